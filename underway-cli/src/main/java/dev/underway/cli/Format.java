@@ -1,0 +1,7 @@
+package dev.underway.cli;
+
+/** Output formats of commands that print results. */
+enum Format {
+    TEXT,
+    JSON
+}

@@ -1,0 +1,33 @@
+package dev.underway.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** The {@code underway} executable. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, Path.of("").toAbsolutePath(), out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; returns the exit code (see README, "Exit codes"). */
+    public static int run(String[] args, Path workDir, PrintWriter out, PrintWriter err) {
+        UnderwayCommand root = new UnderwayCommand(workDir);
+        CommandLine cli = new CommandLine(root)
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new ErrorReporter());
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.underway.cli;
+
+import dev.underway.Underway;
+import dev.underway.exec.AppliedMigration;
+import dev.underway.exec.ExecutionMode;
+import dev.underway.exec.MigratePlan;
+import dev.underway.exec.MigrateResult;
+import dev.underway.exec.PlannedMigration;
+import dev.underway.observe.MigrationListener;
+import dev.underway.plan.MigrationVersion;
+import dev.underway.plan.PendingMigration;
+import dev.underway.sql.SqlStatement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+@Command(name = "migrate", description = "Apply pending migrations, each exactly once, in version order.")
+final class MigrateCommand extends DatabaseCommand {
+    @Option(names = "--target", description = "Apply migrations up to and including this version.")
+    String targetVersion;
+
+    @Option(names = "--dry-run", description = "Print each pending migration's statements; apply nothing.")
+    boolean dryRun;
+
+    @Option(names = "--out-of-order", description = "Also apply pending migrations older than the latest applied one.")
+    boolean outOfOrder;
+
+    @Option(names = "--format", description = "text or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+    Format format;
+
+    @Override
+    Underway.Builder configure(Underway.Builder builder) {
+        return builder.outOfOrder(outOfOrder)
+                .target(targetVersion == null ? null : MigrationVersion.parse(targetVersion));
+    }
+
+    @Override
+    MigrationListener listener() {
+        return new ConsoleListener(err(), format == Format.JSON ? err() : out());
+    }
+
+    @Override
+    int run(Underway underway) {
+        if (dryRun) {
+            printPlan(underway.plan());
+            return 0;
+        }
+        MigrateResult r = underway.migrate();
+        if (format == Format.JSON) {
+            out().println(Json.write(Json.object(
+                    "database", r.database(),
+                    "schema", r.targetSchema(),
+                    "current_version", Json.str(r.currentVersion()),
+                    "applied", r.applied().stream().map(MigrateCommand::json).toList())));
+        } else if (r.applied().isEmpty()) {
+            out().println("Schema " + r.targetSchema() + " on " + r.database() + " is up to date"
+                    + (r.currentVersion() == null ? "" : " at version " + r.currentVersion()) + "; nothing to apply.");
+        } else {
+            out().println("Applied " + r.applied().size() + " migration(s) to schema " + r.targetSchema() + " on "
+                    + r.database() + (r.currentVersion() == null ? "." : "; it is now at version " + r.currentVersion() + "."));
+        }
+        return 0;
+    }
+
+    private static Object json(AppliedMigration a) {
+        return Json.object("migration", a.label(), "description", a.description(), "script", a.script(),
+                "mode", a.mode().name().toLowerCase(java.util.Locale.ROOT), "statements", a.statements(),
+                "resumed_at", a.resumedAt(), "execution_ms", a.executionMs());
+    }
+
+    private void printPlan(MigratePlan plan) {
+        PrintWriter out = out();
+        List<PlannedMigration> ms = plan.migrations();
+        out.println("-- Dry run on " + plan.database() + ", schema " + plan.targetSchema() + ": " + ms.size()
+                + " pending migration(s). Nothing is applied.");
+        for (PlannedMigration p : ms) {
+            PendingMigration m = p.pending();
+            out.println();
+            out.println("-- " + m.script().name().title() + " (" + m.script().script() + "), "
+                    + (p.mode() == ExecutionMode.TRANSACTIONAL ? "in one transaction with its history row"
+                    : "statement by statement, progress recorded after each")
+                    + (m.resumeAt() > 0 ? "; resumes at statement " + (m.resumeAt() + 1) : ""));
+            List<SqlStatement> statements = m.script().sql().statements();
+            for (SqlStatement s : statements.subList(m.resumeAt(), statements.size())) {
+                out.println("-- line " + s.line());
+                out.println(s.sql() + ";");
+            }
+        }
+    }
+}

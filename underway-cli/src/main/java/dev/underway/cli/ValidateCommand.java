@@ -1,0 +1,40 @@
+package dev.underway.cli;
+
+import dev.underway.ErrorCode;
+import dev.underway.Underway;
+import dev.underway.plan.MigrationState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "validate", description = "Check that applied files are unchanged and present, and that no pending "
+        + "migration is older than the latest applied one. Exit 4 when not.")
+final class ValidateCommand extends DatabaseCommand {
+    @Option(names = "--out-of-order", description = "Accept pending migrations older than the latest applied one.")
+    boolean outOfOrder;
+
+    @Option(names = "--format", description = "text or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+    Format format;
+
+    @Override
+    Underway.Builder configure(Underway.Builder builder) {
+        return builder.outOfOrder(outOfOrder);
+    }
+
+    @Override
+    int run(Underway underway) {
+        Underway.Info info = underway.info();
+        int code = info.errors().isEmpty() ? 0 : ErrorCode.VALIDATION.exitCode();
+        if (format == Format.JSON) {
+            out().println(Json.write(InfoCommand.json(info)));
+            return code;
+        }
+        if (code != 0) {
+            err().println("error: validation failed:\n  " + String.join("\n  ", info.errors()));
+            return code;
+        }
+        long pending = info.migrations().stream().filter(m -> m.state() == MigrationState.PENDING).count();
+        out().println("Validated " + info.migrations().size() + " migration(s) against schema " + info.targetSchema()
+                + ": no problems" + (pending == 0 ? "." : "; " + pending + " pending."));
+        return 0;
+    }
+}

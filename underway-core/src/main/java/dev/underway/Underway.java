@@ -1,0 +1,175 @@
+package dev.underway;
+
+import dev.underway.config.ConnectionSettings;
+import dev.underway.config.StateLocation;
+import dev.underway.config.UnderwayConfig;
+import dev.underway.exec.Baseline;
+import dev.underway.exec.MigratePlan;
+import dev.underway.exec.MigrateResult;
+import dev.underway.exec.Migrator;
+import dev.underway.exec.Repair;
+import dev.underway.exec.Workspace;
+import dev.underway.observe.MigrationListener;
+import dev.underway.plan.MigrationInfo;
+import dev.underway.plan.MigrationStates;
+import dev.underway.plan.MigrationVersion;
+import dev.underway.state.HistoryRow;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The library's entry point: one target database, one migration directory, and the commands
+ * that work on them.
+ *
+ * <pre>{@code
+ * Underway uw = Underway.builder().url("jdbc:postgresql://db/app").user("app").directory(Path.of("db/migration")).build();
+ * uw.migrate();
+ * }</pre>
+ */
+public final class Underway {
+    private final UnderwayConfig config;
+    private final MigrationListener listener;
+
+    private Underway(UnderwayConfig config, MigrationListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public UnderwayConfig config() {
+        return config;
+    }
+
+    /** Applies every pending migration (up to the target), exactly once, under the migration lock. */
+    public MigrateResult migrate() {
+        return new Migrator(config, listener).migrate();
+    }
+
+    /** What migrate would run, without taking a lock or changing anything. */
+    public MigratePlan plan() {
+        return new Migrator(config, listener).plan();
+    }
+
+    /** The state of every migration. Reads only. */
+    public Info info() {
+        Workspace w = Workspace.open(config);
+        try (Connection c = w.db().open()) {
+            List<HistoryRow> rows = w.history().load(c);
+            MigrationStates states = MigrationStates.compute(w.dir(), rows,
+                    new MigrationStates.Options(config.outOfOrder(), config.target()));
+            return new Info(w.db().dialect().describe(), w.db().targetSchema(), Migrator.currentVersion(rows),
+                    states.infos(), states.errors());
+        } catch (SQLException e) {
+            throw w.failure("reading the history", e);
+        }
+    }
+
+    /** Throws a validation error (exit code 4) when the directory and the history disagree. */
+    public Info validate() {
+        Info info = info();
+        if (!info.errors().isEmpty()) {
+            throw UnderwayException.validation("validation failed:\n  " + String.join("\n  ", info.errors()));
+        }
+        return info;
+    }
+
+    public HistoryRow baseline(MigrationVersion version, String description) {
+        return new Baseline(Workspace.open(config), listener).atVersion(version, description);
+    }
+
+    public List<HistoryRow> baselineFromFlyway(String flywayTable) {
+        return new Baseline(Workspace.open(config), listener).fromFlyway(flywayTable);
+    }
+
+    public Repair.Result repair() {
+        return new Repair(Workspace.open(config), listener).run();
+    }
+
+    /**
+     * The result of info and validate.
+     *
+     * @param currentVersion highest applied version, or null
+     * @param errors         validation errors (empty when valid)
+     */
+    public record Info(String database, String targetSchema, MigrationVersion currentVersion,
+                       List<MigrationInfo> migrations, List<String> errors) {
+    }
+
+    /** Builds an {@link Underway}; only the URL is required. */
+    public static final class Builder {
+        private String url;
+        private String user;
+        private String password;
+        private String schema;
+        private Path directory;
+        private StateLocation state = StateLocation.DEFAULT;
+        private Duration lockWait;
+        private boolean outOfOrder;
+        private MigrationVersion target;
+        private MigrationListener listener = MigrationListener.NONE;
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** The schema (PostgreSQL) or database (MySQL) to migrate; default: the connection's. */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        public Builder directory(Path directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        public Builder state(StateLocation state) {
+            this.state = state;
+            return this;
+        }
+
+        public Builder lockWait(Duration lockWait) {
+            this.lockWait = lockWait;
+            return this;
+        }
+
+        public Builder outOfOrder(boolean outOfOrder) {
+            this.outOfOrder = outOfOrder;
+            return this;
+        }
+
+        public Builder target(MigrationVersion target) {
+            this.target = target;
+            return this;
+        }
+
+        public Builder listener(MigrationListener listener) {
+            this.listener = listener == null ? MigrationListener.NONE : listener;
+            return this;
+        }
+
+        public Underway build() {
+            UnderwayConfig config = new UnderwayConfig(new ConnectionSettings(url, user, password), schema, directory,
+                    state, lockWait, outOfOrder, target);
+            return new Underway(config, listener);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.underway.config;
+
+import dev.underway.UnderwayException;
+import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Redaction;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** How to reach the database. {@link #toString()} never shows the password. */
+public record ConnectionSettings(String url, String user, String password) {
+
+    public ConnectionSettings {
+        if (url == null || url.isBlank()) {
+            throw UnderwayException.usage("no database URL; pass --url or set UNDERWAY_URL");
+        }
+    }
+
+    public DatabaseKind kind() {
+        return DatabaseKind.fromUrl(url);
+    }
+
+    public Connection open() throws SQLException {
+        DatabaseKind kind = kind();
+        Properties props = kind.connectionProperties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        return DriverManager.getConnection(kind.driverUrl(url), props);
+    }
+
+    public String redactedUrl() {
+        return Redaction.url(url);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[url=" + redactedUrl() + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+    }
+}

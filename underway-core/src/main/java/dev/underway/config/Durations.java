@@ -1,0 +1,51 @@
+package dev.underway.config;
+
+import dev.underway.UnderwayException;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses durations as users write them: {@code 500ms}, {@code 2s}, {@code 10m}, {@code 1h}, {@code 1m30s}. */
+public final class Durations {
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+
+    private Durations() {
+    }
+
+    public static Duration parse(String text) {
+        String s = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        Matcher m = PART.matcher(s);
+        double millis = 0;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            double n = Double.parseDouble(m.group(1));
+            millis += n * switch (m.group(2)) {
+                case "ms" -> 1;
+                case "s" -> 1_000;
+                case "m" -> 60_000;
+                default -> 3_600_000;
+            };
+            end = m.end();
+        }
+        if (s.isEmpty() || end != s.length()) {
+            throw UnderwayException.usage("'" + text + "' is not a duration; write e.g. 500ms, 2s, 10m, 1h or 1m30s");
+        }
+        return Duration.ofMillis(Math.round(millis));
+    }
+
+    /** The compact form used in messages: {@code 2s}, {@code 1500ms}, {@code 10m}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        if (ms % 1_000 == 0 && ms > 0) {
+            return ms / 1_000 + "s";
+        }
+        return ms + "ms";
+    }
+}

@@ -1,0 +1,37 @@
+package dev.underway.dialect;
+
+import dev.underway.sql.SqlSyntax;
+
+/**
+ * Everything Underway needs to know about one engine at one server version, split by
+ * concern. Each concern is a small interface; {@code postgres/} and {@code mysql/} hold the
+ * implementations (MariaDB extends MySQL).
+ */
+public interface Dialect {
+    DatabaseKind kind();
+
+    ServerVersion version();
+
+    SqlSyntax syntax();
+
+    /** Quotes an identifier that came from a file or flag. */
+    String quote(String identifier);
+
+    Schemas schemas();
+
+    /** Column types for Underway's state tables. */
+    String columnType(ColumnType type);
+
+    SessionLocks sessionLocks();
+
+    TransactionRules transactions();
+
+    /** A short name for messages: {@code PostgreSQL 17.6}. */
+    default String describe() {
+        return switch (kind()) {
+            case POSTGRESQL -> "PostgreSQL";
+            case MYSQL -> "MySQL";
+            case MARIADB -> "MariaDB";
+        } + " " + version();
+    }
+}

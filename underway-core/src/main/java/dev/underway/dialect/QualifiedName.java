@@ -1,0 +1,13 @@
+package dev.underway.dialect;
+
+/** A table name with its schema (PostgreSQL) or database (MySQL). */
+public record QualifiedName(String schema, String name) {
+    public String render(Dialect dialect) {
+        return dialect.quote(schema) + "." + dialect.quote(name);
+    }
+
+    @Override
+    public String toString() {
+        return schema + "." + name;
+    }
+}

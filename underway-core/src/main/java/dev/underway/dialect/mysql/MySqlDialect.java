@@ -1,0 +1,71 @@
+package dev.underway.dialect.mysql;
+
+import dev.underway.dialect.ColumnType;
+import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Schemas;
+import dev.underway.dialect.ServerVersion;
+import dev.underway.dialect.SessionLocks;
+import dev.underway.dialect.TransactionRules;
+import dev.underway.sql.SqlSyntax;
+
+/** MySQL 8.0 and later. A schema is a database here. */
+public class MySqlDialect implements Dialect {
+    /** The mysql client's lexical rules under the default sql_mode. */
+    public static final SqlSyntax SYNTAX = new SqlSyntax(
+            false, true, true, true, true, true, false, false, true, true, false);
+
+    private final ServerVersion version;
+
+    public MySqlDialect(ServerVersion version) {
+        this.version = version;
+    }
+
+    @Override
+    public DatabaseKind kind() {
+        return DatabaseKind.MYSQL;
+    }
+
+    @Override
+    public ServerVersion version() {
+        return version;
+    }
+
+    @Override
+    public SqlSyntax syntax() {
+        return SYNTAX;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public Schemas schemas() {
+        return new MySqlSchemas(this);
+    }
+
+    @Override
+    public String columnType(ColumnType type) {
+        return switch (type) {
+            case IDENTITY -> "INT NOT NULL AUTO_INCREMENT";
+            case INT -> "INT";
+            case BIGINT -> "BIGINT";
+            case BOOLEAN -> "BOOLEAN";
+            case NAME -> "VARCHAR(200)";
+            case TEXT -> "VARCHAR(1000)";
+            case TIMESTAMP_NOW -> "TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)";
+        };
+    }
+
+    @Override
+    public SessionLocks sessionLocks() {
+        return new MySqlSessionLocks();
+    }
+
+    @Override
+    public TransactionRules transactions() {
+        return MySqlTransactionRules.INSTANCE;
+    }
+}

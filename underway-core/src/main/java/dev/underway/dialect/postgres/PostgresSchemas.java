@@ -1,0 +1,50 @@
+package dev.underway.dialect.postgres;
+
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Schemas;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** PostgreSQL schemas; the session's target schema goes first on its {@code search_path}. */
+final class PostgresSchemas implements Schemas {
+    private final Dialect dialect;
+
+    PostgresSchemas(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    @Override
+    public String current(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            String schema = rs.getString(1);
+            return schema == null ? "public" : schema;
+        }
+    }
+
+    @Override
+    public void use(Connection c, String schema) throws SQLException {
+        String original;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW search_path")) {
+            rs.next();
+            original = rs.getString(1);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+            ps.setString(1, dialect.quote(schema) + (original.isBlank() ? "" : ", " + original));
+            ps.execute();
+        }
+    }
+
+    @Override
+    public void createIfMissing(Connection c, String schema) throws SQLException {
+        if (!exists(c, schema)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema));
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.underway.exec;
+
+import dev.underway.UnderwayException;
+import dev.underway.config.ConnectionSettings;
+import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Dialects;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The target database: how to connect, which dialect it speaks (detected at connect time)
+ * and which schema (PostgreSQL) or database (MySQL) the migrations apply to.
+ */
+public final class Database {
+    private final ConnectionSettings settings;
+    private final Dialect dialect;
+    private final String targetSchema;
+    private final String user;
+    private boolean targetExists;
+
+    private Database(ConnectionSettings settings, Dialect dialect, String targetSchema, String user, boolean exists) {
+        this.settings = settings;
+        this.dialect = dialect;
+        this.targetSchema = targetSchema;
+        this.user = user;
+        this.targetExists = exists;
+    }
+
+    /** Connects once to learn the server's dialect and version and resolve the target schema. */
+    public static Database connect(ConnectionSettings settings, String schema) {
+        DatabaseKind kind = settings.kind();
+        try (Connection c = settings.open()) {
+            Dialect dialect = Dialects.detect(c, kind);
+            String target = schema != null && !schema.isBlank() ? schema : dialect.schemas().current(c);
+            if (target == null) {
+                throw UnderwayException.usage("no database selected on " + settings.redactedUrl()
+                        + "; put it in the URL (jdbc:mariadb://host:3306/app) or pass --schema");
+            }
+            boolean exists = dialect.schemas().exists(c, target);
+            return new Database(settings, dialect, target, c.getMetaData().getUserName(), exists);
+        } catch (SQLException e) {
+            throw UnderwayException.usage("cannot connect to " + settings.redactedUrl() + " as "
+                    + (settings.user() == null ? "the default user" : settings.user()) + ": " + e.getMessage());
+        }
+    }
+
+    /** A new connection whose default schema is the target schema (when that exists yet). */
+    public Connection open() throws SQLException {
+        Connection c = settings.open();
+        try {
+            if (targetExists) {
+                dialect.schemas().use(c, targetSchema);
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Creates the target schema if missing and makes {@code c} use it. Call under the migration lock. */
+    public void ensureTargetSchema(Connection c) throws SQLException {
+        if (!targetExists) {
+            dialect.schemas().createIfMissing(c, targetSchema);
+            targetExists = true;
+        }
+        dialect.schemas().use(c, targetSchema);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String targetSchema() {
+        return targetSchema;
+    }
+
+    /** The database user, as recorded in the history's installed_by. */
+    public String user() {
+        return user;
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+}

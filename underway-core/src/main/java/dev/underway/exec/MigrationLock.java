@@ -1,0 +1,93 @@
+package dev.underway.exec;
+
+import dev.underway.UnderwayException;
+import dev.underway.config.Durations;
+import dev.underway.observe.MigrationListener;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The lock that makes migrate exactly-once: a session-level named lock on a connection of its
+ * own, held for the whole run and released when the run (or the process) ends. Polled, so a
+ * waiting process can report who holds it and give up after a timeout.
+ */
+public final class MigrationLock implements AutoCloseable {
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+
+    private final Database db;
+    private final Connection connection;
+    private final String name;
+
+    private MigrationLock(Database db, Connection connection, String name) {
+        this.db = db;
+        this.connection = connection;
+        this.name = name;
+    }
+
+    public static MigrationLock acquire(Database db, String name, Duration timeout, MigrationListener listener) {
+        Connection c = null;
+        try {
+            c = db.settings().open();
+            long start = System.nanoTime();
+            long nextReport = REPORT_EVERY.toNanos();
+            long sleep = 50;
+            while (!db.dialect().sessionLocks().tryLock(c, name)) {
+                long waited = System.nanoTime() - start;
+                if (waited >= timeout.toNanos()) {
+                    throw UnderwayException.lockTimeout("could not get the migration lock '" + name + "' within "
+                            + Durations.format(timeout) + ": " + describeHolder(db, c, name)
+                            + " is migrating this database. Wait for it to finish, or raise --lock-wait");
+                }
+                if (waited >= nextReport) {
+                    listener.waitingForLock(name, describeHolder(db, c, name), Duration.ofNanos(waited));
+                    nextReport += REPORT_EVERY.toNanos();
+                }
+                Thread.sleep(sleep + ThreadLocalRandom.current().nextLong(sleep / 2 + 1));
+                sleep = Math.min(sleep * 2, 500);
+            }
+            return new MigrationLock(db, c, name);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw UnderwayException.failed("could not take the migration lock '" + name + "': " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            closeQuietly(c);
+            Thread.currentThread().interrupt();
+            throw UnderwayException.lockTimeout("interrupted while waiting for the migration lock '" + name + "'");
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static String describeHolder(Database db, Connection c, String name) {
+        try {
+            return db.dialect().sessionLocks().holder(c, name).map(h -> "another session (" + h + ")")
+                    .orElse("another session");
+        } catch (SQLException e) {
+            return "another session";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.dialect().sessionLocks().unlock(connection, name);
+        } catch (SQLException ignored) {
+            // Closing the session below releases the lock anyway.
+        }
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // Nothing to do: the session is gone either way.
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.underway.exec;
+
+import dev.underway.UnderwayException;
+import dev.underway.config.UnderwayConfig;
+import dev.underway.observe.MigrationListener;
+import dev.underway.plan.MigrationStates;
+import dev.underway.plan.MigrationVersion;
+import dev.underway.plan.PendingMigration;
+import dev.underway.state.HistoryRow;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * migrate: take the lock, make sure the state tables exist, validate, plan every pending
+ * migration (refusing bad ones before anything runs), then execute them in order.
+ */
+public final class Migrator {
+    private final UnderwayConfig config;
+    private final MigrationListener listener;
+
+    public Migrator(UnderwayConfig config, MigrationListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /** The plan only: no lock, nothing created or applied. */
+    public MigratePlan plan() {
+        Workspace w = Workspace.open(config);
+        try (Connection c = w.db().open()) {
+            return new MigratePlan(w.db().dialect().describe(), w.db().targetSchema(), planned(w, w.states(c)));
+        } catch (SQLException e) {
+            throw w.failure("reading the history", e);
+        }
+    }
+
+    public MigrateResult migrate() {
+        Workspace w = Workspace.open(config);
+        try (MigrationLock lock = w.lock(listener);
+             Connection c = w.db().open()) {
+            w.db().ensureTargetSchema(c);
+            w.history().create(c);
+            List<PlannedMigration> plan = planned(w, w.states(c));
+            MigrationExecutor executor = new MigrationExecutor(w.db(), w.history(), listener, UUID.randomUUID().toString());
+            List<AppliedMigration> applied = new ArrayList<>();
+            for (PlannedMigration p : plan) {
+                try {
+                    applied.add(executor.apply(c, p.pending(), p.mode()));
+                } catch (MigrationExecutor.StatementFailed e) {
+                    throw new UnderwayException(e.code(), e.getMessage() + "\n" + aftermath(p, e, applied.size()), e);
+                }
+            }
+            return new MigrateResult(w.db().dialect().describe(), w.db().targetSchema(), applied,
+                    currentVersion(w.history().load(c)));
+        } catch (SQLException e) {
+            throw w.failure("migrating", e);
+        }
+    }
+
+    /** Decides every pending migration's mode up front, so a bad file is refused before anything runs. */
+    private static List<PlannedMigration> planned(Workspace w, MigrationStates states) {
+        w.throwIfInvalid(states);
+        List<PlannedMigration> plan = new ArrayList<>();
+        for (PendingMigration p : states.pending()) {
+            plan.add(new PlannedMigration(p, ExecutionMode.of(p.script(), w.db().dialect().transactions())));
+        }
+        return plan;
+    }
+
+    private static String aftermath(PlannedMigration p, MigrationExecutor.StatementFailed e, int appliedBefore) {
+        String before = appliedBefore == 0 ? "" : " The " + appliedBefore + " migration(s) applied before it in this run stay applied.";
+        int index = e.statement().index();
+        int total = p.pending().script().sql().statements().size();
+        if (p.mode() == ExecutionMode.TRANSACTIONAL) {
+            return p.pending().label() + " was rolled back: none of its statements were applied." + before;
+        }
+        return index + " of " + total + " statements of " + p.pending().label() + " are applied and recorded."
+                + " Fix the failing statement (line " + e.statement().line() + ") and run migrate again: it resumes at"
+                + " statement " + (index + 1) + "." + before;
+    }
+
+    /** The highest successfully applied version, or null. */
+    public static MigrationVersion currentVersion(List<HistoryRow> rows) {
+        MigrationVersion v = null;
+        for (HistoryRow r : rows) {
+            if (r.success() && r.isVersioned() && (v == null || r.version().compareTo(v) > 0)) {
+                v = r.version();
+            }
+        }
+        return v;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.underway.observe;
+
+import dev.underway.plan.PendingMigration;
+import dev.underway.sql.SqlStatement;
+
+import java.time.Duration;
+
+/**
+ * Receives what the executor does, as it happens. The CLI prints from it; library users may
+ * log or meter from it. Every method has a no-op default.
+ */
+public interface MigrationListener {
+    MigrationListener NONE = new MigrationListener() { };
+
+    /** Another process holds the migration lock; called now and then while waiting. */
+    default void waitingForLock(String lockName, String holder, Duration waited) { }
+
+    default void migrationStarting(PendingMigration migration, boolean transactional) { }
+
+    default void statementExecuted(PendingMigration migration, SqlStatement statement, long millis) { }
+
+    default void migrationApplied(PendingMigration migration, long millis) { }
+
+    default void migrationFailed(PendingMigration migration, SqlStatement statement, String message) { }
+}

@@ -1,0 +1,144 @@
+package dev.underway.plan;
+
+import dev.underway.UnderwayException;
+import dev.underway.sql.SqlScript;
+import dev.underway.sql.SqlSyntax;
+import dev.underway.sql.StatementSplitter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The migrations in a directory (searched recursively), sorted: versioned ones by version,
+ * then repeatable ones by description. Every problem in the directory is collected and
+ * reported at once, each naming its file.
+ */
+public final class MigrationDirectory {
+    private final Path root;
+    private final List<MigrationScript> versioned;
+    private final List<MigrationScript> repeatable;
+    private final List<String> ignoredFiles;
+
+    private MigrationDirectory(Path root, List<MigrationScript> versioned, List<MigrationScript> repeatable,
+                               List<String> ignoredFiles) {
+        this.root = root;
+        this.versioned = versioned;
+        this.repeatable = repeatable;
+        this.ignoredFiles = ignoredFiles;
+    }
+
+    public static MigrationDirectory load(Path root, SqlSyntax syntax) {
+        if (!Files.isDirectory(root)) {
+            throw UnderwayException.usage("migration directory " + root + " does not exist or is not a directory;"
+                    + " pass --dir <path>");
+        }
+        List<String> errors = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        List<MigrationScript> scripts = new ArrayList<>();
+        StatementSplitter splitter = new StatementSplitter(syntax);
+        for (Path file : sqlFiles(root)) {
+            String rel = relative(root, file);
+            String fileName = file.getFileName().toString();
+            Optional<MigrationName> name = MigrationName.parse(fileName);
+            if (name.isEmpty()) {
+                if (MigrationName.looksLikeMigration(fileName)) {
+                    errors.add(rel + ": not a valid migration name: " + MigrationName.problem(fileName));
+                } else {
+                    ignored.add(rel);
+                }
+                continue;
+            }
+            try {
+                scripts.add(read(file, rel, name.get(), splitter));
+            } catch (UnderwayException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        checkDuplicates(scripts, errors);
+        if (!errors.isEmpty()) {
+            throw UnderwayException.usage("migration directory " + root + " has "
+                    + (errors.size() == 1 ? "a problem" : errors.size() + " problems") + ":\n  "
+                    + String.join("\n  ", errors));
+        }
+        List<MigrationScript> versioned = scripts.stream().filter(MigrationScript::isVersioned)
+                .sorted(Comparator.comparing(MigrationScript::version)).toList();
+        List<MigrationScript> repeatable = scripts.stream().filter(s -> !s.isVersioned())
+                .sorted(Comparator.comparing(MigrationScript::description)).toList();
+        return new MigrationDirectory(root, versioned, repeatable, List.copyOf(ignored));
+    }
+
+    private static MigrationScript read(Path file, String rel, MigrationName name, StatementSplitter splitter) {
+        String content;
+        try {
+            content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw UnderwayException.usage(rel + ": is not valid UTF-8; save it as UTF-8");
+        } catch (IOException e) {
+            throw UnderwayException.usage(rel + ": cannot be read: " + e.getMessage());
+        }
+        SqlScript sql = splitter.split(Checksums.stripBom(content), rel);
+        if (sql.statements().isEmpty()) {
+            throw UnderwayException.usage(rel + ": is empty (no SQL statements); delete it or add its statements");
+        }
+        return new MigrationScript(name, rel, file, Checksums.file(content), sql);
+    }
+
+    private static void checkDuplicates(List<MigrationScript> scripts, List<String> errors) {
+        Map<Object, MigrationScript> seen = new HashMap<>();
+        for (MigrationScript s : scripts) {
+            Object key = s.isVersioned() ? s.version() : "R:" + s.description();
+            MigrationScript other = seen.putIfAbsent(key, s);
+            if (other != null) {
+                errors.add(s.isVersioned()
+                        ? "duplicate version " + s.version() + ": " + other.script() + " and " + s.script()
+                        + "; give one of them a new version"
+                        : "duplicate repeatable migration \"" + s.description() + "\": " + other.script() + " and "
+                        + s.script());
+            }
+        }
+    }
+
+    private static List<Path> sqlFiles(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public List<MigrationScript> versioned() {
+        return versioned;
+    }
+
+    public List<MigrationScript> repeatable() {
+        return repeatable;
+    }
+
+    /** .sql files that do not look like migrations and were skipped. */
+    public List<String> ignoredFiles() {
+        return ignoredFiles;
+    }
+}

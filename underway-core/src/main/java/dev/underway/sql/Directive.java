@@ -1,0 +1,45 @@
+package dev.underway.sql;
+
+import dev.underway.UnderwayException;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An instruction to Underway written as a SQL comment: {@code -- underway:name[=value| args]}.
+ *
+ * @param name     e.g. {@code no-transaction}, {@code lock-timeout}, {@code allow}
+ * @param argument what follows the name ({@code =2s} gives {@code 2s}), or empty
+ * @param line     1-based line of the comment
+ */
+public record Directive(String name, String argument, int line) {
+
+    public static final String NO_TRANSACTION = "no-transaction";
+    public static final String LOCK_TIMEOUT = "lock-timeout";
+    public static final String ALLOW = "allow";
+
+    private static final Set<String> KNOWN = Set.of(NO_TRANSACTION, LOCK_TIMEOUT, ALLOW);
+    private static final Pattern DIRECTIVE =
+            Pattern.compile("^(?:--|#)\\s*underway:([A-Za-z][A-Za-z0-9-]*)(?:\\s*=\\s*|\\s+|$)(.*)$", Pattern.DOTALL);
+    private static final Pattern MENTION = Pattern.compile("^(?:--|#)\\s*underway:");
+
+    /** Parses a line comment; returns null when it is an ordinary comment. */
+    static Directive parse(Token comment, String source) {
+        String text = comment.text().strip();
+        if (!MENTION.matcher(text).find()) {
+            return null;
+        }
+        Matcher m = DIRECTIVE.matcher(text);
+        if (!m.matches()) {
+            throw UnderwayException.usage(source + ":" + comment.line() + ": malformed directive '" + text
+                    + "'; write -- underway:<name>[=<value>]");
+        }
+        String name = m.group(1);
+        if (!KNOWN.contains(name)) {
+            throw UnderwayException.usage(source + ":" + comment.line() + ": unknown directive 'underway:" + name
+                    + "'; known directives: " + String.join(", ", KNOWN.stream().sorted().toList()));
+        }
+        return new Directive(name, m.group(2).strip(), comment.line());
+    }
+}

@@ -1,0 +1,204 @@
+package dev.underway.sql;
+
+import dev.underway.UnderwayException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a SQL file into statements the way the engine's own client would: psql for
+ * PostgreSQL (semicolons inside parentheses or a {@code BEGIN ATOMIC ... END} function body
+ * do not split), the mysql client for MySQL/MariaDB (the {@code DELIMITER} command).
+ */
+public final class StatementSplitter {
+    private final SqlSyntax syntax;
+
+    public StatementSplitter(SqlSyntax syntax) {
+        this.syntax = syntax;
+    }
+
+    public SqlScript split(String text, String source) {
+        return new Run(text, source).split();
+    }
+
+    /** The state of one pass over one file. */
+    private final class Run {
+        private final String text;
+        private final String source;
+        private final Lexer lexer;
+        private final List<SqlStatement> statements = new ArrayList<>();
+        private final List<Directive> allDirectives = new ArrayList<>();
+        private String delimiter = ";";
+
+        private final List<Token> code = new ArrayList<>();
+        private final List<Directive> directives = new ArrayList<>();
+        private final PsqlBlockTracker blocks = new PsqlBlockTracker();
+        /** The statement just finished, which may still receive a comment on its last line. */
+        private int trailingFor = -1;
+
+        Run(String text, String source) {
+            this.text = text;
+            this.source = source;
+            this.lexer = new Lexer(text, syntax, source);
+        }
+
+        SqlScript split() {
+            while (!lexer.atEnd()) {
+                Token token = lexer.next(delimiter);
+                switch (token.type()) {
+                    case WHITESPACE -> {
+                        if (token.text().indexOf('\n') >= 0 || token.text().indexOf('\r') >= 0) {
+                            trailingFor = -1;
+                        }
+                    }
+                    case LINE_COMMENT, BLOCK_COMMENT -> comment(token);
+                    case TERMINATOR -> terminator(token);
+                    default -> codeToken(token);
+                }
+            }
+            if (!code.isEmpty()) {
+                blocks.checkClosed(source);
+                finish();
+            }
+            return new SqlScript(statements, allDirectives);
+        }
+
+        private void comment(Token token) {
+            if (token.type() != TokenType.LINE_COMMENT) {
+                return;
+            }
+            Directive d = Directive.parse(token, source);
+            if (d == null) {
+                return;
+            }
+            allDirectives.add(d);
+            if (code.isEmpty() && trailingFor >= 0) {
+                SqlStatement prev = statements.get(trailingFor);
+                List<Directive> merged = new ArrayList<>(prev.directives());
+                merged.add(d);
+                statements.set(trailingFor, new SqlStatement(prev.index(), prev.sql(), prev.line(), prev.tokens(), merged));
+            } else {
+                directives.add(d);
+            }
+        }
+
+        private void terminator(Token token) {
+            if (syntax.psqlBlocks() && blocks.inside()) {
+                codeToken(new Token(TokenType.SYMBOL, token.text(), token.start(), token.end(), token.line()));
+                return;
+            }
+            if (!code.isEmpty()) {
+                finish();
+                trailingFor = statements.size() - 1;
+            }
+        }
+
+        private void codeToken(Token token) {
+            trailingFor = -1;
+            if (code.isEmpty() && syntax.delimiterCommand() && token.is("DELIMITER")
+                    && lexer.atLineStart(token.start())) {
+                changeDelimiter(token);
+                return;
+            }
+            if (syntax.psqlBlocks()) {
+                blocks.accept(token);
+            }
+            code.add(token);
+        }
+
+        private void changeDelimiter(Token token) {
+            String rest = lexer.restOfLine().strip();
+            String value = rest.isEmpty() ? "" : rest.split("\\s+")[0];
+            if (value.isEmpty()) {
+                throw UnderwayException.usage(source + ":" + token.line()
+                        + ": DELIMITER needs a value, e.g. DELIMITER $$ (and DELIMITER ; to switch back)");
+            }
+            delimiter = value;
+        }
+
+        private void finish() {
+            Token first = code.get(0);
+            Token last = code.get(code.size() - 1);
+            String sql = text.substring(first.start(), last.end());
+            statements.add(new SqlStatement(statements.size(), sql, first.line(), code, directives));
+            code.clear();
+            directives.clear();
+            blocks.reset();
+        }
+    }
+
+    /**
+     * psql's heuristic for where a statement may contain semicolons: inside parentheses, and in
+     * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE} between {@code BEGIN} and its {@code END}
+     * (counting {@code CASE ... END} inside).
+     */
+    private static final class PsqlBlockTracker {
+        private int parenDepth;
+        private int beginDepth;
+        private int words;
+        private final StringBuilder head = new StringBuilder();
+        private Token openedParen;
+        private Token openedBegin;
+
+        boolean inside() {
+            return parenDepth > 0 || beginDepth > 0;
+        }
+
+        void accept(Token t) {
+            switch (t.type()) {
+                case OPEN_PAREN -> {
+                    if (parenDepth++ == 0) {
+                        openedParen = t;
+                    }
+                }
+                case CLOSE_PAREN -> parenDepth = Math.max(0, parenDepth - 1);
+                case WORD -> word(t);
+                default -> { }
+            }
+        }
+
+        private void word(Token t) {
+            if (words < 4) {
+                String w = t.text().toLowerCase(java.util.Locale.ROOT);
+                if (List.of("create", "or", "replace", "function", "procedure").contains(w)) {
+                    head.append(w.charAt(0));
+                } else {
+                    head.append('-');
+                }
+            }
+            words++;
+            String h = head.toString();
+            boolean routine = h.startsWith("cf") || h.startsWith("cp") || h.startsWith("corf") || h.startsWith("corp");
+            if (!routine || parenDepth > 0) {
+                return;
+            }
+            if (t.is("BEGIN")) {
+                if (beginDepth++ == 0) {
+                    openedBegin = t;
+                }
+            } else if (t.is("CASE") && beginDepth >= 1) {
+                beginDepth++;
+            } else if (t.is("END") && beginDepth > 0) {
+                beginDepth--;
+            }
+        }
+
+        void checkClosed(String source) {
+            if (parenDepth > 0) {
+                throw UnderwayException.usage(source + ":" + openedParen.line()
+                        + ": parenthesis opened here is never closed; the rest of the file would run as one statement");
+            }
+            if (beginDepth > 0) {
+                throw UnderwayException.usage(source + ":" + openedBegin.line()
+                        + ": BEGIN here has no matching END; the rest of the file would run as one statement");
+            }
+        }
+
+        void reset() {
+            parenDepth = 0;
+            beginDepth = 0;
+            words = 0;
+            head.setLength(0);
+        }
+    }
+}
