@@ -102,8 +102,8 @@ public final class MigrationDirectory {
             MigrationScript other = seen.putIfAbsent(key, s);
             if (other != null) {
                 errors.add(s.isVersioned()
-                        ? "duplicate version " + s.version() + ": " + other.script() + " and " + s.script()
-                        + "; give one of them a new version"
+                        ? other.script() + " and " + s.script() + " have the same version (" + other.version()
+                        + "); give one of them a new version"
                         : "duplicate repeatable migration \"" + s.description() + "\": " + other.script() + " and "
                         + s.script());
             }

@@ -86,7 +86,7 @@ public final class Lexer {
             number();
             type = TokenType.NUMBER;
         } else if (isIdentifierStart(c)) {
-            type = wordOrPrefixedString(startLine);
+            type = wordOrPrefixedString(startLine, delimiter);
         } else if (c == '(') {
             pos++;
             type = TokenType.OPEN_PAREN;
@@ -206,7 +206,7 @@ public final class Lexer {
     }
 
     /** A word, or a PostgreSQL {@code E'..'} / {@code U&'..'} string, or a {@code U&".."} identifier. */
-    private TokenType wordOrPrefixedString(int startLine) {
+    private TokenType wordOrPrefixedString(int startLine, String delimiter) {
         char c = src.charAt(pos);
         if (syntax.escapeStrings() && (c == 'E' || c == 'e') && peek(1) == '\'') {
             pos++;
@@ -219,7 +219,9 @@ public final class Lexer {
             quoted(q, false, startLine, q == '"' ? "quoted identifier" : "unicode string");
             return q == '"' ? TokenType.QUOTED_IDENTIFIER : TokenType.STRING;
         }
-        while (pos < src.length() && isIdentifierPart(src.charAt(pos))) {
+        // Like the mysql client, a custom delimiter ends a word even where it could continue it (END$$).
+        boolean custom = !delimiter.equals(";");
+        while (pos < src.length() && isIdentifierPart(src.charAt(pos)) && !(custom && src.startsWith(delimiter, pos))) {
             pos++;
         }
         return TokenType.WORD;

@@ -40,6 +40,11 @@ public record HistoryRow(
         return TYPE_BASELINE.equals(type);
     }
 
+    public HistoryRow withDescription(String newDescription) {
+        return new HistoryRow(rank, version, newDescription, type, script, checksum, installedBy, installedOn, executionMs,
+                success, deployId, statementsDone, statementsChecksum, phase, retries, lockWaitMs);
+    }
+
     /** Rows that record work done outside Underway's files (a baseline, or a Flyway Java migration). */
     public boolean needsNoFile() {
         return !TYPE_SQL.equals(type);

@@ -76,6 +76,12 @@ public final class HistoryTable {
                 .collect(Collectors.joining(",\n  "));
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + q + " (\n  " + columns + ",\n  PRIMARY KEY (installed_rank)\n)");
+        } catch (SQLException e) {
+            // Another target schema's first migrate may create the shared table at the same moment;
+            // PostgreSQL then reports a unique violation even with IF NOT EXISTS.
+            if (!exists(c)) {
+                throw e;
+            }
         }
     }
 
@@ -155,7 +161,13 @@ public final class HistoryTable {
 
     /** Records that {@code done} statements of an attempt have run. */
     public void recordProgress(Connection c, int rank, int done, int statementsChecksum) throws SQLException {
-        update(c, "statements_done = ?, statements_checksum = ? WHERE installed_rank = ?", done, statementsChecksum, rank);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE " + q + " SET statements_done = ?, statements_checksum = ? WHERE installed_rank = ?")) {
+            ps.setInt(1, done);
+            ps.setInt(2, statementsChecksum);
+            ps.setInt(3, rank);
+            ps.executeUpdate();
+        }
     }
 
     /** Marks an attempt as finished and brings its file facts up to date (a resumed file may have been fixed). */
@@ -192,15 +204,6 @@ public final class HistoryTable {
     public void delete(Connection c, int rank) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q + " WHERE installed_rank = ?")) {
             ps.setInt(1, rank);
-            ps.executeUpdate();
-        }
-    }
-
-    private void update(Connection c, String setAndWhere, int... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + q + " SET " + setAndWhere)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setInt(i + 1, values[i]);
-            }
             ps.executeUpdate();
         }
     }

@@ -1,0 +1,76 @@
+package dev.underway;
+
+import dev.underway.testkit.TestDatabase;
+import dev.underway.testkit.TestDatabases;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PostgresMigrateIT extends MigrateScenario {
+
+    @Override
+    TestDatabase newDatabase() {
+        return TestDatabases.postgres();
+    }
+
+    @Override
+    String perStatementHeader() {
+        return "-- underway:no-transaction\n";
+    }
+
+    @Override
+    void holdLock(Connection c, String lockName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            byte[] d;
+            try {
+                d = MessageDigest.getInstance("SHA-256").digest(lockName.getBytes(StandardCharsets.UTF_8));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            long k = 0;
+            for (int i = 0; i < 8; i++) {
+                k = (k << 8) | (d[i] & 0xff);
+            }
+            ps.setLong(1, k);
+            ps.execute();
+        }
+    }
+
+    @Test
+    void aFailingTransactionalMigrationLeavesNoTrace() throws Exception {
+        write("V1__a.sql", "CREATE TABLE a (id int);");
+        write("V2__b.sql", "CREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\nSELECT 1/0;");
+        assertThatThrownBy(() -> underway().migrate())
+                .hasMessageContaining("V2__b.sql:3: ERROR: division by zero")
+                .hasMessageContaining("[SQLSTATE 22012]")
+                .hasMessageContaining("V2 was rolled back: none of its statements were applied")
+                .hasMessageContaining("The 1 migration(s) applied before it in this run stay applied");
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'b'")).isZero();
+        assertThat(states()).containsExactly("1:applied", "2:pending");
+    }
+
+    @Test
+    void concurrentIndexBuildsRunOutsideATransactionWhileTheLockIsHeld() throws Exception {
+        // Flyway's transactional advisory lock makes this hang; a session-level lock must not.
+        write("V1__t.sql", "CREATE TABLE t (id int);\nINSERT INTO t SELECT generate_series(1, 1000);");
+        write("V2__idx.sql", "CREATE INDEX CONCURRENTLY t_id_idx ON t (id);");
+        assertThat(underway().migrate().applied()).extracting(a -> a.mode().name())
+                .containsExactly("TRANSACTIONAL", "PER_STATEMENT");
+        assertThat(count("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                + " WHERE c.relname = 't_id_idx' AND i.indisvalid")).isEqualTo(1);
+    }
+
+    @Test
+    void schemaOptionCreatesTheSchemaAndResolvesNamesInIt() throws Exception {
+        write("V1__a.sql", "CREATE TABLE a (id int);\nINSERT INTO a VALUES (42);");
+        builder().schema("Sales Team").build().migrate();
+        assertThat(count("SELECT id FROM \"Sales Team\".a")).isEqualTo(42);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.underway.config;
+
+import dev.underway.UnderwayException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DurationsTest {
+    @Test
+    void parsesTheUnitsUsersWrite() {
+        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parse("2s")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Durations.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Durations.parse("10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(Durations.parse("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(Durations.parse("1m30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Durations.parse(" 2S ")).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void rejectsWhatItCannotRead() {
+        for (String bad : new String[] {"", "2", "s", "2 s", "2x", "2s3", "-1s"}) {
+            assertThatThrownBy(() -> Durations.parse(bad)).as(bad).isInstanceOf(UnderwayException.class)
+                    .hasMessageContaining("is not a duration");
+        }
+    }
+
+    @Test
+    void formatsCompactly() {
+        assertThat(Durations.format(Duration.ofSeconds(2))).isEqualTo("2s");
+        assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(Durations.format(Duration.ofMinutes(10))).isEqualTo("10m");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.underway.dialect;
+
+import dev.underway.config.ConnectionSettings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedactionTest {
+    @Test
+    void removesPasswordsFromUrls() {
+        assertThat(Redaction.url("jdbc:postgresql://db:5432/app?user=app&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/app?user=app&password=***&ssl=true");
+        assertThat(Redaction.url("jdbc:mysql://app:s3cret@db:3306/app")).isEqualTo("jdbc:mysql://app:***@db:3306/app");
+        assertThat(Redaction.url("jdbc:mariadb://db/app?PASSWORD=x;y")).doesNotContain("x;y");
+    }
+
+    @Test
+    void connectionSettingsNeverPrintThePassword() {
+        assertThat(new ConnectionSettings("jdbc:postgresql://db/app?password=hunter2", "app", "hunter3").toString())
+                .doesNotContain("hunter2").doesNotContain("hunter3");
+    }
+
+    @Test
+    void mysqlUrlsGoThroughTheMariadbDriverWithPermission() {
+        assertThat(DatabaseKind.MYSQL.driverUrl("jdbc:mysql://h/db")).isEqualTo("jdbc:mysql://h/db?permitMysqlScheme");
+        assertThat(DatabaseKind.MYSQL.driverUrl("jdbc:mysql://h/db?a=b")).isEqualTo("jdbc:mysql://h/db?a=b&permitMysqlScheme");
+        assertThat(DatabaseKind.POSTGRESQL.driverUrl("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
+
+    @Test
+    void serverVersionsParseFromProductStrings() {
+        assertThat(ServerVersion.parse("11.4.5-MariaDB").isSameOrAfter(11, 4, 5)).isTrue();
+        assertThat(ServerVersion.parse("16.4 (Debian 16.4-1)").isSameOrAfter(16, 5)).isFalse();
+        assertThat(ServerVersion.parse("8.0.36").toString()).isEqualTo("8.0.36");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.underway.plan;
+
+import dev.underway.ErrorCode;
+import dev.underway.UnderwayException;
+import dev.underway.dialect.postgres.PostgresDialect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MigrationDirectoryTest {
+    @TempDir
+    Path dir;
+
+    private void write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+    }
+
+    private MigrationDirectory load() {
+        return MigrationDirectory.load(dir, PostgresDialect.SYNTAX);
+    }
+
+    @Test
+    void sortsVersionedNumericallyAcrossSubdirectoriesAndRepeatablesByDescription() throws IOException {
+        write("V10__ten.sql", "SELECT 10;");
+        write("sub/V9__nine.sql", "SELECT 9;");
+        write("V1.10__one_ten.sql", "SELECT 110;");
+        write("V1.9__one_nine.sql", "SELECT 19;");
+        write("R__b.sql", "SELECT 'b';");
+        write("deeper/R__a.sql", "SELECT 'a';");
+        write("seed.sql", "SELECT 'not a migration';");
+        write("notes.txt", "ignored");
+        MigrationDirectory d = load();
+        assertThat(d.versioned()).extracting(MigrationScript::script)
+                .containsExactly("V1.9__one_nine.sql", "V1.10__one_ten.sql", "sub/V9__nine.sql", "V10__ten.sql");
+        assertThat(d.repeatable()).extracting(MigrationScript::script).containsExactly("deeper/R__a.sql", "R__b.sql");
+        assertThat(d.ignoredFiles()).containsExactly("seed.sql");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceNamingEachFile() throws IOException {
+        write("V1_init.sql", "SELECT 1;");
+        write("V2__empty.sql", "-- only a comment\n\n");
+        write("V3__a.sql", "SELECT 3;");
+        write("other/V3.0__b.sql", "SELECT 3;");
+        write("V4__broken.sql", "SELECT 1;\nSELECT $$ never closed;");
+        write("R__x.sql", "SELECT 1;");
+        write("more/R__x.sql", "SELECT 2;");
+        assertThatThrownBy(this::load)
+                .isInstanceOf(UnderwayException.class)
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("has 5 problems")
+                .hasMessageContaining("V1_init.sql: not a valid migration name")
+                .hasMessageContaining("V2__empty.sql: is empty")
+                .hasMessageContaining("V3__a.sql and other/V3.0__b.sql have the same version (3)")
+                .hasMessageContaining("V4__broken.sql:2: unterminated dollar-quoted string")
+                .hasMessageContaining("duplicate repeatable migration \"x\"");
+    }
+
+    @Test
+    void rejectsInvalidUtf8() throws IOException {
+        Files.write(dir.resolve("V1__latin1.sql"), new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'});
+        assertThatThrownBy(this::load).hasMessageContaining("V1__latin1.sql: is not valid UTF-8");
+    }
+
+    @Test
+    void missingDirectoryIsAUsageError() {
+        assertThatThrownBy(() -> MigrationDirectory.load(dir.resolve("nope"), PostgresDialect.SYNTAX))
+                .isInstanceOf(UnderwayException.class).hasMessageContaining("does not exist");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.underway.sql;
+
+import dev.underway.UnderwayException;
+import dev.underway.dialect.mysql.MySqlDialect;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MySqlSplitterTest {
+    private final StatementSplitter splitter = new StatementSplitter(MySqlDialect.SYNTAX);
+
+    private List<String> sql(String text) {
+        return splitter.split(text, "test.sql").statements().stream().map(SqlStatement::sql).toList();
+    }
+
+    @Test
+    void backslashEscapesInsideStrings() {
+        assertThat(sql("SELECT 'a\\';b'; SELECT 'c\\\\'; SELECT 3"))
+                .containsExactly("SELECT 'a\\';b'", "SELECT 'c\\\\'", "SELECT 3");
+    }
+
+    @Test
+    void doubleQuotesAreStringsWithEscapes() {
+        assertThat(sql("SELECT \"a;\"\"b\\\";\"; SELECT 2")).containsExactly("SELECT \"a;\"\"b\\\";\"", "SELECT 2");
+    }
+
+    @Test
+    void backtickIdentifiersWithDoubledBackticks() {
+        assertThat(sql("CREATE TABLE `a;b` (`x``;y` int); SELECT 1"))
+                .containsExactly("CREATE TABLE `a;b` (`x``;y` int)", "SELECT 1");
+    }
+
+    @Test
+    void hashCommentsHideSemicolons() {
+        assertThat(sql("SELECT 1; # a; comment\nSELECT 2;")).containsExactly("SELECT 1", "SELECT 2");
+    }
+
+    @Test
+    void doubleDashIsACommentOnlyBeforeWhitespace() {
+        assertThat(sql("SELECT 1--1;\nSELECT 2; -- comment; here\nSELECT 3;--\nSELECT 4"))
+                .containsExactly("SELECT 1--1", "SELECT 2", "SELECT 3", "SELECT 4");
+    }
+
+    @Test
+    void versionCommentsAreCodeAndKeptInTheStatement() {
+        List<SqlStatement> s = splitter.split("/*!40101 SET NAMES utf8mb4 */;\n/*!50003 CREATE TRIGGER x; */;\nSELECT 1;", "t")
+                .statements();
+        assertThat(s).extracting(SqlStatement::sql)
+                .containsExactly("/*!40101 SET NAMES utf8mb4 */", "/*!50003 CREATE TRIGGER x; */", "SELECT 1");
+        assertThat(s).extracting(SqlStatement::line).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void blockCommentsDoNotNest() {
+        assertThat(sql("/* a /* b */ SELECT 1; SELECT 2")).containsExactly("SELECT 1", "SELECT 2");
+    }
+
+    @Test
+    void dollarSignsMeanNothingSpecial() {
+        assertThat(sql("SELECT '$$'; SELECT $$x; SELECT 3")).containsExactly("SELECT '$$'", "SELECT $$x", "SELECT 3");
+    }
+
+    @Test
+    void delimiterCommandChangesTheTerminator() {
+        String text = """
+                CREATE TABLE t (id int);
+                DELIMITER $$
+                CREATE PROCEDURE p()
+                BEGIN
+                  SELECT 1;
+                  SELECT 2;
+                END$$
+                delimiter //
+                CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.id = 1; END //
+                DELIMITER ;
+                SELECT 3;
+                """;
+        List<SqlStatement> s = splitter.split(text, "t").statements();
+        assertThat(s).extracting(SqlStatement::sql).containsExactly(
+                "CREATE TABLE t (id int)",
+                "CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND",
+                "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.id = 1; END",
+                "SELECT 3");
+        assertThat(s).extracting(SqlStatement::line).containsExactly(1, 3, 9, 11);
+    }
+
+    @Test
+    void delimiterWordInsideAStatementIsNotACommand() {
+        assertThat(sql("SELECT 1 AS\ndelimiter;")).containsExactly("SELECT 1 AS\ndelimiter");
+    }
+
+    @Test
+    void delimiterWithoutValueIsAnError() {
+        assertThatThrownBy(() -> sql("SELECT 1;\nDELIMITER\nSELECT 2;"))
+                .isInstanceOf(UnderwayException.class).hasMessageStartingWith("test.sql:2: DELIMITER needs a value");
+    }
+
+    @Test
+    void semicolonsInParenthesesSplitLikeTheMysqlClient() {
+        // the mysql client does not track parentheses; neither do we (the server would reject the halves)
+        assertThat(sql("SELECT (1; SELECT 2)")).containsExactly("SELECT (1", "SELECT 2)");
+    }
+
+    @Test
+    void unterminatedBacktickNamesItsLine() {
+        assertThatThrownBy(() -> sql("SELECT 1;\n\nSELECT `abc"))
+                .hasMessage("test.sql:3: unterminated quoted identifier (no closing `)");
+    }
+
+    @Test
+    void hashDirectivesWork() {
+        SqlScript s = splitter.split("# underway:lock-timeout=3s\nALTER TABLE t ADD c int;", "t");
+        assertThat(s.directive(Directive.LOCK_TIMEOUT).orElseThrow().argument()).isEqualTo("3s");
+    }
+}

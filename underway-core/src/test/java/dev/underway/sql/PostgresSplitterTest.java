@@ -1,0 +1,207 @@
+package dev.underway.sql;
+
+import dev.underway.UnderwayException;
+import dev.underway.dialect.postgres.PostgresDialect;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PostgresSplitterTest {
+    private final StatementSplitter splitter = new StatementSplitter(PostgresDialect.SYNTAX);
+
+    private List<String> sql(String text) {
+        return splitter.split(text, "test.sql").statements().stream().map(SqlStatement::sql).toList();
+    }
+
+    private List<Integer> lines(String text) {
+        return splitter.split(text, "test.sql").statements().stream().map(SqlStatement::line).toList();
+    }
+
+    @Test
+    void splitsOnSemicolonsAndDropsEmptyStatements() {
+        assertThat(sql("SELECT 1;;  SELECT 2 ;\n;")).containsExactly("SELECT 1", "SELECT 2");
+    }
+
+    @Test
+    void keepsALastStatementWithoutTerminator() {
+        assertThat(sql("SELECT 1; SELECT 2")).containsExactly("SELECT 1", "SELECT 2");
+    }
+
+    @Test
+    void singleQuotesWithDoubledQuotesHideSemicolons() {
+        assertThat(sql("SELECT 'a;b''c;'; SELECT 2")).containsExactly("SELECT 'a;b''c;'", "SELECT 2");
+    }
+
+    @Test
+    void backslashIsLiteralInStandardStrings() {
+        // standard_conforming_strings: 'a\' is a complete string
+        assertThat(sql("SELECT 'a\\'; SELECT 2;")).containsExactly("SELECT 'a\\'", "SELECT 2");
+    }
+
+    @Test
+    void escapeStringsTreatBackslashQuoteAsEscaped() {
+        assertThat(sql("SELECT E'a\\';b'; SELECT e'\\\\'; SELECT 3"))
+                .containsExactly("SELECT E'a\\';b'", "SELECT e'\\\\'", "SELECT 3");
+    }
+
+    @Test
+    void wordEndingInEIsNotAnEscapeString() {
+        // "one" ends with e but is followed by a space, and "type'..." is a word then a string
+        assertThat(sql("SELECT one FROM t WHERE name = 'x;'; SELECT 2")).hasSize(2);
+    }
+
+    @Test
+    void unicodeStringsAndIdentifiers() {
+        assertThat(sql("SELECT U&'d\\0061t;a', U&\"a;b\"; SELECT 2")).containsExactly("SELECT U&'d\\0061t;a', U&\"a;b\"", "SELECT 2");
+    }
+
+    @Test
+    void doubleQuotedIdentifiersHideSemicolons() {
+        assertThat(sql("CREATE TABLE \"a;\"\"b\" (x int); SELECT 1"))
+                .containsExactly("CREATE TABLE \"a;\"\"b\" (x int)", "SELECT 1");
+    }
+
+    @Test
+    void dollarQuotesWithAndWithoutTags() {
+        String text = """
+                CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;
+                CREATE FUNCTION g() RETURNS int AS $body$
+                  BEGIN
+                    PERFORM $$ inner; $$;
+                    RETURN 1;
+                  END;
+                $body$ LANGUAGE plpgsql;
+                SELECT 3;
+                """;
+        List<String> s = sql(text);
+        assertThat(s).hasSize(3);
+        assertThat(s.get(0)).endsWith("$$ LANGUAGE sql");
+        assertThat(s.get(1)).startsWith("CREATE FUNCTION g()").contains("PERFORM $$ inner; $$;").endsWith("$body$ LANGUAGE plpgsql");
+        assertThat(lines(text)).containsExactly(1, 2, 8);
+    }
+
+    @Test
+    void positionalParametersAreNotDollarQuotes() {
+        assertThat(sql("PREPARE p(int) AS SELECT $1 + 1; SELECT $2; SELECT 3"))
+                .containsExactly("PREPARE p(int) AS SELECT $1 + 1", "SELECT $2", "SELECT 3");
+    }
+
+    @Test
+    void dollarInsideIdentifiersIsNotAQuote() {
+        assertThat(sql("SELECT a$b$c FROM t; SELECT 2")).containsExactly("SELECT a$b$c FROM t", "SELECT 2");
+    }
+
+    @Test
+    void nestedBlockCommentsHideSemicolons() {
+        assertThat(sql("/* a /* b; */ still comment; */ SELECT 1; SELECT /* ; */ 2"))
+                .containsExactly("SELECT 1", "SELECT /* ; */ 2");
+    }
+
+    @Test
+    void lineCommentsHideSemicolons() {
+        assertThat(sql("SELECT 1; -- ; not a statement\nSELECT 2 -- trailing;\n;"))
+                .containsExactly("SELECT 1", "SELECT 2");
+    }
+
+    @Test
+    void beginAtomicBodyIsOneStatementIncludingCaseEnd() {
+        String text = """
+                CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT 1;
+                  SELECT CASE WHEN a > 0 THEN 2 ELSE 3 END;
+                END;
+                CREATE OR REPLACE PROCEDURE p() LANGUAGE sql
+                BEGIN ATOMIC
+                  INSERT INTO t VALUES (1);
+                END;
+                SELECT 3;
+                """;
+        List<String> s = sql(text);
+        assertThat(s).hasSize(3);
+        assertThat(s.get(0)).startsWith("CREATE FUNCTION").endsWith("END");
+        assertThat(s.get(1)).startsWith("CREATE OR REPLACE PROCEDURE").contains("INSERT INTO t VALUES (1);").endsWith("END");
+        assertThat(s.get(2)).isEqualTo("SELECT 3");
+    }
+
+    @Test
+    void transactionBeginOutsideRoutinesStillSplits() {
+        assertThat(sql("BEGIN; SELECT 1; COMMIT;")).containsExactly("BEGIN", "SELECT 1", "COMMIT");
+    }
+
+    @Test
+    void semicolonsInsideParenthesesDoNotSplit() {
+        assertThat(sql("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2)); SELECT 1"))
+                .containsExactly("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))",
+                        "SELECT 1");
+    }
+
+    @Test
+    void linesCountFromTheFirstTokenAcrossLineEndingStyles() {
+        String text = "-- header\r\n\r\nSELECT 1;\r\n/* two\r\nlines */ SELECT\r\n 2;\rSELECT 3;\n\n\nSELECT 4";
+        assertThat(lines(text)).containsExactly(3, 5, 7, 10);
+    }
+
+    @Test
+    void lexerIsLossless() {
+        String text = "SELECT E'x\\'' || $t$;$t$, \"q\"\"\" /* c /* n */ */ -- c\n FROM t WHERE a::int >= $1;";
+        Lexer lexer = new Lexer(text, PostgresDialect.SYNTAX, "x");
+        StringBuilder back = new StringBuilder();
+        while (!lexer.atEnd()) {
+            back.append(lexer.next(";").text());
+        }
+        assertThat(back.toString()).isEqualTo(text);
+    }
+
+    @Test
+    void unterminatedConstructsNameTheirStartLine() {
+        assertThatThrownBy(() -> sql("SELECT 1;\nSELECT 'abc;\n\n"))
+                .isInstanceOf(UnderwayException.class).hasMessage("test.sql:2: unterminated string (no closing ')");
+        assertThatThrownBy(() -> sql("\n\nSELECT $fn$ body"))
+                .hasMessage("test.sql:3: unterminated dollar-quoted string (no closing $fn$)");
+        assertThatThrownBy(() -> sql("SELECT 1; /* a /* b */"))
+                .hasMessage("test.sql:1: unterminated /* comment (no closing */)");
+        assertThatThrownBy(() -> sql("\nSELECT \"abc"))
+                .hasMessage("test.sql:2: unterminated quoted identifier (no closing \")");
+        assertThatThrownBy(() -> sql("SELECT 1;\nINSERT INTO t VALUES (1;\nSELECT 2;"))
+                .hasMessageStartingWith("test.sql:2: parenthesis opened here is never closed");
+        assertThatThrownBy(() -> sql("CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC SELECT 1;"))
+                .hasMessageStartingWith("test.sql:2: BEGIN here has no matching END");
+    }
+
+    @Test
+    void directivesAreCollectedAndAttachedToTheirStatements() {
+        SqlScript script = splitter.split("""
+                -- underway:no-transaction
+                -- underway:lock-timeout=5s
+
+                -- underway:allow PG001 reason="small table"
+                CREATE INDEX i ON t (a);
+                DROP INDEX j; -- underway:allow PG002 reason="unused"
+                SELECT 1;
+                """, "d.sql");
+        assertThat(script.has(Directive.NO_TRANSACTION)).isTrue();
+        assertThat(script.directive(Directive.LOCK_TIMEOUT).orElseThrow().argument()).isEqualTo("5s");
+        List<SqlStatement> s = script.statements();
+        assertThat(s.get(0).directives()).extracting(Directive::name)
+                .containsExactly("no-transaction", "lock-timeout", "allow");
+        assertThat(s.get(0).directives().get(2).argument()).isEqualTo("PG001 reason=\"small table\"");
+        assertThat(s.get(1).directives()).extracting(Directive::argument).containsExactly("PG002 reason=\"unused\"");
+        assertThat(s.get(2).directives()).isEmpty();
+    }
+
+    @Test
+    void unknownDirectiveIsAnErrorWithItsLine() {
+        assertThatThrownBy(() -> sql("SELECT 1;\n-- underway:no-transactoin\nSELECT 2;"))
+                .isInstanceOf(UnderwayException.class)
+                .hasMessageStartingWith("test.sql:2: unknown directive 'underway:no-transactoin'");
+    }
+
+    @Test
+    void ordinaryCommentsMentioningUnderwayAreNotDirectives() {
+        assertThat(splitter.split("-- we use underway for migrations\nSELECT 1;", "x").directives()).isEmpty();
+    }
+}
