@@ -1,0 +1,25 @@
+package dev.underway.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts the packaged CLI ({@code underway.jar}) as a separate JVM, as users and CI do. */
+final class UnderwayProcess {
+    private UnderwayProcess() {
+    }
+
+    static Process start(Path workDir, Path log, String... args) throws IOException {
+        String jar = System.getProperty("underway.jar");
+        if (jar == null) {
+            throw new IllegalStateException("system property underway.jar is not set; run through mvn verify");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-jar", jar));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+    }
+}
