@@ -47,22 +47,15 @@ public final class MigrationDirectory {
         List<String> ignored = new ArrayList<>();
         List<MigrationScript> scripts = new ArrayList<>();
         StatementSplitter splitter = new StatementSplitter(syntax);
-        for (Path file : sqlFiles(root)) {
-            String rel = relative(root, file);
-            String fileName = file.getFileName().toString();
-            Optional<MigrationName> name = MigrationName.parse(fileName);
-            if (name.isEmpty()) {
-                if (MigrationName.looksLikeMigration(fileName)) {
-                    errors.add(rel + ": not a valid migration name: " + MigrationName.problem(fileName));
-                } else {
-                    ignored.add(rel);
-                }
-                continue;
-            }
-            try {
-                scripts.add(read(file, rel, name.get(), splitter));
-            } catch (UnderwayException e) {
-                errors.add(e.getMessage());
+        // Files are read and split in parallel; results are collected in path order, so messages stay stable.
+        List<Object> results = sqlFiles(root).parallelStream().map(file -> inspect(root, file, splitter)).toList();
+        for (Object r : results) {
+            if (r instanceof MigrationScript script) {
+                scripts.add(script);
+            } else if (r instanceof Problem p) {
+                errors.add(p.message());
+            } else {
+                ignored.add((String) r);
             }
         }
         checkDuplicates(scripts, errors);
@@ -76,6 +69,25 @@ public final class MigrationDirectory {
         List<MigrationScript> repeatable = scripts.stream().filter(s -> !s.isVersioned())
                 .sorted(Comparator.comparing(MigrationScript::description)).toList();
         return new MigrationDirectory(root, versioned, repeatable, List.copyOf(ignored));
+    }
+
+    private record Problem(String message) { }
+
+    /** A {@link MigrationScript}, a {@link Problem}, or the relative path of a file that is not a migration. */
+    private static Object inspect(Path root, Path file, StatementSplitter splitter) {
+        String rel = relative(root, file);
+        String fileName = file.getFileName().toString();
+        Optional<MigrationName> name = MigrationName.parse(fileName);
+        if (name.isEmpty()) {
+            return MigrationName.looksLikeMigration(fileName)
+                    ? new Problem(rel + ": not a valid migration name: " + MigrationName.problem(fileName))
+                    : rel;
+        }
+        try {
+            return read(file, rel, name.get(), splitter);
+        } catch (UnderwayException e) {
+            return new Problem(e.getMessage());
+        }
     }
 
     private static MigrationScript read(Path file, String rel, MigrationName name, StatementSplitter splitter) {

@@ -1,0 +1,23 @@
+package dev.underway.bench;
+
+import java.util.Arrays;
+
+/** Entry point of {@code ./underway-bench}: one benchmark per argument. */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (which) {
+            case "migrations" -> MigrationsBench.main(rest);
+            default -> {
+                System.err.println("usage: underway-bench <benchmark> [options]\n\nbenchmarks:\n"
+                        + "  migrations [--count 500] [--rounds 3]   apply N tiny migrations with Underway and with Flyway 11");
+                System.exit(which.equals("help") ? 0 : 2);
+            }
+        }
+        System.exit(0);
+    }
+}
