@@ -26,6 +26,11 @@ public interface Dialect {
 
     TransactionRules transactions();
 
+    /** Classifies this engine's errors for retry decisions. */
+    default ErrorClassifier errors() {
+        return new ErrorClassifier(kind());
+    }
+
     /** A short name for messages: {@code PostgreSQL 17.6}. */
     default String describe() {
         return switch (kind()) {
