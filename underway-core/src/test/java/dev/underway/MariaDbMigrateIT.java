@@ -4,10 +4,6 @@ import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,17 +17,6 @@ class MariaDbMigrateIT extends MigrateScenario {
     @Override
     String perStatementHeader() {
         return "";
-    }
-
-    @Override
-    void holdLock(Connection c, String lockName) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
-            ps.setString(1, lockName.length() <= 64 ? lockName : lockName.substring(0, 64));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(1);
-            }
-        }
     }
 
     @Test

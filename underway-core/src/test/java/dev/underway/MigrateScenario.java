@@ -118,6 +118,28 @@ abstract class MigrateScenario {
     }
 
     @Test
+    void badInputAnywhereInTheDirectoryAppliesNothing() throws Exception {
+        write("V1__fine.sql", "CREATE TABLE fine (id int);");
+        for (String[] bad : new String[][] {
+                {"V2_missing_underscore.sql", "SELECT 1;", "not a valid migration name"},
+                {"V2__empty.sql", "-- nothing here\n", "is empty"},
+                {"V2__unterminated.sql", "SELECT 1;\nSELECT 'oops;", "V2__unterminated.sql:2: unterminated string"},
+                {"V2__typo.sql", "-- underway:no-transacton\nSELECT 1;", "unknown directive"}}) {
+            write(bad[0], bad[1]);
+            assertThatThrownBy(() -> underway().migrate()).as(bad[0])
+                    .isInstanceOf(UnderwayException.class)
+                    .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                    .hasMessageContaining(bad[2]);
+            Files.delete(dir.resolve(bad[0]));
+        }
+        write("V2__dup.sql", "SELECT 1;");
+        write("V2.0__dup_again.sql", "SELECT 1;");
+        assertThatThrownBy(() -> underway().migrate()).hasMessageContaining("V2.0__dup_again.sql and V2__dup.sql have the same version");
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'fine' AND table_schema = '"
+                + targetSchema() + "'")).isZero();
+    }
+
+    @Test
     void targetStopsAtTheGivenVersion() throws Exception {
         write("V1__a.sql", "CREATE TABLE a (id int);");
         write("V2__b.sql", "CREATE TABLE b (id int);");
@@ -300,7 +322,10 @@ abstract class MigrateScenario {
     }
 
     /** Takes the migration lock the way Underway does, from a test connection. */
-    abstract void holdLock(Connection c, String lockName) throws SQLException;
+    private void holdLock(Connection c, String lockName) throws SQLException {
+        var kind = dev.underway.dialect.DatabaseKind.fromUrl(db.url());
+        assertThat(dev.underway.dialect.Dialects.detect(c, kind).sessionLocks().tryLock(c, lockName)).isTrue();
+    }
 
     @Test
     void separateTargetSchemasKeepSeparateHistories() throws Exception {

@@ -4,11 +4,6 @@ import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,24 +20,6 @@ class PostgresMigrateIT extends MigrateScenario {
         return "-- underway:no-transaction\n";
     }
 
-    @Override
-    void holdLock(Connection c, String lockName) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
-            byte[] d;
-            try {
-                d = MessageDigest.getInstance("SHA-256").digest(lockName.getBytes(StandardCharsets.UTF_8));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-            long k = 0;
-            for (int i = 0; i < 8; i++) {
-                k = (k << 8) | (d[i] & 0xff);
-            }
-            ps.setLong(1, k);
-            ps.execute();
-        }
-    }
-
     @Test
     void aFailingTransactionalMigrationLeavesNoTrace() throws Exception {
         write("V1__a.sql", "CREATE TABLE a (id int);");
@@ -54,6 +31,16 @@ class PostgresMigrateIT extends MigrateScenario {
                 .hasMessageContaining("The 1 migration(s) applied before it in this run stay applied");
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'b'")).isZero();
         assertThat(states()).containsExactly("1:applied", "2:pending");
+    }
+
+    @Test
+    void aFileMixingTransactionalAndConcurrentStatementsIsRefusedBeforeAnythingRuns() throws Exception {
+        write("V1__t.sql", "CREATE TABLE t (id int);");
+        write("V2__mixed.sql", "ALTER TABLE t ADD COLUMN c int;\nCREATE INDEX CONCURRENTLY t_c ON t (c);");
+        assertThatThrownBy(() -> underway().migrate())
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("V2__mixed.sql:2: CREATE INDEX CONCURRENTLY cannot run inside a transaction");
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name = 't'")).isZero();
     }
 
     @Test
