@@ -29,8 +29,10 @@ final class Throttles {
     private final BackfillStateTable state;
     private final ReplicaLag replicaLag;
     private final List<Connection> lagSessions;
-    private long lastCheckNanos = Long.MIN_VALUE;
-    private long nextBatchNanos = Long.MIN_VALUE;
+    private boolean checked;
+    private long lastCheckNanos;
+    private long nextBatchNanos;
+    private boolean paced;
 
     /**
      * @param session     an autocommit session for probes and the pause flag
@@ -49,10 +51,10 @@ final class Throttles {
     /** Returns when the next batch may run: after any pause or throttle has cleared, paced to the rows/s cap. */
     void awaitClear(BackfillListener listener) throws SQLException, InterruptedException {
         long now = System.nanoTime();
-        if (nextBatchNanos > now) {
+        if (paced && nextBatchNanos - now > 0) {
             Thread.sleep((nextBatchNanos - now) / 1_000_000, (int) ((nextBatchNanos - now) % 1_000_000));
         }
-        if (System.nanoTime() - lastCheckNanos < request.throttleCheckInterval().toNanos()) {
+        if (checked && System.nanoTime() - lastCheckNanos < request.throttleCheckInterval().toNanos()) {
             return;
         }
         long start = System.nanoTime();
@@ -79,12 +81,14 @@ final class Throttles {
     /** Records a batch of {@code rows} that started at {@code startNanos}, for the rows-per-second cap. */
     void paced(int rows, long startNanos) {
         if (request.maxRowsPerSecond() > 0) {
-            long earliest = Math.max(nextBatchNanos, startNanos);
+            long earliest = paced && nextBatchNanos - startNanos > 0 ? nextBatchNanos : startNanos;
+            paced = true;
             nextBatchNanos = earliest + (long) (rows * 1e9 / request.maxRowsPerSecond());
         }
     }
 
     private Optional<String> check() throws SQLException {
+        checked = true;
         lastCheckNanos = System.nanoTime();
         if (state.paused(session, name)) {
             return Optional.of("paused (run underway backfill --continue to resume)");
