@@ -16,6 +16,7 @@ import java.nio.file.Path;
                 ValidateCommand.class,
                 BaselineCommand.class,
                 RepairCommand.class,
+                BackfillCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
