@@ -66,6 +66,20 @@ public final class BatchStatements {
                 + " ORDER BY " + desc + " LIMIT 1";
     }
 
+    /**
+     * A catch-up batch's read: in one scan of the next {@code size} rows, their last key, how many
+     * they are and how many of them differ from their expressions. Most catch-up batches find
+     * none and then write nothing and lock no row.
+     */
+    public String catchUpScan(QualifiedName target, boolean hasLower) {
+        String differing = "CASE WHEN " + (predicate == null ? "" : "(" + predicate + ") AND ") + differs
+                + " THEN 1 ELSE 0 END";
+        String desc = key.stream().map(k -> dialect.quote(k.name()) + " DESC").collect(Collectors.joining(", "));
+        return "WITH r AS (SELECT " + keyList + ", " + differing + " AS differing FROM " + target.render(dialect)
+                + (hasLower ? " WHERE " + after.sql() : "") + " ORDER BY " + keyList + " LIMIT ?) SELECT " + keyList
+                + ", (SELECT count(*) FROM r), (SELECT sum(differing) FROM r) FROM r ORDER BY " + desc + " LIMIT 1";
+    }
+
     /** The batch itself; in a catch-up pass it changes only rows that differ from their expressions. */
     public String update(QualifiedName target, boolean hasLower, boolean catchUp) {
         return "UPDATE " + target.render(dialect) + " SET " + setClause + " WHERE "
@@ -103,7 +117,11 @@ public final class BatchStatements {
         return index;
     }
 
-    /** Reads a key from the current row of a {@link #boundary} or {@link #lastKey} result. */
+    int keySize() {
+        return key.size();
+    }
+
+    /** Reads a key from the current row of a {@link #boundary}, {@link #lastKey} or {@link #catchUpScan} result. */
     List<String> readKey(ResultSet rs) throws SQLException {
         List<String> values = new ArrayList<>(key.size());
         for (int i = 0; i < key.size(); i++) {

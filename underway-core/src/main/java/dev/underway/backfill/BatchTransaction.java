@@ -40,23 +40,22 @@ final class BatchTransaction {
         long start = System.nanoTime();
         c.setAutoCommit(false);
         try {
-            List<String> upper = key(c, s.boundary(target, lower != null), lower, size - 1);
-            boolean full = upper != null;
-            if (!full) {
-                upper = key(c, s.lastKey(target, lower != null), lower, -1);
-                if (upper == null) {
-                    c.commit();
-                    return new Outcome(null, 0, 0, millisSince(start), 0);
+            Range range = catchUp ? scan(c, target, lower, size) : range(c, target, lower, size);
+            if (range == null) {
+                c.commit();
+                return new Outcome(null, 0, 0, millisSince(start), 0);
+            }
+            List<String> upper = range.upper();
+            long lockStart = System.nanoTime();
+            int changed = 0;
+            if (range.differing() != 0) {
+                try (PreparedStatement ps = c.prepareStatement(s.update(target, lower != null, catchUp))) {
+                    int i = lower != null ? s.bindAfter(ps, 1, lower) : 1;
+                    s.bindAtMost(ps, i, upper);
+                    changed = ps.executeUpdate();
                 }
             }
-            long lockStart = System.nanoTime();
-            int changed;
-            try (PreparedStatement ps = c.prepareStatement(s.update(target, lower != null, catchUp))) {
-                int i = lower != null ? s.bindAfter(ps, 1, lower) : 1;
-                s.bindAtMost(ps, i, upper);
-                changed = ps.executeUpdate();
-            }
-            int walked = full ? size : changed;
+            int walked = range.walked() >= 0 ? range.walked() : changed;
             state.save(c, plan.name(), new BackfillCheckpoint(done.pass(), target.toString(), upper,
                     done.rowsDone() + walked, done.rowsChanged() + changed, done.batches() + 1));
             c.commit();
@@ -81,6 +80,38 @@ final class BatchTransaction {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * @param walked    rows in the range, or -1 when unknown (the sweep's last batch: its changed count stands in)
+     * @param differing rows to change: -1 when unknown (the sweep changes them all), 0 when none
+     */
+    private record Range(List<String> upper, int walked, long differing) {
+    }
+
+    /** The sweep's range: the key {@code size} rows on, or the last key when fewer remain. */
+    private Range range(Connection c, QualifiedName target, List<String> lower, int size) throws SQLException {
+        BatchStatements s = plan.statements();
+        List<String> upper = key(c, s.boundary(target, lower != null), lower, size - 1);
+        if (upper != null) {
+            return new Range(upper, size, -1);
+        }
+        upper = key(c, s.lastKey(target, lower != null), lower, -1);
+        return upper == null ? null : new Range(upper, -1, -1);
+    }
+
+    private Range scan(Connection c, QualifiedName target, List<String> lower, int size) throws SQLException {
+        BatchStatements s = plan.statements();
+        try (PreparedStatement ps = c.prepareStatement(s.catchUpScan(target, lower != null))) {
+            int i = lower != null ? s.bindAfter(ps, 1, lower) : 1;
+            ps.setLong(i, size);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Range(s.readKey(rs), rs.getInt(s.keySize() + 1), rs.getLong(s.keySize() + 2));
             }
         }
     }
