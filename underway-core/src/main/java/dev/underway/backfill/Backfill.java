@@ -23,6 +23,8 @@ import java.util.Optional;
  * the plan on a session of its own. Also pauses and continues backfills run by other processes.
  */
 public final class Backfill {
+    private static final java.time.Duration LOCK_GRACE = java.time.Duration.ofSeconds(5);
+
     private final UnderwayConfig config;
     private final Database db;
     private final BackfillStateTable state;
@@ -50,7 +52,7 @@ public final class Backfill {
         try (Connection c = db.open(); Connection session = db.open()) {
             BackfillPlan plan = planner().plan(c, request);
             String lockName = "underway:backfill:" + state.name() + ":" + plan.name();
-            if (!db.dialect().sessionLocks().tryLock(session, lockName)) {
+            if (!lock(session, lockName)) {
                 throw UnderwayException.lockTimeout("backfill " + plan.name() + " is already running in another session ("
                         + db.dialect().sessionLocks().holder(session, lockName).orElse("unknown") + "); wait for it, or"
                         + " pause it with underway backfill --pause");
@@ -98,6 +100,21 @@ public final class Backfill {
                 replica.close();
             }
         }
+    }
+
+    /**
+     * Takes the backfill's session lock, waiting a few seconds at most: long enough for the server
+     * to notice that a killed run's session is gone, short enough to report a live run at once.
+     */
+    private boolean lock(Connection session, String lockName) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Math.min(config.lockWait().toNanos(), LOCK_GRACE.toNanos());
+        while (!db.dialect().sessionLocks().tryLock(session, lockName)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     /** Where to start, or null when a resumed backfill had finished already. */
@@ -200,6 +217,12 @@ public final class Backfill {
 
     private UnderwayException failure(String doing, SQLException e) {
         return UnderwayException.failed("database error while " + doing + " on " + db.settings().redactedUrl() + ": "
-                + e.getMessage().strip() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e);
+                + describe(e), e);
+    }
+
+    /** The server's message with its SQLSTATE, which is what users search for. */
+    static String describe(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        return message + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
     }
 }

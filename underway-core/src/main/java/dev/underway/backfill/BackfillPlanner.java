@@ -117,8 +117,7 @@ public final class BackfillPlanner {
             s.execute(statements.validation(target));
         } catch (SQLException e) {
             throw UnderwayException.usage("the backfill of " + table + " was refused by " + dialect.describe()
-                    + " before any row was changed: " + e.getMessage().strip()
-                    + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]") + "; check --set and --where");
+                    + " before any row was changed: " + Backfill.describe(e) + "; check --set and --where");
         }
     }
 }

@@ -166,8 +166,7 @@ final class BackfillRunner {
     private UnderwayException failed(QualifiedName target, List<String> lower, BackfillCheckpoint cp, SQLException e) {
         return UnderwayException.failed("the backfill of " + plan.table() + " failed in the batch after key "
                 + (lower == null ? "(start)" : lower) + (target.equals(plan.table()) ? "" : " of partition " + target)
-                + ": " + e.getMessage().strip() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
-                + ". That batch was rolled back; the " + cp.batches() + " batches before it (" + cp.rowsChanged()
+                + ": " + Backfill.describe(e) + ". That batch was rolled back; the " + cp.batches() + " batches before it (" + cp.rowsChanged()
                 + " rows changed) stay committed with their checkpoint: fix the cause and run again with --resume", e);
     }
 

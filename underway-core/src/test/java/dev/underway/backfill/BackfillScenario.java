@@ -229,7 +229,7 @@ abstract class BackfillScenario {
         createItems(2000, 1);
         Future<BackfillResult> run = inBackground(BackfillRequest.builder("t").set("n = n + 1").batchSize(50)
                 .maxRowsPerSecond(1000).throttleCheckInterval(Duration.ofMillis(50)).catchUp(false));
-        await().atMost(Duration.ofSeconds(30)).until(() -> progress("rows_done") > 0);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> progress("rows_done") > 0);
         underway().pauseBackfill("t", true);
         await().atMost(Duration.ofSeconds(30)).until(() -> BackfillState.PAUSED.equals(status()));
         long held = progress("rows_done");
@@ -241,6 +241,22 @@ abstract class BackfillScenario {
         assertThat(r.rowsChanged()).isEqualTo(2000);
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(2000);
         assertThat(status()).isEqualTo(BackfillState.DONE);
+    }
+
+    @Test
+    void aSecondRunOfTheSameBackfillIsRefusedWhileTheFirstRuns() throws Exception {
+        createItems(2000, 1);
+        Future<BackfillResult> run = inBackground(BackfillRequest.builder("t").set("n = n + 1").batchSize(50)
+                .maxRowsPerSecond(2000).catchUp(false));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> progress("rows_done") > 0);
+        Underway impatient = Underway.builder().url(db.url()).user(db.user()).password(db.password())
+                .lockWait(Duration.ofMillis(300)).build();
+        assertThatThrownBy(() -> impatient.backfill(BackfillRequest.builder("t").set("n = n + 1").resume(ResumeMode.RESUME)
+                .build(), null))
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+                .hasMessageContaining("is already running in another session");
+        assertThat(run.get(60, TimeUnit.SECONDS).rowsChanged()).isEqualTo(2000);
+        assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(2000);
     }
 
     @Test
