@@ -33,6 +33,9 @@ final class BackfillRunner {
     private final BackfillListener listener;
     private final BatchTransaction batch;
     private final BatchSizer sizer;
+    private final BatchSizer pageSizer;
+    private final PageWalk pages;
+    private boolean rewritten;
     private final long startNanos = System.nanoTime();
     private long walkedThisRun;
     private long longestBatch;
@@ -52,6 +55,8 @@ final class BackfillRunner {
         int cap = r.maxRowsPerSecond() > 0 ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, r.maxRowsPerSecond())) : BatchSizer.MAX;
         this.sizer = r.batchSize() != null ? BatchSizer.fixed(r.batchSize())
                 : BatchSizer.adaptive(r.targetBatchTime().toMillis(), cap);
+        this.pageSizer = BatchSizer.adaptive(r.targetBatchTime().toMillis(), BatchSizer.MAX);
+        this.pages = dialect.batches().pageRanges().map(p -> new PageWalk(plan, state, p)).orElse(null);
     }
 
     BackfillResult run(Connection c, BackfillCheckpoint from, boolean resumed) throws SQLException, InterruptedException {
@@ -65,7 +70,7 @@ final class BackfillRunner {
             cp = pass(c, cp);
             if (cp.pass() > 0) {
                 passes++;
-                converged = cp.rowsChanged() == changedBefore && !resumedMidPass;
+                converged = cp.rowsChanged() == changedBefore && !resumedMidPass && !rewritten;
             }
             boolean more = plan.catchUp() && catchUpSkipped == null && !Boolean.TRUE.equals(converged)
                     && cp.pass() < plan.request().maxCatchUpPasses();
@@ -84,6 +89,7 @@ final class BackfillRunner {
     /** One pass over every target, starting where the checkpoint stands. */
     private BackfillCheckpoint pass(Connection c, BackfillCheckpoint cp) throws SQLException, InterruptedException {
         boolean catchUp = cp.pass() > 0;
+        rewritten = false;
         List<QualifiedName> targets = plan.targets();
         for (QualifiedName target : targets) {
             // Targets are walked in name order, so a checkpoint's target tells which ones are done.
@@ -91,9 +97,46 @@ final class BackfillRunner {
                 continue;
             }
             List<String> lower = target.toString().equals(cp.target()) ? cp.lastKey() : null;
-            cp = walk(c, target, lower, catchUp, cp);
+            if (catchUp && pages != null) {
+                long storage = pages.storage(c, target);
+                cp = walkPages(c, target, lower == null ? 0 : Long.parseLong(lower.get(0)), cp);
+                rewritten |= pages.storage(c, target) != storage;
+            } else {
+                cp = walk(c, target, lower, catchUp, cp);
+            }
         }
         return cp;
+    }
+
+    /** A catch-up pass by page ranges; its checkpoint's last key is the next page. */
+    private BackfillCheckpoint walkPages(Connection c, QualifiedName target, long page, BackfillCheckpoint cp)
+            throws SQLException, InterruptedException {
+        while (true) {
+            throttles.awaitClear(listener);
+            long start = System.nanoTime();
+            BackfillCheckpoint done = cp;
+            long from = page;
+            int[] size = new int[1];
+            PageWalk.Outcome o = withRetries(pageSizer, target, List.of(Long.toString(from)), cp,
+                    n -> pages.batch(c, target, from, size[0] = n, done));
+            if (o == null) {
+                return cp;
+            }
+            long walked = Math.round((double) (o.nextPage() - from) * plan.estimatedRows() / Math.max(1, o.totalPages()));
+            cp = new BackfillCheckpoint(cp.pass(), target.toString(), List.of(Long.toString(o.nextPage())),
+                    cp.rowsDone() + walked, cp.rowsChanged() + o.changed(), cp.batches() + 1);
+            record(o.millis(), o.lockMillis(), walked);
+            pageSizer.record(size[0], o.millis());
+            throttles.paced((int) walked, start);
+            listener.batchDone(progress(cp, size[0], o.millis()));
+            page = o.nextPage();
+        }
+    }
+
+    private void record(long millis, long lockMillis, long walked) {
+        walkedThisRun += walked;
+        longestBatch = Math.max(longestBatch, millis);
+        longestLock = Math.max(longestLock, lockMillis);
     }
 
     private BackfillCheckpoint walk(Connection c, QualifiedName target, List<String> lower, boolean catchUp,
@@ -103,7 +146,10 @@ final class BackfillRunner {
             throttles.awaitClear(listener);
             int size = sizer.size();
             long start = System.nanoTime();
-            BatchTransaction.Outcome o = runWithRetries(c, target, lower, size, catchUp, cp);
+            List<String> from = lower;
+            BackfillCheckpoint done = cp;
+            BatchTransaction.Outcome o = withRetries(sizer, target, lower, cp,
+                    n -> batch.run(c, target, from, n, catchUp, done));
             if (o.upper() == null) {
                 return cp;
             }
@@ -113,9 +159,7 @@ final class BackfillRunner {
             }
             cp = new BackfillCheckpoint(cp.pass(), target.toString(), o.upper(), cp.rowsDone() + o.walked(),
                     cp.rowsChanged() + o.changed(), cp.batches() + 1);
-            walkedThisRun += o.walked();
-            longestBatch = Math.max(longestBatch, o.millis());
-            longestLock = Math.max(longestLock, o.lockMillis());
+            record(o.millis(), o.lockMillis(), o.walked());
             sizer.record(o.walked(), o.millis());
             throttles.paced(o.walked(), start);
             listener.batchDone(progress(cp, size, o.millis()));
@@ -123,13 +167,21 @@ final class BackfillRunner {
         }
     }
 
-    private BatchTransaction.Outcome runWithRetries(Connection c, QualifiedName target, List<String> lower, int size,
-                                                    boolean catchUp, BackfillCheckpoint cp)
-            throws SQLException, InterruptedException {
+    /** One attempt of a batch of the given size. */
+    private interface Attempt<T> {
+        T run(int size) throws SQLException;
+    }
+
+    /**
+     * Runs a batch; after a lock timeout, deadlock, serialization failure or statement timeout it
+     * shrinks the batch and tries again after a backoff, until the retry budget is spent.
+     */
+    private <T> T withRetries(BatchSizer sizes, QualifiedName target, List<String> lower, BackfillCheckpoint cp,
+                              Attempt<T> attempt) throws SQLException, InterruptedException {
         Backoff backoff = null;
         while (true) {
             try {
-                return batch.run(c, target, lower, size, catchUp, cp);
+                return attempt.run(sizes.size());
             } catch (SQLException e) {
                 ErrorKind kind = dialect.errors().classify(e);
                 if (!kind.isTransient() && kind != ErrorKind.STATEMENT_TIMEOUT) {
@@ -139,14 +191,13 @@ final class BackfillRunner {
                 Duration wait = backoff.next();
                 if (wait == null) {
                     throw UnderwayException.lockTimeout("gave up on the backfill of " + plan.table() + " after "
-                            + Durations.format(backoff.elapsed()) + " of retries: batches after key " + lower
+                            + Durations.format(backoff.elapsed()) + " of retries: batches after " + lower
                             + " kept failing with " + kind + " (" + e.getMessage().strip() + "). Find the long"
                             + " transaction holding row locks; the checkpoint is kept, run again with --resume");
                 }
-                sizer.failed(kind);
-                size = sizer.size();
+                sizes.failed(kind);
                 retries++;
-                listener.retrying(plan.name(), kind + ": " + e.getMessage().strip(), backoff.attempts(), wait, size);
+                listener.retrying(plan.name(), kind + ": " + e.getMessage().strip(), backoff.attempts(), wait, sizes.size());
                 Thread.sleep(wait.toMillis());
             }
         }

@@ -49,6 +49,10 @@ public final class BatchStatements {
         this.atMost = sql.keyAtMost(key);
     }
 
+    Dialect dialect() {
+        return dialect;
+    }
+
     public boolean comparable() {
         return differs != null;
     }
@@ -78,6 +82,28 @@ public final class BatchStatements {
         return "WITH r AS (SELECT " + keyList + ", " + differing + " AS differing FROM " + target.render(dialect)
                 + (hasLower ? " WHERE " + after.sql() : "") + " ORDER BY " + keyList + " LIMIT ?) SELECT " + keyList
                 + ", (SELECT count(*) FROM r), (SELECT sum(differing) FROM r) FROM r ORDER BY " + desc + " LIMIT 1";
+    }
+
+    /** The keys of the rows on a page range that differ from their expressions (engines with page ranges only). */
+    public String differingOnPages(QualifiedName target) {
+        return "SELECT " + keyList + " FROM " + target.render(dialect) + " WHERE "
+                + sql.pageRanges().orElseThrow().condition() + filters(true);
+    }
+
+    /** Changes the listed rows if they still differ from their expressions. */
+    public String updateKeys(QualifiedName target, int count) {
+        return "UPDATE " + target.render(dialect) + " SET " + setClause + " WHERE " + sql.keyIn(key, count).sql()
+                + filters(true);
+    }
+
+    /** Binds the keys of {@link #updateKeys}; returns the next free index. */
+    int bindKeys(PreparedStatement ps, int index, List<List<String>> keys) throws SQLException {
+        for (List<String> k : keys) {
+            for (int i = 0; i < key.size(); i++) {
+                sql.bind(ps, index++, key.get(i), k.get(i));
+            }
+        }
+        return index;
     }
 
     /** The batch itself; in a catch-up pass it changes only rows that differ from their expressions. */

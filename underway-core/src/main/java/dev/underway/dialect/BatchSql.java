@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine-specific pieces of a batched data change: key-range conditions, binding key
@@ -25,6 +26,32 @@ public interface BatchSql {
 
     /** {@code key <= (v1, v2, ...)}. */
     Condition keyAtMost(List<TableColumn> key);
+
+    /** {@code key IN ((v1, v2), ...)} for {@code count} keys. */
+    Condition keyIn(List<TableColumn> key, int count);
+
+    /**
+     * The engine can read a table by ranges of physical pages without an index (PostgreSQL 14+
+     * TID range scans): a sequential read, much cheaper than a walk in key order over a table full
+     * of the old row versions a sweep leaves behind.
+     */
+    default Optional<PageRanges> pageRanges() {
+        return Optional.empty();
+    }
+
+    /** Reading a table by page ranges. */
+    interface PageRanges {
+        /** A condition selecting the rows on pages {@code [?, ?)}; bind both with {@link #bind}. */
+        String condition();
+
+        void bind(PreparedStatement ps, int index, long page) throws SQLException;
+
+        /** The table's size in pages now. */
+        long pages(Connection c, String renderedTable) throws SQLException;
+
+        /** A token that changes when the table is rewritten (VACUUM FULL, CLUSTER): then page positions mean nothing. */
+        long storage(Connection c, String renderedTable) throws SQLException;
+    }
 
     /** True when {@code column} equals {@code expression}, NULLs counting as equal to each other. */
     String sameValue(String quotedColumn, String expression);

@@ -2,6 +2,7 @@ package dev.underway.dialect.mysql;
 
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Dialect;
+import dev.underway.dialect.KeyLists;
 import dev.underway.dialect.TableColumn;
 
 import java.math.BigDecimal;
@@ -59,6 +60,11 @@ class MySqlBatchSql implements BatchSql {
             order.add(i);
         }
         return new Condition(sql.append(')').toString(), order);
+    }
+
+    @Override
+    public Condition keyIn(List<TableColumn> key, int count) {
+        return KeyLists.in(key, count, k -> dialect.quote(k.name()), k -> "?");
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import dev.underway.dialect.KeyLists;
+
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -41,6 +44,16 @@ final class PostgresBatchSql implements BatchSql {
         String values = key.stream().map(k -> "CAST(? AS " + k.type() + ")").collect(Collectors.joining(", "));
         String sql = key.size() == 1 ? columns + " " + op + " " + values : "(" + columns + ") " + op + " (" + values + ")";
         return new Condition(sql, IntStream.range(0, key.size()).boxed().toList());
+    }
+
+    @Override
+    public Condition keyIn(List<TableColumn> key, int count) {
+        return KeyLists.in(key, count, k -> dialect.quote(k.name()), k -> "CAST(? AS " + k.type() + ")");
+    }
+
+    @Override
+    public Optional<PageRanges> pageRanges() {
+        return dialect.version().isSameOrAfter(14, 0) ? Optional.of(new PostgresPageRanges()) : Optional.empty();
     }
 
     @Override
