@@ -123,10 +123,12 @@ final class BackfillCommand extends DatabaseCommand {
             plan.sampleSql().forEach(sql -> out().println(sql + ";"));
             return 0;
         }
+        BackfillResult result;
         try (BackfillConsole console = new BackfillConsole(err(), System.console() != null)) {
             BackfillListener listener = format == Format.JSON ? new BackfillJsonLines(out()) : console;
-            return report(underway.backfill(request, listener));
+            result = underway.backfill(request, listener);
         }
+        return report(result);
     }
 
     private BackfillRequest request() {
@@ -169,9 +171,9 @@ final class BackfillCommand extends DatabaseCommand {
             out().println("Backfill " + r.name() + " had finished already (" + r.rowsChanged() + " rows changed); "
                     + "nothing to do. Use --restart to run it again.");
         } else {
-            out().printf("Backfilled %s: %d rows changed in %d batches in %s (%d rows walked by this run; longest batch"
+            out().printf("Backfilled %s: %d rows changed in %d batches in %.1f s (%d rows walked by this run; longest batch"
                             + " %d ms, row locks held at most %d ms; %d retries)%s%n", r.table(), r.rowsChanged(),
-                    r.batches(), Durations.format(Duration.ofMillis(r.took().toMillis())), r.rowsWalked(),
+                    r.batches(), r.took().toMillis() / 1000.0, r.rowsWalked(),
                     r.longestBatchMillis(), r.longestLockMillis(), r.retries(), catchUp(r));
         }
         if (Boolean.FALSE.equals(r.converged())) {

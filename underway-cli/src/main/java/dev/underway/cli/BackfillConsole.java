@@ -31,8 +31,8 @@ final class BackfillConsole implements BackfillListener, AutoCloseable {
 
     @Override
     public void started(String name, String table, long estimatedRows, boolean resumed, List<String> sql) {
-        err.println((resumed ? "Resuming" : "Starting") + " backfill " + name + " of " + table + " (about "
-                + estimatedRows + " rows)");
+        err.println((resumed ? "Resuming" : "Starting") + " backfill " + (name.equals(table) ? "of " + table
+                : name + " of " + table) + " (about " + estimatedRows + " rows)");
         err.flush();
         lastLine = System.nanoTime();
     }
@@ -56,7 +56,7 @@ final class BackfillConsole implements BackfillListener, AutoCloseable {
             }
             bar.maxHint(p.estimatedTotal());
             bar.stepTo(p.rowsDone());
-            bar.setExtraMessage("batch " + p.batchSize());
+            bar.setExtraMessage(" batch " + p.batchSize());
             return;
         }
         if (System.nanoTime() - lastLine >= LINE_EVERY_NANOS) {
@@ -87,7 +87,7 @@ final class BackfillConsole implements BackfillListener, AutoCloseable {
 
     private void message(String text) {
         if (bar != null) {
-            bar.setExtraMessage(text);
+            bar.setExtraMessage(" " + text);
         } else {
             err.println(text);
             err.flush();
@@ -96,6 +96,7 @@ final class BackfillConsole implements BackfillListener, AutoCloseable {
 
     private void closeBar() {
         if (bar != null) {
+            bar.maxHint(bar.getCurrent());
             bar.close();
             bar = null;
         }

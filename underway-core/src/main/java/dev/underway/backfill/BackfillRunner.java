@@ -36,6 +36,8 @@ final class BackfillRunner {
     private final BatchSizer pageSizer;
     private final PageWalk pages;
     private boolean rewritten;
+    /** Rows one pass walks: the estimate until a sweep has counted them. */
+    private long rowsPerPass;
     private final long startNanos = System.nanoTime();
     private long walkedThisRun;
     private long longestBatch;
@@ -55,6 +57,7 @@ final class BackfillRunner {
         int cap = r.maxRowsPerSecond() > 0 ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, r.maxRowsPerSecond())) : BatchSizer.MAX;
         this.sizer = r.batchSize() != null ? BatchSizer.fixed(r.batchSize())
                 : BatchSizer.adaptive(r.targetBatchTime().toMillis(), cap);
+        this.rowsPerPass = plan.estimatedRows();
         this.pageSizer = BatchSizer.adaptive(r.targetBatchTime().toMillis(), BatchSizer.MAX);
         this.pages = dialect.batches().pageRanges().map(p -> new PageWalk(plan, state, p)).orElse(null);
     }
@@ -68,6 +71,9 @@ final class BackfillRunner {
             listener.passStarted(plan.name(), cp.pass());
             long changedBefore = cp.rowsChanged();
             cp = pass(c, cp);
+            if (cp.pass() == 0 && cp.rowsDone() > 0) {
+                rowsPerPass = cp.rowsDone();
+            }
             if (cp.pass() > 0) {
                 passes++;
                 converged = cp.rowsChanged() == changedBefore && !resumedMidPass && !rewritten;
@@ -118,11 +124,11 @@ final class BackfillRunner {
             long from = page;
             int[] size = new int[1];
             PageWalk.Outcome o = withRetries(pageSizer, target, List.of(Long.toString(from)), cp,
-                    n -> pages.batch(c, target, from, size[0] = n, done));
+                    n -> pages.batch(c, target, from, size[0] = n, rowsPerPass, done));
             if (o == null) {
                 return cp;
             }
-            long walked = Math.round((double) (o.nextPage() - from) * plan.estimatedRows() / Math.max(1, o.totalPages()));
+            long walked = o.walked();
             cp = new BackfillCheckpoint(cp.pass(), target.toString(), List.of(Long.toString(o.nextPage())),
                     cp.rowsDone() + walked, cp.rowsChanged() + o.changed(), cp.batches() + 1);
             record(o.millis(), o.lockMillis(), walked);
@@ -224,7 +230,7 @@ final class BackfillRunner {
     private BackfillProgress progress(BackfillCheckpoint cp, int size, long millis) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double rate = seconds > 0 ? walkedThisRun / seconds : 0;
-        long total = Math.max(plan.estimatedRows(), cp.rowsDone());
+        long total = Math.max(rowsPerPass, cp.rowsDone());
         Duration eta = rate > 0 ? Duration.ofMillis((long) ((total - cp.rowsDone()) * 1000 / rate)) : null;
         return new BackfillProgress(plan.name(), cp.pass(), cp.target(), cp.rowsDone(), cp.rowsChanged(), total, rate,
                 eta, size, millis);

@@ -40,12 +40,16 @@ final class PageWalk {
         return pages.storage(c, target.render(plan.statements().dialect()));
     }
 
-    /** @param nextPage the first page after this batch */
-    record Outcome(long nextPage, long totalPages, int changed, long millis, long lockMillis) {
+    /**
+     * @param nextPage the first page after this batch
+     * @param walked   the rows on its pages, estimated from the table's rows per page
+     */
+    record Outcome(long nextPage, long walked, int changed, long millis, long lockMillis) {
     }
 
     /** One batch over pages {@code [from, from + count)}; null when {@code from} is past the table's end. */
-    Outcome batch(Connection c, QualifiedName target, long from, int count, BackfillCheckpoint done) throws SQLException {
+    Outcome batch(Connection c, QualifiedName target, long from, int count, long tableRows, BackfillCheckpoint done)
+            throws SQLException {
         BatchStatements s = plan.statements();
         long start = System.nanoTime();
         c.setAutoCommit(false);
@@ -75,11 +79,11 @@ final class PageWalk {
                     changed += ps.executeUpdate();
                 }
             }
-            long walked = Math.round((double) count * plan.estimatedRows() / Math.max(1, total));
+            long walked = Math.round((double) (Math.min(to, total) - from) * tableRows / Math.max(1, total));
             state.save(c, plan.name(), new BackfillCheckpoint(done.pass(), target.toString(), List.of(Long.toString(to)),
                     done.rowsDone() + walked, done.rowsChanged() + changed, done.batches() + 1));
             c.commit();
-            return new Outcome(to, total, changed, (System.nanoTime() - start) / 1_000_000,
+            return new Outcome(to, walked, changed, (System.nanoTime() - start) / 1_000_000,
                     (System.nanoTime() - lockStart) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             try {
