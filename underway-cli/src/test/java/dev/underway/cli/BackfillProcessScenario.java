@@ -102,7 +102,7 @@ abstract class BackfillProcessScenario {
 
         Cli resumed = cli("--set", "n = n + 1", "--batch-size", "500", "--no-catch-up", "--resume");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(resumed.err()).contains("Resuming backfill " + stateName());
+        assertThat(resumed.err()).contains("Resuming backfill of " + stateName());
         assertThat(resumed.out()).contains("Backfilled").contains((3000 - done) + " rows walked by this run");
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(3000);
         assertThat(status()).isEqualTo("done");
