@@ -35,7 +35,7 @@ ALTER TABLE events ADD CONSTRAINT events_kind_check CHECK (kind IS NOT NULL) NOT
 -- @expect lock=none rewrite=no scan=no codes=
 CREATE TYPE mood AS ENUM ('ok', 'sad');
 -- @expect lock=none rewrite=no scan=no codes=
-CREATE VIEW account_emails AS SELECT id, email FROM accounts;
+CREATE VIEW account_states AS SELECT id, status FROM accounts;
 -- @expect lock=none rewrite=no scan=no codes=
 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.at = now(); RETURN NEW; END $$;
 -- @expect lock=none rewrite=no scan=no codes=
@@ -44,7 +44,7 @@ CREATE SEQUENCE invoice_no;
 INSERT INTO accounts (id, email, name, score, balance) VALUES (1, 'a@example.com', 'a', 1, 1.00);
 -- @expect lock=SHARE_ROW_EXCLUSIVE rewrite=no scan=no codes=
 CREATE TRIGGER audit_touch BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION touch();
--- @expect lock=none rewrite=no scan=no codes=
+-- @expect lock=none rewrite=no scan=yes codes=
 CREATE MATERIALIZED VIEW account_counts AS SELECT status, count(*) AS n FROM accounts GROUP BY status;
 
 -- @file V2__indexes.sql
@@ -174,11 +174,11 @@ ALTER TABLE events ADD COLUMN seq serial;
 ALTER TABLE orders ADD COLUMN num bigint GENERATED ALWAYS AS IDENTITY;
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG110
 ALTER TABLE accounts ADD COLUMN double_score integer GENERATED ALWAYS AS (score * 2) STORED;
--- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG114
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=yes codes=PG114
 ALTER TABLE orders ADD COLUMN region text NOT NULL;
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=
 ALTER TABLE accounts ADD COLUMN country text NOT NULL DEFAULT 'NL';
--- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=yes codes=PG105 also=accounts:SHARE_ROW_EXCLUSIVE
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes= also=accounts:SHARE_ROW_EXCLUSIVE
 ALTER TABLE audit ADD COLUMN account_id bigint REFERENCES accounts (id);
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=yes codes=PG108
 ALTER TABLE orders ADD COLUMN ext_ref text UNIQUE;
@@ -192,22 +192,24 @@ ALTER TABLE accounts ALTER COLUMN level DROP DEFAULT;
 ALTER TABLE accounts ALTER COLUMN score SET STATISTICS 500;
 -- @expect lock=SHARE_UPDATE_EXCLUSIVE rewrite=no scan=no codes=
 ALTER TABLE accounts SET (fillfactor = 90);
--- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG109,PG114
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=yes codes=PG109,PG114
 ALTER TABLE events ADD COLUMN a text, ADD COLUMN b uuid NOT NULL DEFAULT gen_random_uuid(), ADD COLUMN c int NOT NULL;
 
 -- @file V12__types.sql
 -- @expect lock=none rewrite=no scan=no codes=
 SET TimeZone = 'Europe/Berlin';
--- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
 ALTER TABLE accounts ALTER COLUMN email TYPE varchar(50);
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
-ALTER TABLE orders ALTER COLUMN note TYPE text;
+ALTER TABLE orders ALTER COLUMN note TYPE varchar(80);
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE orders ALTER COLUMN note TYPE text;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=yes codes=PG111
 ALTER TABLE accounts ALTER COLUMN balance TYPE numeric(14,2);
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
 ALTER TABLE accounts ALTER COLUMN balance TYPE numeric(14,4);
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
-ALTER TABLE accounts ALTER COLUMN score TYPE bigint;
+ALTER TABLE accounts ALTER COLUMN level TYPE bigint;
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
 ALTER TABLE accounts ALTER COLUMN name TYPE varchar(10);
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
@@ -224,8 +226,10 @@ ALTER TABLE events ALTER COLUMN seen TYPE timestamptz;
 -- @file V13__utc.sql
 -- @expect lock=none rewrite=no scan=no codes=
 SET TimeZone = 'UTC';
--- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
 ALTER TABLE accounts ALTER COLUMN created_at TYPE timestamptz;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE audit ALTER COLUMN at TYPE timestamptz;
 
 -- @file V14__hidden.sql
 -- @expect lock=unknown rewrite=no scan=no codes=UW001
@@ -304,7 +308,7 @@ SET lock_timeout = '2s';
 ALTER TABLE parted ATTACH PARTITION spare FOR VALUES IN ('us');
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes= also=spare:ACCESS_EXCLUSIVE
 ALTER TABLE parted DETACH PARTITION spare;
--- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=yes codes=
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=yes codes=
 REFRESH MATERIALIZED VIEW account_counts;
 -- @expect lock=SHARE_UPDATE_EXCLUSIVE rewrite=no scan=no codes=
 ANALYZE accounts;

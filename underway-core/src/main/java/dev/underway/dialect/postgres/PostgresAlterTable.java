@@ -97,9 +97,14 @@ final class PostgresAlterTable {
             }
         }
         if (d.notNull() && !d.hasDefault() && !d.identity() && !d.serial() && !d.generated()) {
-            v.note("NOT NULL without a default fails as soon as the table has rows");
+            v.scanNote("NOT NULL without a default: every row is checked, and the statement fails if the table has rows");
         }
         for (ConstraintDef k : d.constraints()) {
+            if (k.type() == ConstraintType.FOREIGN_KEY && !d.hasDefault()) {
+                // A new column without a default is NULL in every row: PostgreSQL does not validate the key.
+                v.target(SHARE_ROW_EXCLUSIVE).other(k.references(), SHARE_ROW_EXCLUSIVE);
+                continue;
+            }
             addConstraint(k, d.name());
         }
     }
@@ -141,14 +146,31 @@ final class PostgresAlterTable {
     private void alterType(AlterAction a) {
         v.target(ACCESS_EXCLUSIVE);
         var old = table.flatMap(t -> t.column(a.column())).map(TableModel.ColumnModel::type).orElse(null);
-        String why = PostgresTypeChange.whyRewrite(old, a.definition().type(), schema.setting("timezone").orElse(null));
+        var now = a.definition().type();
+        String why = PostgresTypeChange.whyRewrite(old, now, schema.setting("timezone").orElse(null));
         if (a.text().toUpperCase(Locale.ROOT).contains(" USING ") && why == null) {
             why = "a USING expression makes every row be converted and rewritten";
         }
         if (why != null) {
             v.rewriteNote(why);
-        } else {
-            v.note(old + " → " + a.definition().type() + " is binary coercible: no rewrite");
+            return;
+        }
+        v.note(old + " → " + now + " is binary coercible: the table is not rewritten");
+        TableModel t = table.orElseThrow();
+        if (!old.name().equals(now.name()) && PostgresTypeChange.changesOperatorClass(old, now)) {
+            for (String index : t.indexesOn(a.column())) {
+                v.rewriteNote("index " + index + " is rebuilt, because " + old + " and " + now
+                        + " have different operator classes");
+            }
+        }
+        for (String index : t.expressionIndexesOn(a.column())) {
+            v.rewriteNote("expression index " + index + " uses the column and is rebuilt");
+        }
+        for (TableModel.ConstraintModel c : t.constraints()) {
+            if (c.validated() && c.definition().type() == ConstraintType.CHECK
+                    && c.definition().expression().stream().anyMatch(tok -> tok.identifier().equals(a.column()))) {
+                v.scanNote("CHECK constraint " + c.name() + " uses the column and is checked again by a scan");
+            }
         }
     }
 

@@ -53,7 +53,7 @@ public final class PostgresLockPolicy implements LockPolicy {
             case CREATE_TRIGGER -> v.target(SHARE_ROW_EXCLUSIVE);
             case DROP_TRIGGER -> v.target(ACCESS_EXCLUSIVE);
             case REFRESH_MATERIALIZED_VIEW -> v.target(s.has(Modifier.CONCURRENTLY) ? EXCLUSIVE : ACCESS_EXCLUSIVE)
-                    .scanNote("the view's query runs in full");
+                    .scanNote("the view's query runs in full").rewriteNote("the view's rows are written to a new file");
             case LOCK_TABLE -> v.target(PgLock.fromLabel(s.option("MODE")));
             case CATALOG_ONLY -> catalog(s, v);
             case INSERT -> v.target(ROW_EXCLUSIVE);
@@ -80,6 +80,9 @@ public final class PostgresLockPolicy implements LockPolicy {
     /** A new table is invisible to others; it locks only the tables it refers to. */
     private static void createTable(StatementShape s, PgVerdict v) {
         v.none();
+        if (s.is(dev.underway.sql.shape.StatementKind.CREATE_TABLE_AS)) {
+            v.scanNote("the query reads its source tables (without blocking them)");
+        }
         for (TableName r : s.references()) {
             if (r.toString().equals(s.option("PARTITION_OF"))) {
                 v.other(r, ACCESS_EXCLUSIVE);

@@ -52,6 +52,12 @@ final class PostgresTypeChange {
         return from + " → " + to + " is not binary coercible: every row is converted and the table and its indexes are rewritten";
     }
 
+    /** Binary-coercible pairs whose btree operator classes differ, so indexes on the column are rebuilt. */
+    static boolean changesOperatorClass(SqlType from, SqlType to) {
+        return from.is("timestamp") && to.is("timestamptz") || from.is("timestamptz") && to.is("timestamp")
+                || from.is("cidr") && to.is("inet") || from.is("xml") && to.is("text");
+    }
+
     private static boolean numericWidens(SqlType from, SqlType to) {
         if (to.args().isEmpty()) {
             return true;

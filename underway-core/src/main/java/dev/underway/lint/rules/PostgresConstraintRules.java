@@ -32,10 +32,18 @@ public final class PostgresConstraintRules {
                     return null;
                 }
                 List<String> found = new ArrayList<>();
-                for (ConstraintDef k : constraints(ctx)) {
-                    if ((k.type() == ConstraintType.CHECK || k.type() == ConstraintType.FOREIGN_KEY) && !k.notValid()) {
-                        found.add((k.type() == ConstraintType.CHECK ? "CHECK" : "FOREIGN KEY")
-                                + (k.name() == null ? "" : " " + k.name()));
+                for (AlterAction a : ctx.shape().actions()) {
+                    List<ConstraintDef> ks = a.is(ActionKind.ADD_CONSTRAINT) && a.constraint() != null ? List.of(a.constraint())
+                            : a.is(ActionKind.ADD_COLUMN) ? a.definition().constraints() : List.of();
+                    for (ConstraintDef k : ks) {
+                        // A foreign key on a new column without a default is not validated: every value is NULL.
+                        boolean unvalidatedNewColumn = a.is(ActionKind.ADD_COLUMN) && !a.definition().hasDefault()
+                                && k.type() == ConstraintType.FOREIGN_KEY;
+                        if ((k.type() == ConstraintType.CHECK || k.type() == ConstraintType.FOREIGN_KEY) && !k.notValid()
+                                && !unvalidatedNewColumn) {
+                            found.add((k.type() == ConstraintType.CHECK ? "CHECK" : "FOREIGN KEY")
+                                    + (k.name() == null ? "" : " " + k.name()));
+                        }
                     }
                 }
                 return found.isEmpty() ? null : String.join(", ", found) + " on " + ctx.table()

@@ -42,22 +42,25 @@ public final class PostgresRewriteRules {
                     "ADD COLUMN %s (generated, identity or serial) rewrites " + ctx.table()));
 
     public static final Rule TYPE_REWRITE = new Rule("PG111", "column-type-rewrites", ERROR, Engine.POSTGRESQL,
-            "ALTER COLUMN TYPE rewrites the table and its indexes under ACCESS EXCLUSIVE",
+            "ALTER COLUMN TYPE rewrites the table, rebuilds indexes or re-checks constraints under ACCESS EXCLUSIVE",
             "A type change that is not binary coercible converts every row and rebuilds every index of the table "
-                    + "while holding ACCESS EXCLUSIVE.",
+                    + "while holding ACCESS EXCLUSIVE. Even a binary-coercible change rebuilds indexes on the column when "
+                    + "their operator class changes (timestamp → timestamptz) and re-checks CHECK constraints that use it.",
             "Add a new column with the new type, keep it in sync with a trigger, backfill in batches, switch readers, "
                     + "then drop the old column (expand/contract). Binary-coercible changes (varchar(n) → varchar(m>n) "
                     + "or text, numeric precision up) do not rewrite.",
-            ctx -> !ctx.tableIsNew() && ctx.verdict().rewrite() && hasAction(ctx, ActionKind.ALTER_COLUMN_TYPE)
+            ctx -> !ctx.tableIsNew() && (ctx.verdict().rewrite() || ctx.verdict().scan())
+                    && hasAction(ctx, ActionKind.ALTER_COLUMN_TYPE)
                     ? "ALTER COLUMN " + columns(ctx, ActionKind.ALTER_COLUMN_TYPE) + " TYPE on " + ctx.table()
-                    + " rewrites the table: " + ctx.verdict().notes().get(0) : null);
+                    + " holds ACCESS EXCLUSIVE while " + String.join("; ", ctx.verdict().notes()) : null);
 
     public static final Rule TYPE_NO_REWRITE = new Rule("PG112", "column-type-binary-coercible", INFO, Engine.POSTGRESQL,
             "ALTER COLUMN TYPE without a rewrite: a brief ACCESS EXCLUSIVE only",
             "The change is binary coercible, so PostgreSQL only updates the catalog; it still needs ACCESS EXCLUSIVE "
                     + "briefly, which Underway takes with a short lock timeout.",
             "Nothing to change.",
-            ctx -> !ctx.tableIsNew() && !ctx.verdict().rewrite() && hasAction(ctx, ActionKind.ALTER_COLUMN_TYPE)
+            ctx -> !ctx.tableIsNew() && !ctx.verdict().rewrite() && !ctx.verdict().scan()
+                    && hasAction(ctx, ActionKind.ALTER_COLUMN_TYPE)
                     ? "ALTER COLUMN " + columns(ctx, ActionKind.ALTER_COLUMN_TYPE) + " TYPE on " + ctx.table()
                     + " is binary coercible: no rewrite" : null);
 

@@ -71,12 +71,16 @@ public final class SchemaModel {
             case CREATE_INDEX -> {
                 if (!s.names().isEmpty() && s.table() != null) {
                     indexToTable.put(s.names().get(0), s.table().key());
+                    table(s.table()).ifPresent(t -> t.putIndex(s.names().get(0), s.columns()));
                 }
                 if (s.has(Modifier.UNIQUE)) {
                     table(s.table()).ifPresent(t -> t.addUniqueKey(s.columns()));
                 }
             }
-            case DROP_INDEX -> s.names().forEach(indexToTable::remove);
+            case DROP_INDEX -> s.names().forEach(index -> {
+                tableOfIndex(index).flatMap(this::table).ifPresent(t -> t.removeIndex(index));
+                indexToTable.remove(index);
+            });
             case SET -> {
                 if (!s.names().isEmpty() && s.option("VALUE") != null) {
                     settings.put(s.names().get(0), s.option("VALUE"));
@@ -167,9 +171,15 @@ public final class SchemaModel {
             cols.forEach(c -> t.column(c).ifPresent(col -> t.putColumn(new ColumnModel(c, col.type(), true))));
         }
         if (k.usingIndex() != null) {
+            String index = k.usingIndex();
+            indexToTable.remove(index);
             indexToTable.put(name, t.name().toLowerCase(java.util.Locale.ROOT));
+            List<String> indexColumns = t.indexColumns(index);
+            t.removeIndex(index);
+            t.putIndex(name, indexColumns);
         } else if (k.type() != ConstraintType.CHECK && k.type() != ConstraintType.FOREIGN_KEY) {
             indexToTable.put(name, t.name().toLowerCase(java.util.Locale.ROOT));
+            t.putIndex(name, cols);
         }
     }
 

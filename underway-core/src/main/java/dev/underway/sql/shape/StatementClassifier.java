@@ -124,7 +124,11 @@ public final class StatementClassifier {
             if (c.accept("CONSTRAINT", "TRIGGER") || c.accept("TRIGGER")) {
                 return trigger(StatementKind.CREATE_TRIGGER);
             }
-            if (c.accept("MATERIALIZED", "VIEW") || objectIs(CATALOG_OBJECTS) || c.at("POLICY") || c.at("RULE")) {
+            if (c.accept("MATERIALIZED", "VIEW")) {
+                c.accept("IF", "NOT", "EXISTS");
+                return shape(StatementKind.CREATE_TABLE_AS, c.tableName());
+            }
+            if (objectIs(CATALOG_OBJECTS) || c.at("POLICY") || c.at("RULE")) {
                 return c.at("POLICY") || c.at("RULE") ? policy() : StatementShape.of(StatementKind.CATALOG_ONLY);
             }
             return StatementShape.of(StatementKind.UNKNOWN);
@@ -173,9 +177,30 @@ public final class StatementClassifier {
             if (c.accept("USING")) {
                 c.next();
             }
-            List<String> columns = TokenCursor.columnList(c.parenthesized());
+            List<String> columns = indexColumns(c.parenthesized());
             mysqlTrailingOptions();
             return shape(StatementKind.CREATE_INDEX, table, name == null ? List.of() : List.of(name), columns, List.of());
+        }
+
+        /** Plain key columns by name; columns used inside an expression element as {@code expr:name}. */
+        private List<String> indexColumns(List<Token> inner) {
+            List<String> out = new ArrayList<>();
+            for (List<Token> element : TokenCursor.splitCommas(inner)) {
+                boolean plain = !element.isEmpty() && element.get(0).type() != TokenType.OPEN_PAREN
+                        && (element.size() == 1 || element.get(1).type() == TokenType.WORD);
+                if (plain) {
+                    out.add(element.get(0).identifier());
+                    continue;
+                }
+                for (int i = 0; i < element.size(); i++) {
+                    Token t = element.get(i);
+                    boolean call = i + 1 < element.size() && element.get(i + 1).type() == TokenType.OPEN_PAREN;
+                    if ((t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER) && !call) {
+                        out.add("expr:" + t.identifier());
+                    }
+                }
+            }
+            return out;
         }
 
         /** {@code ALGORITHM [=] x} and {@code LOCK [=] x} after CREATE/DROP INDEX on MySQL. */

@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param table      the table it acts on (for DROP INDEX on PostgreSQL: null, the index is in {@code names})
  * @param names      other objects it names: index names, further tables of DROP/TRUNCATE, the SET variable
- * @param columns    the columns of CREATE INDEX, the columns used in a DELETE/UPDATE's WHERE
+ * @param columns    the columns of CREATE INDEX (a column used inside an expression as {@code expr:name}),
+ *                   the columns used in a DELETE/UPDATE's WHERE
  * @param actions    ALTER TABLE sub-commands; CREATE TABLE columns and constraints as ADD actions
  * @param options    MySQL {@code ALGORITHM} / {@code LOCK}, {@code SET}'s value, LOCK TABLE's mode (upper-case keys)
  * @param references other tables it locks: FOREIGN KEY targets, partitions, {@code PARTITION OF} parents

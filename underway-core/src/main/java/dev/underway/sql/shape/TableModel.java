@@ -12,6 +12,7 @@ public final class TableModel {
     private final Map<String, ColumnModel> columns = new LinkedHashMap<>();
     private final Map<String, ConstraintModel> constraints = new LinkedHashMap<>();
     private final List<List<String>> uniqueKeys = new ArrayList<>();
+    private final Map<String, List<String>> indexes = new LinkedHashMap<>();
     private final String charset;
 
     TableModel(String name, String charset) {
@@ -62,6 +63,29 @@ public final class TableModel {
         return uniqueKeys.stream().anyMatch(k -> !k.isEmpty() && k.get(0).equals(column));
     }
 
+    /** Names of the indexes (including those of keys) whose key columns include {@code column}. */
+    public List<String> indexesOn(String column) {
+        return indexes.entrySet().stream().filter(e -> e.getValue().contains(column)).map(Map.Entry::getKey).toList();
+    }
+
+    /** Names of the indexes that use {@code column} inside an expression (or a mixed key). */
+    public List<String> expressionIndexesOn(String column) {
+        return indexes.entrySet().stream().filter(e -> e.getValue().contains("expr:" + column))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    public List<String> indexColumns(String index) {
+        return indexes.getOrDefault(index, List.of());
+    }
+
+    void putIndex(String index, List<String> columns) {
+        indexes.put(index, List.copyOf(columns));
+    }
+
+    void removeIndex(String index) {
+        indexes.remove(index);
+    }
+
     void putColumn(ColumnModel c) {
         columns.put(c.name(), c);
     }
@@ -94,6 +118,7 @@ public final class TableModel {
         t.columns.putAll(columns);
         t.constraints.putAll(constraints);
         t.uniqueKeys.addAll(uniqueKeys);
+        t.indexes.putAll(indexes);
         return t;
     }
 }
