@@ -6,7 +6,7 @@
 CREATE TABLE items (id bigint PRIMARY KEY, sku varchar(30) NOT NULL, name varchar(40), state enum('a','b'),
     qty int, note varchar(50), weight int NOT NULL, descr text, cat_id bigint) DEFAULT CHARSET=utf8mb4;
 -- @expect lock=none rewrite=no scan=no codes=
-CREATE TABLE cats (id bigint PRIMARY KEY, title varchar(20));
+CREATE TABLE cats (id bigint PRIMARY KEY, title varchar(20)) DEFAULT CHARSET=latin1;
 
 -- @file V2__alter.sql
 -- @expect lock=INSTANT rewrite=no scan=no online=ALGORITHM=INSTANT codes=
@@ -17,7 +17,7 @@ ALTER TABLE items ADD COLUMN size int AFTER name;
 ALTER TABLE items DROP COLUMN descr;
 -- @expect lock=INSTANT rewrite=no scan=no codes=
 ALTER TABLE items MODIFY name varchar(60);
--- @expect lock=INSTANT rewrite=no scan=no codes=
+-- @expect lock=INPLACE,LOCK=NONE rewrite=yes scan=no codes=MY208
 ALTER TABLE items MODIFY weight int NULL;
 -- @expect lock=INSTANT rewrite=no scan=no codes=
 ALTER TABLE items MODIFY qty int AFTER id;
@@ -46,7 +46,7 @@ ALTER TABLE items ADD COLUMN qty2 bigint AS (qty * 2) PERSISTENT;
 -- @expect lock=INSTANT rewrite=no scan=no codes=
 ALTER TABLE items ADD COLUMN qty3 bigint AS (qty * 3) VIRTUAL;
 -- @expect lock=COPY,LOCK=SHARED rewrite=yes scan=yes codes=MY206
-ALTER TABLE cats CONVERT TO CHARACTER SET latin1;
+ALTER TABLE cats CONVERT TO CHARACTER SET utf8mb4;
 -- @expect lock=INSTANT rewrite=no scan=no codes=
 ALTER TABLE items WAIT 5 ADD COLUMN waited int;
 -- @expect lock=INPLACE,LOCK=NONE rewrite=yes scan=no codes=MY208
@@ -55,6 +55,8 @@ ALTER TABLE items FORCE;
 ALTER TABLE items ALTER COLUMN qty SET DEFAULT 1;
 -- @expect lock=INSTANT rewrite=no scan=no breaks=yes codes=UW010
 RENAME TABLE cats TO categories;
+-- @expect lock=INSTANT rewrite=no scan=no codes=
+ALTER TABLE items DROP FOREIGN KEY items_cat_fk;
 -- @expect lock=metadata_lock_(exclusive) rewrite=no scan=no breaks=yes codes=UW012
 DROP TABLE categories;
 

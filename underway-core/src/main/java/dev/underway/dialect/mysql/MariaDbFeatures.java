@@ -1,7 +1,6 @@
 package dev.underway.dialect.mysql;
 
 import dev.underway.dialect.ServerVersion;
-import dev.underway.sql.shape.SqlType;
 
 /** Where MariaDB's InnoDB differs from MySQL's (MariaDB KB, "InnoDB Online DDL Operations with ALGORITHM=INSTANT"). */
 final class MariaDbFeatures extends MySqlFeatures {
@@ -33,13 +32,6 @@ final class MariaDbFeatures extends MySqlFeatures {
     }
 
     @Override
-    OnlineDdl nullableChange() {
-        return version.isSameOrAfter(10, 4)
-                ? OnlineDdl.instant("NOT NULL → NULL is INSTANT since MariaDB 10.4")
-                : super.nullableChange();
-    }
-
-    @Override
     OnlineDdl reorder() {
         return version.isSameOrAfter(10, 4) ? OnlineDdl.instant("reordering columns is INSTANT since MariaDB 10.4")
                 : super.reorder();
@@ -53,7 +45,7 @@ final class MariaDbFeatures extends MySqlFeatures {
     }
 
     @Override
-    OnlineDdl typeChange(SqlType from, SqlType to) {
-        return super.typeChange(from, to);
+    OnlineDdl dropForeignKey() {
+        return OnlineDdl.instant("dropping a foreign key or CHECK is INSTANT on MariaDB");
     }
 }

@@ -58,6 +58,11 @@ class MySqlFeatures {
         return OnlineDdl.inplace(false, "changing the table's default character set affects only new columns");
     }
 
+    /** Dropping a foreign key or CHECK constraint: only metadata changes. */
+    OnlineDdl dropForeignKey() {
+        return OnlineDdl.inplace(false, "only metadata changes");
+    }
+
     OnlineDdl addCheck() {
         return OnlineDdl.copy("ADD CHECK verifies every row: the table is copied and writes wait");
     }

@@ -138,7 +138,8 @@ public final class MySqlLockPolicy implements LockPolicy {
             case SET_DEFAULT, DROP_DEFAULT, ALTER_COLUMN_OPTION, INDEX_VISIBILITY ->
                     OnlineDdl.instant("only metadata changes");
             case ADD_INDEX, ADD_CONSTRAINT -> constraint(a.constraint(), s, schema);
-            case DROP_INDEX, RENAME_INDEX, DROP_CONSTRAINT -> OnlineDdl.inplace(false, "only metadata changes");
+            case DROP_INDEX, RENAME_INDEX -> OnlineDdl.inplace(false, "only metadata changes");
+            case DROP_CONSTRAINT -> features.dropForeignKey();
             case DROP_PRIMARY_KEY -> s.actions().stream().anyMatch(x -> x.constraint() != null
                     && x.constraint().type() == ConstraintType.PRIMARY_KEY)
                     ? OnlineDdl.inplace(true, "replacing the primary key rebuilds the table in place")
