@@ -16,6 +16,7 @@ import java.nio.file.Path;
                 ValidateCommand.class,
                 BaselineCommand.class,
                 RepairCommand.class,
+                LintCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -69,7 +69,17 @@ public final class Linter {
 
     /** Lints one file as the next migration after what {@code schema} holds, and replays it into the schema. */
     public FileAnalysis analyze(LintInput input, SchemaModel schema) {
-        FileRun run = new FileRun(input, schema);
+        return analyze(input, schema, (a, model) -> { });
+    }
+
+    /** Called for each statement with the schema as the statements before it left it (for rewrites). */
+    @FunctionalInterface
+    public interface StatementHook {
+        void accept(StatementAnalysis analysis, SchemaModel schemaBefore);
+    }
+
+    public FileAnalysis analyze(LintInput input, SchemaModel schema, StatementHook hook) {
+        FileRun run = new FileRun(input, schema, hook);
         run.lint();
         return new FileAnalysis(input, run.statements, run.findings, run.suppressed);
     }
@@ -87,14 +97,16 @@ public final class Linter {
     private final class FileRun {
         private final LintInput input;
         private final SchemaModel schema;
+        private final StatementHook hook;
         private final List<Finding> findings = new ArrayList<>();
         private final List<Suppression> fileSuppressions = new ArrayList<>();
         private final List<StatementAnalysis> statements = new ArrayList<>();
         private int suppressed;
 
-        FileRun(LintInput input, SchemaModel schema) {
+        FileRun(LintInput input, SchemaModel schema, StatementHook hook) {
             this.input = input;
             this.schema = schema;
+            this.hook = hook;
         }
 
         void lint() {
@@ -116,7 +128,9 @@ public final class Linter {
                         transactional || explicitTransaction, mixed, lockTimeout);
                 int before = findings.size();
                 check(ctx);
-                statements.add(new StatementAnalysis(st, shape, verdict, findings.subList(before, findings.size())));
+                StatementAnalysis analysis = new StatementAnalysis(st, shape, verdict, findings.subList(before, findings.size()));
+                statements.add(analysis);
+                hook.accept(analysis, schema);
                 if (shape.is(StatementKind.TRANSACTION_CONTROL)) {
                     explicitTransaction = st.startsWith("BEGIN") || st.startsWith("START")
                             || (explicitTransaction && !(st.startsWith("COMMIT") || st.startsWith("ROLLBACK")
