@@ -17,6 +17,7 @@ import java.nio.file.Path;
                 BaselineCommand.class,
                 RepairCommand.class,
                 LintCommand.class,
+                TraceCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
