@@ -106,7 +106,9 @@ final class StatementRewrites {
     private static String defaultName(StatementShape s, ConstraintDef k, SchemaModel schema) {
         List<String> cols = k.columns();
         if (k.type() == ConstraintType.CHECK) {
+            // PostgreSQL names a CHECK after its column only when it uses exactly one column.
             Optional<TableModel> t = schema.table(s.table());
+            Set<String> used = new java.util.LinkedHashSet<>();
             List<Token> e = k.expression();
             for (int i = 0; i < e.size(); i++) {
                 Token tok = e.get(i);
@@ -114,10 +116,10 @@ final class StatementRewrites {
                 boolean word = tok.type() == TokenType.WORD || tok.type() == TokenType.QUOTED_IDENTIFIER;
                 if (word && !call && !SQL_WORDS.contains(tok.text().toLowerCase(Locale.ROOT))
                         && (t.isEmpty() || t.get().column(tok.identifier()).isPresent())) {
-                    cols = List.of(tok.identifier());
-                    break;
+                    used.add(tok.identifier());
                 }
             }
+            cols = used.size() == 1 ? List.copyOf(used) : List.of();
         }
         return truncate(SchemaModel.defaultName(s.table().name(), k, cols));
     }
