@@ -81,6 +81,7 @@ public final class Linter {
     public FileAnalysis analyze(LintInput input, SchemaModel schema, StatementHook hook) {
         FileRun run = new FileRun(input, schema, hook);
         run.lint();
+        run.findings.sort(java.util.Comparator.comparingInt(Finding::line));
         return new FileAnalysis(input, run.statements, run.findings, run.suppressed);
     }
 
