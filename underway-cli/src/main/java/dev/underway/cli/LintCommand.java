@@ -60,7 +60,7 @@ final class LintCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--external-runner", description = "The files are run by a tool that sets no lock timeout "
-            + "(psql, Flyway): require one in each file (PG116, MY209).")
+            + "(psql, Flyway): require one in each file (PG115, MY209).")
     boolean externalRunner;
 
     @Option(names = "--url", description = "Read the engine and version from this server (nothing is changed). "

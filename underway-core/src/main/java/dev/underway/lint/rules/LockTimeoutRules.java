@@ -17,7 +17,7 @@ public final class LockTimeoutRules {
     private LockTimeoutRules() {
     }
 
-    public static final Rule POSTGRES = new Rule("PG116", "missing-lock-timeout", WARNING, Engine.POSTGRESQL,
+    public static final Rule POSTGRES = new Rule("PG115", "missing-lock-timeout", WARNING, Engine.POSTGRESQL,
             "a strong lock is requested without a lock_timeout",
             "If a long transaction holds any lock on the table, this statement waits for it, and every later query "
                     + "on the table (even SELECT) queues behind the waiting request: an outage.",
