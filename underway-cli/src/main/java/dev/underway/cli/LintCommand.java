@@ -14,6 +14,7 @@ import dev.underway.lint.LintReport;
 import dev.underway.lint.Linter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -63,15 +64,8 @@ final class LintCommand implements Callable<Integer> {
             + "(psql, Flyway): require one in each file (PG115, MY209).")
     boolean externalRunner;
 
-    @Option(names = "--url", description = "Read the engine and version from this server (nothing is changed). "
-            + "Env: UNDERWAY_URL is not used here.")
-    String url;
-
-    @Option(names = "--user", defaultValue = "${env:UNDERWAY_USER}", description = "Database user for --url.")
-    String user;
-
-    @Option(names = "--password", defaultValue = "${env:UNDERWAY_PASSWORD}", description = "Password for --url.")
-    String password;
+    @Mixin
+    ServerOptions server;
 
     @ParentCommand
     UnderwayCommand parent;
@@ -109,8 +103,8 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private Dialect dialect() {
-        if (url != null && !url.isBlank()) {
-            ConnectionSettings settings = new ConnectionSettings(url, user, password);
+        if (server.given()) {
+            ConnectionSettings settings = server.settings();
             try (Connection c = settings.open()) {
                 Dialect d = Dialects.detect(c, settings.kind());
                 return targetVersion == null ? d : Dialects.offline(d.kind(), ServerVersion.parse(targetVersion));

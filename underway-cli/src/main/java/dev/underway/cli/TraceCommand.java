@@ -14,6 +14,7 @@ import dev.underway.trace.ScratchDatabase;
 import dev.underway.trace.TracedStatement;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -35,15 +36,8 @@ final class TraceCommand implements Callable<Integer> {
             + "on its own scratch database.")
     List<Path> paths;
 
-    @Option(names = "--url", description = "A PostgreSQL server to create the scratch database on (CREATEDB needed; the "
-            + "database in the URL is not touched). Default: the embedded PostgreSQL in .underway/embedded.")
-    String url;
-
-    @Option(names = "--user", defaultValue = "${env:UNDERWAY_USER}", description = "Database user for --url.")
-    String user;
-
-    @Option(names = "--password", defaultValue = "${env:UNDERWAY_PASSWORD}", description = "Password for --url.")
-    String password;
+    @Mixin
+    ServerOptions server;
 
     @Option(names = "--format", description = "text or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
     Format format;
@@ -57,20 +51,20 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SQLException {
         try (EmbeddedSession embedded = new EmbeddedSession(parent.workDir)) {
-            ConnectionSettings server = server(embedded);
-            if (server.kind() != DatabaseKind.POSTGRESQL) {
+            ConnectionSettings target = server(embedded);
+            if (target.kind() != DatabaseKind.POSTGRESQL) {
                 throw UnderwayException.usage("trace works on PostgreSQL only: MySQL/MariaDB would need "
                         + "performance_schema.metadata_locks (MariaDB: the metadata_lock_info plugin) to observe locks");
             }
             Dialect dialect;
-            try (Connection c = server.open()) {
-                dialect = Dialects.detect(c, server.kind());
+            try (Connection c = target.open()) {
+                dialect = Dialects.detect(c, target.kind());
             }
             Linter linter = new Linter(dialect, LintOptions.DEFAULT);
             List<TracedStatement> results = new ArrayList<>();
             for (Path p : paths) {
                 List<LintInput> inputs = LintInput.load(parent.workDir.resolve(p), p.toString(), dialect.syntax());
-                try (ScratchDatabase scratch = ScratchDatabase.create(server); Connection session = scratch.open()) {
+                try (ScratchDatabase scratch = ScratchDatabase.create(target); Connection session = scratch.open()) {
                     results.addAll(new MigrationTracer(linter, scratch::open).traceAll(session, inputs));
                 }
             }
@@ -84,8 +78,8 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     private ConnectionSettings server(EmbeddedSession embedded) {
-        if (url != null && !url.isBlank()) {
-            return new ConnectionSettings(url, user, password);
+        if (server.given()) {
+            return server.settings();
         }
         EmbeddedDefault pg = embedded.start(err());
         return new ConnectionSettings(pg.url(), pg.user(), null);

@@ -20,4 +20,19 @@ public record AlterAction(ActionKind kind, String column, String name, String ne
     public boolean is(ActionKind k) {
         return kind == k;
     }
+
+    /** The other tables this action locks: foreign-key targets (table or inline) and attached/detached partitions. */
+    public java.util.List<TableName> referencedTables() {
+        java.util.List<TableName> out = new java.util.ArrayList<>();
+        if (constraint != null && constraint.references() != null) {
+            out.add(constraint.references());
+        }
+        if (definition != null) {
+            definition.constraints().stream().filter(k -> k.references() != null).forEach(k -> out.add(k.references()));
+        }
+        if (kind == ActionKind.ATTACH_PARTITION || kind == ActionKind.DETACH_PARTITION) {
+            out.add(TableName.of(name));
+        }
+        return out;
+    }
 }

@@ -62,15 +62,7 @@ final class CreateTableParser {
                 c.next();
             }
         }
-        for (AlterAction a : actions) {
-            if (a.constraint() != null && a.constraint().references() != null) {
-                references.add(a.constraint().references());
-            }
-            if (a.definition() != null) {
-                a.definition().constraints().stream().filter(k -> k.references() != null)
-                        .forEach(k -> references.add(k.references()));
-            }
-        }
+        actions.forEach(a -> references.addAll(a.referencedTables()));
         return new StatementShape(kind, table, List.of(), List.of(), actions, modifiers, options, references);
     }
 

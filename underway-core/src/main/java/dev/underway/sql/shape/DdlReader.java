@@ -180,18 +180,7 @@ final class DdlReader extends ShapeReader {
             options.put("WAIT", "0");
         }
         List<AlterAction> actions = new AlterTableParser(defs, mysql).actions(c.rest(), options, modifiers);
-        for (AlterAction a : actions) {
-            if (a.constraint() != null && a.constraint().references() != null) {
-                references.add(a.constraint().references());
-            }
-            if (a.definition() != null) {
-                a.definition().constraints().stream().filter(k -> k.references() != null)
-                        .forEach(k -> references.add(k.references()));
-            }
-            if (a.is(ActionKind.ATTACH_PARTITION) || a.is(ActionKind.DETACH_PARTITION)) {
-                references.add(TableName.of(a.name()));
-            }
-        }
+        actions.forEach(a -> references.addAll(a.referencedTables()));
         boolean rename = actions.size() == 1 && actions.get(0).is(ActionKind.RENAME_TABLE);
         return shape(rename ? StatementKind.RENAME_TABLE : StatementKind.ALTER_TABLE, table, List.of(), List.of(), actions);
     }
