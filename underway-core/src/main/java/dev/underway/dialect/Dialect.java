@@ -26,6 +26,9 @@ public interface Dialect {
 
     TransactionRules transactions();
 
+    /** The locks, rewrites and scans each statement causes on this engine and version. */
+    LockPolicy lockPolicy();
+
     /** Classifies this engine's errors for retry decisions. */
     default ErrorClassifier errors() {
         return new ErrorClassifier(kind());

@@ -2,6 +2,7 @@ package dev.underway.dialect.postgres;
 
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
@@ -64,6 +65,11 @@ public class PostgresDialect implements Dialect {
     @Override
     public SessionLocks sessionLocks() {
         return new PostgresSessionLocks();
+    }
+
+    @Override
+    public LockPolicy lockPolicy() {
+        return new PostgresLockPolicy(version);
     }
 
     @Override
