@@ -143,6 +143,7 @@ public final class Underway {
         private Duration lockWait;
         private boolean outOfOrder;
         private MigrationVersion target;
+        private boolean unsafe;
         private MigrationListener listener = MigrationListener.NONE;
 
         public Builder url(String url) {
@@ -191,6 +192,12 @@ public final class Underway {
             return this;
         }
 
+        /** Apply migrations even when the lint gate finds errors in them. */
+        public Builder unsafe(boolean unsafe) {
+            this.unsafe = unsafe;
+            return this;
+        }
+
         public Builder listener(MigrationListener listener) {
             this.listener = listener == null ? MigrationListener.NONE : listener;
             return this;
@@ -198,7 +205,7 @@ public final class Underway {
 
         public Underway build() {
             UnderwayConfig config = new UnderwayConfig(new ConnectionSettings(url, user, password), schema, directory,
-                    state, lockWait, outOfOrder, target);
+                    state, lockWait, outOfOrder, target, unsafe);
             return new Underway(config, listener);
         }
     }

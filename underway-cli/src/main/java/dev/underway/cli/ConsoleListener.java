@@ -1,11 +1,13 @@
 package dev.underway.cli;
 
 import dev.underway.config.Durations;
+import dev.underway.lint.Finding;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 
 /** Progress for humans: lock waits on stderr, one line per applied migration on {@code applied}. */
 final class ConsoleListener implements MigrationListener {
@@ -21,6 +23,14 @@ final class ConsoleListener implements MigrationListener {
     public void waitingForLock(String lockName, String holder, Duration waited) {
         err.println("Waiting for the migration lock " + lockName + " held by " + holder + " ("
                 + Durations.format(Duration.ofSeconds(waited.toSeconds())) + " so far)");
+        err.flush();
+    }
+
+    @Override
+    public void lintFindings(List<Finding> findings) {
+        for (Finding f : findings) {
+            err.println("lint: " + f.headline());
+        }
         err.flush();
     }
 

@@ -30,9 +30,13 @@ final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--format", description = "text or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
     Format format;
 
+    @Option(names = "--unsafe", description = "Apply migrations even when lint finds errors in them (they are still "
+            + "printed).")
+    boolean unsafe;
+
     @Override
     Underway.Builder configure(Underway.Builder builder) {
-        return builder.outOfOrder(outOfOrder)
+        return builder.outOfOrder(outOfOrder).unsafe(unsafe)
                 .target(targetVersion == null ? null : MigrationVersion.parse(targetVersion));
     }
 

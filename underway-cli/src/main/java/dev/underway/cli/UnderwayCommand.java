@@ -16,6 +16,8 @@ import java.nio.file.Path;
                 ValidateCommand.class,
                 BaselineCommand.class,
                 RepairCommand.class,
+                LintCommand.class,
+                TraceCommand.class,
                 BackfillCommand.class,
                 CommandLine.HelpCommand.class
         },

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param lockWait   how long to wait for another process's migration lock
  * @param outOfOrder apply pending migrations older than the latest applied one
  * @param target     the highest version to apply; null: all
+ * @param unsafe     skip migrate's lint gate (apply migrations with error findings)
  */
 public record UnderwayConfig(
         ConnectionSettings connection,
@@ -20,7 +21,8 @@ public record UnderwayConfig(
         StateLocation state,
         Duration lockWait,
         boolean outOfOrder,
-        MigrationVersion target) {
+        MigrationVersion target,
+        boolean unsafe) {
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
 

@@ -26,6 +26,9 @@ public interface Dialect {
 
     TransactionRules transactions();
 
+    /** The locks, rewrites and scans each statement causes on this engine and version. */
+    LockPolicy lockPolicy();
+
     /** Columns, keys, partitions and size of tables, for batched data changes. */
     TableIntrospection tables();
 

@@ -2,6 +2,7 @@ package dev.underway.exec;
 
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
+import dev.underway.lint.MigrationGate;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.MigrationStates;
 import dev.underway.plan.MigrationVersion;
@@ -61,12 +62,13 @@ public final class Migrator {
     }
 
     /** Decides every pending migration's mode up front, so a bad file is refused before anything runs. */
-    private static List<PlannedMigration> planned(Workspace w, MigrationStates states) {
+    private List<PlannedMigration> planned(Workspace w, MigrationStates states) {
         w.throwIfInvalid(states);
         List<PlannedMigration> plan = new ArrayList<>();
         for (PendingMigration p : states.pending()) {
             plan.add(new PlannedMigration(p, ExecutionMode.of(p.script(), w.db().dialect().transactions())));
         }
+        listener.lintFindings(MigrationGate.check(w.db().dialect(), w.dir(), states.pending(), w.config().unsafe()));
         return plan;
     }
 

@@ -2,6 +2,7 @@ package dev.underway.dialect.mysql;
 
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.ServerVersion;
 
 /** MariaDB 10.6 and later: MySQL plus its own online-DDL and timeout features. */
@@ -9,6 +10,11 @@ public class MariaDbDialect extends MySqlDialect {
 
     public MariaDbDialect(ServerVersion version) {
         super(version);
+    }
+
+    @Override
+    public LockPolicy lockPolicy() {
+        return new MySqlLockPolicy(new MariaDbFeatures(version()));
     }
 
     @Override
