@@ -1,5 +1,9 @@
 package dev.underway;
 
+import dev.underway.backfill.Backfill;
+import dev.underway.backfill.BackfillPlan;
+import dev.underway.backfill.BackfillRequest;
+import dev.underway.backfill.BackfillResult;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.StateLocation;
 import dev.underway.config.UnderwayConfig;
@@ -9,10 +13,12 @@ import dev.underway.exec.MigrateResult;
 import dev.underway.exec.Migrator;
 import dev.underway.exec.Repair;
 import dev.underway.exec.Workspace;
+import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.MigrationInfo;
 import dev.underway.plan.MigrationStates;
 import dev.underway.plan.MigrationVersion;
+import dev.underway.state.BackfillState;
 import dev.underway.state.HistoryRow;
 
 import java.nio.file.Path;
@@ -20,6 +26,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The library's entry point: one target database, one migration directory, and the commands
@@ -90,6 +97,29 @@ public final class Underway {
 
     public Repair.Result repair() {
         return new Repair(Workspace.open(config), listener).run();
+    }
+
+    /**
+     * Runs a batched, resumable data change (see {@link BackfillRequest}); progress goes to
+     * {@code backfillListener}. Independent of the migration directory and lock.
+     */
+    public BackfillResult backfill(BackfillRequest request, BackfillListener backfillListener) {
+        return new Backfill(config).run(request, backfillListener == null ? BackfillListener.NONE : backfillListener);
+    }
+
+    /** The checked plan of a backfill; changes nothing. */
+    public BackfillPlan backfillPlan(BackfillRequest request) {
+        return new Backfill(config).plan(request);
+    }
+
+    /** Pauses (or continues) a backfill that another process runs; it waits at its next throttle check. */
+    public void pauseBackfill(String table, boolean paused) {
+        new Backfill(config).pause(config.schema(), table, paused);
+    }
+
+    /** The recorded state of a backfill (by table or name), if any. */
+    public Optional<BackfillState> backfillStatus(String table) {
+        return new Backfill(config).status(config.schema(), table);
     }
 
     /**

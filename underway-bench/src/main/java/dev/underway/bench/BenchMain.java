@@ -12,9 +12,12 @@ public final class BenchMain {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (which) {
             case "migrations" -> MigrationsBench.main(rest);
+            case "backfill" -> BackfillBench.main(rest);
             default -> {
                 System.err.println("usage: underway-bench <benchmark> [options]\n\nbenchmarks:\n"
-                        + "  migrations [--count 500] [--rounds 3]   apply N tiny migrations with Underway and with Flyway 11");
+                        + "  migrations [--count 500] [--rounds 3]   apply N tiny migrations with Underway and with Flyway 11\n"
+                        + "  backfill [--rows 10000000] [--target-batch-ms 200]\n"
+                        + "                                          one UPDATE of a whole table vs underway backfill, at 1M and N rows");
                 System.exit(which.equals("help") ? 0 : 2);
             }
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 /** Machine output: pretty-printed JSON on stdout, field names spelled out where they are built. */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper LINES = new ObjectMapper();
 
     private Json() {
     }
@@ -17,6 +18,15 @@ final class Json {
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One JSON object on one line, for JSON-lines event streams. */
+    static String line(Object value) {
+        try {
+            return LINES.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

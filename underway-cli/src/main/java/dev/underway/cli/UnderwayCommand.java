@@ -18,6 +18,7 @@ import java.nio.file.Path;
                 RepairCommand.class,
                 LintCommand.class,
                 TraceCommand.class,
+                BackfillCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

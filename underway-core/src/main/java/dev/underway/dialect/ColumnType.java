@@ -11,6 +11,8 @@ public enum ColumnType {
     NAME,
     /** A longer string (up to 1000 characters). */
     TEXT,
+    /** Unbounded text (SQL expressions, keys): never indexed. */
+    LONG_TEXT,
     /** Point in time, defaulting to the server's clock at insert. */
     TIMESTAMP_NOW
 }

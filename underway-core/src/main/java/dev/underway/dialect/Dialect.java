@@ -29,6 +29,14 @@ public interface Dialect {
     /** The locks, rewrites and scans each statement causes on this engine and version. */
     LockPolicy lockPolicy();
 
+    /** Columns, keys, partitions and size of tables, for batched data changes. */
+    TableIntrospection tables();
+
+    /** Key ranges, key binding and session settings of batched data changes. */
+    BatchSql batches();
+
+    ReplicaLag replicaLag();
+
     /** Classifies this engine's errors for retry decisions. */
     default ErrorClassifier errors() {
         return new ErrorClassifier(kind());

@@ -9,41 +9,36 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The history table: one row per applied migration, per target schema. The DDL comes from the
  * dialect's column types; every value is a bind parameter.
  */
 public final class HistoryTable {
-    private record Column(String name, ColumnType type, boolean notNull) { }
+    private static final List<StateTables.Column> COLUMNS = List.of(
+            new StateTables.Column("installed_rank", ColumnType.IDENTITY, false),
+            new StateTables.Column("target_schema", ColumnType.NAME, true),
+            new StateTables.Column("version", ColumnType.NAME, false),
+            new StateTables.Column("description", ColumnType.NAME, true),
+            new StateTables.Column("type", ColumnType.NAME, true),
+            new StateTables.Column("script", ColumnType.TEXT, true),
+            new StateTables.Column("checksum", ColumnType.INT, false),
+            new StateTables.Column("installed_by", ColumnType.NAME, true),
+            new StateTables.Column("installed_on", ColumnType.TIMESTAMP_NOW, false),
+            new StateTables.Column("execution_ms", ColumnType.BIGINT, true),
+            new StateTables.Column("success", ColumnType.BOOLEAN, true),
+            new StateTables.Column("deploy_id", ColumnType.NAME, false),
+            new StateTables.Column("statements_done", ColumnType.INT, true),
+            new StateTables.Column("statements_checksum", ColumnType.INT, false),
+            new StateTables.Column("phase", ColumnType.NAME, false),
+            new StateTables.Column("retries", ColumnType.INT, true),
+            new StateTables.Column("lock_wait_ms", ColumnType.BIGINT, true));
 
-    // IDENTITY and TIMESTAMP_NOW render their own NOT NULL.
-    private static final List<Column> COLUMNS = List.of(
-            new Column("installed_rank", ColumnType.IDENTITY, false),
-            new Column("target_schema", ColumnType.NAME, true),
-            new Column("version", ColumnType.NAME, false),
-            new Column("description", ColumnType.NAME, true),
-            new Column("type", ColumnType.NAME, true),
-            new Column("script", ColumnType.TEXT, true),
-            new Column("checksum", ColumnType.INT, false),
-            new Column("installed_by", ColumnType.NAME, true),
-            new Column("installed_on", ColumnType.TIMESTAMP_NOW, false),
-            new Column("execution_ms", ColumnType.BIGINT, true),
-            new Column("success", ColumnType.BOOLEAN, true),
-            new Column("deploy_id", ColumnType.NAME, false),
-            new Column("statements_done", ColumnType.INT, true),
-            new Column("statements_checksum", ColumnType.INT, false),
-            new Column("phase", ColumnType.NAME, false),
-            new Column("retries", ColumnType.INT, true),
-            new Column("lock_wait_ms", ColumnType.BIGINT, true));
-
-    private static final String SELECT_COLUMNS = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
+    private static final String SELECT_COLUMNS = StateTables.names(COLUMNS);
 
     private final Dialect dialect;
     private final QualifiedName table;
@@ -67,22 +62,7 @@ public final class HistoryTable {
 
     /** Creates the state schema and table if missing. Call under the migration lock. */
     public void create(Connection c) throws SQLException {
-        if (exists(c)) {
-            return;
-        }
-        dialect.schemas().createIfMissing(c, table.schema());
-        String columns = COLUMNS.stream()
-                .map(col -> col.name() + " " + dialect.columnType(col.type()) + (col.notNull() ? " NOT NULL" : ""))
-                .collect(Collectors.joining(",\n  "));
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + q + " (\n  " + columns + ",\n  PRIMARY KEY (installed_rank)\n)");
-        } catch (SQLException e) {
-            // Another target schema's first migrate may create the shared table at the same moment;
-            // PostgreSQL then reports a unique violation even with IF NOT EXISTS.
-            if (!exists(c)) {
-                throw e;
-            }
-        }
+        StateTables.create(c, dialect, table, COLUMNS, "installed_rank");
     }
 
     /** Rows of this target schema in the order they were installed; empty when the table does not exist. */

@@ -1,5 +1,6 @@
 package dev.underway.dialect.mysql;
 
+import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.ServerVersion;
@@ -19,5 +20,10 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     public DatabaseKind kind() {
         return DatabaseKind.MARIADB;
+    }
+
+    @Override
+    public BatchSql batches() {
+        return new MariaDbBatchSql(this);
     }
 }

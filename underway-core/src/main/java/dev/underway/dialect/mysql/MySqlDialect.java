@@ -1,12 +1,15 @@
 package dev.underway.dialect.mysql;
 
+import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.Dialect;
+import dev.underway.dialect.ReplicaLag;
 import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
+import dev.underway.dialect.TableIntrospection;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.sql.SqlSyntax;
 
@@ -56,6 +59,7 @@ public class MySqlDialect implements Dialect {
             case BOOLEAN -> "BOOLEAN";
             case NAME -> "VARCHAR(200)";
             case TEXT -> "VARCHAR(1000)";
+            case LONG_TEXT -> "TEXT";
             case TIMESTAMP_NOW -> "TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)";
         };
     }
@@ -73,5 +77,20 @@ public class MySqlDialect implements Dialect {
     @Override
     public TransactionRules transactions() {
         return MySqlTransactionRules.INSTANCE;
+    }
+
+    @Override
+    public TableIntrospection tables() {
+        return new MySqlTableIntrospection();
+    }
+
+    @Override
+    public BatchSql batches() {
+        return new MySqlBatchSql(this);
+    }
+
+    @Override
+    public ReplicaLag replicaLag() {
+        return new MySqlReplicaLag();
     }
 }

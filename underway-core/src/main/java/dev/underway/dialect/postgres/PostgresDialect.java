@@ -1,12 +1,15 @@
 package dev.underway.dialect.postgres;
 
+import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.Dialect;
+import dev.underway.dialect.ReplicaLag;
 import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
+import dev.underway.dialect.TableIntrospection;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.sql.SqlSyntax;
 
@@ -58,6 +61,7 @@ public class PostgresDialect implements Dialect {
             case BOOLEAN -> "boolean";
             case NAME -> "varchar(200)";
             case TEXT -> "varchar(1000)";
+            case LONG_TEXT -> "text";
             case TIMESTAMP_NOW -> "timestamptz NOT NULL DEFAULT now()";
         };
     }
@@ -75,5 +79,20 @@ public class PostgresDialect implements Dialect {
     @Override
     public TransactionRules transactions() {
         return transactions;
+    }
+
+    @Override
+    public TableIntrospection tables() {
+        return new PostgresTableIntrospection(this);
+    }
+
+    @Override
+    public BatchSql batches() {
+        return new PostgresBatchSql(this);
+    }
+
+    @Override
+    public ReplicaLag replicaLag() {
+        return new PostgresReplicaLag();
     }
 }

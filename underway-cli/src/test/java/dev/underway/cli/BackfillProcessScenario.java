@@ -1,0 +1,165 @@
+package dev.underway.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.underway.testkit.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code underway backfill} as separate processes run it: kill -9 and resume, pause and continue
+ * from another process, JSON lines. Written once; one subclass per engine.
+ */
+abstract class BackfillProcessScenario {
+    @TempDir
+    Path work;
+    TestDatabase db;
+
+    abstract TestDatabase newDatabase();
+
+    /** The backfill's checkpoint name for table t. */
+    abstract String stateName();
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        db = newDatabase();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id int PRIMARY KEY, n int NOT NULL DEFAULT 0)");
+            StringBuilder insert = new StringBuilder("INSERT INTO t (id) VALUES (1)");
+            for (int i = 2; i <= 3000; i++) {
+                insert.append(", (").append(i).append(')');
+            }
+            s.execute(insert.toString());
+        }
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    long rowsDone() throws SQLException {
+        return count("SELECT rows_done FROM underway.backfills WHERE name = '" + stateName() + "'");
+    }
+
+    String status() throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT status FROM underway.backfills WHERE name = '" + stateName() + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private List<String> args(String... extra) {
+        List<String> a = new ArrayList<>(List.of("backfill", "--table", "t", "--url", db.url(), "--user", db.user()));
+        a.addAll(List.of(extra));
+        return a;
+    }
+
+    Process start(String log, String... extra) throws Exception {
+        return UnderwayProcess.start(work, work.resolve(log), args(extra).toArray(String[]::new));
+    }
+
+    Cli cli(String... extra) {
+        return Cli.run(work, args(extra).toArray(String[]::new));
+    }
+
+    /** A slow backfill: 3000 rows at 1000 rows/s in batches of 50, each adding one to n. */
+    private static final String[] SLOW = {"--set", "n = n + 1", "--batch-size", "50", "--max-rows-per-second", "1000",
+        "--no-catch-up"};
+
+    @Test
+    void killedWithSigkillAndResumedDoesEveryRowExactlyOnce() throws Exception {
+        Process run = start("killed.log", SLOW);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> rowsDone() >= 500);
+        run.destroyForcibly();
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).isEqualTo(137);
+        long done = rowsDone();
+        assertThat(done).isLessThan(3000);
+        // The checkpoint commits with its batch: exactly the rows it counts are done, none twice.
+        assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(done);
+        assertThat(count("SELECT count(*) FROM t WHERE n > 1")).isZero();
+
+        Cli again = cli(SLOW);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("was interrupted (running) after " + done + " rows").contains("--resume");
+
+        Cli resumed = cli("--set", "n = n + 1", "--batch-size", "500", "--no-catch-up", "--resume");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("Resuming backfill of " + stateName());
+        assertThat(resumed.out()).contains("Backfilled").contains((3000 - done) + " rows walked by this run");
+        assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(3000);
+        assertThat(status()).isEqualTo("done");
+    }
+
+    @Test
+    void pausedAndContinuedFromAnotherProcess() throws Exception {
+        Process run = start("paused.log", SLOW);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> rowsDone() > 0);
+        Cli pause = cli("--pause");
+        assertThat(pause.exitCode()).as(pause.err()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "paused".equals(status()));
+        long held = rowsDone();
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10)).until(() -> rowsDone() == held);
+
+        Cli status = cli("--status", "--format", "json");
+        JsonNode json = new ObjectMapper().readTree(status.out());
+        assertThat(json.get("status").asText()).isEqualTo("paused");
+        assertThat(json.get("rows_done").asLong()).isEqualTo(held);
+
+        assertThat(cli("--continue").exitCode()).isZero();
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String log = Files.readString(work.resolve("paused.log"));
+        assertThat(run.exitValue()).as(log).isZero();
+        assertThat(log).contains("Waiting: paused");
+        assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(3000);
+    }
+
+    @Test
+    void jsonLinesReportEveryEventAndTheSummary() throws Exception {
+        Cli run = cli("--set", "n = id * 2", "--batch-size", "1000", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : run.out().strip().split("\n")) {
+            events.add(mapper.readTree(line));
+        }
+        assertThat(events.get(0).get("event").asText()).isEqualTo("started");
+        assertThat(events).filteredOn(e -> e.get("event").asText().equals("progress")).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(e -> assertThat(e.has("eta_seconds") && e.has("rows_per_second")).isTrue());
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(last.get("event").asText()).isEqualTo("finished");
+        assertThat(last.get("rows_changed").asLong()).isEqualTo(3000);
+        assertThat(last.get("converged").asBoolean()).isTrue();
+        assertThat(count("SELECT count(*) FROM t WHERE n = id * 2")).isEqualTo(3000);
+    }
+
+    @Test
+    void badInputExitsWith2AndChangesNothing() throws Exception {
+        Cli unknown = Cli.run(work, "backfill", "--table", "nope", "--set", "n = 1", "--url", db.url(), "--user", db.user());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("table ").contains(".nope does not exist");
+        Cli expression = cli("--set", "n = no_such_function(id)");
+        assertThat(expression.exitCode()).isEqualTo(2);
+        assertThat(expression.err()).contains("before any row was changed");
+        assertThat(cli("--set", "n = 1", "--touch").exitCode()).isEqualTo(2);
+        assertThat(cli("--set", "n = 1", "--batch-size", "5", "--target-batch-ms", "100").exitCode()).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM t WHERE n <> 0")).isZero();
+    }
+}

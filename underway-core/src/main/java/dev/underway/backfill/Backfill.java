@@ -1,0 +1,228 @@
+package dev.underway.backfill;
+
+import dev.underway.UnderwayException;
+import dev.underway.config.ConnectionSettings;
+import dev.underway.config.UnderwayConfig;
+import dev.underway.dialect.Dialect;
+import dev.underway.exec.Database;
+import dev.underway.observe.BackfillListener;
+import dev.underway.state.BackfillCheckpoint;
+import dev.underway.state.BackfillState;
+import dev.underway.state.BackfillStateTable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Runs backfills on one target database: plans the request, takes the backfill's session lock
+ * (one run per backfill name at a time), decides from the checkpoint where to start, and runs
+ * the plan on a session of its own. Also pauses and continues backfills run by other processes.
+ */
+public final class Backfill {
+    private static final java.time.Duration LOCK_GRACE = java.time.Duration.ofSeconds(5);
+
+    private final UnderwayConfig config;
+    private final Database db;
+    private final BackfillStateTable state;
+
+    public Backfill(UnderwayConfig config) {
+        this.config = config;
+        this.db = Database.connect(config.connection(), config.schema());
+        this.state = new BackfillStateTable(db.dialect(), config.state().table("backfills"));
+    }
+
+    public Dialect dialect() {
+        return db.dialect();
+    }
+
+    /** The checked plan; writes nothing. */
+    public BackfillPlan plan(BackfillRequest request) {
+        try (Connection c = db.open()) {
+            return planner().plan(c, request);
+        } catch (SQLException e) {
+            throw failure("planning the backfill of " + request.table(), e);
+        }
+    }
+
+    public BackfillResult run(BackfillRequest request, BackfillListener listener) {
+        try (Connection c = db.open(); Connection session = db.open()) {
+            BackfillPlan plan = planner().plan(c, request);
+            String lockName = "underway:backfill:" + state.name() + ":" + plan.name();
+            if (!lock(session, lockName)) {
+                throw UnderwayException.lockTimeout("backfill " + plan.name() + " is already running in another session ("
+                        + db.dialect().sessionLocks().holder(session, lockName).orElse("unknown") + "); wait for it, or"
+                        + " pause it with underway backfill --pause");
+            }
+            state.create(session);
+            Optional<BackfillState> previous = state.load(session, plan.name());
+            BackfillCheckpoint from = startingPoint(session, plan, previous);
+            if (from == null) {
+                return finishedEarlier(plan, previous.get());
+            }
+            return execute(c, session, plan, from, previous.isPresent() && request.resume() == ResumeMode.RESUME, listener);
+        } catch (SQLException e) {
+            throw failure("running the backfill of " + request.table(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw UnderwayException.failed("the backfill of " + request.table() + " was interrupted; the checkpoint is"
+                    + " kept, run again with --resume", e);
+        }
+    }
+
+    private BackfillResult execute(Connection c, Connection session, BackfillPlan plan, BackfillCheckpoint from,
+                                   boolean resumed, BackfillListener listener) throws SQLException, InterruptedException {
+        BackfillRequest r = plan.request();
+        List<Connection> replicas = new ArrayList<>();
+        try {
+            db.dialect().batches().prepareSession(c, r.effectiveLockTimeout(), r.statementTimeout());
+            Throttles throttles = new Throttles(r, plan.name(), session, state, db.dialect().replicaLag(),
+                    lagSessions(r, c, replicas));
+            listener.started(plan.name(), plan.table().toString(), plan.estimatedRows(), resumed, plan.sampleSql());
+            BackfillResult result = new BackfillRunner(db.dialect(), plan, state, throttles, listener).run(c, from, resumed);
+            listener.finished(plan.name(), result.rowsChanged(), result.took());
+            state.status(session, plan.name(), BackfillState.DONE, result.converged() == Boolean.FALSE
+                    ? "rows still differed from their expressions after " + result.catchUpPasses() + " catch-up passes"
+                    : result.catchUpSkipped());
+            return result;
+        } catch (SQLException | RuntimeException | InterruptedException e) {
+            try {
+                state.status(session, plan.name(), BackfillState.FAILED, e.getMessage());
+            } catch (SQLException ignored) {
+                // The run failed already; its checkpoint is what matters and it is committed.
+            }
+            throw e;
+        } finally {
+            for (Connection replica : replicas) {
+                replica.close();
+            }
+        }
+    }
+
+    /**
+     * Takes the backfill's session lock, waiting a few seconds at most: long enough for the server
+     * to notice that a killed run's session is gone, short enough to report a live run at once.
+     */
+    private boolean lock(Connection session, String lockName) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Math.min(config.lockWait().toNanos(), LOCK_GRACE.toNanos());
+        while (!db.dialect().sessionLocks().tryLock(session, lockName)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    /** Where to start, or null when a resumed backfill had finished already. */
+    private BackfillCheckpoint startingPoint(Connection session, BackfillPlan plan, Optional<BackfillState> previous)
+            throws SQLException {
+        ResumeMode mode = plan.request().resume();
+        if (previous.isPresent() && mode != ResumeMode.RESTART) {
+            BackfillState p = previous.get();
+            if (mode == ResumeMode.NEW) {
+                throw UnderwayException.usage("backfill " + plan.name() + (p.isDone() ? " already finished on "
+                        + p.updatedOn() : " was interrupted (" + p.status() + ") after " + p.checkpoint().rowsDone()
+                        + " rows at key " + p.checkpoint().lastKey()) + "; pass --resume to continue it or --restart"
+                        + " to start it over");
+            }
+            if (!p.change().equals(plan.change()) || !same(p.predicate(), plan.predicate())) {
+                throw UnderwayException.validation("backfill " + plan.name() + " was checkpointed with SET " + p.change()
+                        + (p.predicate() == null ? "" : " WHERE " + p.predicate()) + "; resume it with the same --set"
+                        + " and --where, or pass --restart to start the new change over");
+            }
+            if (p.isDone()) {
+                return null;
+            }
+            state.status(session, plan.name(), BackfillState.RUNNING, null);
+            return p.checkpoint();
+        }
+        state.start(session, new BackfillState(plan.name(), plan.table().schema(), plan.table().name(), plan.change(),
+                plan.predicate(), BackfillState.RUNNING, BackfillCheckpoint.START, plan.estimatedRows(), false, null,
+                null, null));
+        return BackfillCheckpoint.START;
+    }
+
+    private static BackfillResult finishedEarlier(BackfillPlan plan, BackfillState p) {
+        BackfillCheckpoint cp = p.checkpoint();
+        return new BackfillResult(plan.name(), plan.table().toString(), 0, cp.rowsChanged(), cp.batches(), 0, null,
+                null, 0, 0, 0, java.time.Duration.ZERO, true, true);
+    }
+
+    /** PostgreSQL reads standby lag on the primary; MySQL/MariaDB replicas report it themselves. */
+    private List<Connection> lagSessions(BackfillRequest r, Connection primary, List<Connection> opened) throws SQLException {
+        if (r.maxReplicaLag() == null) {
+            return List.of();
+        }
+        if (!db.dialect().kind().isMySqlFamily()) {
+            return List.of(primary);
+        }
+        if (r.replicaUrls().isEmpty()) {
+            throw UnderwayException.usage("--max-replica-lag on " + db.dialect().describe() + " needs --replica-url for"
+                    + " each replica to watch: MySQL and MariaDB replicas report their own lag");
+        }
+        ConnectionSettings main = config.connection();
+        for (String url : r.replicaUrls()) {
+            opened.add(new ConnectionSettings(url, main.user(), main.password()).open());
+        }
+        return opened;
+    }
+
+    /** Sets or clears the pause flag of a backfill that another process runs (or will resume). */
+    public void pause(String schema, String tableOrName, boolean paused) {
+        try (Connection c = db.open()) {
+            for (String name : candidateNames(schema, tableOrName)) {
+                if (state.pause(c, name, paused)) {
+                    return;
+                }
+            }
+            throw UnderwayException.usage("no backfill of " + tableOrName + " is recorded in " + state.name()
+                    + "; start one with underway backfill --table " + tableOrName + " --set ...");
+        } catch (SQLException e) {
+            throw failure((paused ? "pausing" : "continuing") + " the backfill of " + tableOrName, e);
+        }
+    }
+
+    public Optional<BackfillState> status(String schema, String tableOrName) {
+        try (Connection c = db.open()) {
+            for (String name : candidateNames(schema, tableOrName)) {
+                Optional<BackfillState> s = state.load(c, name);
+                if (s.isPresent()) {
+                    return s;
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw failure("reading the backfill state of " + tableOrName, e);
+        }
+    }
+
+    /** A backfill is named by {@code schema.table} unless given a name; try what the user may have meant. */
+    private List<String> candidateNames(String schema, String tableOrName) {
+        String qualified = schema != null ? schema + "." + tableOrName
+                : tableOrName.contains(".") ? tableOrName : db.targetSchema() + "." + tableOrName;
+        return List.of(qualified, qualified.toLowerCase(Locale.ROOT), tableOrName);
+    }
+
+    private BackfillPlanner planner() {
+        return new BackfillPlanner(db.dialect(), db.targetSchema());
+    }
+
+    private static boolean same(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
+    private UnderwayException failure(String doing, SQLException e) {
+        return UnderwayException.failed("database error while " + doing + " on " + db.settings().redactedUrl() + ": "
+                + describe(e), e);
+    }
+
+    /** The server's message with its SQLSTATE, which is what users search for. */
+    static String describe(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        return message + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.underway.backfill;
+
+import dev.underway.UnderwayException;
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.QualifiedName;
+import dev.underway.dialect.TableColumn;
+import dev.underway.dialect.TableInfo;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a request against the database and turns it into a {@link BackfillPlan}. Everything
+ * it refuses (unknown table or column, no usable key, a key or generated column in SET, an
+ * expression or predicate the server rejects) is refused before any row is written.
+ */
+public final class BackfillPlanner {
+    private final Dialect dialect;
+    private final String defaultSchema;
+
+    public BackfillPlanner(Dialect dialect, String defaultSchema) {
+        this.dialect = dialect;
+        this.defaultSchema = defaultSchema;
+    }
+
+    public BackfillPlan plan(Connection c, BackfillRequest r) throws SQLException {
+        TableInfo table = table(c, r);
+        QualifiedName name = table.name();
+        if (table.key() == null) {
+            throw UnderwayException.usage("table " + name + " has no primary key and no unique index on NOT NULL columns;"
+                    + " a backfill walks the table in key order and needs one. Add a primary key (or a unique index on"
+                    + " NOT NULL columns) first");
+        }
+        List<RowChange.Assignment> assignments = assignments(table, r);
+        String setClause = assignments.stream().map(a -> dialect.quote(a.column()) + " = " + a.expression())
+                .collect(Collectors.joining(", "));
+        String differs = r.change() instanceof RowChange.Touch ? null : "NOT (" + assignments.stream()
+                .map(a -> dialect.batches().sameValue(dialect.quote(a.column()), a.expression()))
+                .collect(Collectors.joining(" AND ")) + ")";
+        BatchStatements statements = new BatchStatements(dialect, table.key().columns(), setClause, r.predicate(), differs);
+        // Walked in name order: a checkpoint naming a partition then says which partitions are done.
+        List<QualifiedName> targets = table.partitions().isEmpty() ? List.of(name)
+                : table.partitions().stream().sorted(java.util.Comparator.comparing(QualifiedName::toString)).toList();
+        validate(c, statements, targets.get(0), name);
+        long estimate = 0;
+        for (QualifiedName t : targets) {
+            estimate += dialect.tables().estimateRows(c, t);
+        }
+        String change = r.change() instanceof RowChange.Touch ? "touch" : setClause;
+        return new BackfillPlan(r.name() != null ? r.name() : name.toString(), name, table.key(), change, r.predicate(),
+                targets, statements, r.catchUp() && differs != null, estimate, r);
+    }
+
+    private TableInfo table(Connection c, BackfillRequest r) throws SQLException {
+        String schema = r.schema();
+        String table = r.table();
+        if (schema == null && table.contains(".")) {
+            schema = table.substring(0, table.indexOf('.'));
+            table = table.substring(table.indexOf('.') + 1);
+        }
+        QualifiedName name = new QualifiedName(schema == null ? defaultSchema : schema, table);
+        Optional<TableInfo> info = dialect.tables().table(c, name);
+        if (info.isEmpty() && !table.equals(table.toLowerCase(Locale.ROOT))) {
+            // Unquoted names fold to lower case on PostgreSQL; users often type them as the application spells them.
+            info = dialect.tables().table(c, new QualifiedName(name.schema(), table.toLowerCase(Locale.ROOT)));
+        }
+        return info.orElseThrow(() -> UnderwayException.usage("table " + name + " does not exist on "
+                + dialect.describe() + "; check --table and --schema"));
+    }
+
+    private List<RowChange.Assignment> assignments(TableInfo table, BackfillRequest r) {
+        RowChange change = r.change() != null ? r.change() : RowChange.parseSet(r.setText(), dialect.syntax());
+        if (change instanceof RowChange.Touch) {
+            TableColumn column = touchColumn(table);
+            return List.of(new RowChange.Assignment(column.name(), dialect.quote(column.name())));
+        }
+        List<RowChange.Assignment> out = new ArrayList<>();
+        for (RowChange.Assignment a : ((RowChange.Assign) change).assignments()) {
+            TableColumn column = column(table, a.column());
+            if (table.isKeyColumn(column.name())) {
+                throw UnderwayException.usage("column " + column.name() + " is part of the " + table.key().source()
+                        + " of " + table.name() + ", which the backfill walks; it cannot change it");
+            }
+            if (!column.writable()) {
+                throw UnderwayException.usage("column " + column.name() + " of " + table.name()
+                        + " is generated by the database; it cannot be set");
+            }
+            out.add(new RowChange.Assignment(column.name(), a.expression()));
+        }
+        return out;
+    }
+
+    private static TableColumn column(TableInfo table, String name) {
+        return table.column(name)
+                .or(() -> table.columns().stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst())
+                .orElseThrow(() -> UnderwayException.usage("column " + name + " does not exist in table " + table.name()
+                        + " (its columns: " + table.columns().stream().map(TableColumn::name)
+                        .collect(Collectors.joining(", ")) + ")"));
+    }
+
+    /** A column the touch can set to itself: never a generated one, preferably not a key column. */
+    private static TableColumn touchColumn(TableInfo table) {
+        return table.columns().stream().filter(c -> c.writable() && !table.isKeyColumn(c.name())).findFirst()
+                .or(() -> table.columns().stream().filter(TableColumn::writable).findFirst())
+                .orElseThrow(() -> UnderwayException.usage("table " + table.name()
+                        + " has no column an UPDATE may set, so its rows cannot be touched"));
+    }
+
+    private void validate(Connection c, BatchStatements statements, QualifiedName target, QualifiedName table) {
+        try (Statement s = c.createStatement()) {
+            s.execute(statements.validation(target));
+        } catch (SQLException e) {
+            throw UnderwayException.usage("the backfill of " + table + " was refused by " + dialect.describe()
+                    + " before any row was changed: " + Backfill.describe(e) + "; check --set and --where");
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package dev.underway.backfill;
+
+import dev.underway.UnderwayException;
+import dev.underway.config.Durations;
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.ErrorKind;
+import dev.underway.dialect.QualifiedName;
+import dev.underway.exec.Backoff;
+import dev.underway.observe.BackfillListener;
+import dev.underway.observe.BackfillProgress;
+import dev.underway.state.BackfillCheckpoint;
+import dev.underway.state.BackfillStateTable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Executes a {@link BackfillPlan}: the sweep over every target in key order, then catch-up
+ * passes until one finds nothing left to change. Batches that hit a lock timeout, deadlock or
+ * statement timeout are rolled back, shrunk and retried with backoff; any other error stops
+ * the run with the checkpoint of the last committed batch kept for {@code --resume}.
+ */
+final class BackfillRunner {
+    private static final Duration BACKOFF_START = Duration.ofMillis(50);
+    private static final Duration BACKOFF_MAX = Duration.ofSeconds(5);
+
+    private final Dialect dialect;
+    private final BackfillPlan plan;
+    private final BackfillStateTable state;
+    private final Throttles throttles;
+    private final BackfillListener listener;
+    private final BatchTransaction batch;
+    private final BatchSizer sizer;
+    private final BatchSizer pageSizer;
+    private final PageWalk pages;
+    private boolean rewritten;
+    /** Rows one pass walks: the estimate until a sweep has counted them. */
+    private long rowsPerPass;
+    private final long startNanos = System.nanoTime();
+    private long walkedThisRun;
+    private long longestBatch;
+    private long longestLock;
+    private int retries;
+    private String catchUpSkipped;
+
+    BackfillRunner(Dialect dialect, BackfillPlan plan, BackfillStateTable state, Throttles throttles,
+                   BackfillListener listener) {
+        this.dialect = dialect;
+        this.plan = plan;
+        this.state = state;
+        this.throttles = throttles;
+        this.listener = listener;
+        this.batch = new BatchTransaction(plan, state);
+        BackfillRequest r = plan.request();
+        int cap = r.maxRowsPerSecond() > 0 ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, r.maxRowsPerSecond())) : BatchSizer.MAX;
+        this.sizer = r.batchSize() != null ? BatchSizer.fixed(r.batchSize())
+                : BatchSizer.adaptive(r.targetBatchTime().toMillis(), cap);
+        this.rowsPerPass = plan.estimatedRows();
+        this.pageSizer = BatchSizer.adaptive(r.targetBatchTime().toMillis(), BatchSizer.MAX);
+        this.pages = dialect.batches().pageRanges().map(p -> new PageWalk(plan, state, p)).orElse(null);
+    }
+
+    BackfillResult run(Connection c, BackfillCheckpoint from, boolean resumed) throws SQLException, InterruptedException {
+        BackfillCheckpoint cp = from;
+        Boolean converged = null;
+        int passes = 0;
+        while (true) {
+            boolean resumedMidPass = cp.target() != null;
+            listener.passStarted(plan.name(), cp.pass());
+            long changedBefore = cp.rowsChanged();
+            cp = pass(c, cp);
+            if (cp.pass() == 0 && cp.rowsDone() > 0) {
+                rowsPerPass = cp.rowsDone();
+            }
+            if (cp.pass() > 0) {
+                passes++;
+                converged = cp.rowsChanged() == changedBefore && !resumedMidPass && !rewritten;
+            }
+            boolean more = plan.catchUp() && catchUpSkipped == null && !Boolean.TRUE.equals(converged)
+                    && cp.pass() < plan.request().maxCatchUpPasses();
+            if (!more) {
+                break;
+            }
+            cp = new BackfillCheckpoint(cp.pass() + 1, null, null, 0, cp.rowsChanged(), cp.batches());
+            c.setAutoCommit(true);
+            state.save(c, plan.name(), cp);
+        }
+        return new BackfillResult(plan.name(), plan.table().toString(), walkedThisRun, cp.rowsChanged(), cp.batches(),
+                passes, catchUpSkipped != null ? null : converged, catchUpSkipped, longestBatch, longestLock, retries,
+                Duration.ofNanos(System.nanoTime() - startNanos), resumed, false);
+    }
+
+    /** One pass over every target, starting where the checkpoint stands. */
+    private BackfillCheckpoint pass(Connection c, BackfillCheckpoint cp) throws SQLException, InterruptedException {
+        boolean catchUp = cp.pass() > 0;
+        rewritten = false;
+        List<QualifiedName> targets = plan.targets();
+        for (QualifiedName target : targets) {
+            // Targets are walked in name order, so a checkpoint's target tells which ones are done.
+            if (cp.target() != null && target.toString().compareTo(cp.target()) < 0) {
+                continue;
+            }
+            List<String> lower = target.toString().equals(cp.target()) ? cp.lastKey() : null;
+            if (catchUp && pages != null) {
+                long storage = pages.storage(c, target);
+                cp = walkPages(c, target, lower == null ? 0 : Long.parseLong(lower.get(0)), cp);
+                rewritten |= pages.storage(c, target) != storage;
+            } else {
+                cp = walk(c, target, lower, catchUp, cp);
+            }
+        }
+        return cp;
+    }
+
+    /** A catch-up pass by page ranges; its checkpoint's last key is the next page. */
+    private BackfillCheckpoint walkPages(Connection c, QualifiedName target, long page, BackfillCheckpoint cp)
+            throws SQLException, InterruptedException {
+        while (true) {
+            throttles.awaitClear(listener);
+            long start = System.nanoTime();
+            BackfillCheckpoint done = cp;
+            long from = page;
+            int[] size = new int[1];
+            PageWalk.Outcome o = withRetries(pageSizer, target, List.of(Long.toString(from)), cp,
+                    n -> pages.batch(c, target, from, size[0] = n, rowsPerPass, done));
+            if (o == null) {
+                return cp;
+            }
+            long walked = o.walked();
+            cp = new BackfillCheckpoint(cp.pass(), target.toString(), List.of(Long.toString(o.nextPage())),
+                    cp.rowsDone() + walked, cp.rowsChanged() + o.changed(), cp.batches() + 1);
+            record(o.millis(), o.lockMillis(), walked);
+            pageSizer.record(size[0], o.millis());
+            throttles.paced((int) walked, start);
+            listener.batchDone(progress(cp, size[0], o.millis()));
+            page = o.nextPage();
+        }
+    }
+
+    private void record(long millis, long lockMillis, long walked) {
+        walkedThisRun += walked;
+        longestBatch = Math.max(longestBatch, millis);
+        longestLock = Math.max(longestLock, lockMillis);
+    }
+
+    private BackfillCheckpoint walk(Connection c, QualifiedName target, List<String> lower, boolean catchUp,
+                                    BackfillCheckpoint cp) throws SQLException, InterruptedException {
+        boolean first = cp.pass() == 0 && cp.batches() == 0;
+        while (true) {
+            throttles.awaitClear(listener);
+            int size = sizer.size();
+            long start = System.nanoTime();
+            List<String> from = lower;
+            BackfillCheckpoint done = cp;
+            BatchTransaction.Outcome o = withRetries(sizer, target, lower, cp,
+                    n -> batch.run(c, target, from, n, catchUp, done));
+            if (o.upper() == null) {
+                return cp;
+            }
+            if (first && plan.catchUp()) {
+                checkDeterministic(c, target, lower, o);
+                first = false;
+            }
+            cp = new BackfillCheckpoint(cp.pass(), target.toString(), o.upper(), cp.rowsDone() + o.walked(),
+                    cp.rowsChanged() + o.changed(), cp.batches() + 1);
+            record(o.millis(), o.lockMillis(), o.walked());
+            sizer.record(o.walked(), o.millis());
+            throttles.paced(o.walked(), start);
+            listener.batchDone(progress(cp, size, o.millis()));
+            lower = o.upper();
+        }
+    }
+
+    /** One attempt of a batch of the given size. */
+    private interface Attempt<T> {
+        T run(int size) throws SQLException;
+    }
+
+    /**
+     * Runs a batch; after a lock timeout, deadlock, serialization failure or statement timeout it
+     * shrinks the batch and tries again after a backoff, until the retry budget is spent.
+     */
+    private <T> T withRetries(BatchSizer sizes, QualifiedName target, List<String> lower, BackfillCheckpoint cp,
+                              Attempt<T> attempt) throws SQLException, InterruptedException {
+        Backoff backoff = null;
+        while (true) {
+            try {
+                return attempt.run(sizes.size());
+            } catch (SQLException e) {
+                ErrorKind kind = dialect.errors().classify(e);
+                if (!kind.isTransient() && kind != ErrorKind.STATEMENT_TIMEOUT) {
+                    throw failed(target, lower, cp, e);
+                }
+                backoff = backoff == null ? new Backoff(BACKOFF_START, BACKOFF_MAX, plan.request().retryBudget()) : backoff;
+                Duration wait = backoff.next();
+                if (wait == null) {
+                    throw UnderwayException.lockTimeout("gave up on the backfill of " + plan.table() + " after "
+                            + Durations.format(backoff.elapsed()) + " of retries: batches after " + lower
+                            + " kept failing with " + kind + " (" + e.getMessage().strip() + "). Find the long"
+                            + " transaction holding row locks; the checkpoint is kept, run again with --resume");
+                }
+                sizes.failed(kind);
+                retries++;
+                listener.retrying(plan.name(), kind + ": " + e.getMessage().strip(), backoff.attempts(), wait, sizes.size());
+                Thread.sleep(wait.toMillis());
+            }
+        }
+    }
+
+    /** Re-reads the first batch's rows: if they differ again at once, the expression is not a function of the row. */
+    private void checkDeterministic(Connection c, QualifiedName target, List<String> lower, BatchTransaction.Outcome o)
+            throws SQLException {
+        long differing = batch.differing(c, target, lower, o.upper());
+        if (differing > 0 && differing * 2 >= o.changed()) {
+            catchUpSkipped = differing + " of the " + o.changed() + " rows of the first batch differed from their"
+                    + " expressions right after it (now(), random() or another session's data in SET?)";
+            listener.catchUpSkipped(plan.name(), catchUpSkipped);
+        }
+    }
+
+    private UnderwayException failed(QualifiedName target, List<String> lower, BackfillCheckpoint cp, SQLException e) {
+        return UnderwayException.failed("the backfill of " + plan.table() + " failed in the batch after key "
+                + (lower == null ? "(start)" : lower) + (target.equals(plan.table()) ? "" : " of partition " + target)
+                + ": " + Backfill.describe(e) + ". That batch was rolled back; the " + cp.batches() + " batches before it (" + cp.rowsChanged()
+                + " rows changed) stay committed with their checkpoint: fix the cause and run again with --resume", e);
+    }
+
+    private BackfillProgress progress(BackfillCheckpoint cp, int size, long millis) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double rate = seconds > 0 ? walkedThisRun / seconds : 0;
+        long total = Math.max(rowsPerPass, cp.rowsDone());
+        Duration eta = rate > 0 ? Duration.ofMillis((long) ((total - cp.rowsDone()) * 1000 / rate)) : null;
+        return new BackfillProgress(plan.name(), cp.pass(), cp.target(), cp.rowsDone(), cp.rowsChanged(), total, rate,
+                eta, size, millis);
+    }
+
+    String catchUpSkipped() {
+        return catchUpSkipped;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.underway.backfill;
+
+import dev.underway.ErrorCode;
+import dev.underway.UnderwayException;
+import dev.underway.testkit.TestDatabase;
+import dev.underway.testkit.TestDatabases;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MariaDbBackfillIT extends BackfillScenario {
+
+    @Override
+    TestDatabase newDatabase() {
+        return TestDatabases.mariadb();
+    }
+
+    @Override
+    String differs(String a, String b) {
+        return "NOT (" + a + " <=> " + b + ")";
+    }
+
+    @Override
+    String schema() {
+        return db.name();
+    }
+
+    @Override
+    String stateName(String table) {
+        return db.name() + "." + table;
+    }
+
+    @Override
+    void createGeneratedKeyTableWithTrigger() throws SQLException {
+        exec("CREATE TABLE items (id int AUTO_INCREMENT PRIMARY KEY, g int GENERATED ALWAYS AS (length(a)) STORED,"
+                        + " a varchar(20) NOT NULL, touched int NOT NULL DEFAULT 0)",
+                "CREATE TRIGGER items_touch BEFORE UPDATE ON items FOR EACH ROW SET NEW.touched = OLD.touched + 1");
+    }
+
+    @Test
+    void bigintKeysAbove2To53AreComparedExactly() throws Exception {
+        exec("CREATE TABLE t (id bigint PRIMARY KEY, n int NOT NULL DEFAULT 0)",
+                "INSERT INTO t (id) VALUES (9007199254740993), (9007199254740994), (9007199254740995),"
+                        + " (9007199254740996), (9007199254740997)");
+        backfill(BackfillRequest.builder("t").set("n = n + 1").batchSize(1).catchUp(false));
+        assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(5);
+    }
+
+    @Test
+    void replicaLagNeedsTheReplicasToAsk() throws Exception {
+        createItems(10, 1);
+        assertThatThrownBy(() -> backfill(BackfillRequest.builder("t").set("n = 1").maxReplicaLag(Duration.ofSeconds(1))))
+                .isInstanceOf(UnderwayException.class)
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("needs --replica-url");
+    }
+
+    @Test
+    void aServerThatIsNoReplicaReportsNoLag() throws Exception {
+        createItems(50, 1);
+        BackfillResult r = backfill(BackfillRequest.builder("t").set("n = 1").maxReplicaLag(Duration.ofSeconds(1))
+                .replicaUrl(db.url()));
+        assertThat(r.rowsChanged()).isEqualTo(50);
+        assertThat(events.throttles).isEmpty();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.underway.backfill;
+
+import dev.underway.UnderwayException;
+import dev.underway.dialect.mysql.MySqlDialect;
+import dev.underway.dialect.postgres.PostgresDialect;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RowChangeTest {
+    @Test
+    void splitsAtTopLevelCommasAndTheFirstEquals() {
+        RowChange.Assign a = RowChange.parseSet("tier = coalesce(tier, 'a,b'), \"Score\" = greatest(1, 2) , n=n+1",
+                PostgresDialect.SYNTAX);
+        assertThat(a.assignments()).containsExactly(
+                new RowChange.Assignment("tier", "coalesce(tier, 'a,b')"),
+                new RowChange.Assignment("Score", "greatest(1, 2)"),
+                new RowChange.Assignment("n", "n+1"));
+    }
+
+    @Test
+    void mysqlBackticksAndComparisonsInsideExpressions() {
+        RowChange.Assign a = RowChange.parseSet("`flag` = (a = b), x = IF(a >= 1, 'y', 'n')", MySqlDialect.SYNTAX);
+        assertThat(a.assignments()).containsExactly(
+                new RowChange.Assignment("flag", "(a = b)"),
+                new RowChange.Assignment("x", "IF(a >= 1, 'y', 'n')"));
+    }
+
+    @Test
+    void refusesWhatIsNotAListOfAssignments() {
+        assertThatThrownBy(() -> RowChange.parseSet("lower(a)", PostgresDialect.SYNTAX))
+                .isInstanceOf(UnderwayException.class).hasMessageContaining("write column = expression");
+        assertThatThrownBy(() -> RowChange.parseSet("a = 1; DROP TABLE t", PostgresDialect.SYNTAX))
+                .hasMessageContaining("contains ';'");
+        assertThatThrownBy(() -> RowChange.parseSet("a = 1,", PostgresDialect.SYNTAX))
+                .hasMessageContaining("write column = expression");
+    }
+}
