@@ -40,32 +40,40 @@ public final class Migrator {
     public MigrateResult migrate() {
         Workspace w = Workspace.open(config);
         try (MigrationLock lock = w.lock(listener);
-             Connection c = w.db().open()) {
+             ExecutionSession session = new ExecutionSession(w.db(), w.db().open(), lock::isHeld, listener);
+             BlockerWatch watch = new BlockerWatch(w.db())) {
+            Connection c = session.connection();
             w.db().ensureTargetSchema(c);
             w.history().create(c);
             List<PlannedMigration> plan = planned(w, w.states(c));
-            MigrationExecutor executor = new MigrationExecutor(w.db(), w.history(), listener, UUID.randomUUID().toString());
+            MigrationExecutor executor = new MigrationExecutor(w.db(), w.history(), listener,
+                    UUID.randomUUID().toString(), session, watch, config.online());
             List<AppliedMigration> applied = new ArrayList<>();
             for (PlannedMigration p : plan) {
                 try {
-                    applied.add(executor.apply(c, p.pending(), p.mode()));
+                    applied.add(executor.apply(p));
                 } catch (MigrationExecutor.StatementFailed e) {
                     throw new UnderwayException(e.code(), e.getMessage() + "\n" + aftermath(p, e, applied.size()), e);
                 }
             }
             return new MigrateResult(w.db().dialect().describe(), w.db().targetSchema(), applied,
-                    currentVersion(w.history().load(c)));
+                    currentVersion(w.history().load(session.connection())));
         } catch (SQLException e) {
             throw w.failure("migrating", e);
         }
     }
 
-    /** Decides every pending migration's mode up front, so a bad file is refused before anything runs. */
-    private static List<PlannedMigration> planned(Workspace w, MigrationStates states) {
+    /**
+     * Decides every pending migration's mode and plans its statements up front, so a bad file
+     * is refused before anything runs.
+     */
+    private List<PlannedMigration> planned(Workspace w, MigrationStates states) {
         w.throwIfInvalid(states);
+        StatementPlanner planner = new StatementPlanner(w.db().dialect(), config.online());
         List<PlannedMigration> plan = new ArrayList<>();
         for (PendingMigration p : states.pending()) {
-            plan.add(new PlannedMigration(p, ExecutionMode.of(p.script(), w.db().dialect().transactions())));
+            plan.add(new PlannedMigration(p, ExecutionMode.of(p.script(), w.db().dialect().transactions()),
+                    planner.plan(p.script())));
         }
         return plan;
     }

@@ -1,11 +1,14 @@
 package dev.underway.dialect.mysql;
 
+import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
+import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
+import dev.underway.dialect.SessionTimeouts;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.sql.SqlSyntax;
 
@@ -67,5 +70,21 @@ public class MySqlDialect implements Dialect {
     @Override
     public TransactionRules transactions() {
         return MySqlTransactionRules.INSTANCE;
+    }
+
+    @Override
+    public LockPolicy lockPolicy() {
+        return new MySqlLockPolicy();
+    }
+
+    /** MySQL has no statement timeout for DDL ({@code max_execution_time} covers SELECT only). */
+    @Override
+    public SessionTimeouts sessionTimeouts() {
+        return new MySqlSessionTimeouts(false);
+    }
+
+    @Override
+    public Blockers blockers() {
+        return new MySqlBlockers("p.TIME * 1000");
     }
 }

@@ -1,11 +1,15 @@
 package dev.underway.dialect.postgres;
 
+import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
+import dev.underway.dialect.ConcurrentIndexes;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
+import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
+import dev.underway.dialect.SessionTimeouts;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.sql.SqlSyntax;
 
@@ -69,5 +73,25 @@ public class PostgresDialect implements Dialect {
     @Override
     public TransactionRules transactions() {
         return transactions;
+    }
+
+    @Override
+    public LockPolicy lockPolicy() {
+        return new PostgresLockPolicy();
+    }
+
+    @Override
+    public SessionTimeouts sessionTimeouts() {
+        return new PostgresSessionTimeouts();
+    }
+
+    @Override
+    public Blockers blockers() {
+        return new PostgresBlockers();
+    }
+
+    @Override
+    public ConcurrentIndexes concurrentIndexes() {
+        return new PostgresConcurrentIndexes(this);
     }
 }
