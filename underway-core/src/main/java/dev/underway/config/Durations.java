@@ -35,13 +35,17 @@ public final class Durations {
     }
 
     /**
-     * A rounded, readable form for ages and waits: {@code 450ms}, {@code 12s}, {@code 10m3s},
-     * {@code 2h5m} (the smallest unit is dropped once the value is large).
+     * A rounded, readable form for ages and waits: {@code 450ms}, {@code 2.5s}, {@code 12s},
+     * {@code 10m3s}, {@code 2h5m} (precision drops as the value grows).
      */
     public static String approximate(Duration d) {
         long ms = Math.max(0, d.toMillis());
         if (ms < 1_000) {
             return ms + "ms";
+        }
+        if (ms < 10_000) {
+            long tenths = ms / 100;
+            return tenths / 10 + (tenths % 10 == 0 ? "" : "." + tenths % 10) + "s";
         }
         long s = ms / 1_000;
         if (s < 60) {

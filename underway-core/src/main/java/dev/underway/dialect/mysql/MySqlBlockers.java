@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * MySQL/MariaDB: the processlist and {@code information_schema.INNODB_TRX}. Without a
@@ -20,6 +21,8 @@ import java.util.List;
  * Underway's statement began to wait; they are reported as possibly blocking.
  */
 final class MySqlBlockers implements Blockers {
+    /** An idle session shows as Killed (not Sleep) after KILL QUERY, until it sends its next statement. */
+    private static final Set<String> IDLE_COMMANDS = Set.of("Sleep", "Killed");
     /** Milliseconds a processlist entry has been in its state (MariaDB has TIME_MS; MySQL only whole seconds). */
     private final String stateMillis;
 
@@ -46,7 +49,7 @@ final class MySqlBlockers implements Blockers {
                 + stateMillis + ", TIMESTAMPDIFF(MICROSECOND, x.trx_started, NOW(6)) DIV 1000, CAST(x.trx_started AS CHAR)"
                 + " FROM information_schema.PROCESSLIST p LEFT JOIN information_schema.INNODB_TRX x"
                 + " ON x.trx_mysql_thread_id = p.ID"
-                + " WHERE p.ID <> ? AND p.ID <> CONNECTION_ID() AND p.COMMAND NOT IN ('Daemon', 'Binlog Dump', 'Killed')"
+                + " WHERE p.ID <> ? AND p.ID <> CONNECTION_ID() AND p.COMMAND NOT IN ('Daemon', 'Binlog Dump')"
                 + " AND COALESCE(p.STATE, '') NOT LIKE 'Waiting for%'"
                 + " AND (TIMESTAMPDIFF(MICROSECOND, x.trx_started, NOW(6)) DIV 1000 >= ?"
                 + " OR (p.COMMAND = 'Query' AND " + stateMillis + " >= ?))"
@@ -80,7 +83,7 @@ final class MySqlBlockers implements Blockers {
     private static Blocker read(ResultSet rs) throws SQLException {
         String command = rs.getString(4);
         String trxStart = rs.getString(9);
-        boolean idleInTransaction = "Sleep".equals(command) && trxStart != null;
+        boolean idleInTransaction = IDLE_COMMANDS.contains(command) && rs.getString(6) == null && trxStart != null;
         String state = idleInTransaction ? "Sleep with an open transaction"
                 : command + (rs.getString(5) == null || rs.getString(5).isEmpty() ? "" : " (" + rs.getString(5) + ")");
         long trxMs = rs.getLong(8);
@@ -108,7 +111,8 @@ final class MySqlBlockers implements Blockers {
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM information_schema.PROCESSLIST p"
                 + " JOIN information_schema.INNODB_TRX x ON x.trx_mysql_thread_id = p.ID"
-                + " WHERE p.ID = ? AND p.COMMAND = 'Sleep' AND CAST(x.trx_started AS CHAR) = ?")) {
+                + " WHERE p.ID = ? AND p.COMMAND IN ('Sleep', 'Killed') AND p.INFO IS NULL"
+                + " AND CAST(x.trx_started AS CHAR) = ?")) {
             ps.setLong(1, b.id());
             ps.setString(2, b.transactionStart());
             try (ResultSet rs = ps.executeQuery()) {
