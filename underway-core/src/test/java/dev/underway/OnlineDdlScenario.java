@@ -189,6 +189,24 @@ abstract class OnlineDdlScenario {
     }
 
     @Test
+    void onlyTheBlockedUnitIsRetriedAndNothingRunsTwice() throws Exception {
+        exec("CREATE TABLE log (n int)");
+        // PostgreSQL runs both in one transaction (retried as a whole), MariaDB statement by statement.
+        write("V1__log_then_alter.sql", "INSERT INTO log VALUES (1);\nALTER TABLE t ADD COLUMN c int;");
+        try (Connection blocker = db.connect()) {
+            holdOpenTransactionOnT(blocker);
+            Future<MigrateResult> run = inBackground(builder().build()::migrate);
+            await().atMost(Duration.ofMinutes(1)).until(() -> !events.attempts.isEmpty());
+            blocker.commit();
+            assertThat(run.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
+        }
+        assertThat(count("SELECT count(*) FROM log")).isEqualTo(1);
+        assertThat(events.attempts).allSatisfy(a -> assertThat(a.statement().line()).isEqualTo(2));
+        assertThat(count("SELECT statements_done FROM underway.history WHERE target_schema = '" + targetSchema() + "'"))
+                .isEqualTo(2);
+    }
+
+    @Test
     void killBlockersAfterCancelsThenTerminatesAnIdleInTransactionBlocker() throws Exception {
         write("V1__add_column.sql", "ALTER TABLE t ADD COLUMN c int;");
         Underway uw = builder().killBlockersAfter(lockTimeout()).build();
