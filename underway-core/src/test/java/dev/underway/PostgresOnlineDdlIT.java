@@ -85,10 +85,27 @@ class PostgresOnlineDdlIT extends OnlineDdlScenario {
         return count("SELECT " + column + " FROM underway.history WHERE target_schema = 'public'");
     }
 
-    /** This test's sessions wait a minute before checking for deadlocks, Underway's three seconds: Underway is the victim. */
-    private void underwayIsTheDeadlockVictim(Connection other) throws SQLException {
+    /**
+     * Makes migrate's {@code waiter} statement deadlock with another session: that session runs
+     * {@code first} in an open transaction, waits until migrate's statement waits for it, then
+     * closes the cycle with {@code second} and commits once migrate's attempt has been rolled
+     * back. Migrate checks for deadlocks after three seconds, the other session only after a
+     * minute, so migrate's attempt is the victim. Expects migrate to succeed on its retry.
+     */
+    private void deadlockOnce(String first, String waiter, String second) throws Exception {
         exec("ALTER DATABASE " + db.name() + " SET deadlock_timeout = '3s'");
-        exec(other, "SET deadlock_timeout = '60s'");
+        try (Connection other = db.connect()) {
+            exec(other, "SET deadlock_timeout = '60s'");
+            other.setAutoCommit(false);
+            exec(other, first);
+            Future<MigrateResult> run = inBackground(builder().build()::migrate);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForLock(waiter));
+            exec(other, second);
+            other.commit();
+            assertThat(run.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
+        }
+        assertThat(events.attempts).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(ErrorKind.DEADLOCK));
+        assertThat(historyValue("retries")).isEqualTo(1);
     }
 
     @Test
@@ -96,41 +113,21 @@ class PostgresOnlineDdlIT extends OnlineDdlScenario {
         exec("CREATE TABLE a (id int PRIMARY KEY, v int)");
         exec("INSERT INTO a VALUES (1, 0)");
         write("V1__both.sql", "UPDATE a SET v = v + 1 WHERE id = 1;\nUPDATE t SET v = v + 1 WHERE id = 1;");
-        try (Connection other = db.connect()) {
-            underwayIsTheDeadlockVictim(other);
-            other.setAutoCommit(false);
-            exec(other, "UPDATE t SET v = v + 10 WHERE id = 1");
-            Future<MigrateResult> run = inBackground(builder().build()::migrate);
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForLock("UPDATE t SET v = v + 1 WHERE id = 1"));
-            exec(other, "UPDATE a SET v = v + 10 WHERE id = 1");
-            other.commit();
-            assertThat(run.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
-        }
-        assertThat(events.attempts).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(ErrorKind.DEADLOCK));
+        deadlockOnce("UPDATE t SET v = v + 10 WHERE id = 1", "UPDATE t SET v = v + 1 WHERE id = 1",
+                "UPDATE a SET v = v + 10 WHERE id = 1");
         assertThat(count("SELECT v FROM a")).as("the first attempt's update was rolled back").isEqualTo(11);
         assertThat(count("SELECT v FROM t WHERE id = 1")).isEqualTo(12);
-        assertThat(historyValue("retries")).isEqualTo(1);
     }
 
     @Test
     void aConcurrentBuildChosenAsDeadlockVictimIsRetriedAfterItsInvalidIndexIsDropped() throws Exception {
         write("V1__index.sql", "CREATE INDEX CONCURRENTLY t_v_idx ON t (v);");
-        try (Connection other = db.connect()) {
-            underwayIsTheDeadlockVictim(other);
-            other.setAutoCommit(false);
-            exec(other, "INSERT INTO t VALUES (2, 2)");
-            Future<MigrateResult> run = inBackground(builder().build()::migrate);
-            // The build waits for our open transaction; our lock request then waits for the build.
-            await().atMost(Duration.ofSeconds(30)).until(() -> waitingForLock("CREATE INDEX CONCURRENTLY t_v_idx ON t (v)"));
-            exec(other, "LOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE");
-            other.commit();
-            assertThat(run.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
-        }
-        assertThat(events.attempts).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(ErrorKind.DEADLOCK));
+        // The build waits for the other session's open transaction, whose lock request then waits for the build.
+        deadlockOnce("INSERT INTO t VALUES (2, 2)", "CREATE INDEX CONCURRENTLY t_v_idx ON t (v)",
+                "LOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE");
         assertThat(events.droppedIndexes).containsExactly("\"public\".\"t_v_idx\" left by this failed build");
         assertThat(validIndex("t_v_idx")).isEqualTo(1);
         assertThat(invalidIndexes()).isZero();
-        assertThat(historyValue("retries")).isEqualTo(1);
     }
 
     @Test

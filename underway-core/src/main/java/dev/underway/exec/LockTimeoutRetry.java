@@ -169,7 +169,8 @@ final class LockTimeoutRetry {
     private UnderwayException fail(PendingMigration m, StatementError e, ErrorCode code, String message) {
         String full = message + e.aftermath();
         listener.migrationFailed(m, e.statement(), full);
-        return new MigrationExecutor.StatementFailed(code, full, e.sqlException(), e.statement());
+        boolean atFault = e.kind() == ErrorKind.OTHER || e.kind() == ErrorKind.STATEMENT_TIMEOUT;
+        return new MigrationExecutor.StatementFailed(code, full, e.sqlException(), e.statement(), atFault);
     }
 
     private static String where(PendingMigration m, StatementError e) {

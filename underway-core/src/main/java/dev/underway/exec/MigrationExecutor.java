@@ -212,14 +212,22 @@ public final class MigrationExecutor {
     /** A migration statement the server refused (or that could not get its lock); carries the statement for the caller's message. */
     public static final class StatementFailed extends UnderwayException {
         private final transient SqlStatement statement;
+        private final boolean statementAtFault;
 
-        StatementFailed(ErrorCode code, String message, SQLException cause, SqlStatement statement) {
+        StatementFailed(ErrorCode code, String message, SQLException cause, SqlStatement statement,
+                        boolean statementAtFault) {
             super(code, message, cause);
             this.statement = statement;
+            this.statementAtFault = statementAtFault;
         }
 
         public SqlStatement statement() {
             return statement;
+        }
+
+        /** False when the statement itself is fine and running migrate again may well succeed (a lock or connection problem). */
+        public boolean statementAtFault() {
+            return statementAtFault;
         }
     }
 }

@@ -85,9 +85,10 @@ public final class Migrator {
         if (p.mode() == ExecutionMode.TRANSACTIONAL) {
             return p.pending().label() + " was rolled back: none of its statements were applied." + before;
         }
-        return index + " of " + total + " statements of " + p.pending().label() + " are applied and recorded."
-                + " Fix the failing statement (line " + e.statement().line() + ") and run migrate again: it resumes at"
-                + " statement " + (index + 1) + "." + before;
+        String next = e.statementAtFault() ? " Fix the failing statement (line " + e.statement().line() + ") and run"
+                + " migrate again" : " Run migrate again";
+        return index + " of " + total + " statements of " + p.pending().label() + " are applied and recorded." + next
+                + ": it resumes at statement " + (index + 1) + "." + before;
     }
 
     /** The highest successfully applied version, or null. */
