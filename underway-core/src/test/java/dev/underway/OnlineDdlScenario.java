@@ -155,6 +155,7 @@ abstract class OnlineDdlScenario {
                 assertThat(b.state()).isEqualTo(idleState());
             }));
             int failed = events.attempts.size();
+            assertThat(result.applied().get(0).retries()).isEqualTo(failed);
             assertThat(count("SELECT retries FROM underway.history WHERE target_schema = '" + targetSchema() + "'"))
                     .isEqualTo(failed);
             assertThat(count("SELECT lock_wait_ms FROM underway.history WHERE target_schema = '" + targetSchema() + "'"))

@@ -98,7 +98,8 @@ final class MigrateCommand extends DatabaseCommand {
     private static Object json(AppliedMigration a) {
         return Json.object("migration", a.label(), "description", a.description(), "script", a.script(),
                 "mode", a.mode().name().toLowerCase(java.util.Locale.ROOT), "statements", a.statements(),
-                "resumed_at", a.resumedAt(), "execution_ms", a.executionMs());
+                "resumed_at", a.resumedAt(), "execution_ms", a.executionMs(), "retries", a.retries(),
+                "lock_wait_ms", a.lockWaitMs());
     }
 
     private void printPlan(MigratePlan plan) {

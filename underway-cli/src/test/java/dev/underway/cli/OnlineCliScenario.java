@@ -1,5 +1,7 @@
 package dev.underway.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,12 +100,15 @@ abstract class OnlineCliScenario {
     void killBlockersAfterEndsAnIdleBlockerAndSaysSo() throws Exception {
         try (Connection blocker = db.connect()) {
             long id = holdOpenTransactionOnT(blocker, db.isPostgres());
-            Cli run = migrate("--lock-timeout", lockTimeout(), "--kill-blockers-after", "0s");
+            Cli run = migrate("--lock-timeout", lockTimeout(), "--kill-blockers-after", "0s", "--format", "json");
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.err()).contains("Cancelled the query of " + blockerSessionId(id) + " (user ")
                     .contains("Terminated " + blockerSessionId(id) + " (user ")
-                    .contains(": it blocked V1__add_column.sql while idle in a transaction");
-            assertThat(run.out()).contains("Applied V1 add column");
+                    .contains(": it blocked V1__add_column.sql while idle in a transaction")
+                    .contains("Applied V1 add column");
+            JsonNode applied = new ObjectMapper().readTree(run.out()).get("applied").get(0);
+            assertThat(applied.get("retries").asInt()).as("one attempt to cancel, one to terminate").isGreaterThanOrEqualTo(2);
+            assertThat(applied.get("lock_wait_ms").asLong()).isPositive();
         }
     }
 }

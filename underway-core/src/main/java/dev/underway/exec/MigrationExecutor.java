@@ -57,7 +57,8 @@ public final class MigrationExecutor {
         long ms = StatementRunner.millisSince(start);
         listener.migrationApplied(m, ms);
         MigrationScript s = m.script();
-        return new AppliedMigration(m.label(), s.description(), s.script(), p.mode(), executed, m.resumeAt(), ms);
+        return new AppliedMigration(m.label(), s.description(), s.script(), p.mode(), executed, m.resumeAt(), ms,
+                totals.retries, totals.lockWaitMs);
     }
 
     private int transactional(PlannedMigration p, LockTimeoutRetry.Totals totals, long start) {
