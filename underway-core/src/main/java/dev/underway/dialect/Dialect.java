@@ -27,7 +27,7 @@ public interface Dialect {
     TransactionRules transactions();
 
     /** Which statements get the short lock timeout and which statement timeout. */
-    LockPolicy lockPolicy();
+    TimeoutPolicy timeoutPolicy();
 
     SessionTimeouts sessionTimeouts();
 

@@ -45,8 +45,8 @@ public final class StatementPlanner {
     }
 
     ExecutableStatement plan(SqlStatement s, Duration lockTimeout) {
-        TimeoutClass timeoutClass = dialect.lockPolicy().classify(s);
-        Duration lock = dialect.lockPolicy().takesLockTimeout(timeoutClass)
+        TimeoutClass timeoutClass = dialect.timeoutPolicy().classify(s);
+        Duration lock = dialect.timeoutPolicy().takesLockTimeout(timeoutClass)
                 ? dialect.sessionTimeouts().effectiveLockTimeout(lockTimeout) : null;
         Duration statement = switch (timeoutClass) {
             case BRIEF_STRONG_LOCK -> online.statementTimeout();

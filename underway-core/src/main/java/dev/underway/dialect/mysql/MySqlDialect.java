@@ -4,7 +4,7 @@ import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.LockPolicy;
+import dev.underway.dialect.TimeoutPolicy;
 import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
@@ -73,8 +73,8 @@ public class MySqlDialect implements Dialect {
     }
 
     @Override
-    public LockPolicy lockPolicy() {
-        return new MySqlLockPolicy();
+    public TimeoutPolicy timeoutPolicy() {
+        return new MySqlTimeoutPolicy();
     }
 
     /** MySQL has no statement timeout for DDL ({@code max_execution_time} covers SELECT only). */

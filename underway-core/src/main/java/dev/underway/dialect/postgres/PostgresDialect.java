@@ -5,7 +5,7 @@ import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.ConcurrentIndexes;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.LockPolicy;
+import dev.underway.dialect.TimeoutPolicy;
 import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
@@ -76,8 +76,8 @@ public class PostgresDialect implements Dialect {
     }
 
     @Override
-    public LockPolicy lockPolicy() {
-        return new PostgresLockPolicy();
+    public TimeoutPolicy timeoutPolicy() {
+        return new PostgresTimeoutPolicy();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.underway.dialect.postgres;
 
-import dev.underway.dialect.LockPolicy;
+import dev.underway.dialect.TimeoutPolicy;
 import dev.underway.dialect.TimeoutClass;
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.Token;
@@ -15,7 +15,7 @@ import java.util.Set;
  * drops is treated as strong, because a wrongly short lock timeout costs a retry while a
  * missing one can stall the application.
  */
-final class PostgresLockPolicy implements LockPolicy {
+final class PostgresTimeoutPolicy implements TimeoutPolicy {
     /** CREATE ... objects whose creation locks an existing table strongly (SHARE ROW EXCLUSIVE or more). */
     private static final Set<String> STRONG_CREATES = Set.of("TRIGGER", "RULE", "POLICY", "INDEX");
 

@@ -7,7 +7,7 @@ import dev.underway.sql.SqlStatement;
  * based for now: this is the one place that will consume the statement classifier's lock
  * modes once it lands.
  */
-public interface LockPolicy {
+public interface TimeoutPolicy {
     TimeoutClass classify(SqlStatement statement);
 
     /** True when statements of this class run with the short lock timeout (and are retried when it hits). */

@@ -1,6 +1,6 @@
 package dev.underway.dialect.mysql;
 
-import dev.underway.dialect.LockPolicy;
+import dev.underway.dialect.TimeoutPolicy;
 import dev.underway.dialect.TimeoutClass;
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.Token;
@@ -14,7 +14,7 @@ import java.util.Set;
  * get the long statement timeout; the rest of DDL the brief one. Decided from keywords until
  * the statement classifier's verdict can be consumed here.
  */
-final class MySqlLockPolicy implements LockPolicy {
+final class MySqlTimeoutPolicy implements TimeoutPolicy {
     private static final Set<String> DDL = Set.of("ALTER", "CREATE", "DROP", "RENAME", "TRUNCATE", "OPTIMIZE");
     private static final Set<String> INDEX_KINDS = Set.of("INDEX", "KEY", "UNIQUE", "FULLTEXT", "SPATIAL");
 
@@ -44,7 +44,7 @@ final class MySqlLockPolicy implements LockPolicy {
         // ALTER [ONLINE] [IGNORE] TABLE name clause, clause...: the first clause starts after the name.
         int name = s.indexOf("IF", table) == table + 1 ? table + 3 : table + 1;
         List<List<Token>> clauses = s.clauses(s.afterName(name));
-        return clauses.stream().allMatch(MySqlLockPolicy::addsIndexOrSetsAlgorithm);
+        return clauses.stream().allMatch(MySqlTimeoutPolicy::addsIndexOrSetsAlgorithm);
     }
 
     private static boolean addsIndexOrSetsAlgorithm(List<Token> clause) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which statements get the short lock timeout and which statement timeout, per engine. */
-class LockPolicyTest {
+class TimeoutPolicyTest {
     private static final Dialect PG = Dialects.offline(DatabaseKind.POSTGRESQL, ServerVersion.parse("17.6"));
     private static final Dialect MARIA = Dialects.offline(DatabaseKind.MARIADB, ServerVersion.parse("11.4.5"));
 
@@ -58,7 +58,7 @@ class LockPolicyTest {
             "UPDATE t SET v = 1                                              | OTHER",
             "COMMENT ON TABLE t IS 'x'                                       | OTHER"})
     void postgres(String sql, TimeoutClass expected) {
-        assertThat(PG.lockPolicy().classify(pg(sql))).isEqualTo(expected);
+        assertThat(PG.timeoutPolicy().classify(pg(sql))).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -78,13 +78,13 @@ class LockPolicyTest {
             "INSERT INTO t VALUES (1)                                        | OTHER",
             "UPDATE t SET v = 1                                              | OTHER"})
     void mysqlAndMariaDb(String sql, TimeoutClass expected) {
-        assertThat(MARIA.lockPolicy().classify(mysql(sql))).isEqualTo(expected);
+        assertThat(MARIA.timeoutPolicy().classify(mysql(sql))).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource({"BRIEF_STRONG_LOCK, true, true", "LONG_NON_BLOCKING, false, true", "OTHER, false, false"})
     void onlyMySqlGivesLongWorkTheLockTimeout(TimeoutClass c, boolean postgres, boolean mariadb) {
-        assertThat(PG.lockPolicy().takesLockTimeout(c)).isEqualTo(postgres);
-        assertThat(MARIA.lockPolicy().takesLockTimeout(c)).isEqualTo(mariadb);
+        assertThat(PG.timeoutPolicy().takesLockTimeout(c)).isEqualTo(postgres);
+        assertThat(MARIA.timeoutPolicy().takesLockTimeout(c)).isEqualTo(mariadb);
     }
 }
