@@ -114,6 +114,7 @@ public final class Underway {
         private Duration lockWait;
         private boolean outOfOrder;
         private MigrationVersion target;
+        private boolean unsafe;
         private MigrationListener listener = MigrationListener.NONE;
         private OnlineExecution online = OnlineExecution.DEFAULTS;
 
@@ -163,6 +164,12 @@ public final class Underway {
             return this;
         }
 
+        /** Apply migrations even when the lint gate finds errors in them. */
+        public Builder unsafe(boolean unsafe) {
+            this.unsafe = unsafe;
+            return this;
+        }
+
         /** Lock and statement timeouts, retries and killing idle blockers, all at once. */
         public Builder online(OnlineExecution online) {
             this.online = online == null ? OnlineExecution.DEFAULTS : online;
@@ -201,7 +208,7 @@ public final class Underway {
 
         public Underway build() {
             UnderwayConfig config = new UnderwayConfig(new ConnectionSettings(url, user, password), schema, directory,
-                    state, lockWait, outOfOrder, target, online);
+                    state, lockWait, outOfOrder, target, unsafe, online);
             return new Underway(config, listener);
         }
     }

@@ -2,12 +2,14 @@ package dev.underway.cli;
 
 import dev.underway.config.Durations;
 import dev.underway.dialect.Blocker;
+import dev.underway.lint.Finding;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.RetryAttempt;
 import dev.underway.plan.PendingMigration;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Progress for humans: lock waits, retries and what was done about blockers on stderr, one
@@ -26,6 +28,14 @@ final class ConsoleListener implements MigrationListener {
     public void waitingForLock(String lockName, String holder, Duration waited) {
         err.println("Waiting for the migration lock " + lockName + " held by " + holder + " ("
                 + Durations.format(Duration.ofSeconds(waited.toSeconds())) + " so far)");
+        err.flush();
+    }
+
+    @Override
+    public void lintFindings(List<Finding> findings) {
+        for (Finding f : findings) {
+            err.println("lint: " + f.headline());
+        }
         err.flush();
     }
 

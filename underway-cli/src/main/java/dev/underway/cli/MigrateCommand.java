@@ -31,6 +31,10 @@ final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--format", description = "text or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
     Format format;
 
+    @Option(names = "--unsafe", description = "Apply migrations even when lint finds errors in them (they are still "
+            + "printed).")
+    boolean unsafe;
+
     @Option(names = "--lock-timeout", description = "How long a statement that takes a strong lock may wait for it"
             + " before it gives up and is retried, e.g. 500ms, 2s (MySQL/MariaDB: whole seconds, rounded up). A file"
             + " may set its own with -- underway:lock-timeout=5s. Default: ${DEFAULT-VALUE}.", defaultValue = "2s")
@@ -58,7 +62,7 @@ final class MigrateCommand extends DatabaseCommand {
 
     @Override
     Underway.Builder configure(Underway.Builder builder) {
-        return builder.outOfOrder(outOfOrder)
+        return builder.outOfOrder(outOfOrder).unsafe(unsafe)
                 .target(targetVersion == null ? null : MigrationVersion.parse(targetVersion))
                 .lockTimeout(Durations.parse(lockTimeout))
                 .lockRetryFor(Durations.parse(lockRetryFor))

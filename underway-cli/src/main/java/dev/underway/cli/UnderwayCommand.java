@@ -16,6 +16,8 @@ import java.nio.file.Path;
                 ValidateCommand.class,
                 BaselineCommand.class,
                 RepairCommand.class,
+                LintCommand.class,
+                TraceCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param lockWait   how long to wait for another process's migration lock
  * @param outOfOrder apply pending migrations older than the latest applied one
  * @param target     the highest version to apply; null: all
+ * @param unsafe     skip migrate's lint gate (apply migrations with error findings)
  * @param online     lock and statement timeouts, retries, killing idle blockers
  */
 public record UnderwayConfig(
@@ -22,6 +23,7 @@ public record UnderwayConfig(
         Duration lockWait,
         boolean outOfOrder,
         MigrationVersion target,
+        boolean unsafe,
         OnlineExecution online) {
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
@@ -31,10 +33,5 @@ public record UnderwayConfig(
         lockWait = lockWait == null ? DEFAULT_LOCK_WAIT : lockWait;
         directory = directory == null ? Path.of("db/migration") : directory;
         online = online == null ? OnlineExecution.DEFAULTS : online;
-    }
-
-    public UnderwayConfig(ConnectionSettings connection, String schema, Path directory, StateLocation state,
-                          Duration lockWait, boolean outOfOrder, MigrationVersion target) {
-        this(connection, schema, directory, state, lockWait, outOfOrder, target, null);
     }
 }

@@ -26,6 +26,9 @@ public interface Dialect {
 
     TransactionRules transactions();
 
+    /** The locks, rewrites and scans each statement causes on this engine and version. */
+    LockPolicy lockPolicy();
+
     /** Which statements get the short lock timeout and which statement timeout. */
     TimeoutPolicy timeoutPolicy();
 

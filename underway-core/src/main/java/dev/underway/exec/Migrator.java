@@ -2,6 +2,7 @@ package dev.underway.exec;
 
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
+import dev.underway.lint.MigrationGate;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.MigrationStates;
 import dev.underway.plan.MigrationVersion;
@@ -75,6 +76,7 @@ public final class Migrator {
             plan.add(new PlannedMigration(p, ExecutionMode.of(p.script(), w.db().dialect().transactions()),
                     planner.plan(p.script())));
         }
+        listener.lintFindings(MigrationGate.check(w.db().dialect(), w.dir(), states.pending(), w.config().unsafe()));
         return plan;
     }
 

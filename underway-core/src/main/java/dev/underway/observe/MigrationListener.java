@@ -1,10 +1,12 @@
 package dev.underway.observe;
 
 import dev.underway.dialect.Blocker;
+import dev.underway.lint.Finding;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Receives what the executor does, as it happens. The CLI prints from it; library users may
@@ -15,6 +17,9 @@ public interface MigrationListener {
 
     /** Another process holds the migration lock; called now and then while waiting. */
     default void waitingForLock(String lockName, String holder, Duration waited) { }
+
+    /** The lint gate's findings on the pending migrations (errors only when migrate runs with --unsafe). */
+    default void lintFindings(List<Finding> findings) { }
 
     default void migrationStarting(PendingMigration migration, boolean transactional) { }
 

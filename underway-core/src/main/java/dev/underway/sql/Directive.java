@@ -18,8 +18,10 @@ public record Directive(String name, String argument, int line) {
     public static final String NO_TRANSACTION = "no-transaction";
     public static final String LOCK_TIMEOUT = "lock-timeout";
     public static final String ALLOW = "allow";
+    /** Suppresses lint codes for every statement of the file: {@code -- underway:allow-file PG101 reason="..."}. */
+    public static final String ALLOW_FILE = "allow-file";
 
-    private static final Set<String> KNOWN = Set.of(NO_TRANSACTION, LOCK_TIMEOUT, ALLOW);
+    private static final Set<String> KNOWN = Set.of(NO_TRANSACTION, LOCK_TIMEOUT, ALLOW, ALLOW_FILE);
     private static final Pattern DIRECTIVE =
             Pattern.compile("^(?:--|#)\\s*underway:([A-Za-z][A-Za-z0-9-]*)(?:\\s*=\\s*|\\s+|$)(.*)$", Pattern.DOTALL);
     private static final Pattern MENTION = Pattern.compile("^(?:--|#)\\s*underway:");

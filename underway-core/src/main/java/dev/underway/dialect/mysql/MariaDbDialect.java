@@ -2,6 +2,7 @@ package dev.underway.dialect.mysql;
 
 import dev.underway.dialect.Blockers;
 import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionTimeouts;
 
@@ -10,6 +11,11 @@ public class MariaDbDialect extends MySqlDialect {
 
     public MariaDbDialect(ServerVersion version) {
         super(version);
+    }
+
+    @Override
+    public LockPolicy lockPolicy() {
+        return new MySqlLockPolicy(new MariaDbFeatures(version()));
     }
 
     @Override

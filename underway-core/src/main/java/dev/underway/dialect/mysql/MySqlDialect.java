@@ -3,6 +3,7 @@ package dev.underway.dialect.mysql;
 import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.TimeoutPolicy;
 import dev.underway.dialect.Schemas;
@@ -65,6 +66,11 @@ public class MySqlDialect implements Dialect {
     @Override
     public SessionLocks sessionLocks() {
         return new MySqlSessionLocks();
+    }
+
+    @Override
+    public LockPolicy lockPolicy() {
+        return new MySqlLockPolicy(new MySqlFeatures(version));
     }
 
     @Override

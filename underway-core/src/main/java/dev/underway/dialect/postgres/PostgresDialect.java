@@ -4,6 +4,7 @@ import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.ConcurrentIndexes;
 import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.TimeoutPolicy;
 import dev.underway.dialect.Schemas;
@@ -68,6 +69,11 @@ public class PostgresDialect implements Dialect {
     @Override
     public SessionLocks sessionLocks() {
         return new PostgresSessionLocks();
+    }
+
+    @Override
+    public LockPolicy lockPolicy() {
+        return new PostgresLockPolicy(version);
     }
 
     @Override

@@ -1,0 +1,141 @@
+package dev.underway.cli;
+
+import dev.underway.ErrorCode;
+import dev.underway.UnderwayException;
+import dev.underway.config.ConnectionSettings;
+import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Dialects;
+import dev.underway.dialect.ServerVersion;
+import dev.underway.lint.Finding;
+import dev.underway.lint.LintInput;
+import dev.underway.lint.LintOptions;
+import dev.underway.lint.LintReport;
+import dev.underway.lint.Linter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "lint", description = "Check migrations for statements that lock, rewrite or scan tables, or break "
+        + "running clients. No database needed. Exit 0: no error-severity finding; 1: at least one; 2: usage or parse error.")
+final class LintCommand implements Callable<Integer> {
+    /** Versions assumed when no --target-version and no --url are given (documented in the README). */
+    static final String DEFAULT_POSTGRES = "17";
+    static final String DEFAULT_MYSQL = "8.4";
+    static final String DEFAULT_MARIADB = "11.4";
+
+    enum Engine { POSTGRES, MYSQL, MARIADB }
+
+    enum LintFormat { TEXT, JSON, SARIF }
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "A migration directory or a SQL file; several are "
+            + "linted independently of each other.")
+    List<Path> paths;
+
+    @Option(names = "--dialect", description = "postgres, mysql or mariadb. Default: postgres, or the server's with --url.")
+    Engine engine;
+
+    @Option(names = "--target-version", description = "Server version to judge for (e.g. 11, 8.0.28, 10.6). Default: the "
+            + "server's with --url, else PostgreSQL " + DEFAULT_POSTGRES + ", MySQL " + DEFAULT_MYSQL + ", MariaDB "
+            + DEFAULT_MARIADB + ".")
+    String targetVersion;
+
+    @Option(names = "--format", description = "text, json or sarif. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+    LintFormat format;
+
+    @Option(names = "--fix", description = "Rewrite mechanical cases into their safe form, in place.")
+    boolean fix;
+
+    @Option(names = "--dry-run", description = "With --fix: print the fixed files instead of writing them.")
+    boolean dryRun;
+
+    @Option(names = "--external-runner", description = "The files are run by a tool that sets no lock timeout "
+            + "(psql, Flyway): require one in each file (PG115, MY209).")
+    boolean externalRunner;
+
+    @Mixin
+    ServerOptions server;
+
+    @ParentCommand
+    UnderwayCommand parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (dryRun && !fix) {
+            throw UnderwayException.usage("--dry-run only works with --fix");
+        }
+        Dialect dialect = dialect();
+        Linter linter = new Linter(dialect, new LintOptions(externalRunner));
+        List<Finding> findings = new ArrayList<>();
+        int suppressed = 0;
+        int files = 0;
+        for (Path p : paths) {
+            List<LintInput> inputs = LintInput.load(parent.workDir.resolve(p), p.toString(), dialect.syntax());
+            if (fix) {
+                inputs = new FixRun(linter, out(), err(), dryRun).fix(inputs);
+            }
+            LintReport report = linter.lint(inputs);
+            findings.addAll(report.findings());
+            suppressed += report.suppressed();
+            files += inputs.size();
+        }
+        LintReport all = new LintReport(findings, suppressed);
+        if (!(fix && dryRun)) {
+            new LintOutput(out()).print(all, format, dialect);
+        }
+        err().println(LintOutput.summary(all, files, dialect));
+        err().flush();
+        return all.hasErrors() ? ErrorCode.FAILED.exitCode() : 0;
+    }
+
+    private Dialect dialect() {
+        if (server.given()) {
+            ConnectionSettings settings = server.settings();
+            try (Connection c = settings.open()) {
+                Dialect d = Dialects.detect(c, settings.kind());
+                return targetVersion == null ? d : Dialects.offline(d.kind(), ServerVersion.parse(targetVersion));
+            } catch (SQLException e) {
+                throw UnderwayException.usage("cannot connect to " + settings.redactedUrl() + ": " + e.getMessage());
+            }
+        }
+        Engine e = engine == null ? Engine.POSTGRES : engine;
+        DatabaseKind kind = switch (e) {
+            case POSTGRES -> DatabaseKind.POSTGRESQL;
+            case MYSQL -> DatabaseKind.MYSQL;
+            case MARIADB -> DatabaseKind.MARIADB;
+        };
+        String version = targetVersion != null ? targetVersion : switch (e) {
+            case POSTGRES -> DEFAULT_POSTGRES;
+            case MYSQL -> DEFAULT_MYSQL;
+            case MARIADB -> DEFAULT_MARIADB;
+        };
+        try {
+            return Dialects.offline(kind, ServerVersion.parse(version));
+        } catch (IllegalArgumentException ex) {
+            throw UnderwayException.usage("--target-version " + version + " is not a version; write e.g. 16, 8.0.28, "
+                    + e.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.underway.cli;
+
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Verdict;
+import dev.underway.lint.Finding;
+import dev.underway.lint.LintReport;
+import dev.underway.lint.Severity;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/** Lint results as text (for people), JSON (for scripts) or SARIF 2.1.0 (for code-scanning UIs). */
+final class LintOutput {
+    private final PrintWriter out;
+
+    LintOutput(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(LintReport report, LintCommand.LintFormat format, Dialect dialect) {
+        switch (format) {
+            case JSON -> out.println(Json.write(Json.object("findings", report.findings().stream().map(LintOutput::json).toList())));
+            case SARIF -> out.println(Json.write(Sarif.log(report.findings())));
+            default -> text(report.findings());
+        }
+        out.flush();
+    }
+
+    private void text(List<Finding> findings) {
+        for (Finding f : findings) {
+            out.println(f.headline());
+            out.println("    " + oneLine(f.statement()));
+            if (f.verdict() != null) {
+                out.println("    lock: " + f.verdict().summary());
+            }
+            out.println("    why: " + f.explanation());
+            out.println("    instead: " + f.safeAlternative());
+        }
+    }
+
+    static String oneLine(String sql) {
+        String flat = sql.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 160 ? flat : flat.substring(0, 157) + "...";
+    }
+
+    /** The JSON shape the README documents: one object per finding, these keys exactly. */
+    static Map<String, Object> json(Finding f) {
+        Verdict v = f.verdict();
+        return Json.object(
+                "file", f.file(),
+                "line", f.line(),
+                "statement", f.statement(),
+                "code", f.code(),
+                "severity", f.severity().label(),
+                "lock", v == null ? null : v.lock(),
+                "blocksReads", v == null ? null : v.blocksReads(),
+                "blocksWrites", v == null ? null : v.blocksWrites(),
+                "rewrite", v == null ? null : v.rewrite(),
+                "message", f.message(),
+                "safeAlternative", f.safeAlternative());
+    }
+
+    static String summary(LintReport r, int files, Dialect dialect) {
+        return "Linted " + files + (files == 1 ? " file" : " files") + " for " + dialect.describe() + ": "
+                + r.count(Severity.ERROR) + " error(s), " + r.count(Severity.WARNING) + " warning(s), "
+                + r.count(Severity.INFO) + " info" + (r.suppressed() > 0 ? "; " + r.suppressed() + " suppressed" : "") + ".";
+    }
+}

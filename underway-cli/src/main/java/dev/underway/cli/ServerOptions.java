@@ -1,0 +1,25 @@
+package dev.underway.cli;
+
+import dev.underway.config.ConnectionSettings;
+import picocli.CommandLine.Option;
+
+/** A server to read from (lint: its engine and version; trace: where to create the scratch database). */
+final class ServerOptions {
+    @Option(names = "--url", description = "JDBC URL of the server (jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:).")
+    String url;
+
+    @Option(names = "--user", defaultValue = "${env:UNDERWAY_USER}", description = "Database user. Env: UNDERWAY_USER.")
+    String user;
+
+    @Option(names = "--password", defaultValue = "${env:UNDERWAY_PASSWORD}",
+            description = "Database password. Env: UNDERWAY_PASSWORD.")
+    String password;
+
+    boolean given() {
+        return url != null && !url.isBlank();
+    }
+
+    ConnectionSettings settings() {
+        return new ConnectionSettings(url, user, password);
+    }
+}

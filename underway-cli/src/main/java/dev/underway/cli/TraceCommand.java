@@ -1,0 +1,95 @@
+package dev.underway.cli;
+
+import dev.underway.ErrorCode;
+import dev.underway.UnderwayException;
+import dev.underway.config.ConnectionSettings;
+import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Dialects;
+import dev.underway.lint.LintInput;
+import dev.underway.lint.LintOptions;
+import dev.underway.lint.Linter;
+import dev.underway.trace.MigrationTracer;
+import dev.underway.trace.ScratchDatabase;
+import dev.underway.trace.TracedStatement;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "trace", description = "Run each statement of the migrations on a disposable PostgreSQL database "
+        + "(holding the schema of the migrations before it), record the locks it really takes, whether it rewrites, "
+        + "what it scans and how long it takes, and flag every difference from lint's static verdict. Exit 1 when "
+        + "one differs or fails.")
+final class TraceCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "A migration directory or a SQL file; each is traced "
+            + "on its own scratch database.")
+    List<Path> paths;
+
+    @Mixin
+    ServerOptions server;
+
+    @Option(names = "--format", description = "text or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+    Format format;
+
+    @ParentCommand
+    UnderwayCommand parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws SQLException {
+        try (EmbeddedSession embedded = new EmbeddedSession(parent.workDir)) {
+            ConnectionSettings target = server(embedded);
+            if (target.kind() != DatabaseKind.POSTGRESQL) {
+                throw UnderwayException.usage("trace works on PostgreSQL only: MySQL/MariaDB would need "
+                        + "performance_schema.metadata_locks (MariaDB: the metadata_lock_info plugin) to observe locks");
+            }
+            Dialect dialect;
+            try (Connection c = target.open()) {
+                dialect = Dialects.detect(c, target.kind());
+            }
+            Linter linter = new Linter(dialect, LintOptions.DEFAULT);
+            List<TracedStatement> results = new ArrayList<>();
+            for (Path p : paths) {
+                List<LintInput> inputs = LintInput.load(parent.workDir.resolve(p), p.toString(), dialect.syntax());
+                try (ScratchDatabase scratch = ScratchDatabase.create(target); Connection session = scratch.open()) {
+                    results.addAll(new MigrationTracer(linter, scratch::open).traceAll(session, inputs));
+                }
+            }
+            new TraceOutput(out()).print(results, format);
+            long differing = results.stream().filter(r -> !r.agrees()).count();
+            err().println("Traced " + results.size() + " statement(s) on " + dialect.describe() + ": " + differing
+                    + " differ from the static verdict.");
+            err().flush();
+            return differing == 0 ? 0 : ErrorCode.FAILED.exitCode();
+        }
+    }
+
+    private ConnectionSettings server(EmbeddedSession embedded) {
+        if (server.given()) {
+            return server.settings();
+        }
+        EmbeddedDefault pg = embedded.start(err());
+        return new ConnectionSettings(pg.url(), pg.user(), null);
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

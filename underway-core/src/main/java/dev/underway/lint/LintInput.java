@@ -1,0 +1,58 @@
+package dev.underway.lint;
+
+import dev.underway.UnderwayException;
+import dev.underway.plan.Checksums;
+import dev.underway.plan.MigrationDirectory;
+import dev.underway.plan.MigrationScript;
+import dev.underway.sql.SqlScript;
+import dev.underway.sql.SqlSyntax;
+import dev.underway.sql.StatementSplitter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One file to lint.
+ *
+ * @param file   its name in messages (the path as given, or a migration's path inside the directory given)
+ * @param path   where it lives (for --fix), or null for text that is not a file
+ * @param script its statements and directives
+ */
+public record LintInput(String file, Path path, SqlScript script) {
+
+    public LintInput(String file, SqlScript script) {
+        this(file, null, script);
+    }
+
+    public static LintInput of(MigrationScript m, String prefix) {
+        return new LintInput(prefix + m.script(), m.path(), m.sql());
+    }
+
+    /**
+     * A migration directory (its migrations in the order migrate applies them: versioned, then repeatable) or one
+     * SQL file. {@code shown} is how the user wrote the path, used as the prefix in messages.
+     */
+    public static List<LintInput> load(Path path, String shown, SqlSyntax syntax) {
+        if (Files.isDirectory(path)) {
+            MigrationDirectory dir = MigrationDirectory.load(path, syntax);
+            String prefix = shown.isEmpty() || shown.equals(".") ? "" : shown.replaceAll("/+$", "") + "/";
+            List<LintInput> out = new ArrayList<>();
+            dir.versioned().forEach(m -> out.add(of(m, prefix)));
+            dir.repeatable().forEach(m -> out.add(of(m, prefix)));
+            return out;
+        }
+        if (!Files.isRegularFile(path)) {
+            throw UnderwayException.usage(shown + ": no such file or directory");
+        }
+        try {
+            String text = Checksums.stripBom(Files.readString(path, StandardCharsets.UTF_8));
+            return List.of(new LintInput(shown, path, new StatementSplitter(syntax).split(text, shown)));
+        } catch (IOException e) {
+            throw UnderwayException.usage(shown + ": cannot be read: " + e.getMessage());
+        }
+    }
+}

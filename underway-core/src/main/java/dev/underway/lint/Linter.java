@@ -1,0 +1,192 @@
+package dev.underway.lint;
+
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.LockPolicy;
+import dev.underway.dialect.TransactionRules;
+import dev.underway.dialect.Verdict;
+import dev.underway.sql.Directive;
+import dev.underway.sql.SqlScript;
+import dev.underway.sql.SqlStatement;
+import dev.underway.sql.shape.Modifier;
+import dev.underway.sql.shape.SchemaModel;
+import dev.underway.sql.shape.StatementClassifier;
+import dev.underway.sql.shape.StatementKind;
+import dev.underway.sql.shape.StatementShape;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lints migration files in order. Each file's statements are classified, judged by the
+ * dialect's lock policy and checked by every rule, with a schema model built from the files
+ * and statements before them; then suppressions are applied. No database is needed.
+ */
+public final class Linter {
+    private static final Set<String> LOCK_TIMEOUT_SETTINGS = Set.of("lock_timeout", "lock_wait_timeout",
+            "innodb_lock_wait_timeout");
+
+    private final Dialect dialect;
+    private final LintOptions options;
+    private final StatementClassifier classifier;
+    private final LockPolicy policy;
+    private final List<Rule> rules;
+
+    public Linter(Dialect dialect, LintOptions options) {
+        this.dialect = dialect;
+        this.options = options;
+        this.classifier = new StatementClassifier(dialect.kind().isMySqlFamily());
+        this.policy = dialect.lockPolicy();
+        this.rules = Rules.all().stream().filter(r -> r.appliesTo(dialect.kind())).toList();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Lints every file; earlier files give the context of later ones. */
+    public LintReport lint(List<LintInput> files) {
+        return lint(files, files.size());
+    }
+
+    /**
+     * Replays all files into the schema model but reports only on the last {@code reported} of them (migrate
+     * lints only what is pending, with the applied migrations as context).
+     */
+    public LintReport lint(List<LintInput> files, int reported) {
+        SchemaModel schema = new SchemaModel();
+        List<Finding> findings = new ArrayList<>();
+        int suppressed = 0;
+        for (int i = 0; i < files.size(); i++) {
+            FileAnalysis a = analyze(files.get(i), schema);
+            if (i >= files.size() - reported) {
+                findings.addAll(a.findings());
+                suppressed += a.suppressed();
+            }
+        }
+        return new LintReport(findings, suppressed);
+    }
+
+    /** Lints one file as the next migration after what {@code schema} holds, and replays it into the schema. */
+    public FileAnalysis analyze(LintInput input, SchemaModel schema) {
+        return analyze(input, schema, (a, model) -> { });
+    }
+
+    /** Called for each statement with the schema as the statements before it left it (for rewrites). */
+    @FunctionalInterface
+    public interface StatementHook {
+        void accept(StatementAnalysis analysis, SchemaModel schemaBefore);
+    }
+
+    public FileAnalysis analyze(LintInput input, SchemaModel schema, StatementHook hook) {
+        FileRun run = new FileRun(input, schema, hook);
+        run.lint();
+        run.findings.sort(java.util.Comparator.comparingInt(Finding::line));
+        return new FileAnalysis(input, run.statements, run.findings, run.suppressed);
+    }
+
+    /** The shape and verdict of one statement with the given schema model, for trace and fix. */
+    public StatementShape classify(SqlStatement statement) {
+        return classifier.classify(statement);
+    }
+
+    public Verdict verdict(StatementShape shape, SchemaModel schema) {
+        return policy.verdict(shape, schema);
+    }
+
+    /** Linting one file: its transaction mode, open BEGIN blocks, lock timeouts and suppressions. */
+    private final class FileRun {
+        private final LintInput input;
+        private final SchemaModel schema;
+        private final StatementHook hook;
+        private final List<Finding> findings = new ArrayList<>();
+        private final List<Suppression> fileSuppressions = new ArrayList<>();
+        private final List<StatementAnalysis> statements = new ArrayList<>();
+        private int suppressed;
+
+        FileRun(LintInput input, SchemaModel schema, StatementHook hook) {
+            this.input = input;
+            this.schema = schema;
+            this.hook = hook;
+        }
+
+        void lint() {
+            SqlScript script = input.script();
+            schema.startMigration();
+            checkDirectives(script);
+            TransactionRules tx = dialect.transactions();
+            List<SqlStatement> all = script.statements();
+            long outside = all.stream().filter(s -> tx.whyNotInTransaction(s).isPresent()).count();
+            boolean transactional = tx.transactionalDdl() && !script.has(Directive.NO_TRANSACTION)
+                    && outside < all.size();
+            boolean mixed = transactional && outside > 0;
+            boolean explicitTransaction = false;
+            boolean lockTimeout = script.has(Directive.LOCK_TIMEOUT);
+            for (SqlStatement st : all) {
+                StatementShape shape = classifier.classify(st);
+                Verdict verdict = policy.verdict(shape, schema);
+                StatementContext ctx = new StatementContext(st, shape, verdict, schema, dialect, options,
+                        transactional || explicitTransaction, mixed, lockTimeout);
+                int before = findings.size();
+                check(ctx);
+                StatementAnalysis analysis = new StatementAnalysis(st, shape, verdict, findings.subList(before, findings.size()));
+                statements.add(analysis);
+                hook.accept(analysis, schema);
+                if (shape.is(StatementKind.TRANSACTION_CONTROL)) {
+                    explicitTransaction = st.startsWith("BEGIN") || st.startsWith("START")
+                            || (explicitTransaction && !(st.startsWith("COMMIT") || st.startsWith("ROLLBACK")
+                            || st.startsWith("END") || st.startsWith("ABORT")));
+                }
+                if (shape.is(StatementKind.SET) && LOCK_TIMEOUT_SETTINGS.contains(shape.names().get(0))
+                        && !shape.has(Modifier.LOCAL)) {
+                    lockTimeout = !"0".equals(shape.option("VALUE"));
+                }
+                schema.apply(shape);
+            }
+        }
+
+        private void checkDirectives(SqlScript script) {
+            for (Directive d : script.directives()) {
+                if (!Suppression.isSuppression(d)) {
+                    continue;
+                }
+                Suppression s = Suppression.parse(d);
+                if (s.reason() == null) {
+                    add(Rules.SUPPRESSION_WITHOUT_REASON, d.line(), "-- underway:" + d.name() + " " + d.argument(),
+                            "the suppression of " + (s.codes().isEmpty() ? "(no code)" : String.join(", ", s.codes()))
+                                    + " has no reason=\"...\"; it suppresses nothing", null);
+                }
+                for (String code : s.unknownCodes()) {
+                    add(Rules.SUPPRESSION_UNKNOWN_CODE, d.line(), "-- underway:" + d.name() + " " + d.argument(),
+                            "no rule has the code " + code, null);
+                }
+                if (d.name().equals(Suppression.FILE_DIRECTIVE)) {
+                    fileSuppressions.add(s);
+                }
+            }
+        }
+
+        private void check(StatementContext ctx) {
+            List<Suppression> local = ctx.statement().directives().stream().filter(d -> d.name().equals(Directive.ALLOW))
+                    .map(Suppression::parse).toList();
+            for (Rule rule : rules) {
+                String message = rule.check().check(ctx);
+                if (message == null) {
+                    continue;
+                }
+                boolean allowed = local.stream().anyMatch(s -> s.covers(rule.code()))
+                        || fileSuppressions.stream().anyMatch(s -> s.covers(rule.code()));
+                if (allowed) {
+                    suppressed++;
+                } else {
+                    add(rule, ctx.statement().line(), ctx.statement().sql(), message, ctx.verdict());
+                }
+            }
+        }
+
+        private void add(Rule rule, int line, String statement, String message, Verdict verdict) {
+            findings.add(new Finding(rule.code(), rule.severity(), message, rule.explanation(), rule.safeAlternative(),
+                    input.file(), line, statement, verdict));
+        }
+    }
+}

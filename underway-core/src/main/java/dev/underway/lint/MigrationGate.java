@@ -1,0 +1,56 @@
+package dev.underway.lint;
+
+import dev.underway.UnderwayException;
+import dev.underway.dialect.Dialect;
+import dev.underway.plan.MigrationDirectory;
+import dev.underway.plan.MigrationScript;
+import dev.underway.plan.PendingMigration;
+import dev.underway.sql.shape.SchemaModel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lint gate of migrate: the pending migrations are linted with every migration of the
+ * directory before them as context; an unsuppressed error stops migrate before anything is
+ * applied (exit 1), unless the user asked for {@code --unsafe}. Statements a failed migration
+ * already executed are not judged again.
+ */
+public final class MigrationGate {
+    private MigrationGate() {
+    }
+
+    /** Returns the findings of the pending migrations; throws when one is an error and {@code unsafe} is false. */
+    public static List<Finding> check(Dialect dialect, MigrationDirectory dir, List<PendingMigration> pending,
+                                      boolean unsafe) {
+        Map<String, Integer> resumeAt = new HashMap<>();
+        pending.forEach(p -> resumeAt.put(p.script().script(), p.resumeAt()));
+        if (resumeAt.isEmpty()) {
+            return List.of();
+        }
+        Linter linter = new Linter(dialect, LintOptions.DEFAULT);
+        SchemaModel schema = new SchemaModel();
+        List<Finding> findings = new ArrayList<>();
+        List<MigrationScript> all = new ArrayList<>(dir.versioned());
+        all.addAll(dir.repeatable());
+        for (MigrationScript m : all) {
+            FileAnalysis a = linter.analyze(LintInput.of(m, ""), schema);
+            Integer from = resumeAt.get(m.script());
+            if (from == null) {
+                continue;
+            }
+            int firstLine = from < m.sql().statements().size() ? m.sql().statements().get(from).line() : Integer.MAX_VALUE;
+            a.findings().stream().filter(f -> from == 0 || f.line() >= firstLine).forEach(findings::add);
+        }
+        List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+        if (!errors.isEmpty() && !unsafe) {
+            throw UnderwayException.failed("migrate refused: " + errors.size() + " lint error(s) in pending migrations;"
+                    + " nothing was applied.\n  " + String.join("\n  ", errors.stream().map(Finding::headline).toList())
+                    + "\nRewrite them safely (`underway lint --fix` does the mechanical cases), suppress one with"
+                    + " -- underway:allow <code> reason=\"...\", or run migrate --unsafe.", null);
+        }
+        return findings;
+    }
+}

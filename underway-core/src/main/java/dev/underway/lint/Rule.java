@@ -1,0 +1,29 @@
+package dev.underway.lint;
+
+/**
+ * One lint rule: a stable code, what it says and why, and the check itself. Rules are data
+ * plus a function; {@link Rules} lists them all.
+ *
+ * @param code            stable, e.g. {@code PG101}; never reused for another meaning
+ * @param name            a short kebab-case name ({@code create-index-not-concurrently})
+ * @param engine          which engine family it applies to
+ * @param summary         one line, used as the finding message when the check gives no detail
+ * @param explanation     why it matters
+ * @param safeAlternative what to do instead
+ */
+public record Rule(String code, String name, Severity severity, Engine engine, String summary, String explanation,
+                   String safeAlternative, Check check) {
+
+    /** Which engines a rule applies to. */
+    public enum Engine { ANY, POSTGRESQL, MYSQL }
+
+    /** Returns the finding's message (more specific than the summary where it can be), or null when the statement is fine. */
+    @FunctionalInterface
+    public interface Check {
+        String check(StatementContext ctx);
+    }
+
+    public boolean appliesTo(dev.underway.dialect.DatabaseKind kind) {
+        return engine == Engine.ANY || (engine == Engine.MYSQL) == kind.isMySqlFamily();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.underway.lint;
+
+import dev.underway.lint.rules.BreakingChangeRules;
+import dev.underway.lint.rules.LockTimeoutRules;
+import dev.underway.lint.rules.MySqlRules;
+import dev.underway.lint.rules.PostgresConstraintRules;
+import dev.underway.lint.rules.PostgresIndexRules;
+import dev.underway.lint.rules.PostgresRewriteRules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static dev.underway.lint.Severity.ERROR;
+import static dev.underway.lint.Severity.WARNING;
+
+/** Every lint rule, by code. Codes are stable: documented in the README, referenced by suppressions. */
+public final class Rules {
+    /** A suppression must say why; without a reason it suppresses nothing and is itself an error. */
+    public static final Rule SUPPRESSION_WITHOUT_REASON = new Rule("UW002", "suppression-without-reason", ERROR,
+            Rule.Engine.ANY, "a suppression without a reason",
+            "Every -- underway:allow needs reason=\"...\" so reviewers can see why the risk is accepted; without one "
+                    + "it suppresses nothing.",
+            "Write -- underway:allow PG101 reason=\"table has 200 rows\".", ctx -> null);
+
+    public static final Rule SUPPRESSION_UNKNOWN_CODE = new Rule("UW003", "suppression-unknown-code", WARNING,
+            Rule.Engine.ANY, "a suppression names a code no rule has",
+            "A typo in a suppressed code would silently suppress nothing.",
+            "Use a code from the rule table in the README (e.g. PG101, MY201, UW013).", ctx -> null);
+
+    private static final List<Rule> ALL = build();
+    private static final Map<String, Rule> BY_CODE = ALL.stream().collect(Collectors.toMap(Rule::code, Function.identity()));
+
+    private Rules() {
+    }
+
+    private static List<Rule> build() {
+        List<Rule> all = new ArrayList<>();
+        all.addAll(BreakingChangeRules.all());
+        all.add(SUPPRESSION_WITHOUT_REASON);
+        all.add(SUPPRESSION_UNKNOWN_CODE);
+        all.addAll(PostgresIndexRules.all());
+        all.addAll(PostgresConstraintRules.all());
+        all.addAll(PostgresRewriteRules.all());
+        all.addAll(MySqlRules.all());
+        all.addAll(LockTimeoutRules.all());
+        all.sort(Comparator.comparing(Rule::code));
+        return List.copyOf(all);
+    }
+
+    /** All rules, sorted by code. */
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    public static Optional<Rule> byCode(String code) {
+        return Optional.ofNullable(BY_CODE.get(code));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.underway.lint;
+
+import dev.underway.dialect.Verdict;
+import dev.underway.sql.SqlStatement;
+import dev.underway.sql.shape.StatementShape;
+
+import java.util.List;
+
+/**
+ * One statement as the linter saw it: its shape, its verdict (with the schema as the statements
+ * before it left it) and its unsuppressed findings. The executor and trace read verdicts from here.
+ */
+public record StatementAnalysis(SqlStatement statement, StatementShape shape, Verdict verdict, List<Finding> findings) {
+
+    public StatementAnalysis {
+        findings = List.copyOf(findings);
+    }
+}

@@ -1,0 +1,275 @@
+package dev.underway.sql.shape;
+
+import dev.underway.sql.SqlStatement;
+import dev.underway.sql.Token;
+import dev.underway.sql.TokenType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** CREATE, ALTER, DROP, RENAME, TRUNCATE and REINDEX statements. */
+final class DdlReader extends ShapeReader {
+
+    DdlReader(SqlStatement statement, boolean mysql) {
+        super(statement, mysql);
+    }
+
+    StatementShape create() {
+        c.next();
+        if (c.accept("OR", "REPLACE")) {
+            modifiers.add(Modifier.OR_REPLACE);
+        }
+        skipDefiner();
+        while (c.accept("GLOBAL") || c.accept("LOCAL") || c.accept("UNLOGGED") || c.accept("ONLINE")) {
+            // qualifiers that do not change what is locked
+        }
+        if (c.accept("TEMPORARY") || c.accept("TEMP")) {
+            modifiers.add(Modifier.TEMPORARY);
+        }
+        if (c.at("TABLE")) {
+            return new CreateTableParser(c, defs, mysql).parse(modifiers, options, references);
+        }
+        boolean unique = c.accept("UNIQUE");
+        if (unique) {
+            modifiers.add(Modifier.UNIQUE);
+        }
+        Token special = c.peek();
+        if (c.accept("FULLTEXT") || c.accept("SPATIAL")) {
+            options.put("INDEX_TYPE", special.text().toUpperCase(Locale.ROOT));
+        }
+        if (c.accept("INDEX")) {
+            return createIndex();
+        }
+        if (c.accept("CONSTRAINT", "TRIGGER") || c.accept("TRIGGER")) {
+            return trigger(StatementKind.CREATE_TRIGGER);
+        }
+        if (c.accept("MATERIALIZED", "VIEW")) {
+            c.accept("IF", "NOT", "EXISTS");
+            return shape(StatementKind.CREATE_TABLE_AS, c.tableName());
+        }
+        if (objectIs(CATALOG_OBJECTS) || c.at("POLICY") || c.at("RULE")) {
+            return c.at("POLICY") || c.at("RULE") ? policy() : StatementShape.of(StatementKind.CATALOG_ONLY);
+        }
+        return StatementShape.of(StatementKind.UNKNOWN);
+    }
+
+    private void skipDefiner() {
+        if (c.accept("DEFINER")) {
+            c.accept("=");
+            c.until(Set.of("TRIGGER", "PROCEDURE", "FUNCTION", "VIEW", "EVENT", "SQL", "ALGORITHM"));
+            c.accept("SQL", "SECURITY");
+        }
+    }
+
+    /** CREATE POLICY / RULE ... ON table: takes a strong lock on the table. */
+    private StatementShape policy() {
+        c.next();
+        c.identifier();
+        c.until(Set.of("ON"));
+        c.accept("ON");
+        return shape(StatementKind.CATALOG_ONLY, c.tableName());
+    }
+
+    private StatementShape createIndex() {
+        if (c.accept("CONCURRENTLY")) {
+            modifiers.add(Modifier.CONCURRENTLY);
+        }
+        if (c.accept("IF", "NOT", "EXISTS")) {
+            modifiers.add(Modifier.IF_NOT_EXISTS);
+        }
+        String name = c.at("ON") ? null : c.identifier();
+        if (c.accept("USING")) {
+            c.next();
+        }
+        if (!c.accept("ON")) {
+            return StatementShape.of(StatementKind.UNKNOWN);
+        }
+        if (c.accept("ONLY")) {
+            modifiers.add(Modifier.ONLY);
+        }
+        TableName table = c.tableName();
+        if (c.accept("USING")) {
+            c.next();
+        }
+        List<String> columns = indexColumns(c.parenthesized());
+        mysqlTrailingOptions();
+        return shape(StatementKind.CREATE_INDEX, table, name == null ? List.of() : List.of(name), columns, List.of());
+    }
+
+    /** Plain key columns by name; columns used inside an expression element as {@code expr:name}. */
+    private List<String> indexColumns(List<Token> inner) {
+        List<String> out = new ArrayList<>();
+        for (List<Token> element : TokenCursor.splitCommas(inner)) {
+            boolean plain = !element.isEmpty() && element.get(0).type() != TokenType.OPEN_PAREN
+                    && (element.size() == 1 || element.get(1).type() == TokenType.WORD);
+            if (plain) {
+                out.add(element.get(0).identifier());
+                continue;
+            }
+            for (int i = 0; i < element.size(); i++) {
+                Token t = element.get(i);
+                boolean call = i + 1 < element.size() && element.get(i + 1).type() == TokenType.OPEN_PAREN;
+                if ((t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER) && !call) {
+                    out.add("expr:" + t.identifier());
+                }
+            }
+        }
+        return out;
+    }
+
+    private StatementShape trigger(StatementKind kind) {
+        c.accept("IF", "NOT", "EXISTS");
+        c.accept("IF", "EXISTS");
+        TableName name = c.tableName();
+        c.until(Set.of("ON"));
+        if (!c.accept("ON")) {
+            return shape(kind, null, name == null ? List.of() : List.of(name.toString()), List.of(), List.of());
+        }
+        return shape(kind, c.tableName(), name == null ? List.of() : List.of(name.name()), List.of(), List.of());
+    }
+
+    StatementShape alter() {
+        c.next();
+        boolean online = c.accept("ONLINE");
+        c.accept("IGNORE");
+        if (c.accept("TABLE")) {
+            if (online) {
+                modifiers.add(Modifier.ONLINE);
+            }
+            return alterTable();
+        }
+        if (c.accept("INDEX")) {
+            c.accept("IF", "EXISTS");
+            TableName index = c.tableName();
+            List<AlterAction> actions = new ArrayList<>();
+            if (c.accept("RENAME", "TO")) {
+                actions.add(new AlterAction(ActionKind.RENAME_INDEX, null, index.name(), c.identifier(), null, null,
+                        "RENAME"));
+            } else {
+                actions.add(AlterAction.of(ActionKind.UNKNOWN, "ALTER INDEX"));
+            }
+            return shape(StatementKind.ALTER_INDEX, null, List.of(index.name()), List.of(), actions);
+        }
+        if (c.accept("TYPE")) {
+            TableName type = c.tableName();
+            boolean addValue = c.at("ADD", "VALUE") || c.at("RENAME", "VALUE");
+            return shape(addValue ? StatementKind.ALTER_TYPE : StatementKind.CATALOG_ONLY, null,
+                    List.of(type.toString()), List.of(), List.of());
+        }
+        if (c.accept("MATERIALIZED", "VIEW") || objectIs(CATALOG_OBJECTS) || c.at("DEFAULT", "PRIVILEGES")
+                || c.at("TRIGGER")) {
+            return StatementShape.of(StatementKind.CATALOG_ONLY);
+        }
+        return StatementShape.of(StatementKind.UNKNOWN);
+    }
+
+    private StatementShape alterTable() {
+        if (c.accept("IF", "EXISTS")) {
+            modifiers.add(Modifier.IF_EXISTS);
+        }
+        if (c.accept("ONLY")) {
+            modifiers.add(Modifier.ONLY);
+        }
+        TableName table = c.tableName();
+        c.accept("*");
+        if (c.accept("WAIT")) {
+            options.put("WAIT", c.next().text());
+        } else if (c.accept("NOWAIT")) {
+            options.put("WAIT", "0");
+        }
+        List<AlterAction> actions = new AlterTableParser(defs, mysql).actions(c.rest(), options, modifiers);
+        actions.forEach(a -> references.addAll(a.referencedTables()));
+        boolean rename = actions.size() == 1 && actions.get(0).is(ActionKind.RENAME_TABLE);
+        return shape(rename ? StatementKind.RENAME_TABLE : StatementKind.ALTER_TABLE, table, List.of(), List.of(), actions);
+    }
+
+    StatementShape drop() {
+        c.next();
+        if (c.accept("TEMPORARY")) {
+            modifiers.add(Modifier.TEMPORARY);
+        }
+        if (c.accept("TABLE")) {
+            ifExists();
+            List<String> names = new ArrayList<>();
+            TableName first = c.tableName();
+            while (c.accept(",")) {
+                names.add(c.tableName().toString());
+            }
+            cascade();
+            return shape(StatementKind.DROP_TABLE, first, names, List.of(), List.of());
+        }
+        if (c.accept("INDEX")) {
+            if (c.accept("CONCURRENTLY")) {
+                modifiers.add(Modifier.CONCURRENTLY);
+            }
+            ifExists();
+            List<String> names = new ArrayList<>();
+            names.add(c.tableName().name());
+            while (c.accept(",")) {
+                names.add(c.tableName().name());
+            }
+            TableName table = c.accept("ON") ? c.tableName() : null;
+            cascade();
+            mysqlTrailingOptions();
+            return shape(StatementKind.DROP_INDEX, table, names, List.of(), List.of());
+        }
+        if (c.accept("TRIGGER")) {
+            return trigger(StatementKind.DROP_TRIGGER);
+        }
+        if (c.accept("MATERIALIZED", "VIEW") || objectIs(CATALOG_OBJECTS)) {
+            return StatementShape.of(StatementKind.CATALOG_ONLY);
+        }
+        if (c.at("POLICY") || c.at("RULE")) {
+            return policy();
+        }
+        return StatementShape.of(StatementKind.UNKNOWN);
+    }
+
+    /** MySQL {@code RENAME TABLE a TO b [, c TO d]}. */
+    StatementShape renameTables() {
+        c.next();
+        if (!c.accept("TABLE") && !c.accept("TABLES")) {
+            return StatementShape.of(StatementKind.UNKNOWN);
+        }
+        TableName from = c.tableName();
+        c.accept("TO");
+        TableName to = c.tableName();
+        List<AlterAction> actions = List.of(new AlterAction(ActionKind.RENAME_TABLE, null, null,
+                to == null ? null : to.name(), null, null, "RENAME TABLE"));
+        return shape(StatementKind.RENAME_TABLE, from, List.of(), List.of(), actions);
+    }
+
+    StatementShape truncate() {
+        c.next();
+        c.accept("TABLE");
+        if (c.accept("ONLY")) {
+            modifiers.add(Modifier.ONLY);
+        }
+        TableName first = c.tableName();
+        List<String> names = new ArrayList<>();
+        while (c.accept(",")) {
+            names.add(c.tableName().toString());
+        }
+        cascade();
+        return shape(StatementKind.TRUNCATE, first, names, List.of(), List.of());
+    }
+
+    StatementShape reindex() {
+        c.next();
+        c.parenthesized();
+        String what = c.atEnd() ? "" : c.next().text().toUpperCase(Locale.ROOT);
+        if (c.accept("CONCURRENTLY")) {
+            modifiers.add(Modifier.CONCURRENTLY);
+        }
+        TableName name = c.tableName();
+        if (what.equals("TABLE")) {
+            return shape(StatementKind.REINDEX, name);
+        }
+        if (what.equals("INDEX")) {
+            return shape(StatementKind.REINDEX, null, List.of(name.name()), List.of(), List.of());
+        }
+        return shape(StatementKind.REINDEX, null, List.of(what), List.of(), List.of());
+    }
+}

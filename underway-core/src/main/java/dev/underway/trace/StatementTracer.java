@@ -1,0 +1,237 @@
+package dev.underway.trace;
+
+import dev.underway.dialect.postgres.PgLock;
+import dev.underway.trace.RelationSnapshot.Relation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one statement on a scratch PostgreSQL and observes what it really does: the relation
+ * locks of its backend ({@code pg_locks}), which relations got a new {@code relfilenode}, which
+ * tables it scanned, and how long it took.
+ *
+ * <p>A statement that can run in a transaction runs in one, and its locks are read from its own
+ * session before COMMIT (locks are held to the end of the transaction, so none is missed). One
+ * that cannot ({@code CONCURRENTLY}, {@code VACUUM}) runs in autocommit while a second session
+ * holds SHARE UPDATE EXCLUSIVE on its table, so it has to queue for its lock; a third session
+ * reads the queued request from {@code pg_locks}, then the second lets it go and sampling goes on
+ * until it ends. Library code, so that rehearsals can reuse it.
+ */
+public final class StatementTracer {
+    private static final long SAMPLE_MILLIS = 5;
+    private static final long WAIT_LIMIT_MILLIS = 30_000;
+
+    private final ConnectionSource connections;
+
+    /** Opens new connections to the scratch database (for the blocker and the sampler). */
+    @FunctionalInterface
+    public interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    public StatementTracer(ConnectionSource connections) {
+        this.connections = connections;
+    }
+
+    /** Traces a statement that may run in a transaction block, on {@code session} (left in autocommit). */
+    public Observation traceInTransaction(Connection session, String sql) throws SQLException {
+        session.setAutoCommit(false);
+        try {
+            RelationSnapshot before = RelationSnapshot.take(session);
+            Map<String, Long> scansBefore = seqScans(session);
+            long start = System.nanoTime();
+            try (Statement s = session.createStatement()) {
+                s.setEscapeProcessing(false);
+                s.execute(sql);
+            } catch (SQLException e) {
+                session.rollback();
+                return failed(e, start);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            Map<Long, Lock> locks = new LinkedHashMap<>();
+            sample(session, pid(session), locks);
+            RelationSnapshot after = RelationSnapshot.take(session);
+            List<String> scanned = scannedSince(scansBefore, seqScans(session)).stream().filter(before::hasName).toList();
+            session.commit();
+            return new Observation(resolve(locks, before, after), rewritten(before, after), scanned, millis, null);
+        } finally {
+            session.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Traces a statement that cannot run in a transaction block. {@code table}, when given and existing, is held
+     * by a blocker so the statement's lock request can be seen while it queues.
+     */
+    public Observation traceOutsideTransaction(Connection session, String sql, String table) throws SQLException {
+        session.setAutoCommit(true);
+        RelationSnapshot before = RelationSnapshot.take(session);
+        int pid = pid(session);
+        Map<Long, Lock> locks = new LinkedHashMap<>();
+        ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "underway-trace"));
+        try (Connection sampler = connections.open();
+             Connection blocker = table != null && before.hasName(table) ? connections.open() : null) {
+            if (blocker != null) {
+                blocker.setAutoCommit(false);
+                try (Statement s = blocker.createStatement()) {
+                    s.execute("LOCK TABLE " + quote(table) + " IN SHARE UPDATE EXCLUSIVE MODE");
+                }
+            }
+            long start = System.nanoTime();
+            Future<SQLException> run = runner.submit(() -> {
+                try (Statement s = session.createStatement()) {
+                    s.setEscapeProcessing(false);
+                    s.execute(sql);
+                    return null;
+                } catch (SQLException e) {
+                    return e;
+                }
+            });
+            long blockedMillis = 0;
+            if (blocker != null) {
+                long waitStart = System.nanoTime();
+                while (!run.isDone() && !waitingForLock(sampler, pid) && elapsedMillis(waitStart) < WAIT_LIMIT_MILLIS) {
+                    sleep();
+                }
+                sample(sampler, pid, locks);
+                blockedMillis = elapsedMillis(start);
+                blocker.commit();
+            }
+            while (!run.isDone()) {
+                sample(sampler, pid, locks);
+                sleep();
+            }
+            SQLException error = run.get();
+            if (error != null) {
+                return failed(error, start);
+            }
+            long millis = Math.max(0, elapsedMillis(start) - blockedMillis);
+            RelationSnapshot after = RelationSnapshot.take(session);
+            return new Observation(resolve(locks, before, after), rewritten(before, after), null, millis, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while tracing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new SQLException("tracing failed", e.getCause());
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
+    private record Lock(PgLock mode, boolean granted) {
+    }
+
+    private static Observation failed(SQLException e, long start) {
+        return new Observation(List.of(), List.of(), null, elapsedMillis(start),
+                e.getMessage() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"));
+    }
+
+    private static void sample(Connection c, int pid, Map<Long, Lock> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT relation::bigint, mode, granted FROM pg_locks"
+                + " WHERE pid = ? AND locktype = 'relation' AND database = (SELECT oid FROM pg_database"
+                + " WHERE datname = current_database())")) {
+            ps.setInt(1, pid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Lock seen = new Lock(PgLock.fromPgLocks(rs.getString(2)), rs.getBoolean(3));
+                    into.merge(rs.getLong(1), seen, (a, b) -> a.mode().compareTo(b.mode()) >= 0 ? a : b);
+                }
+            }
+        }
+    }
+
+    private static boolean waitingForLock(Connection sampler, int pid) throws SQLException {
+        try (PreparedStatement ps = sampler.prepareStatement(
+                "SELECT 1 FROM pg_locks WHERE pid = ? AND NOT granted")) {
+            ps.setInt(1, pid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static List<ObservedLock> resolve(Map<Long, Lock> locks, RelationSnapshot before, RelationSnapshot after) {
+        List<ObservedLock> out = new ArrayList<>();
+        locks.forEach((oid, lock) -> {
+            Relation r = before.get(oid) != null ? before.get(oid) : after.get(oid);
+            if (r != null) {
+                out.add(new ObservedLock(r.name(), r.kind(), lock.mode(), before.get(oid) != null, lock.granted()));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Relations whose data went to a new file: the same relation with a new relfilenode, or (REINDEX CONCURRENTLY,
+     * index rebuilds after a type change) a relation of the same name and kind that replaced it with a new file.
+     */
+    private static List<String> rewritten(RelationSnapshot before, RelationSnapshot after) {
+        List<String> out = new ArrayList<>();
+        before.byOid().forEach((oid, r) -> {
+            Relation now = after.get(oid);
+            if (now == null) {
+                now = after.byOid().values().stream().filter(a -> a.name().equals(r.name()) && a.kind() == r.kind())
+                        .findFirst().orElse(null);
+            }
+            if (now != null && r.relfilenode() != 0 && now.relfilenode() != r.relfilenode()) {
+                out.add(r.name());
+            }
+        });
+        out.sort(String::compareTo);
+        return out;
+    }
+
+    private static Map<String, Long> seqScans(Connection c) throws SQLException {
+        Map<String, Long> m = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT relname, seq_scan FROM pg_stat_xact_user_tables")) {
+            while (rs.next()) {
+                m.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return m;
+    }
+
+    private static List<String> scannedSince(Map<String, Long> before, Map<String, Long> after) {
+        List<String> out = new ArrayList<>();
+        after.forEach((table, n) -> {
+            if (n > before.getOrDefault(table, 0L)) {
+                out.add(table);
+            }
+        });
+        out.sort(String::compareTo);
+        return out;
+    }
+
+    private static int pid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static void sleep() throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(SAMPLE_MILLIS);
+    }
+}

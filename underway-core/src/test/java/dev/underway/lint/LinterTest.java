@@ -1,0 +1,143 @@
+package dev.underway.lint;
+
+import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Dialects;
+import dev.underway.dialect.ServerVersion;
+import dev.underway.dialect.Verdict;
+import dev.underway.sql.SqlScript;
+import dev.underway.sql.StatementSplitter;
+import dev.underway.sql.shape.SchemaModel;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Suppressions, context across files, and the verdict API the executor reads. */
+class LinterTest {
+    private static final Dialect PG = Dialects.offline(DatabaseKind.POSTGRESQL, ServerVersion.parse("17"));
+    private static final Dialect MYSQL = Dialects.offline(DatabaseKind.MYSQL, ServerVersion.parse("8.0.35"));
+
+    private static LintInput file(Dialect d, String name, String sql) {
+        SqlScript s = new StatementSplitter(d.syntax()).split(sql, name);
+        return new LintInput(name, s);
+    }
+
+    private static List<String> codes(Dialect d, String... files) {
+        List<LintInput> inputs = new ArrayList<>();
+        for (int i = 0; i < files.length; i++) {
+            inputs.add(file(d, "V" + (i + 1) + "__f.sql", files[i]));
+        }
+        return new Linter(d, LintOptions.DEFAULT).lint(inputs).findings().stream()
+                .map(f -> f.code() + "@" + f.file() + ":" + f.line()).toList();
+    }
+
+    private static final String USERS = "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(20), name text);";
+
+    @Test
+    void suppressionWithAReasonRemovesTheFindingOfItsStatementOnly() {
+        assertThat(codes(PG, USERS, """
+                -- underway:allow PG101 reason="users has 40 rows"
+                CREATE INDEX a ON users (email);
+                CREATE INDEX b ON users (name);""")).containsExactly("PG101@V2__f.sql:3");
+    }
+
+    @Test
+    void suppressionWithoutAReasonIsAnErrorAndSuppressesNothing() {
+        assertThat(codes(PG, USERS, """
+                -- underway:allow PG101
+                CREATE INDEX a ON users (email);""")).containsExactlyInAnyOrder("UW002@V2__f.sql:1", "PG101@V2__f.sql:2");
+        assertThat(codes(PG, USERS, """
+                -- underway:allow PG101 reason=""
+                CREATE INDEX a ON users (email);""")).containsExactlyInAnyOrder("UW002@V2__f.sql:1", "PG101@V2__f.sql:2");
+    }
+
+    @Test
+    void fileLevelSuppressionCoversEveryStatementAndUnknownCodesAreReported() {
+        assertThat(codes(PG, USERS, """
+                -- underway:allow-file PG101, PG999 reason="small tables, maintenance window"
+                CREATE INDEX a ON users (email);
+
+                CREATE INDEX b ON users (name);""")).containsExactly("UW003@V2__f.sql:1");
+    }
+
+    @Test
+    void aTableCreatedEarlierInTheSameMigrationIsNotFlaggedButOneFromAnEarlierMigrationIs() {
+        String sameFile = USERS + "\nCREATE INDEX a ON users (email);\nALTER TABLE users ADD CONSTRAINT c CHECK (id > 0);";
+        assertThat(codes(PG, sameFile)).isEmpty();
+        assertThat(codes(PG, USERS, "CREATE INDEX a ON users (email);\nALTER TABLE users ADD CONSTRAINT c CHECK (id > 0);"))
+                .containsExactly("PG101@V2__f.sql:1", "PG105@V2__f.sql:2");
+    }
+
+    @Test
+    void aVarcharToTextChangeIsSafeOnlyWhenTheColumnIsKnownToBeVarchar() {
+        String change = "ALTER TABLE users ALTER COLUMN email TYPE text;";
+        assertThat(codes(PG, USERS, change)).containsExactly("PG112@V2__f.sql:1");
+        assertThat(codes(PG, change)).containsExactly("PG111@V1__f.sql:1");
+        assertThat(codes(PG, "CREATE TABLE users (id bigint, email char(20));", change)).containsExactly("PG111@V2__f.sql:1");
+    }
+
+    @Test
+    void contextFollowsRenamesAcrossFiles() {
+        assertThat(codes(PG, USERS, "ALTER TABLE users RENAME TO people; -- underway:allow UW010 reason=\"no clients yet\"",
+                "ALTER TABLE people ALTER COLUMN email TYPE varchar(40);")).containsExactly("PG112@V3__f.sql:1");
+    }
+
+    @Test
+    void unknownStatementsAreWarningsNeverSilentlySafe() {
+        Linter linter = new Linter(PG, LintOptions.DEFAULT);
+        FileAnalysis a = linter.analyze(file(PG, "V1__x.sql", "FROBNICATE users;\nALTER TABLE users FROB x;"), new SchemaModel());
+        assertThat(a.findings()).extracting(Finding::code).containsExactly("UW001", "UW001");
+        assertThat(a.statements()).allSatisfy(s -> assertThat(s.verdict().known()).isFalse());
+        assertThat(a.statements().get(0).verdict().strongLock()).isTrue();
+    }
+
+    @Test
+    void verdictsTellTheExecutorHowToRunEachStatement() {
+        Linter linter = new Linter(PG, LintOptions.DEFAULT);
+        FileAnalysis a = linter.analyze(file(PG, "V1__x.sql", """
+                -- underway:no-transaction
+                CREATE INDEX CONCURRENTLY i ON users (email);
+                ALTER TABLE users ADD COLUMN x int;
+                ALTER TABLE users VALIDATE CONSTRAINT c;
+                SELECT 1;"""), new SchemaModel());
+        List<Verdict> v = a.statements().stream().map(StatementAnalysis::verdict).toList();
+        assertThat(v.get(0).strongLock()).isFalse();
+        assertThat(v.get(0).longRunningNonBlocking()).isTrue();
+        assertThat(v.get(1).strongLock()).isTrue();
+        assertThat(v.get(1).longRunningNonBlocking()).isFalse();
+        assertThat(v.get(2).longRunningNonBlocking()).isTrue();
+        assertThat(v.get(3).strongLock()).isFalse();
+
+        FileAnalysis m = new Linter(MYSQL, LintOptions.DEFAULT).analyze(file(MYSQL, "V1__x.sql", """
+                CREATE TABLE t (id int PRIMARY KEY, a int);
+                ALTER TABLE t ADD COLUMN b int;
+                CREATE INDEX t_a ON t (a);
+                ALTER TABLE t MODIFY a bigint;"""), new SchemaModel());
+        assertThat(m.statements().get(1).verdict().onlineAlgorithm()).contains("ALGORITHM=INSTANT");
+        assertThat(m.statements().get(2).verdict().onlineAlgorithm()).contains("ALGORITHM=INPLACE, LOCK=NONE");
+        assertThat(m.statements().get(3).verdict().onlineAlgorithm()).isEmpty();
+        assertThat(m.statements().get(1).verdict().strongLock()).isTrue();
+    }
+
+    @Test
+    void theReadmeExamplesPassTheGate() {
+        List<LintInput> inputs = LintInput.load(Path.of("../examples"), "examples", PG.syntax());
+        assertThat(inputs).hasSize(4);
+        assertThat(new Linter(PG, LintOptions.DEFAULT).lint(inputs).findings()).isEmpty();
+    }
+
+    @Test
+    void externalRunnersNeedALockTimeoutInTheFile() {
+        Linter external = new Linter(PG, new LintOptions(true));
+        List<LintInput> without = List.of(file(PG, "V1__a.sql", USERS), file(PG, "V2__b.sql", "ALTER TABLE users ADD COLUMN x int;"));
+        assertThat(external.lint(without).findings()).extracting(Finding::code).containsExactly("PG115");
+        List<LintInput> with = List.of(file(PG, "V1__a.sql", USERS),
+                file(PG, "V2__b.sql", "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN x int;"));
+        assertThat(external.lint(with).findings()).isEmpty();
+        assertThat(new Linter(PG, LintOptions.DEFAULT).lint(without).findings()).isEmpty();
+    }
+}
