@@ -5,6 +5,7 @@ import dev.underway.backfill.BackfillPlan;
 import dev.underway.backfill.BackfillRequest;
 import dev.underway.backfill.BackfillResult;
 import dev.underway.config.ConnectionSettings;
+import dev.underway.config.OnlineExecution;
 import dev.underway.config.StateLocation;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.exec.Baseline;
@@ -145,6 +146,7 @@ public final class Underway {
         private MigrationVersion target;
         private boolean unsafe;
         private MigrationListener listener = MigrationListener.NONE;
+        private OnlineExecution online = OnlineExecution.DEFAULTS;
 
         public Builder url(String url) {
             this.url = url;
@@ -198,6 +200,37 @@ public final class Underway {
             return this;
         }
 
+        /** Lock and statement timeouts, retries and killing idle blockers, all at once. */
+        public Builder online(OnlineExecution online) {
+            this.online = online == null ? OnlineExecution.DEFAULTS : online;
+            return this;
+        }
+
+        /** How long a statement taking a strong lock may wait for it before retrying (default 2s). */
+        public Builder lockTimeout(Duration lockTimeout) {
+            return online(online.withLockTimeout(lockTimeout));
+        }
+
+        /** How long one statement or migration transaction keeps retrying after lock timeouts (default 10m). */
+        public Builder lockRetryFor(Duration lockRetryFor) {
+            return online(online.withLockRetryFor(lockRetryFor));
+        }
+
+        /** The statement timeout of brief catalog changes (default 1m; zero: none). */
+        public Builder statementTimeout(Duration statementTimeout) {
+            return online(online.withStatementTimeout(statementTimeout));
+        }
+
+        /** The statement timeout of long non-blocking work such as concurrent index builds (default: none). */
+        public Builder longStatementTimeout(Duration longStatementTimeout) {
+            return online(online.withLongStatementTimeout(longStatementTimeout));
+        }
+
+        /** After retrying this long, end sessions that block while idle in a transaction (default: never). */
+        public Builder killBlockersAfter(Duration killBlockersAfter) {
+            return online(online.withKillBlockersAfter(killBlockersAfter));
+        }
+
         public Builder listener(MigrationListener listener) {
             this.listener = listener == null ? MigrationListener.NONE : listener;
             return this;
@@ -205,7 +238,7 @@ public final class Underway {
 
         public Underway build() {
             UnderwayConfig config = new UnderwayConfig(new ConnectionSettings(url, user, password), schema, directory,
-                    state, lockWait, outOfOrder, target, unsafe);
+                    state, lockWait, outOfOrder, target, unsafe, online);
             return new Underway(config, listener);
         }
     }

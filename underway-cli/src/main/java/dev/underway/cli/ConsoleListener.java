@@ -1,15 +1,20 @@
 package dev.underway.cli;
 
 import dev.underway.config.Durations;
+import dev.underway.dialect.Blocker;
 import dev.underway.lint.Finding;
 import dev.underway.observe.MigrationListener;
+import dev.underway.observe.RetryAttempt;
 import dev.underway.plan.PendingMigration;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 
-/** Progress for humans: lock waits on stderr, one line per applied migration on {@code applied}. */
+/**
+ * Progress for humans: lock waits, retries and what was done about blockers on stderr, one
+ * line per applied migration on {@code applied}.
+ */
 final class ConsoleListener implements MigrationListener {
     private final PrintWriter err;
     private final PrintWriter applied;
@@ -41,5 +46,30 @@ final class ConsoleListener implements MigrationListener {
                 + "): " + ran + (ran == 1 ? " statement" : " statements") + " in " + millis + " ms"
                 + (m.resumeAt() > 0 ? ", resumed at statement " + (m.resumeAt() + 1) : ""));
         applied.flush();
+    }
+
+    @Override
+    public void attemptFailed(PendingMigration m, RetryAttempt attempt) {
+        err.println(attempt.describe());
+        err.flush();
+    }
+
+    @Override
+    public void blockerEnded(PendingMigration m, Blocker blocker, boolean terminated) {
+        err.println((terminated ? "Terminated " : "Cancelled the query of ") + blocker.describe() + ": it blocked "
+                + m.script().script() + " while idle in a transaction");
+        err.flush();
+    }
+
+    @Override
+    public void invalidIndexDropped(PendingMigration m, String index, String why) {
+        err.println(m.script().script() + ": dropped the INVALID index " + index + " " + why);
+        err.flush();
+    }
+
+    @Override
+    public void reconnected(String reason) {
+        err.println("Reconnected to the database: " + reason);
+        err.flush();
     }
 }

@@ -1,6 +1,8 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
+import dev.underway.config.Durations;
+import dev.underway.exec.ExecutableStatement;
 import dev.underway.exec.AppliedMigration;
 import dev.underway.exec.ExecutionMode;
 import dev.underway.exec.MigratePlan;
@@ -9,7 +11,6 @@ import dev.underway.exec.PlannedMigration;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.plan.PendingMigration;
-import dev.underway.sql.SqlStatement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,10 +35,40 @@ final class MigrateCommand extends DatabaseCommand {
             + "printed).")
     boolean unsafe;
 
+    @Option(names = "--lock-timeout", description = "How long a statement that takes a strong lock may wait for it"
+            + " before it gives up and is retried, e.g. 500ms, 2s (MySQL/MariaDB: whole seconds, rounded up). A file"
+            + " may set its own with -- underway:lock-timeout=5s. Default: ${DEFAULT-VALUE}.", defaultValue = "2s")
+    String lockTimeout;
+
+    @Option(names = "--lock-retry-for", description = "How long one statement (or one migration's transaction) keeps"
+            + " retrying after lock timeouts before migrate gives up with exit code 3. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "10m")
+    String lockRetryFor;
+
+    @Option(names = "--statement-timeout", description = "How long a brief catalog change (ALTER TABLE, DROP,"
+            + " non-concurrent CREATE INDEX, ...) may run; 0s: no limit. Not enforced on MySQL. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1m")
+    String statementTimeout;
+
+    @Option(names = "--long-statement-timeout", description = "How long non-blocking long work (CREATE INDEX"
+            + " CONCURRENTLY, VALIDATE CONSTRAINT, in-place index builds) may run; 0s: no limit. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0s")
+    String longStatementTimeout;
+
+    @Option(names = "--kill-blockers-after", description = "After retrying a statement this long, cancel and then"
+            + " terminate the sessions that block it while idle in a transaction (never sessions running a query)."
+            + " Off by default.")
+    String killBlockersAfter;
+
     @Override
     Underway.Builder configure(Underway.Builder builder) {
         return builder.outOfOrder(outOfOrder).unsafe(unsafe)
-                .target(targetVersion == null ? null : MigrationVersion.parse(targetVersion));
+                .target(targetVersion == null ? null : MigrationVersion.parse(targetVersion))
+                .lockTimeout(Durations.parse(lockTimeout))
+                .lockRetryFor(Durations.parse(lockRetryFor))
+                .statementTimeout(Durations.parse(statementTimeout))
+                .longStatementTimeout(Durations.parse(longStatementTimeout))
+                .killBlockersAfter(killBlockersAfter == null ? null : Durations.parse(killBlockersAfter));
     }
 
     @Override
@@ -71,7 +102,8 @@ final class MigrateCommand extends DatabaseCommand {
     private static Object json(AppliedMigration a) {
         return Json.object("migration", a.label(), "description", a.description(), "script", a.script(),
                 "mode", a.mode().name().toLowerCase(java.util.Locale.ROOT), "statements", a.statements(),
-                "resumed_at", a.resumedAt(), "execution_ms", a.executionMs());
+                "resumed_at", a.resumedAt(), "execution_ms", a.executionMs(), "retries", a.retries(),
+                "lock_wait_ms", a.lockWaitMs());
     }
 
     private void printPlan(MigratePlan plan) {
@@ -86,9 +118,8 @@ final class MigrateCommand extends DatabaseCommand {
                     + (p.mode() == ExecutionMode.TRANSACTIONAL ? "in one transaction with its history row"
                     : "statement by statement, progress recorded after each")
                     + (m.resumeAt() > 0 ? "; resumes at statement " + (m.resumeAt() + 1) : ""));
-            List<SqlStatement> statements = m.script().sql().statements();
-            for (SqlStatement s : statements.subList(m.resumeAt(), statements.size())) {
-                out.println("-- line " + s.line());
+            for (ExecutableStatement s : p.toRun()) {
+                out.println("-- line " + s.source().line() + (s.guards().isEmpty() ? "" : ", " + s.guards()));
                 out.println(s.sql() + ";");
             }
         }

@@ -34,6 +34,29 @@ public final class Durations {
         return Duration.ofMillis(Math.round(millis));
     }
 
+    /**
+     * A rounded, readable form for ages and waits: {@code 450ms}, {@code 2.5s}, {@code 12s},
+     * {@code 10m3s}, {@code 2h5m} (precision drops as the value grows).
+     */
+    public static String approximate(Duration d) {
+        long ms = Math.max(0, d.toMillis());
+        if (ms < 1_000) {
+            return ms + "ms";
+        }
+        if (ms < 10_000) {
+            long tenths = ms / 100;
+            return tenths / 10 + (tenths % 10 == 0 ? "" : "." + tenths % 10) + "s";
+        }
+        long s = ms / 1_000;
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3_600) {
+            return s / 60 + "m" + (s % 60 == 0 ? "" : s % 60 + "s");
+        }
+        return s / 3_600 + "h" + (s % 3_600 / 60 == 0 ? "" : s % 3_600 / 60 + "m");
+    }
+
     /** The compact form used in messages: {@code 2s}, {@code 1500ms}, {@code 10m}. */
     public static String format(Duration d) {
         long ms = d.toMillis();

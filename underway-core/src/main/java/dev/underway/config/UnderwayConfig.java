@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param outOfOrder apply pending migrations older than the latest applied one
  * @param target     the highest version to apply; null: all
  * @param unsafe     skip migrate's lint gate (apply migrations with error findings)
+ * @param online     lock and statement timeouts, retries, killing idle blockers
  */
 public record UnderwayConfig(
         ConnectionSettings connection,
@@ -22,7 +23,8 @@ public record UnderwayConfig(
         Duration lockWait,
         boolean outOfOrder,
         MigrationVersion target,
-        boolean unsafe) {
+        boolean unsafe,
+        OnlineExecution online) {
 
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
 
@@ -30,5 +32,6 @@ public record UnderwayConfig(
         state = state == null ? StateLocation.DEFAULT : state;
         lockWait = lockWait == null ? DEFAULT_LOCK_WAIT : lockWait;
         directory = directory == null ? Path.of("db/migration") : directory;
+        online = online == null ? OnlineExecution.DEFAULTS : online;
     }
 }

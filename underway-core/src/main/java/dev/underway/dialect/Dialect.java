@@ -37,6 +37,19 @@ public interface Dialect {
 
     ReplicaLag replicaLag();
 
+    /** Which statements get the short lock timeout and which statement timeout. */
+    TimeoutPolicy timeoutPolicy();
+
+    SessionTimeouts sessionTimeouts();
+
+    /** Who blocks a waiting session, and ending idle blockers. */
+    Blockers blockers();
+
+    /** Cleaning up after failed concurrent index builds; nothing to clean by default. */
+    default ConcurrentIndexes concurrentIndexes() {
+        return ConcurrentIndexes.NONE;
+    }
+
     /** Classifies this engine's errors for retry decisions. */
     default ErrorClassifier errors() {
         return new ErrorClassifier(kind());

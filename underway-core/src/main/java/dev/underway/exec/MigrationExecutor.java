@@ -1,6 +1,9 @@
 package dev.underway.exec;
 
+import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
+import dev.underway.config.OnlineExecution;
+import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.Checksums;
@@ -12,113 +15,191 @@ import dev.underway.state.HistoryTable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Runs one pending migration on one connection and records it in the history table. The
- * only class that executes migration statements.
+ * Runs one planned migration and records it in the history table: the only class that
+ * executes migration statements. A transactional migration is retried as a whole (a lock
+ * timeout aborts the transaction, and waiting while holding the locks of earlier statements
+ * would block the application); a statement-by-statement migration retries the statement.
  */
 public final class MigrationExecutor {
     private final Database db;
     private final HistoryTable history;
     private final MigrationListener listener;
     private final String deployId;
+    private final ExecutionSession session;
+    private final StatementRunner runner;
+    private final LockTimeoutRetry retry;
 
-    public MigrationExecutor(Database db, HistoryTable history, MigrationListener listener, String deployId) {
+    MigrationExecutor(Database db, HistoryTable history, MigrationListener listener, String deployId,
+                      ExecutionSession session, BlockerWatch watch, OnlineExecution online) {
         this.db = db;
         this.history = history;
         this.listener = listener;
         this.deployId = deployId;
+        this.session = session;
+        this.runner = new StatementRunner(db, session, watch, listener);
+        this.retry = new LockTimeoutRetry(online, session, watch, listener);
     }
 
-    public AppliedMigration apply(Connection c, PendingMigration m, ExecutionMode mode) throws SQLException {
-        listener.migrationStarting(m, mode == ExecutionMode.TRANSACTIONAL);
+    public AppliedMigration apply(PlannedMigration p) {
+        PendingMigration m = p.pending();
+        listener.migrationStarting(m, p.mode() == ExecutionMode.TRANSACTIONAL);
         long start = System.nanoTime();
-        int executed = mode == ExecutionMode.TRANSACTIONAL ? transactional(c, m, start) : perStatement(c, m, start);
-        long ms = millisSince(start);
+        HistoryRow previous = m.previousAttempt();
+        LockTimeoutRetry.Totals totals = previous == null ? new LockTimeoutRetry.Totals(0, 0)
+                : new LockTimeoutRetry.Totals(previous.retries(), previous.lockWaitMs());
+        int executed = p.mode() == ExecutionMode.TRANSACTIONAL ? transactional(p, totals, start)
+                : perStatement(p, totals, start);
+        long ms = StatementRunner.millisSince(start);
         listener.migrationApplied(m, ms);
         MigrationScript s = m.script();
-        return new AppliedMigration(m.label(), s.description(), s.script(), mode, executed, m.resumeAt(), ms);
+        return new AppliedMigration(m.label(), s.description(), s.script(), p.mode(), executed, m.resumeAt(), ms,
+                totals.retries, totals.lockWaitMs);
     }
 
-    private int transactional(Connection c, PendingMigration m, long start) throws SQLException {
-        List<SqlStatement> statements = m.script().sql().statements();
-        c.setAutoCommit(false);
-        try {
-            for (SqlStatement s : statements) {
-                execute(c, m, s);
+    private int transactional(PlannedMigration p, LockTimeoutRetry.Totals totals, long start) {
+        PendingMigration m = p.pending();
+        List<ExecutableStatement> statements = p.statements();
+        // Any wait inside the transaction holds the locks of the statements before it, so once one
+        // statement needs the short lock timeout, the whole transaction runs with it.
+        Duration lockTimeout = statements.stream().map(ExecutableStatement::lockTimeout).filter(Objects::nonNull)
+                .findFirst().orElse(null);
+        SqlStatement last = statements.get(statements.size() - 1).source();
+        retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, () -> inTransaction(last, c -> {
+            for (ExecutableStatement s : statements) {
+                runner.run(m, s, true, lockTimeout);
             }
-            history.insert(c, row(m, statements.size(), millisSince(start), true));
-            c.commit();
-            return statements.size();
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(c);
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+            history.insert(c, row(m, statements.size(), StatementRunner.millisSince(start), true, totals));
+        }));
+        return statements.size();
     }
 
-    private int perStatement(Connection c, PendingMigration m, long start) throws SQLException {
-        List<SqlStatement> statements = m.script().sql().statements();
+    private int perStatement(PlannedMigration p, LockTimeoutRetry.Totals totals, long start) {
+        PendingMigration m = p.pending();
+        List<ExecutableStatement> statements = p.statements();
+        List<SqlStatement> sources = m.script().sql().statements();
         TransactionRules rules = db.dialect().transactions();
-        c.setAutoCommit(true);
-        int rank = m.previousAttempt() != null
-                ? m.previousAttempt().rank()
-                : history.insert(c, row(m, 0, 0, false));
+        int rank = m.previousAttempt() != null ? m.previousAttempt().rank()
+                : record("starting " + m.label(), c -> history.insert(c, row(m, 0, 0, false, totals)));
         for (int i = m.resumeAt(); i < statements.size(); i++) {
-            SqlStatement s = statements.get(i);
-            int checksum = Checksums.statements(statements, i + 1);
-            if (rules.atomicWithProgress(s)) {
-                c.setAutoCommit(false);
-                try {
-                    execute(c, m, s);
-                    history.recordProgress(c, rank, i + 1, checksum);
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(c);
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
+            ExecutableStatement s = statements.get(i);
+            int done = i + 1;
+            int checksum = Checksums.statements(sources, done);
+            try {
+                if (rules.atomicWithProgress(s.source())) {
+                    // The statement commits together with its progress record, so any failure before commit is retryable.
+                    retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, () -> inTransaction(s.source(), c -> {
+                        runner.run(m, s, true, s.lockTimeout());
+                        history.recordProgress(c, rank, done, checksum, totals.retries, totals.lockWaitMs);
+                    }));
+                } else {
+                    retry.run(m, LockTimeoutRetry.Scope.STATEMENT, totals, () -> {
+                        session.ensureAlive();
+                        runner.run(m, s, false, s.lockTimeout());
+                    });
+                    // It ran; recording that is safe to repeat on a new connection.
+                    record("recording that " + m.script().script() + ":" + s.source().line() + " ran", c -> {
+                        history.recordProgress(c, rank, done, checksum, totals.retries, totals.lockWaitMs);
+                        return done;
+                    });
                 }
-            } else {
-                execute(c, m, s);
-                history.recordProgress(c, rank, i + 1, checksum);
+            } catch (StatementFailed e) {
+                recordQuietly(c -> {
+                    history.recordProgress(c, rank, done - 1, Checksums.statements(sources, done - 1),
+                            totals.retries, totals.lockWaitMs);
+                    return rank;
+                });
+                throw e;
             }
         }
-        history.recordSuccess(c, rank, row(m, statements.size(), millisSince(start), true));
+        record("recording " + m.label() + " as applied", c -> {
+            history.recordSuccess(c, rank, row(m, statements.size(), StatementRunner.millisSince(start), true, totals));
+            return rank;
+        });
         return statements.size() - m.resumeAt();
     }
 
-    private void execute(Connection c, PendingMigration m, SqlStatement s) {
-        long t = System.nanoTime();
-        try (Statement st = c.createStatement()) {
-            st.setEscapeProcessing(false);
-            st.execute(s.sql());
-        } catch (SQLException e) {
-            String message = m.script().script() + ":" + s.line() + ": " + describe(e);
-            listener.migrationFailed(m, s, message);
-            throw new StatementFailed(message, e, s);
-        }
-        listener.statementExecuted(m, s, millisSince(t));
+    private interface TransactionWork {
+        void run(Connection c) throws SQLException, StatementError;
     }
 
-    private HistoryRow row(PendingMigration m, int done, long ms, boolean success) {
+    /** Runs work in one transaction on the session; errors outside statements are classified by phase. */
+    private void inTransaction(SqlStatement statement, TransactionWork work) throws StatementError {
+        Connection c = session.connection();
+        try {
+            try {
+                c.setAutoCommit(false);
+                work.run(c);
+            } catch (SQLException e) {
+                throw error(statement, e, StatementError.Phase.STATEMENT);
+            }
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                throw error(statement, e, StatementError.Phase.COMMIT);
+            }
+        } catch (StatementError e) {
+            rollbackQuietly(c);
+            throw e;
+        } finally {
+            session.transactionEnded();
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // A broken connection is replaced before the next attempt.
+            }
+        }
+    }
+
+    private StatementError error(SqlStatement statement, SQLException e, StatementError.Phase phase) {
+        ErrorKind kind = db.dialect().errors().classify(e);
+        return new StatementError(statement, e, kind, phase, 0, List.of(), "");
+    }
+
+    private interface HistoryWork {
+        int run(Connection c) throws SQLException;
+    }
+
+    /** A history write outside a migration's transaction: repeated once on a new connection if the old one is lost. */
+    private int record(String doing, HistoryWork work) {
+        try {
+            return work.run(session.connection());
+        } catch (SQLException e) {
+            if (db.dialect().errors().classify(e) != ErrorKind.CONNECTION) {
+                throw UnderwayException.failed("database error while " + doing + ": " + describe(e), e);
+            }
+            session.reconnect("lost while " + doing);
+            try {
+                return work.run(session.connection());
+            } catch (SQLException again) {
+                throw UnderwayException.failed("database error while " + doing + ": " + describe(again), again);
+            }
+        }
+    }
+
+    private void recordQuietly(HistoryWork work) {
+        try {
+            work.run(session.connection());
+        } catch (SQLException ignored) {
+            // Only the retry counters are lost; the progress recorded before stands.
+        }
+    }
+
+    private HistoryRow row(PendingMigration m, int done, long ms, boolean success, LockTimeoutRetry.Totals totals) {
         MigrationScript s = m.script();
         return new HistoryRow(0, s.version(), s.description(), HistoryRow.TYPE_SQL, s.script(), s.checksum(),
                 db.user(), null, ms, success, deployId, done, Checksums.statements(s.sql().statements(), done), null,
-                0, 0);
+                totals.retries, totals.lockWaitMs);
     }
 
     /** The server's message with its SQLSTATE, which is what users search for. */
     static String describe(SQLException e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         return msg + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
-    }
-
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private static void rollbackQuietly(Connection c) {
@@ -129,17 +210,25 @@ public final class MigrationExecutor {
         }
     }
 
-    /** A migration statement the server refused; carries the statement for the caller's message. */
+    /** A migration statement the server refused (or that could not get its lock); carries the statement for the caller's message. */
     public static final class StatementFailed extends UnderwayException {
         private final transient SqlStatement statement;
+        private final boolean statementAtFault;
 
-        StatementFailed(String message, SQLException cause, SqlStatement statement) {
-            super(dev.underway.ErrorCode.FAILED, message, cause);
+        StatementFailed(ErrorCode code, String message, SQLException cause, SqlStatement statement,
+                        boolean statementAtFault) {
+            super(code, message, cause);
             this.statement = statement;
+            this.statementAtFault = statementAtFault;
         }
 
         public SqlStatement statement() {
             return statement;
+        }
+
+        /** False when the statement itself is fine and running migrate again may well succeed (a lock or connection problem). */
+        public boolean statementAtFault() {
+            return statementAtFault;
         }
     }
 }

@@ -71,6 +71,15 @@ public final class MigrationLock implements AutoCloseable {
         }
     }
 
+    /** False once the lock's session is gone (its server restarted, or someone ended it): the lock is lost. */
+    public boolean isHeld() {
+        try {
+            return connection.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -41,32 +41,40 @@ public final class Migrator {
     public MigrateResult migrate() {
         Workspace w = Workspace.open(config);
         try (MigrationLock lock = w.lock(listener);
-             Connection c = w.db().open()) {
+             ExecutionSession session = new ExecutionSession(w.db(), w.db().open(), lock::isHeld, listener);
+             BlockerWatch watch = new BlockerWatch(w.db())) {
+            Connection c = session.connection();
             w.db().ensureTargetSchema(c);
             w.history().create(c);
             List<PlannedMigration> plan = planned(w, w.states(c));
-            MigrationExecutor executor = new MigrationExecutor(w.db(), w.history(), listener, UUID.randomUUID().toString());
+            MigrationExecutor executor = new MigrationExecutor(w.db(), w.history(), listener,
+                    UUID.randomUUID().toString(), session, watch, config.online());
             List<AppliedMigration> applied = new ArrayList<>();
             for (PlannedMigration p : plan) {
                 try {
-                    applied.add(executor.apply(c, p.pending(), p.mode()));
+                    applied.add(executor.apply(p));
                 } catch (MigrationExecutor.StatementFailed e) {
                     throw new UnderwayException(e.code(), e.getMessage() + "\n" + aftermath(p, e, applied.size()), e);
                 }
             }
             return new MigrateResult(w.db().dialect().describe(), w.db().targetSchema(), applied,
-                    currentVersion(w.history().load(c)));
+                    currentVersion(w.history().load(session.connection())));
         } catch (SQLException e) {
             throw w.failure("migrating", e);
         }
     }
 
-    /** Decides every pending migration's mode up front, so a bad file is refused before anything runs. */
+    /**
+     * Decides every pending migration's mode and plans its statements up front, so a bad file
+     * is refused before anything runs.
+     */
     private List<PlannedMigration> planned(Workspace w, MigrationStates states) {
         w.throwIfInvalid(states);
+        StatementPlanner planner = new StatementPlanner(w.db().dialect(), config.online());
         List<PlannedMigration> plan = new ArrayList<>();
         for (PendingMigration p : states.pending()) {
-            plan.add(new PlannedMigration(p, ExecutionMode.of(p.script(), w.db().dialect().transactions())));
+            plan.add(new PlannedMigration(p, ExecutionMode.of(p.script(), w.db().dialect().transactions()),
+                    planner.plan(p.script())));
         }
         listener.lintFindings(MigrationGate.check(w.db().dialect(), w.dir(), states.pending(), w.config().unsafe()));
         return plan;
@@ -79,9 +87,10 @@ public final class Migrator {
         if (p.mode() == ExecutionMode.TRANSACTIONAL) {
             return p.pending().label() + " was rolled back: none of its statements were applied." + before;
         }
-        return index + " of " + total + " statements of " + p.pending().label() + " are applied and recorded."
-                + " Fix the failing statement (line " + e.statement().line() + ") and run migrate again: it resumes at"
-                + " statement " + (index + 1) + "." + before;
+        String next = e.statementAtFault() ? " Fix the failing statement (line " + e.statement().line() + ") and run"
+                + " migrate again" : " Run migrate again";
+        return index + " of " + total + " statements of " + p.pending().label() + " are applied and recorded." + next
+                + ": it resumes at statement " + (index + 1) + "." + before;
     }
 
     /** The highest successfully applied version, or null. */

@@ -2,6 +2,20 @@ package dev.underway.exec;
 
 import dev.underway.plan.PendingMigration;
 
-/** A pending migration with the way it will run: the unit of a migrate plan. */
-public record PlannedMigration(PendingMigration pending, ExecutionMode mode) {
+import java.util.List;
+
+/**
+ * A pending migration with the way it will run: the unit of a migrate plan.
+ *
+ * @param statements every statement of the file, planned (a resumed run starts at {@code pending.resumeAt()})
+ */
+public record PlannedMigration(PendingMigration pending, ExecutionMode mode, List<ExecutableStatement> statements) {
+    public PlannedMigration {
+        statements = List.copyOf(statements);
+    }
+
+    /** The statements this run executes: all of them, or those from the resume point on. */
+    public List<ExecutableStatement> toRun() {
+        return statements.subList(pending.resumeAt(), statements.size());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.underway.observe;
 
+import dev.underway.dialect.Blocker;
 import dev.underway.lint.Finding;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
@@ -27,4 +28,20 @@ public interface MigrationListener {
     default void migrationApplied(PendingMigration migration, long millis) { }
 
     default void migrationFailed(PendingMigration migration, SqlStatement statement, String message) { }
+
+    /**
+     * A statement (or a migration's transaction) failed in a way worth retrying: a lock
+     * timeout, a deadlock, a serialization failure, a lost connection. Called for every such
+     * attempt, including the last one when Underway gives up.
+     */
+    default void attemptFailed(PendingMigration migration, RetryAttempt attempt) { }
+
+    /** Underway cancelled ({@code terminated} false) or ended a session that blocked while idle in a transaction. */
+    default void blockerEnded(PendingMigration migration, Blocker blocker, boolean terminated) { }
+
+    /** An INVALID index left behind by a failed concurrent build was dropped; {@code why} says which build. */
+    default void invalidIndexDropped(PendingMigration migration, String index, String why) { }
+
+    /** The migration connection was lost between statements and opened again; the run continues. */
+    default void reconnected(String reason) { }
 }

@@ -1,5 +1,6 @@
 package dev.underway.sql;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,6 +35,43 @@ public record SqlStatement(int index, String sql, int line, List<Token> tokens, 
     /** True when any code token is the given keyword. */
     public boolean contains(String keyword) {
         return tokens.stream().anyMatch(t -> t.is(keyword));
+    }
+
+    /** The index of the first code token equal to {@code keyword} at or after {@code from}, or -1. */
+    public int indexOf(String keyword, int from) {
+        for (int i = Math.max(from, 0); i < tokens.size(); i++) {
+            if (tokens.get(i).is(keyword)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index after the name starting at token {@code i}, which may be qualified ({@code schema.table}). */
+    public int afterName(int i) {
+        int end = i + 1;
+        while (end + 1 < tokens.size() && tokens.get(end).type() == TokenType.SYMBOL && tokens.get(end).text().equals(".")) {
+            end += 2;
+        }
+        return end;
+    }
+
+    /** The tokens from {@code from} on, split at commas outside parentheses: the clauses of an ALTER TABLE. */
+    public List<List<Token>> clauses(int from) {
+        List<List<Token>> clauses = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        int depth = 0;
+        for (Token t : tokens.subList(Math.min(from, tokens.size()), tokens.size())) {
+            depth += t.type() == TokenType.OPEN_PAREN ? 1 : t.type() == TokenType.CLOSE_PAREN ? -1 : 0;
+            if (depth == 0 && t.type() == TokenType.SYMBOL && t.text().equals(",")) {
+                clauses.add(current);
+                current = new ArrayList<>();
+            } else {
+                current.add(t);
+            }
+        }
+        clauses.add(current);
+        return clauses;
     }
 
     /** A one-line preview for messages. */

@@ -139,13 +139,19 @@ public final class HistoryTable {
         }
     }
 
-    /** Records that {@code done} statements of an attempt have run. */
-    public void recordProgress(Connection c, int rank, int done, int statementsChecksum) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE " + q + " SET statements_done = ?, statements_checksum = ? WHERE installed_rank = ?")) {
+    /**
+     * Records that {@code done} statements of an attempt have run, with the retries and lock
+     * waits it took so far.
+     */
+    public void recordProgress(Connection c, int rank, int done, int statementsChecksum, int retries, long lockWaitMs)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + q + " SET statements_done = ?, statements_checksum = ?,"
+                + " retries = ?, lock_wait_ms = ? WHERE installed_rank = ?")) {
             ps.setInt(1, done);
             ps.setInt(2, statementsChecksum);
-            ps.setInt(3, rank);
+            ps.setInt(3, retries);
+            ps.setLong(4, lockWaitMs);
+            ps.setInt(5, rank);
             ps.executeUpdate();
         }
     }

@@ -34,4 +34,15 @@ class DurationsTest {
         assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
         assertThat(Durations.format(Duration.ofMinutes(10))).isEqualTo("10m");
     }
+
+    @Test
+    void approximatesAgesReadably() {
+        assertThat(Durations.approximate(Duration.ofMillis(450))).isEqualTo("450ms");
+        assertThat(Durations.approximate(Duration.ofMillis(2_560))).isEqualTo("2.5s");
+        assertThat(Durations.approximate(Duration.ofMillis(3_020))).isEqualTo("3s");
+        assertThat(Durations.approximate(Duration.ofMillis(12_900))).isEqualTo("12s");
+        assertThat(Durations.approximate(Duration.ofSeconds(603))).isEqualTo("10m3s");
+        assertThat(Durations.approximate(Duration.ofMinutes(2))).isEqualTo("2m");
+        assertThat(Durations.approximate(Duration.ofMinutes(125).plusSeconds(7))).isEqualTo("2h5m");
+    }
 }

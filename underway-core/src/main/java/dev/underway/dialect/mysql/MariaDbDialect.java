@@ -1,9 +1,11 @@
 package dev.underway.dialect.mysql;
 
 import dev.underway.dialect.BatchSql;
+import dev.underway.dialect.Blockers;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.ServerVersion;
+import dev.underway.dialect.SessionTimeouts;
 
 /** MariaDB 10.6 and later: MySQL plus its own online-DDL and timeout features. */
 public class MariaDbDialect extends MySqlDialect {
@@ -25,5 +27,16 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     public BatchSql batches() {
         return new MariaDbBatchSql(this);
+    }
+
+    /** {@code max_statement_time} covers DDL too (an interrupted in-place index build reports 1317, a copy 1969). */
+    @Override
+    public SessionTimeouts sessionTimeouts() {
+        return new MySqlSessionTimeouts(true);
+    }
+
+    @Override
+    public Blockers blockers() {
+        return new MySqlBlockers("p.TIME_MS");
     }
 }

@@ -1,6 +1,7 @@
 package dev.underway.dialect.mysql;
 
 import dev.underway.dialect.BatchSql;
+import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.LockPolicy;
@@ -9,7 +10,9 @@ import dev.underway.dialect.ReplicaLag;
 import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
+import dev.underway.dialect.SessionTimeouts;
 import dev.underway.dialect.TableIntrospection;
+import dev.underway.dialect.TimeoutPolicy;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.sql.SqlSyntax;
 
@@ -92,5 +95,21 @@ public class MySqlDialect implements Dialect {
     @Override
     public ReplicaLag replicaLag() {
         return new MySqlReplicaLag();
+    }
+
+    @Override
+    public TimeoutPolicy timeoutPolicy() {
+        return new MySqlTimeoutPolicy();
+    }
+
+    /** MySQL has no statement timeout for DDL ({@code max_execution_time} covers SELECT only). */
+    @Override
+    public SessionTimeouts sessionTimeouts() {
+        return new MySqlSessionTimeouts(false);
+    }
+
+    @Override
+    public Blockers blockers() {
+        return new MySqlBlockers("p.TIME * 1000");
     }
 }

@@ -1,7 +1,9 @@
 package dev.underway.dialect.postgres;
 
 import dev.underway.dialect.BatchSql;
+import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
+import dev.underway.dialect.ConcurrentIndexes;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.Dialect;
@@ -9,7 +11,9 @@ import dev.underway.dialect.ReplicaLag;
 import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
+import dev.underway.dialect.SessionTimeouts;
 import dev.underway.dialect.TableIntrospection;
+import dev.underway.dialect.TimeoutPolicy;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.sql.SqlSyntax;
 
@@ -94,5 +98,25 @@ public class PostgresDialect implements Dialect {
     @Override
     public ReplicaLag replicaLag() {
         return new PostgresReplicaLag();
+    }
+
+    @Override
+    public TimeoutPolicy timeoutPolicy() {
+        return new PostgresTimeoutPolicy();
+    }
+
+    @Override
+    public SessionTimeouts sessionTimeouts() {
+        return new PostgresSessionTimeouts();
+    }
+
+    @Override
+    public Blockers blockers() {
+        return new PostgresBlockers();
+    }
+
+    @Override
+    public ConcurrentIndexes concurrentIndexes() {
+        return new PostgresConcurrentIndexes(this);
     }
 }

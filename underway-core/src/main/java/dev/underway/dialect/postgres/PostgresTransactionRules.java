@@ -62,7 +62,7 @@ final class PostgresTransactionRules implements TransactionRules {
     }
 
     /** CONCURRENTLY is a modifier only before the ON keyword (after it, it would be a column name). */
-    private static boolean concurrentlyBeforeOn(List<Token> t) {
+    static boolean concurrentlyBeforeOn(List<Token> t) {
         for (Token token : t) {
             if (token.is("ON")) {
                 return false;

@@ -1,0 +1,188 @@
+package dev.underway.exec;
+
+import dev.underway.ErrorCode;
+import dev.underway.UnderwayException;
+import dev.underway.config.Durations;
+import dev.underway.config.OnlineExecution;
+import dev.underway.dialect.Blocker;
+import dev.underway.dialect.ErrorKind;
+import dev.underway.observe.MigrationListener;
+import dev.underway.observe.RetryAttempt;
+import dev.underway.plan.PendingMigration;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one unit of work (a migration's transaction, or one statement) and retries it where
+ * that is safe: after a lock timeout (within the retry budget, with jittered exponential
+ * backoff, ending idle-in-transaction blockers when asked to), after a deadlock or
+ * serialization failure, and after a lost connection when nothing of the unit can have taken
+ * effect. Anything else fails with a message saying what happened and what to do.
+ */
+final class LockTimeoutRetry {
+    static final Duration INITIAL_BACKOFF = Duration.ofMillis(200);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** Deadlocks, serialization failures and lost connections are retried at most this often per unit. */
+    static final int MAX_TRANSIENT_RETRIES = 5;
+
+    /** What a failure inside the unit leaves behind. */
+    enum Scope {
+        /** A transaction: any failure before commit rolls everything back. */
+        TRANSACTION,
+        /** One statement outside a transaction: once sent, its effect is unknown if the connection breaks. */
+        STATEMENT
+    }
+
+    interface Attempt {
+        void run() throws StatementError;
+    }
+
+    /** Retries and lock waits of one migration, for its history row. */
+    static final class Totals {
+        int retries;
+        long lockWaitMs;
+
+        Totals(int retries, long lockWaitMs) {
+            this.retries = retries;
+            this.lockWaitMs = lockWaitMs;
+        }
+    }
+
+    private final OnlineExecution online;
+    private final ExecutionSession session;
+    private final BlockerWatch watch;
+    private final MigrationListener listener;
+
+    LockTimeoutRetry(OnlineExecution online, ExecutionSession session, BlockerWatch watch, MigrationListener listener) {
+        this.online = online;
+        this.session = session;
+        this.watch = watch;
+        this.listener = listener;
+    }
+
+    void run(PendingMigration m, Scope scope, Totals totals, Attempt attempt) {
+        Backoff backoff = new Backoff(INITIAL_BACKOFF, MAX_BACKOFF, online.lockRetryFor());
+        Set<String> cancelled = new HashSet<>();
+        int transientRetries = 0;
+        for (int n = 1; ; n++) {
+            try {
+                attempt.run();
+                return;
+            } catch (StatementError e) {
+                boolean lockTimeout = e.kind() == ErrorKind.LOCK_TIMEOUT;
+                if (!retryable(e, scope) || !lockTimeout && ++transientRetries > MAX_TRANSIENT_RETRIES) {
+                    throw failed(m, e, n);
+                }
+                if (lockTimeout) {
+                    totals.lockWaitMs += e.millis();
+                    Duration killAfter = online.killBlockersAfter();
+                    if (killAfter != null && backoff.elapsed().compareTo(killAfter) >= 0) {
+                        endIdleBlockers(m, e.blockers(), cancelled);
+                    }
+                }
+                Duration wait = backoff.next();
+                RetryAttempt event = new RetryAttempt(m.script().script(), e.statement(), n, e.kind(),
+                        Duration.ofMillis(e.millis()), e.blockers(), backoff.elapsed(), online.lockRetryFor(), wait);
+                listener.attemptFailed(m, event);
+                OnlineLog.LOG.info(event.describe());
+                if (wait == null) {
+                    throw gaveUp(m, e, n, backoff);
+                }
+                totals.retries++;
+                pause(wait);
+                if (e.kind() == ErrorKind.CONNECTION) {
+                    session.reconnect("lost while running " + m.script().script() + ":" + e.statement().line());
+                }
+            }
+        }
+    }
+
+    /** Lock timeouts, deadlocks and serialization failures undo the unit; a lost connection only sometimes. */
+    private static boolean retryable(StatementError e, Scope scope) {
+        return switch (e.kind()) {
+            case LOCK_TIMEOUT, DEADLOCK, SERIALIZATION -> true;
+            case CONNECTION -> e.phase() == StatementError.Phase.SETUP
+                    || scope == Scope.TRANSACTION && e.phase() == StatementError.Phase.STATEMENT;
+            default -> false;
+        };
+    }
+
+    /** Cancels each idle-in-transaction blocker first; one that still blocks at the next timeout is terminated. */
+    private void endIdleBlockers(PendingMigration m, List<Blocker> blockers, Set<String> cancelled) {
+        for (Blocker b : blockers) {
+            if (!b.idleInTransaction()) {
+                continue;
+            }
+            String key = b.id() + "@" + b.transactionStart();
+            boolean terminate = cancelled.contains(key);
+            try {
+                if (terminate ? watch.terminate(b) : watch.cancel(b)) {
+                    cancelled.add(key);
+                    listener.blockerEnded(m, b, terminate);
+                    OnlineLog.LOG.info("{} {}", terminate ? "terminated" : "cancelled the query of", b.describe());
+                }
+            } catch (SQLException ex) {
+                OnlineLog.LOG.warn("could not end {}: {}", b.describe(), ex.getMessage());
+            }
+        }
+    }
+
+    private UnderwayException gaveUp(PendingMigration m, StatementError e, int attempts, Backoff backoff) {
+        if (e.kind() != ErrorKind.LOCK_TIMEOUT) {
+            return failed(m, e, attempts);
+        }
+        String blockers = e.blockers().isEmpty()
+                ? " No blocking session could be identified (it may have finished just before Underway looked)."
+                : " Blocked at the last attempt by " + e.blockers().stream().map(Blocker::describe)
+                .collect(Collectors.joining(", ")) + ".";
+        String message = where(m, e) + "gave up on '" + e.statement().preview(60) + "' after " + attempts
+                + " attempts in " + Durations.approximate(backoff.elapsed()) + " (retry budget "
+                + Durations.approximate(online.lockRetryFor()) + "): each attempt waited "
+                + Durations.approximate(Duration.ofMillis(e.millis())) + " for a lock other sessions held, then gave up"
+                + " so that the application's queries queued behind it could run. " + MigrationExecutor.describe(e.sqlException())
+                + "." + blockers + " End or commit the blocking transaction (or let --kill-blockers-after end sessions"
+                + " idle in a transaction), then run migrate again.";
+        return fail(m, e, ErrorCode.LOCK_TIMEOUT, message);
+    }
+
+    private UnderwayException failed(PendingMigration m, StatementError e, int attempts) {
+        String hint = switch (e.kind()) {
+            case STATEMENT_TIMEOUT -> " It ran longer than its statement timeout. Raise --statement-timeout (brief catalog"
+                    + " changes) or --long-statement-timeout (concurrent builds, VALIDATE CONSTRAINT), or make the change"
+                    + " in its non-blocking form.";
+            case CONNECTION -> e.phase() == StatementError.Phase.COMMIT
+                    ? " The connection was lost while committing, so whether it committed is unknown. Run migrate"
+                    + " again: the history tells, and it continues from there."
+                    : " The connection was lost while the statement ran, so whether it took effect is unknown. Check,"
+                    + " then run migrate again: it resumes at this statement.";
+            case DEADLOCK, SERIALIZATION -> attempts > 1 ? " Still failing after " + (attempts - 1) + " retries." : "";
+            default -> "";
+        };
+        return fail(m, e, ErrorCode.FAILED, where(m, e) + MigrationExecutor.describe(e.sqlException()) + hint);
+    }
+
+    private UnderwayException fail(PendingMigration m, StatementError e, ErrorCode code, String message) {
+        String full = message + e.aftermath();
+        listener.migrationFailed(m, e.statement(), full);
+        boolean atFault = e.kind() == ErrorKind.OTHER || e.kind() == ErrorKind.STATEMENT_TIMEOUT;
+        return new MigrationExecutor.StatementFailed(code, full, e.sqlException(), e.statement(), atFault);
+    }
+
+    private static String where(PendingMigration m, StatementError e) {
+        return m.script().script() + ":" + e.statement().line() + ": ";
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw UnderwayException.lockTimeout("interrupted while waiting to retry");
+        }
+    }
+}

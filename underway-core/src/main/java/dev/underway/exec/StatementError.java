@@ -1,0 +1,73 @@
+package dev.underway.exec;
+
+import dev.underway.dialect.Blocker;
+import dev.underway.dialect.ErrorKind;
+import dev.underway.sql.SqlStatement;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A failure inside one attempt, with what the retry decision needs: what kind of error, in
+ * which phase (a lost connection is safe to retry in some and not in others), how long the
+ * statement waited, and who blocked it.
+ */
+final class StatementError extends Exception {
+    /** Where in an attempt the error happened. */
+    enum Phase {
+        /** Before the statement was sent (timeouts, cleanup, liveness): nothing of it ran. */
+        SETUP,
+        /** While the statement ran, or while recording it inside its transaction. */
+        STATEMENT,
+        /** At commit: whether the transaction committed is unknown when the connection is lost here. */
+        COMMIT
+    }
+
+    private final transient SqlStatement statement;
+    private final ErrorKind kind;
+    private final Phase phase;
+    private final long millis;
+    private final transient List<Blocker> blockers;
+    private final String aftermath;
+
+    StatementError(SqlStatement statement, SQLException cause, ErrorKind kind, Phase phase, long millis,
+                   List<Blocker> blockers, String aftermath) {
+        super(cause.getMessage(), cause);
+        this.statement = statement;
+        this.kind = kind;
+        this.phase = phase;
+        this.millis = millis;
+        this.blockers = List.copyOf(blockers);
+        this.aftermath = aftermath;
+    }
+
+    SqlStatement statement() {
+        return statement;
+    }
+
+    SQLException sqlException() {
+        return (SQLException) getCause();
+    }
+
+    ErrorKind kind() {
+        return kind;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    /** How long the statement ran before it failed (for a lock timeout: how long it waited). */
+    long millis() {
+        return millis;
+    }
+
+    List<Blocker> blockers() {
+        return blockers;
+    }
+
+    /** What Underway did about the failure's side effects (e.g. dropped an invalid index); empty when nothing. */
+    String aftermath() {
+        return aftermath;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.underway;
+
+import dev.underway.dialect.Blocker;
+import dev.underway.observe.MigrationListener;
+import dev.underway.observe.RetryAttempt;
+import dev.underway.plan.PendingMigration;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps the executor's online events for assertions; safe to read from the test thread while migrate runs. */
+class RecordingListener implements MigrationListener {
+    final List<RetryAttempt> attempts = new CopyOnWriteArrayList<>();
+    /** {@code cancelled <id>} or {@code terminated <id>}. */
+    final List<String> ended = new CopyOnWriteArrayList<>();
+    final List<String> droppedIndexes = new CopyOnWriteArrayList<>();
+    final List<String> reconnects = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void attemptFailed(PendingMigration migration, RetryAttempt attempt) {
+        attempts.add(attempt);
+    }
+
+    @Override
+    public void blockerEnded(PendingMigration migration, Blocker blocker, boolean terminated) {
+        ended.add((terminated ? "terminated " : "cancelled ") + blocker.id());
+    }
+
+    @Override
+    public void invalidIndexDropped(PendingMigration migration, String index, String why) {
+        droppedIndexes.add(index + " " + why);
+    }
+
+    @Override
+    public void reconnected(String reason) {
+        reconnects.add(reason);
+    }
+}
