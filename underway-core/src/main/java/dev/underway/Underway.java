@@ -16,6 +16,8 @@ import dev.underway.exec.Repair;
 import dev.underway.exec.Workspace;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
+import dev.underway.observe.PhaseListener;
+import dev.underway.op.ExpandContract;
 import dev.underway.plan.MigrationInfo;
 import dev.underway.plan.MigrationStates;
 import dev.underway.plan.MigrationVersion;
@@ -121,6 +123,15 @@ public final class Underway {
     /** The recorded state of a backfill (by table or name), if any. */
     public Optional<BackfillState> backfillStatus(String table) {
         return new Backfill(config).status(config.schema(), table);
+    }
+
+    /**
+     * Declarative (YAML) expand/contract migrations: start, complete, rollback and status (PostgreSQL).
+     * Progress of each phase goes to {@code phases}, backfill progress to {@code backfills}.
+     */
+    public ExpandContract expandContract(PhaseListener phases, BackfillListener backfills) {
+        return new ExpandContract(config, listener, phases == null ? PhaseListener.NONE : phases,
+                backfills == null ? BackfillListener.NONE : backfills);
     }
 
     /**

@@ -54,6 +54,10 @@ public final class MigrationPlan {
         return migration;
     }
 
+    public SchemaSnapshot snapshot() {
+        return x.before;
+    }
+
     public String newSchema() {
         return x.newSchema;
     }
@@ -126,10 +130,9 @@ public final class MigrationPlan {
             owned.stream().filter(t -> !t.dropped).forEach(t -> contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT,
                     "view of " + t.name + " in " + s, VersionViews.view(s, t.name, x, t.name, VersionViews.completed(t)))));
         }
-        if (!contract.isEmpty()) {
-            out.add(Action.merge(Phase.COMPLETE, Stage.CONTRACT, "contract in one transaction: " + String.join("; ",
-                    contract.stream().map(Action::description).toList()), contract));
-        }
+        // Always one contract action, even an empty one: resuming counts actions, and their number must not vary.
+        out.add(Action.merge(Phase.COMPLETE, Stage.CONTRACT, "contract in one transaction: " + (contract.isEmpty()
+                ? "nothing to change" : String.join("; ", contract.stream().map(Action::description).toList())), contract));
         out.addAll(ops.stream().filter(a -> a.stage() == Stage.AFTER || a.stage() == Stage.CONTRACT && a.concurrent())
                 .toList());
         return locked(out);
