@@ -86,7 +86,7 @@ final class PhaseRun {
                     exec.inTransaction(pending, mine, progress);
                 }
             } catch (UnderwayException e) {
-                UnderwayException reported = a.violation() == null ? e : violated(a.violation(), e);
+                UnderwayException reported = a.violation() == null ? e : violated(a.violation(), e, phaseState);
                 note(m, phaseState + " stopped at action " + done + " (" + a.description() + "): "
                         + reported.getMessage());
                 throw reported;
@@ -117,7 +117,7 @@ final class PhaseRun {
     }
 
     /** Names the constraint and up to five offending keys; the migration stays in flight. */
-    private UnderwayException violated(Violation v, UnderwayException cause) {
+    private UnderwayException violated(Violation v, UnderwayException cause, String phase) {
         List<String> sample = new ArrayList<>();
         try (Statement s = exec.connection().createStatement(); ResultSet rs = s.executeQuery(v.sampleSql())) {
             while (rs.next()) {
@@ -131,8 +131,10 @@ final class PhaseRun {
         }
         return new UnderwayException(ErrorCode.FAILED, "constraint " + v.constraint() + " on " + v.table()
                 + " does not hold for existing rows, e.g. " + String.join("; ", sample.stream().map(k -> "(" + k + ")")
-                .toList()) + ". Nothing was changed by complete: the migration stays in flight and both versions keep"
-                + " working. Fix those rows (through either version) and run complete again, or roll back. ("
+                .toList()) + ". " + (phase.equals("rollback") ? "The rollback stopped before it changed the tables: the"
+                + " new version wrote those rows. Fix them and run rollback again, or complete the migration"
+                : "Nothing was changed by complete: the migration stays in flight and both versions keep working. Fix"
+                + " those rows (through either version) and run complete again, or roll back") + ". ("
                 + cause.getMessage() + ")", cause);
     }
 
