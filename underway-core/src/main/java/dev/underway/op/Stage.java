@@ -2,12 +2,13 @@ package dev.underway.op;
 
 /**
  * Where an action runs within its phase. Operations emit actions in any order; the planner
- * sorts them by stage (stably), so that, for instance, a new column's sync trigger exists
- * before a NOT VALID check on that column starts to judge the old application's inserts.
+ * sorts them by stage (stably): a new column's sync trigger exists before anything fills it, and
+ * NOT VALID constraints come after the backfill, so a row whose {@code up} value breaks one does
+ * not stop start half-way: complete's validation names it, and the user can fix it first.
  */
 public enum Stage {
     // start
-    COLUMNS, TRIGGERS, CONSTRAINTS, INDEXES, BACKFILL, VIEWS,
+    COLUMNS, TRIGGERS, INDEXES, BACKFILL, CONSTRAINTS, VIEWS,
     // complete
     VALIDATE,
     /** The contract itself: one transaction, so other sessions see the old shape or the new one, never a mix. */
