@@ -17,6 +17,7 @@ import dev.underway.exec.Workspace;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
+import dev.underway.op.DirectoryMigration;
 import dev.underway.op.ExpandContract;
 import dev.underway.plan.MigrationInfo;
 import dev.underway.plan.MigrationStates;
@@ -57,9 +58,20 @@ public final class Underway {
         return config;
     }
 
-    /** Applies every pending migration (up to the target), exactly once, under the migration lock. */
+    /**
+     * Applies every pending migration (up to the target), exactly once, under the migration lock;
+     * declarative (YAML) migrations in the directory are started in version order.
+     */
     public MigrateResult migrate() {
-        return new Migrator(config, listener).migrate();
+        return migrate(false, null);
+    }
+
+    /**
+     * migrate on a directory that may hold declarative (YAML) migrations too: they run in one version
+     * order with the SQL ones; YAML migrations are started, and with {@code complete} also completed.
+     */
+    public MigrateResult migrate(boolean complete, PhaseListener phases) {
+        return new DirectoryMigration(config, listener, phases == null ? PhaseListener.NONE : phases).migrate(complete);
     }
 
     /** What migrate would run, without taking a lock or changing anything. */

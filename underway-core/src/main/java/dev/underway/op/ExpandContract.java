@@ -314,6 +314,15 @@ public final class ExpandContract {
 
     // ---- shared
 
+    /** The history of the target schema (empty before the first run). */
+    public List<HistoryRow> history() {
+        try (Connection c = db.open()) {
+            return history.load(c);
+        } catch (SQLException e) {
+            throw failure("reading the history", e);
+        }
+    }
+
     private MigrationPlan plan(InFlight row) {
         YamlMigration m = YamlMigration.parse(row.script(), row.yaml());
         return MigrationPlan.of(m, SnapshotJson.read(row.snapshot(), row.version()), row.oldSchema(), db.dialect());
