@@ -5,7 +5,6 @@ import dev.underway.op.ExpandContract;
 import dev.underway.op.PhaseResult;
 import dev.underway.op.YamlMigration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -13,24 +12,13 @@ import java.nio.file.Path;
 
 @Command(name = "start", description = "Start a declarative (YAML) migration: expand the schema next to the old"
         + " shape, keep both in sync, backfill, and create the new version schema (PostgreSQL).")
-final class StartCommand extends DatabaseCommand {
+final class StartCommand extends PhaseCommand {
     @Parameters(paramLabel = "FILE", description = "The migration, V<version>__<description>.yaml in pgroll's format.")
     Path file;
-
-    @Option(names = "--dry-run", description = "Print the actions (SQL, lock, phase) and change nothing.")
-    boolean dryRun;
 
     @Option(names = "--complete", description = "Complete right after start (for a version no running application"
             + " uses yet).")
     boolean complete;
-
-    @Mixin
-    OnlineOptions online;
-
-    @Override
-    Underway.Builder configure(Underway.Builder builder) {
-        return online.apply(builder);
-    }
 
     @Override
     int run(Underway underway) {
@@ -38,13 +26,13 @@ final class StartCommand extends DatabaseCommand {
         try (BackfillConsole console = new BackfillConsole(err(), System.console() != null)) {
             ExpandContract ec = underway.expandContract(new PhaseConsole(err()), console);
             if (dryRun) {
-                PhaseOutput.plan(out(), ec.planStart(m));
+                print(ec.planStart(m));
                 return 0;
             }
             PhaseResult r = ec.start(m);
-            PhaseOutput.result(out(), r);
+            print(r);
             if (complete) {
-                PhaseOutput.result(out(), ec.complete(r.version()));
+                print(ec.complete(r.version()));
             }
             return 0;
         }
