@@ -31,7 +31,10 @@ final class CatalogReader {
             SELECT c.relname, k.conname, k.contype,
                    ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(n, o)
                          JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.o),
-                   CASE WHEN rn.nspname = n.nspname THEN r.relname END
+                   CASE WHEN rn.nspname = n.nspname THEN r.relname END,
+                   ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(n, o)
+                         JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.o),
+                   pg_get_constraintdef(k.oid)
             FROM pg_constraint k
             JOIN pg_class c ON c.oid = k.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -42,7 +45,8 @@ final class CatalogReader {
     private static final String INDEXES = """
             SELECT c.relname, ic.relname, i.indisunique, i.indisprimary,
                    ARRAY(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0
-                         AND (a.attnum = ANY (i.indkey) OR pg_get_indexdef(i.indexrelid) ~ ('\\m' || a.attname || '\\M')))
+                         AND (a.attnum = ANY (i.indkey) OR pg_get_indexdef(i.indexrelid) ~ ('\\m' || a.attname || '\\M'))),
+                   pg_get_indexdef(i.indexrelid)
             FROM pg_index i
             JOIN pg_class c ON c.oid = i.indrelid
             JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -72,7 +76,7 @@ final class CatalogReader {
                 while (rs.next()) {
                     constraints.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2),
                             new SchemaSnapshot.Constraint(rs.getString(2), rs.getString(3), strings(rs.getArray(4)),
-                                    rs.getString(5)));
+                                    rs.getString(5), strings(rs.getArray(6)), rs.getString(7)));
                 }
             }
         }
@@ -83,7 +87,7 @@ final class CatalogReader {
                 while (rs.next()) {
                     indexes.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2),
                             new SchemaSnapshot.Index(rs.getString(2), strings(rs.getArray(5)), rs.getBoolean(3),
-                                    rs.getBoolean(4)));
+                                    rs.getBoolean(4), rs.getString(6)));
                 }
             }
         }

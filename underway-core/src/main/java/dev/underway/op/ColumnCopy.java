@@ -67,17 +67,22 @@ final class ColumnCopy {
         return notNull ? Constraints.completeNotNull(x, table, copy) : List.of();
     }
 
-    /** Indexes and constraints on the old column would vanish with it at complete; Underway does not carry them over yet. */
+    /**
+     * Indexes, checks and foreign keys on the old column are carried over to the copy
+     * ({@link CarriedOver}); what cannot be is refused: exclusion constraints, and foreign keys of
+     * other tables that point at the column (dropping it would need CASCADE).
+     */
     private static void refuseDependents(Expansion x, TableDraft t, String column, int line, String op) {
         List<String> on = new ArrayList<>();
-        t.before.indexes().values().stream().filter(i -> i.columns().contains(column))
-                .forEach(i -> on.add((i.primary() ? "primary key index " : "index ") + i.name()));
-        t.before.constraints().values().stream().filter(k -> k.columns().contains(column) && !k.type().equals("p")
-                        && !k.type().equals("u") && !k.type().equals("x"))
-                .forEach(k -> on.add((k.type().equals("f") ? "foreign key " : "check ") + k.name()));
+        t.before.constraints().values().stream().filter(k -> k.columns().contains(column) && k.type().equals("x"))
+                .forEach(k -> on.add("exclusion constraint " + k.name()));
+        x.before.tables().values().forEach(other -> other.constraints().values().stream()
+                .filter(k -> k.type().equals("f") && t.physical.equals(k.referencedTable())
+                        && k.referencedColumns().contains(column))
+                .forEach(k -> on.add("foreign key " + k.name() + " of " + other.name())));
         if (!on.isEmpty()) {
             throw x.error(line, op + ": column " + t.name + "." + column + " is copied to change it, and " + String.join(", ", on)
-                    + " on it would not follow the copy. Drop " + (on.size() == 1 ? "it" : "them")
+                    + " cannot follow the copy. Drop " + (on.size() == 1 ? "it" : "them")
                     + " in an earlier migration and recreate " + (on.size() == 1 ? "it" : "them") + " after this one");
         }
     }

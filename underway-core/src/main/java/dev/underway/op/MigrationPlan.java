@@ -85,6 +85,7 @@ public final class MigrationPlan {
         List<Action> out = new ArrayList<>();
         migration.operations().forEach(op -> out.addAll(op.start(x)));
         for (TableDraft t : x.drafts.values()) {
+            out.addAll(CarriedOver.start(x, t));
             if (!t.syncs.isEmpty()) {
                 out.add(SyncTrigger.create(x, t, oldSchema));
             }
@@ -106,6 +107,7 @@ public final class MigrationPlan {
     public List<Action> complete(boolean dropOldSchema, List<String> keptSchemas) {
         List<Action> ops = new ArrayList<>();
         migration.operations().forEach(op -> ops.addAll(op.complete(x)));
+        x.drafts.values().forEach(t -> ops.addAll(CarriedOver.complete(x, t)));
         List<Action> out = new ArrayList<>(ops.stream().filter(a -> a.stage() == Stage.VALIDATE).toList());
         List<Action> contract = new ArrayList<>();
         if (dropOldSchema && !oldSchema.equals(x.schema())) {
@@ -125,6 +127,7 @@ public final class MigrationPlan {
         contract.addAll(ops.stream().filter(a -> a.stage() == Stage.CONTRACT && !a.concurrent()).toList());
         for (TableDraft t : owned) {
             contract.addAll(Contract.of(x, t));
+            contract.addAll(CarriedOver.contract(x, t));
         }
         for (String s : keptSchemas) {
             owned.stream().filter(t -> !t.dropped).forEach(t -> contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT,
@@ -142,6 +145,7 @@ public final class MigrationPlan {
     public List<Action> rollback() {
         List<Action> ops = new ArrayList<>();
         migration.operations().forEach(op -> ops.addAll(op.rollback(x)));
+        x.drafts.values().forEach(t -> ops.addAll(CarriedOver.rollback(x, t)));
         List<Action> out = new ArrayList<>(ops.stream().filter(a -> a.stage() == Stage.PREPARE_UNDO).toList());
         List<Action> undo = new ArrayList<>();
         undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop the version schema " + x.newSchema,

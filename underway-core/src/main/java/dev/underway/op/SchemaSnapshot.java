@@ -48,17 +48,24 @@ public record SchemaSnapshot(String schema, Map<String, Table> tables) {
     }
 
     /**
-     * @param type            {@code p}, {@code u}, {@code c}, {@code f}, {@code x} as in {@code pg_constraint.contype}
-     * @param referencedTable the table a foreign key points to (in this schema), or null
+     * @param type              {@code p}, {@code u}, {@code c}, {@code f}, {@code x} as in {@code pg_constraint.contype}
+     * @param referencedTable   the table a foreign key points to (in this schema), or null
+     * @param referencedColumns the columns it points to
+     * @param definition        {@code pg_get_constraintdef}: {@code CHECK ((total > 0))}
      */
-    public record Constraint(String name, String type, List<String> columns, String referencedTable) {
+    public record Constraint(String name, String type, List<String> columns, String referencedTable,
+                             List<String> referencedColumns, String definition) {
         public Constraint {
             columns = List.copyOf(columns);
+            referencedColumns = referencedColumns == null ? List.of() : List.copyOf(referencedColumns);
         }
     }
 
-    /** @param columns the key columns; an expression index also lists the columns its definition names */
-    public record Index(String name, List<String> columns, boolean unique, boolean primary) {
+    /**
+     * @param columns    the key columns; an expression index also lists the columns its definition names
+     * @param definition {@code pg_get_indexdef}: {@code CREATE INDEX i ON public.t USING btree (c)}
+     */
+    public record Index(String name, List<String> columns, boolean unique, boolean primary, String definition) {
         public Index {
             columns = List.copyOf(columns);
         }

@@ -18,9 +18,17 @@ class MigrationPlanTest {
                     new SchemaSnapshot.Column("id", "integer", true, null, null, false),
                     new SchemaSnapshot.Column("email", "text", false, null, null, false),
                     new SchemaSnapshot.Column("score", "text", false, null, "points", false)),
-                    List.of("id"), Map.of("users_pkey", new SchemaSnapshot.Constraint("users_pkey", "p", List.of("id"), null)),
-                    Map.of("users_pkey", new SchemaSnapshot.Index("users_pkey", List.of("id"), true, true),
-                            "users_score", new SchemaSnapshot.Index("users_score", List.of("score"), false, false)))));
+                    List.of("id"), Map.of("users_pkey", new SchemaSnapshot.Constraint("users_pkey", "p", List.of("id"), null, List.of(),
+                            "PRIMARY KEY (id)")),
+                    Map.of("users_pkey", new SchemaSnapshot.Index("users_pkey", List.of("id"), true, true,
+                                    "CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)"),
+                            "users_score", new SchemaSnapshot.Index("users_score", List.of("score"), false, false,
+                                    "CREATE INDEX users_score ON public.users USING btree (score) WHERE (score <> ''::text)"))),
+            "events", new SchemaSnapshot.Table("events", List.of(
+                    new SchemaSnapshot.Column("id", "integer", true, null, null, false),
+                    new SchemaSnapshot.Column("user_id", "integer", false, null, null, false)),
+                    List.of("id"), Map.of("events_user_fk", new SchemaSnapshot.Constraint("events_user_fk", "f",
+                    List.of("user_id"), "users", List.of("id"), "FOREIGN KEY (user_id) REFERENCES users(id)")), Map.of())));
 
     private static MigrationPlan plan(String yaml) {
         return MigrationPlan.of(YamlMigration.parse("V2__m.yaml", yaml), SNAPSHOT, "public",
@@ -106,8 +114,26 @@ class MigrationPlanTest {
         assertThatThrownBy(() -> plan("operations:\n  - add_column: {table: users, column: {name: n, type: int}}\n"))
                 .hasMessageContaining("is NOT NULL (columns are unless they say nullable: true) but has neither a default"
                         + " nor an up expression");
-        assertThatThrownBy(() -> plan("operations:\n  - alter_column: {table: users, column: score, type: int}\n"))
-                .hasMessageContaining("column users.score is copied to change it, and index users_score on it would not"
-                        + " follow the copy");
+        assertThatThrownBy(() -> plan("operations:\n  - alter_column: {table: users, column: id, nullable: true,"
+                + " type: bigint}\n")).hasMessageContaining("column users.id is part of the primary key");
+    }
+
+    @Test
+    void indexesAndForeignKeysOfACopiedColumnAreRebuiltOnTheCopyAndTakeTheirNamesAtTheContract() {
+        MigrationPlan p = plan("""
+                operations:
+                  - alter_column: {table: users, column: score, type: int, up: score::int, down: score::text}
+                  - alter_column: {table: events, column: user_id, type: bigint}
+                """);
+        assertThat(p.start()).anySatisfy(a -> assertThat(a.sql()).containsExactly("ALTER TABLE \"public\".\"events\""
+                + " ADD CONSTRAINT \"_uw_events_user_fk\" FOREIGN KEY (\"_uw_user_id\") REFERENCES users(id) NOT VALID"));
+        List<Action> complete = p.complete(false, List.of());
+        assertThat(complete).anySatisfy(a -> assertThat(a.sql()).containsExactly("CREATE INDEX CONCURRENTLY IF NOT EXISTS"
+                + " \"_uw_users_score\" ON \"public\".\"users\" USING btree (\"_uw_score\") WHERE (\"_uw_score\" <> ''::text)"));
+        assertThat(complete.get(complete.size() - 1).sql()).containsSubsequence(
+                "ALTER TABLE \"public\".\"users\" DROP COLUMN \"score\"",
+                "ALTER INDEX \"public\".\"_uw_users_score\" RENAME TO \"users_score\"");
+        assertThat(p.rollback()).anySatisfy(a -> assertThat(a.sql()).containsExactly(
+                "DROP INDEX CONCURRENTLY IF EXISTS \"public\".\"_uw_users_score\""));
     }
 }

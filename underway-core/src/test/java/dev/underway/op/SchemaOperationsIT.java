@@ -142,6 +142,28 @@ class SchemaOperationsIT {
                         .afterComplete(db -> assertThat(one(db.admin, "SELECT count(*) FROM audit")).isEqualTo("2"))
                         .build(),
 
+                OperationCase.of("alter_column type carries indexes, unique, check and foreign keys over").setup(SHOP
+                        + "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES"
+                        + " customers (id); ALTER TABLE orders ADD CONSTRAINT orders_total_unique UNIQUE (total);").yaml("""
+                        operations:
+                          - alter_column: {table: orders, column: total, type: bigint}
+                          - alter_column: {table: orders, column: customer_id, type: bigint}
+                        """).afterStart(db -> {
+                    assertThatThrownBy(() -> exec(db.next, "INSERT INTO orders VALUES (40, 1, -3)"))
+                            .hasMessageContaining("_uw_total_positive");
+                    assertThatThrownBy(() -> exec(db.old, "INSERT INTO orders VALUES (41, 9, 3)"))
+                            .hasMessageContaining("orders_customer_fk");
+                }).afterComplete(db -> {
+                    assertThat(indexes(db, "orders")).isEqualTo("orders_pkey,orders_total,orders_total_unique");
+                    assertThat(rows(db.admin, "SELECT conname || ':' || contype::text || ':' || convalidated FROM pg_constraint"
+                            + " WHERE conrelid = 'orders'::regclass ORDER BY 1")).containsExactly("orders_customer_fk:f:true",
+                            "orders_pkey:p:true", "orders_total_unique:u:true", "total_positive:c:true");
+                    assertThat(one(db.admin, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid ="
+                            + " 'orders'::regclass AND attname = 'customer_id'")).isEqualTo("bigint");
+                    assertThatThrownBy(() -> exec(db.next, "INSERT INTO orders VALUES (42, 1, 5)"))
+                            .hasMessageContaining("orders_total_unique");
+                }).build(),
+
                 OperationCase.of("alter_column check, unique and references together").setup(SHOP
                         + "DROP INDEX orders_total; ALTER TABLE orders DROP CONSTRAINT total_positive;").yaml("""
                         operations:
