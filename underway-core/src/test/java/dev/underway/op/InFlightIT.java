@@ -140,4 +140,39 @@ class InFlightIT {
         assertThat(rows(db.admin, "SELECT type || ':' || phase || ':' || success FROM underway.history ORDER BY"
                 + " installed_rank")).containsExactly("YAML:start:true", "YAML:complete:true");
     }
+
+    @Test
+    void startWaitsForLocksOnlyBrieflyReportsTheBlockerAndResumesLater() throws SQLException {
+        ExpandContract ec = db.builder().lockTimeout(java.time.Duration.ofMillis(100))
+                .lockRetryFor(java.time.Duration.ofSeconds(1)).build().expandContract(null, null);
+        YamlMigration m = yaml("V2__email.yaml", USERS_EMAIL_NOT_NULL);
+        db.old.setAutoCommit(false);
+        exec(db.old, "SELECT count(*) FROM users");
+        assertThatThrownBy(() -> ec.start(m))
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+                .hasMessageContaining("V2__email.yaml (start) action:1: gave up on 'ALTER TABLE \"public\".\"users\" ADD COLUMN")
+                .hasMessageContaining("idle in transaction");
+        exec(db.old, "INSERT INTO users VALUES (9, 'i@x')");
+        db.old.commit();
+        db.old.setAutoCommit(true);
+        assertThat(ec.status()).singleElement().satisfies(s -> assertThat(s.phase() + ":" + s.actionsDone())
+                .isEqualTo("start:0"));
+        assertThat(ec.start(m).resumedAt()).isZero();
+        assertThat(one(db.next, "SELECT email FROM users WHERE id = 9")).isEqualTo("i@x");
+    }
+
+    @Test
+    void rollbackRefusesToRestoreNotNullOverNullsTheNewVersionWrote() throws SQLException {
+        exec(db.admin, "UPDATE users SET email = 'b@x' WHERE id = 2; ALTER TABLE users ALTER COLUMN email SET NOT NULL");
+        ExpandContract ec = db.expandContract();
+        ec.start(yaml("V2__nullable.yaml", "operations:\n  - alter_column: {table: users, column: email, nullable: true}\n"));
+        exec(db.next, "INSERT INTO users VALUES (5, NULL)");
+        assertThatThrownBy(() -> ec.rollback(null)).hasMessageContaining("does not hold for existing rows, e.g. (5)")
+                .hasMessageContaining("The rollback stopped before it changed the tables");
+        assertThat(db.schemaExists("public_v2")).isTrue();
+        exec(db.next, "UPDATE users SET email = 'e@x' WHERE id = 5");
+        ec.rollback(null);
+        assertThat(one(db.admin, "SELECT attnotnull FROM pg_attribute WHERE attrelid = 'users'::regclass"
+                + " AND attname = 'email'")).isEqualTo("t");
+    }
 }

@@ -29,8 +29,13 @@ final class VersionedDatabase implements AutoCloseable {
         exec(next, "SET search_path = \"" + newSchema + "\", public");
     }
 
+    Underway.Builder builder() {
+        return Underway.builder().url(db.url()).user(db.user()).password(db.password())
+                .lockRetryFor(java.time.Duration.ofSeconds(30));
+    }
+
     Underway underway() {
-        return Underway.builder().url(db.url()).user(db.user()).password(db.password()).lockRetryFor(java.time.Duration.ofSeconds(30)).build();
+        return builder().build();
     }
 
     ExpandContract expandContract() {
