@@ -78,7 +78,7 @@ class ColumnOperationsIT {
                               table: users
                               column: email
                               nullable: false
-                              up: coalesce(email, 'unknown')
+                              up: SELECT CASE WHEN email IS NULL THEN 'unknown' ELSE email END
                               down: email
                         """).afterStart(db -> {
                     assertThat(rows(db.next, "SELECT email FROM users ORDER BY id")).containsExactly("ann@x", "unknown");
