@@ -172,48 +172,70 @@ public final class ExpandContract {
         }
     }
 
-    // ---- complete
+    // ---- complete and rollback
+
+    /** What an in-flight phase will run, planned under the lock (or without it, for a dry run). */
+    private record Prepared(YamlMigration migration, String state, List<Action> actions, int resumeAt) {
+    }
+
+    private interface Preparation {
+        Prepared prepare(Connection c, InFlight row) throws SQLException;
+    }
 
     public PhasePlan planComplete(String version) {
-        try (Connection c = db.open()) {
-            InFlight row = resolve(c, version);
-            return completion(c, row).plan();
-        } catch (SQLException e) {
-            throw failure("planning the completion of V" + version, e);
-        }
+        return planInFlight(version, Phase.COMPLETE, this::completion);
     }
 
     public PhaseResult complete(String version) {
+        return runInFlight(version, Phase.COMPLETE, this::completion);
+    }
+
+    public PhasePlan planRollback(String version) {
+        return planInFlight(version, Phase.ROLLBACK, this::undo);
+    }
+
+    public PhaseResult rollback(String version) {
+        return runInFlight(version, Phase.ROLLBACK, this::undo);
+    }
+
+    private PhasePlan planInFlight(String version, Phase phase, Preparation preparation) {
+        try (Connection c = db.open()) {
+            InFlight row = resolve(c, version);
+            Prepared p = preparation.prepare(c, row);
+            return new PhasePlan(row.version(), row.script(), phase.label(), row.newSchema(), row.oldSchema(),
+                    p.actions(), p.resumeAt());
+        } catch (SQLException e) {
+            throw failure("planning the " + phase.label() + " of V" + version, e);
+        }
+    }
+
+    private PhaseResult runInFlight(String version, Phase phase, Preparation preparation) {
         long t0 = System.nanoTime();
         try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
             Connection c = exec.connection();
             InFlight row = resolve(c, version);
-            Completion completion = completion(c, row);
-            if (row.phase().equals(InFlight.STARTED)) {
-                operations.progress(c, row.version(), InFlight.COMPLETE, 0);
+            Prepared p = preparation.prepare(c, row);
+            if (!row.phase().equals(p.state())) {
+                operations.progress(c, row.version(), p.state(), 0);
             }
-            PhaseRun run = new PhaseRun(config, schema(), exec, operations, phases, backfillListener);
-            run.run(completion.migration(), InFlight.COMPLETE, completion.actions(), completion.resumeAt());
+            new PhaseRun(config, schema(), exec, operations, phases, backfillListener)
+                    .run(p.migration(), p.state(), p.actions(), p.resumeAt());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             finish(exec, c2 -> {
-                history.insert(c2, historyRow(row, HistoryRow.PHASE_COMPLETE, true, completion.actions().size(), ms, exec));
+                if (phase == Phase.ROLLBACK) {
+                    history.markRolledBack(c2, p.migration().version());
+                }
+                history.insert(c2, historyRow(row, phase.label(), phase != Phase.ROLLBACK, p.actions().size(), ms, exec));
                 forget(c2, row);
             });
-            return new PhaseResult(row.version(), Phase.COMPLETE.label(), row.newSchema(), row.oldSchema(),
-                    completion.actions().size(), completion.resumeAt(), List.of(), exec.retries(), exec.lockWaitMs(), ms);
+            return new PhaseResult(row.version(), phase.label(), row.newSchema(), row.oldSchema(), p.actions().size(),
+                    p.resumeAt(), List.of(), exec.retries(), exec.lockWaitMs(), ms);
         } catch (SQLException e) {
-            throw failure("completing V" + version, e);
+            throw failure(phase.label() + " of V" + version, e);
         }
     }
 
-    private record Completion(InFlight row, YamlMigration migration, List<Action> actions, int resumeAt) {
-        PhasePlan plan() {
-            return new PhasePlan(row.version(), row.script(), Phase.COMPLETE.label(), row.newSchema(), row.oldSchema(),
-                    actions, resumeAt);
-        }
-    }
-
-    private Completion completion(Connection c, InFlight row) throws SQLException {
+    private Prepared completion(Connection c, InFlight row) throws SQLException {
         if (row.phase().equals(InFlight.START) || row.phase().equals(InFlight.ROLLBACK)) {
             throw UnderwayException.usage("V" + row.version() + " cannot be completed: " + describe(row) + "; run "
                     + row.phase() + " again to finish it" + (row.phase().equals(InFlight.START) ? ", or roll it back" : ""));
@@ -224,50 +246,15 @@ public final class ExpandContract {
         List<String> kept = VersionSchemas.existing(c, schema()).stream().map(VersionSchemas.Found::name)
                 .filter(n -> !n.equals(row.newSchema()) && !(dropOld && n.equals(row.oldSchema()))).sorted().toList();
         MigrationPlan plan = plan(row);
-        List<Action> actions = plan.complete(dropOld, kept);
-        return new Completion(row, plan.migration(), actions,
+        return new Prepared(plan.migration(), InFlight.COMPLETE, plan.complete(dropOld, kept),
                 row.phase().equals(InFlight.COMPLETE) ? row.actionsDone() : 0);
     }
 
-    // ---- rollback
-
-    public PhasePlan planRollback(String version) {
-        try (Connection c = db.open()) {
-            InFlight row = resolve(c, version);
-            refuseRollbackAfterContract(row);
-            MigrationPlan plan = plan(row);
-            return new PhasePlan(row.version(), row.script(), Phase.ROLLBACK.label(), row.newSchema(), row.oldSchema(),
-                    plan.rollback(), row.phase().equals(InFlight.ROLLBACK) ? row.actionsDone() : 0);
-        } catch (SQLException e) {
-            throw failure("planning the rollback of V" + version, e);
-        }
-    }
-
-    public PhaseResult rollback(String version) {
-        long t0 = System.nanoTime();
-        try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
-            Connection c = exec.connection();
-            InFlight row = resolve(c, version);
-            refuseRollbackAfterContract(row);
-            MigrationPlan plan = plan(row);
-            List<Action> actions = plan.rollback();
-            int from = row.phase().equals(InFlight.ROLLBACK) ? row.actionsDone() : 0;
-            if (!row.phase().equals(InFlight.ROLLBACK)) {
-                operations.progress(c, row.version(), InFlight.ROLLBACK, 0);
-            }
-            PhaseRun run = new PhaseRun(config, schema(), exec, operations, phases, backfillListener);
-            run.run(plan.migration(), InFlight.ROLLBACK, actions, from);
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            finish(exec, c2 -> {
-                history.markRolledBack(c2, plan.migration().version());
-                history.insert(c2, historyRow(row, Phase.ROLLBACK.label(), false, actions.size(), ms, exec));
-                forget(c2, row);
-            });
-            return new PhaseResult(row.version(), Phase.ROLLBACK.label(), row.newSchema(), row.oldSchema(),
-                    actions.size(), from, List.of(), exec.retries(), exec.lockWaitMs(), ms);
-        } catch (SQLException e) {
-            throw failure("rolling back V" + version, e);
-        }
+    private Prepared undo(Connection c, InFlight row) {
+        refuseRollbackAfterContract(row);
+        MigrationPlan plan = plan(row);
+        return new Prepared(plan.migration(), InFlight.ROLLBACK, plan.rollback(),
+                row.phase().equals(InFlight.ROLLBACK) ? row.actionsDone() : 0);
     }
 
     /** Once complete's contract committed, the old shape is gone: there is nothing to roll back to. */
