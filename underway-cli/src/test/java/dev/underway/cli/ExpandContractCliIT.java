@@ -131,6 +131,10 @@ class ExpandContractCliIT {
                   - alter_column: {table: items, column: qty, type: integer, up: CAST(qty AS integer), down: qty::text}
                 """);
         Files.writeString(dir.resolve("V3__after.sql"), "INSERT INTO items VALUES (2, 4);");
+        JsonNode before = new ObjectMapper().readTree(run("info", "--format", "json").out()).get("migrations");
+        assertThat(before).extracting(m -> m.get("script").asText() + ":" + m.get("type").asText() + ":"
+                + m.get("state").asText()).containsExactly("V1__table.sql:SQL:pending", "V2__qty.yaml:YAML:pending",
+                "V3__after.sql:SQL:pending");
         Cli migrate = run("migrate", "--complete", "--format", "json");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
         JsonNode applied = new ObjectMapper().readTree(migrate.out()).get("applied");

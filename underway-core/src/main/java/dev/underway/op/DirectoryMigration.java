@@ -9,7 +9,10 @@ import dev.underway.exec.Migrator;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
+import dev.underway.plan.MigrationCategory;
 import dev.underway.plan.MigrationDirectory;
+import dev.underway.plan.MigrationInfo;
+import dev.underway.plan.MigrationState;
 import dev.underway.plan.MigrationScript;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.state.HistoryRow;
@@ -55,6 +58,21 @@ public final class DirectoryMigration {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** info's lines with the directory's YAML migrations that never ran (or were rolled back) as pending. */
+    public static List<MigrationInfo> withPendingYaml(List<MigrationInfo> infos, Path dir, List<HistoryRow> history) {
+        List<MigrationInfo> out = new ArrayList<>(infos);
+        for (YamlMigration m : scan(dir)) {
+            boolean recorded = history.stream().anyMatch(r -> r.success() && m.version().equals(r.version()));
+            if (!recorded) {
+                out.add(new MigrationInfo(m.version(), m.description(), MigrationCategory.VERSIONED, HistoryRow.TYPE_YAML,
+                        m.script(), MigrationState.PENDING, m.checksum(), null, null,
+                        "expand/contract: migrate or start runs it"));
+            }
+        }
+        out.sort(Comparator.comparing(MigrationInfo::version, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
     }
 
     public MigrateResult migrate(boolean complete) {
