@@ -112,7 +112,7 @@ final class AddColumn implements Operation {
         List<Action> out = new ArrayList<>();
         String q = Expansion.q(column.name());
         if (!column.nullable()) {
-            out.addAll(Constraints.completeNotNull(x, t, column.name()));
+            out.addAll(Constraints.completeNotNull(x, t, column.name(), column.name()));
         }
         if (column.check() != null) {
             out.add(Constraints.validate(x, t, column.check().name(), "NOT (" + column.check().constraint() + ")"));

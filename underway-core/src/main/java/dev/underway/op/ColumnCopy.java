@@ -64,7 +64,9 @@ final class ColumnCopy {
     }
 
     List<Action> complete(Expansion x) {
-        return notNull ? Constraints.completeNotNull(x, table, copy) : List.of();
+        String visible = table.columns.stream().filter(c -> c.physical.equals(copy)).map(c -> c.name).findFirst()
+                .orElse(oldColumn);
+        return notNull ? Constraints.completeNotNull(x, table, copy, visible) : List.of();
     }
 
     /**

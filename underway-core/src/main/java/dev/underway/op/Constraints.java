@@ -24,10 +24,15 @@ final class Constraints {
     }
 
     static Action validate(Expansion x, TableDraft t, String name, String violatingRows) {
+        return validate(x, t, name, violatingRows, "constraint " + name + " on " + t.name);
+    }
+
+    /** @param what the constraint as the user knows it, for the message when rows break it */
+    static Action validate(Expansion x, TableDraft t, String name, String violatingRows, String what) {
         String sample = "SELECT " + keyText(x, t) + " FROM " + x.qt(t.physical) + " WHERE " + violatingRows + " LIMIT 5";
-        return Action.validation(Stage.VALIDATE, Phase.COMPLETE, "validate " + name + " on " + t.name,
+        return Action.validation(Stage.VALIDATE, Phase.COMPLETE, "validate " + what,
                 "ALTER TABLE " + x.qt(t.physical) + " VALIDATE CONSTRAINT " + Expansion.q(name),
-                new Violation(name, t.name, sample));
+                new Violation(what, sample));
     }
 
     /** NOT NULL without a scan under ACCESS EXCLUSIVE: a NOT VALID check now, validated and turned into NOT NULL at complete. */
@@ -37,9 +42,10 @@ final class Constraints {
                         "CHECK (" + Expansion.q(column) + " IS NOT NULL)"));
     }
 
-    static List<Action> completeNotNull(Expansion x, TableDraft t, String column) {
+    /** @param visible the column's name in the new version, for messages */
+    static List<Action> completeNotNull(Expansion x, TableDraft t, String column, String visible) {
         String check = Names.notNullCheck(t.physical, column);
-        return List.of(validate(x, t, check, Expansion.q(column) + " IS NULL"),
+        return List.of(validate(x, t, check, Expansion.q(column) + " IS NULL", "NOT NULL on " + t.name + "." + visible),
                 Action.of(Phase.COMPLETE, Stage.CONTRACT, "SET NOT NULL on " + t.name + "." + column
                                 + " (no scan: the validated check proves it)",
                         "ALTER TABLE " + x.qt(t.physical) + " ALTER COLUMN " + Expansion.q(column) + " SET NOT NULL",
@@ -57,7 +63,7 @@ final class Constraints {
                 new Action(Phase.COMPLETE, Stage.VALIDATE, "build the unique index " + name + " on " + t.name
                         + " concurrently", List.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + Expansion.q(name)
                         + " ON " + x.qt(t.physical) + " (" + cols + ")" + (nullsNotDistinct ? " NULLS NOT DISTINCT" : "")),
-                        List.of(), true, null, new Violation(name, t.name, sample)),
+                        List.of(), true, null, new Violation("unique constraint " + name + " on " + t.name + " (duplicates)", sample)),
                 Action.of(Phase.COMPLETE, Stage.CONTRACT, "UNIQUE constraint " + name + " from its index",
                         "ALTER TABLE " + x.qt(t.physical) + " ADD CONSTRAINT " + Expansion.q(name) + " UNIQUE USING INDEX "
                                 + Expansion.q(name)));

@@ -129,8 +129,7 @@ final class PhaseRun {
         if (sample.isEmpty()) {
             return cause;
         }
-        return new UnderwayException(ErrorCode.FAILED, "constraint " + v.constraint() + " on " + v.table()
-                + " does not hold for existing rows, e.g. " + String.join("; ", sample.stream().map(k -> "(" + k + ")")
+        return new UnderwayException(ErrorCode.FAILED, v.what() + " does not hold for existing rows, e.g. " + String.join("; ", sample.stream().map(k -> "(" + k + ")")
                 .toList()) + ". " + (phase.equals("rollback") ? "The rollback stopped before it changed the tables: the"
                 + " new version wrote those rows. Fix them and run rollback again, or complete the migration"
                 : "Nothing was changed by complete: the migration stays in flight and both versions keep working. Fix"

@@ -43,7 +43,7 @@ class InFlightIT {
         db.expandContract().start(yaml("V2__email.yaml", USERS_EMAIL_NOT_NULL));
         assertThatThrownBy(() -> db.expandContract().complete("2"))
                 .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.FAILED))
-                .hasMessageContaining("constraint _uw_users__uw_email_not_null on users does not hold")
+                .hasMessageContaining("NOT NULL on users.email does not hold for existing rows")
                 .hasMessageContaining("e.g. (2)")
                 .hasMessageContaining("the migration stays in flight");
         assertThat(db.expandContract().status()).singleElement().satisfies(s -> {
