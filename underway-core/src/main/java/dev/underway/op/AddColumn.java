@@ -57,11 +57,11 @@ final class AddColumn implements Operation {
         if (column.references() != null) {
             referenced = x.referencedTable(column.references().table(), line, kind());
         }
-        t.columns.add(new TableDraft.Column(column.name(), column.name()));
+        t.columns.add(new TableDraft.Column(column.name(), column.name(), column.type()));
         t.changedColumns.add(column.name());
         String fill = up != null ? up : literal(column.defaultSql()) ? null : column.defaultSql();
         if (fill != null) {
-            t.syncs.add(new TableDraft.Sync(null, column.name(), fill, null, true));
+            t.syncs.add(new TableDraft.Sync(null, column.name(), fill, null, true, line));
             t.backfill = true;
         }
     }

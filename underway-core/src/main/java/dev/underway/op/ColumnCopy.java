@@ -43,9 +43,9 @@ final class ColumnCopy {
         if (this.notNull) {
             start.add(Constraints.notNullCheck(x, t, copy));
         }
-        t.columns.set(t.columns.indexOf(c), new TableDraft.Column(c.name, copy));
+        t.columns.set(t.columns.indexOf(c), new TableDraft.Column(c.name, copy, type));
         t.syncs.add(new TableDraft.Sync(c.physical, copy, up != null ? up : Expansion.q(old.name()),
-                down, false));
+                down, false, line));
         t.backfill = true;
         downDefault = down == null;
     }
@@ -55,7 +55,7 @@ final class ColumnCopy {
         if (downDefault) {
             TableDraft.Sync s = table.syncs.stream().filter(y -> y.newColumn().equals(copy)).findFirst().orElseThrow();
             table.syncs.set(table.syncs.indexOf(s), new TableDraft.Sync(s.oldColumn(), s.newColumn(), s.up(),
-                    Expansion.q(newName), false));
+                    Expansion.q(newName), false, s.line()));
         }
     }
 

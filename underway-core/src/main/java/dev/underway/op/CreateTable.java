@@ -53,7 +53,7 @@ final class CreateTable implements Operation {
             if (t.column(c.name()).isPresent()) {
                 throw x.error(c.line(), "create_table " + name + ": column " + c.name() + " is given twice");
             }
-            t.columns.add(new TableDraft.Column(c.name(), c.name()));
+            t.columns.add(new TableDraft.Column(c.name(), c.name(), c.type()));
             if (c.references() != null) {
                 referenced.add(x.referencedTable(c.references().table(), c.line(), kind()));
             }

@@ -144,12 +144,25 @@ public final class ExpandContract {
         String old = VersionSchemas.oldSchemaFor(c, schema(), inFlight.stream().map(InFlight::newSchema).toList());
         MigrationPlan plan = MigrationPlan.of(m, before, old, db.dialect());
         refuseConflicts(m, plan, inFlight);
+        checkExpressions(c, m, plan);
         if (VersionSchemas.existing(c, schema()).stream().anyMatch(f -> f.name().equals(plan.newSchema()))
                 || db.dialect().schemas().exists(c, plan.newSchema())) {
             throw UnderwayException.usage("schema " + plan.newSchema() + " already exists; " + m.label() + " would create"
                     + " it as its version schema. Drop or rename it, or give the migration another version");
         }
         return plan;
+    }
+
+    private static void checkExpressions(Connection c, YamlMigration m, MigrationPlan plan) {
+        for (SyncTrigger.ExpressionCheck check : plan.expressionChecks()) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute(check.sql());
+            } catch (SQLException e) {
+                throw UnderwayException.usage(m.script() + ":" + check.line() + ": the " + check.what() + " is refused by"
+                        + " the database: " + e.getMessage().strip() + " [SQLSTATE " + e.getSQLState() + "]; nothing was"
+                        + " changed. up sees the old version's columns, down the new version's");
+            }
+        }
     }
 
     private static void refuseConflicts(YamlMigration m, MigrationPlan plan, List<InFlight> inFlight) {

@@ -81,6 +81,11 @@ public final class MigrationPlan {
         return x.drafts.values().stream().filter(t -> t.backfill).map(t -> t.physical).toList();
     }
 
+    /** Queries that check every up and down expression against the database; see {@link SyncTrigger#checks}. */
+    List<SyncTrigger.ExpressionCheck> expressionChecks() {
+        return x.drafts.values().stream().filter(t -> !t.created).flatMap(t -> SyncTrigger.checks(x, t).stream()).toList();
+    }
+
     public List<Action> start() {
         List<Action> out = new ArrayList<>();
         migration.operations().forEach(op -> out.addAll(op.start(x)));

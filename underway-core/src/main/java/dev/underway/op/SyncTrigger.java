@@ -84,4 +84,35 @@ final class SyncTrigger {
         return List.of("DROP TRIGGER IF EXISTS " + Expansion.q(Names.syncTrigger(x.version)) + " ON " + x.qt(t.physical),
                 "DROP FUNCTION IF EXISTS " + x.qt(Names.syncFunction(t.physical)) + "()");
     }
+
+    /** A query that makes the server parse one {@code up} or {@code down} expression, returning no row. */
+    record ExpressionCheck(int line, String what, String sql) {
+    }
+
+    /**
+     * Before anything is created: each expression, selected from the columns it will see (the old
+     * version's for {@code up}, the new version's for {@code down}, new columns as typed NULLs), so
+     * a typo fails start rather than every write of the old application once the trigger exists.
+     */
+    static List<ExpressionCheck> checks(Expansion x, TableDraft t) {
+        String oldRow = "(SELECT " + t.oldColumns().stream().map(Expansion::q).collect(Collectors.joining(", "))
+                + " FROM " + x.qt(t.physical) + ") AS _uw_row";
+        String newRow = "(SELECT " + t.columns.stream().map(c -> (c.newType != null ? "CAST(NULL AS " + c.newType + ")"
+                : Expansion.q(c.physical)) + " AS " + Expansion.q(c.name)).collect(Collectors.joining(", "))
+                + " FROM " + x.qt(t.physical) + ") AS _uw_row";
+        List<ExpressionCheck> out = new ArrayList<>();
+        for (TableDraft.Sync s : t.syncs) {
+            if (s.up() != null) {
+                String target = t.columns.stream().filter(c -> c.physical.equals(s.newColumn())).map(c -> c.name)
+                        .findFirst().orElse(s.newColumn());
+                out.add(new ExpressionCheck(s.line(), "up of " + t.name + "." + target, "SELECT "
+                        + Expressions.value(s.up()) + " FROM " + oldRow + " LIMIT 0"));
+            }
+            if (s.down() != null) {
+                out.add(new ExpressionCheck(s.line(), "down of " + t.name + "." + s.oldColumn(), "SELECT "
+                        + Expressions.value(s.down()) + " FROM " + newRow + " LIMIT 0"));
+            }
+        }
+        return out;
+    }
 }

@@ -13,14 +13,23 @@ import java.util.Set;
  * Complete derives the contract from it (drop replaced columns, rename physical to visible names).
  */
 final class TableDraft {
-    /** A column of the new version: its visible name and the physical column that holds it now. */
+    /**
+     * A column of the new version: its visible name and the physical column that holds it now;
+     * {@code newType} is the type of a column start adds (null for columns that exist before start).
+     */
     static final class Column {
         String name;
         final String physical;
+        final String newType;
 
         Column(String name, String physical) {
+            this(name, physical, null);
+        }
+
+        Column(String name, String physical, String newType) {
             this.name = name;
             this.physical = physical;
+            this.newType = newType;
         }
     }
 
@@ -30,8 +39,9 @@ final class TableDraft {
      *
      * @param upOnlyWhenNull an added column: old-version updates fill it only while it is empty,
      *                       never overwriting what the new version wrote
+     * @param line           the line of the operation that asked for it
      */
-    record Sync(String oldColumn, String newColumn, String up, String down, boolean upOnlyWhenNull) {
+    record Sync(String oldColumn, String newColumn, String up, String down, boolean upOnlyWhenNull, int line) {
     }
 
     final String physical;
