@@ -45,4 +45,17 @@ final class Expressions {
     static String value(String expression) {
         return "(" + expression.strip() + ")";
     }
+
+    /** The names an expression may refer to: every word and quoted identifier, as PostgreSQL resolves them. */
+    static java.util.Set<String> names(String expression, SqlSyntax syntax) {
+        Lexer lexer = new Lexer(expression, syntax, "expression");
+        java.util.Set<String> out = new java.util.HashSet<>();
+        while (!lexer.atEnd()) {
+            Token t = lexer.next("\u0000");
+            if (t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER) {
+                out.add(t.identifier());
+            }
+        }
+        return out;
+    }
 }

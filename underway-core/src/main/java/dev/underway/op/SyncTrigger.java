@@ -55,8 +55,11 @@ final class SyncTrigger {
             b.append("    NULL;\n");
             return;
         }
+        // Only the columns the expressions name become variables: a wide table costs no more per row.
+        java.util.Set<String> named = new java.util.HashSet<>();
+        syncs.forEach(s -> named.addAll(Expressions.names(up ? s.up() : s.down(), x.syntax())));
         b.append("    DECLARE\n");
-        for (String[] v : variables) {
+        for (String[] v : variables.stream().filter(v -> named.contains(v[0])).toList()) {
             b.append("      ").append(Expansion.q(v[0])).append(' ').append(x.qt(t.physical)).append('.')
                     .append(Expansion.q(v[1])).append("%TYPE := NEW.").append(Expansion.q(v[1])).append(";\n");
         }
