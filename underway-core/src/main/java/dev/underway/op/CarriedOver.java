@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Indexes and constraints on columns that are copied: the old ones vanish with the old column
  * at complete, so each is rebuilt on the copy first, under a temporary name, without long
- * locks (checks and foreign keys NOT VALID at start and validated at complete, indexes built
- * concurrently at complete), and takes its original name in the contract.
+ * locks (indexes concurrently at start, after the backfill, so the new version has them while
+ * it runs; checks and foreign keys NOT VALID at start and validated at complete), and takes its
+ * original name in the contract.
  */
 final class CarriedOver {
     private CarriedOver() {
@@ -55,6 +56,20 @@ final class CarriedOver {
     static List<Action> start(Expansion x, TableDraft t) {
         Map<String, String> copies = copies(t);
         List<Action> out = new ArrayList<>();
+        for (SchemaSnapshot.Index i : indexes(t, copies)) {
+            // At start, so the new version's queries (and its ON CONFLICT on a unique column) have them too.
+            int using = i.definition().indexOf(" USING ");
+            String rest = Expressions.renameColumns(i.definition().substring(using), copies, x.syntax());
+            List<String> cols = i.columns().stream().map(c -> Expansion.q(copies.getOrDefault(c, c))).toList();
+            Violation duplicates = i.unique() ? new Violation("unique index " + i.name() + " on " + t.name
+                    + " rebuilt on the new columns (duplicates)", "SELECT concat_ws(', ', " + String.join(", ",
+                    cols.stream().map(c -> c + "::text").toList()) + ") FROM " + x.qt(t.physical) + " GROUP BY "
+                    + String.join(", ", cols) + " HAVING count(*) > 1 LIMIT 5") : null;
+            out.add(new Action(Phase.START, Stage.COPY_INDEXES, "rebuild index " + i.name() + " on the copies concurrently",
+                    List.of("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS "
+                            + Expansion.q(temporary(i.name())) + " ON " + x.qt(t.physical) + rest),
+                    List.of(), true, null, duplicates));
+        }
         for (SchemaSnapshot.Constraint k : constraints(t, copies)) {
             String def = onCopies(x, k, copies).replaceAll("(?i)\\s+NOT VALID$", "");
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "carry " + k.name() + " of " + t.name + " over to the copy"
@@ -74,14 +89,6 @@ final class CarriedOver {
                     : Action.validation(Stage.VALIDATE, Phase.COMPLETE, "validate " + temporary(k.name()) + " on " + t.name,
                     "ALTER TABLE " + x.qt(t.physical) + " VALIDATE CONSTRAINT " + Expansion.q(temporary(k.name())), null);
             out.add(validate);
-        }
-        for (SchemaSnapshot.Index i : indexes(t, copies)) {
-            int using = i.definition().indexOf(" USING ");
-            String rest = Expressions.renameColumns(i.definition().substring(using), copies, x.syntax());
-            out.add(new Action(Phase.COMPLETE, Stage.VALIDATE, "rebuild index " + i.name() + " on the copies concurrently",
-                    List.of("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS "
-                            + Expansion.q(temporary(i.name())) + " ON " + x.qt(t.physical) + rest),
-                    List.of(), true, null, null));
         }
         return out;
     }

@@ -130,10 +130,14 @@ final class PhaseRun {
             return cause;
         }
         return new UnderwayException(ErrorCode.FAILED, v.what() + " does not hold for existing rows, e.g. " + String.join("; ", sample.stream().map(k -> "(" + k + ")")
-                .toList()) + ". " + (phase.equals("rollback") ? "The rollback stopped before it changed the tables: the"
-                + " new version wrote those rows. Fix them and run rollback again, or complete the migration"
-                : "Nothing was changed by complete: the migration stays in flight and both versions keep working. Fix"
-                + " those rows (through either version) and run complete again, or roll back") + ". ("
+                .toList()) + ". " + switch (phase) {
+                    case "rollback" -> "The rollback stopped before it changed the tables: the new version wrote"
+                            + " those rows. Fix them and run rollback again, or complete the migration";
+                    case "start" -> "Start stopped at this action and both versions keep working. Fix those rows"
+                            + " and run start again, or roll back";
+                    default -> "Nothing was changed by complete: the migration stays in flight and both versions"
+                            + " keep working. Fix those rows (through either version) and run complete again, or roll back";
+                } + ". ("
                 + cause.getMessage() + ")", cause);
     }
 

@@ -8,7 +8,10 @@ package dev.underway.op;
  */
 public enum Stage {
     // start
-    COLUMNS, TRIGGERS, INDEXES, BACKFILL, CONSTRAINTS, VIEWS,
+    COLUMNS, TRIGGERS, INDEXES, BACKFILL,
+    /** Indexes of copied columns, rebuilt on the copies once the backfill filled them. */
+    COPY_INDEXES,
+    CONSTRAINTS, VIEWS,
     // complete
     VALIDATE,
     /** The contract itself: one transaction, so other sessions see the old shape or the new one, never a mix. */

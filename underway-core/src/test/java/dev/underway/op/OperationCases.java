@@ -53,5 +53,7 @@ final class OperationCases {
                 .as("sync functions").isEmpty();
         assertThat(VersionedDatabase.rows(db.admin, "SELECT conname FROM pg_constraint WHERE conname LIKE '\\_uw\\_%'"))
                 .as("NOT NULL checks").isEmpty();
+        assertThat(VersionedDatabase.rows(db.admin, "SELECT relname FROM pg_class WHERE relkind = 'i'"
+                + " AND relname LIKE '\\_uw\\_%'")).as("indexes on copies").isEmpty();
     }
 }

@@ -153,6 +153,9 @@ class SchemaOperationsIT {
                             .hasMessageContaining("_uw_total_positive");
                     assertThatThrownBy(() -> exec(db.old, "INSERT INTO orders VALUES (41, 9, 3)"))
                             .hasMessageContaining("orders_customer_fk");
+                    // The new version has the rebuilt unique index already: ON CONFLICT on the copied column works.
+                    assertThat(one(db.next, "INSERT INTO orders VALUES (43, 1, 5) ON CONFLICT (total) DO UPDATE"
+                            + " SET customer_id = 2 RETURNING id || ':' || customer_id")).isEqualTo("10:2");
                 }).afterComplete(db -> {
                     assertThat(indexes(db, "orders")).isEqualTo("orders_pkey,orders_total,orders_total_unique");
                     assertThat(rows(db.admin, "SELECT conname || ':' || contype::text || ':' || convalidated FROM pg_constraint"
