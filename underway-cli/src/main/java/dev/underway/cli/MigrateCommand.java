@@ -60,6 +60,11 @@ final class MigrateCommand extends DatabaseCommand {
             + " Off by default.")
     String killBlockersAfter;
 
+    @Option(names = "--no-online-clause", description = "MySQL/MariaDB: do not append ALGORITHM=INSTANT or"
+            + " ALGORITHM=INPLACE, LOCK=NONE to operations the classifier knows can run online (by default they are"
+            + " appended, so the server refuses rather than silently copying the table).")
+    boolean noOnlineClause;
+
     @Override
     Underway.Builder configure(Underway.Builder builder) {
         return builder.outOfOrder(outOfOrder).unsafe(unsafe)
@@ -68,7 +73,8 @@ final class MigrateCommand extends DatabaseCommand {
                 .lockRetryFor(Durations.parse(lockRetryFor))
                 .statementTimeout(Durations.parse(statementTimeout))
                 .longStatementTimeout(Durations.parse(longStatementTimeout))
-                .killBlockersAfter(killBlockersAfter == null ? null : Durations.parse(killBlockersAfter));
+                .killBlockersAfter(killBlockersAfter == null ? null : Durations.parse(killBlockersAfter))
+                .appendOnlineClause(!noOnlineClause);
     }
 
     @Override
