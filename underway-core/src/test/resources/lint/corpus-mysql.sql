@@ -13,6 +13,8 @@ CREATE TABLE posts (id bigint NOT NULL, user_id bigint, title varchar(100), PRIM
 CREATE TABLE tags (id int PRIMARY KEY, label varchar(20));
 -- @expect lock=INPLACE,LOCK=NONE rewrite=no scan=yes reads=ok writes=ok codes=
 CREATE INDEX tags_label ON tags (label);
+-- @expect lock=none rewrite=no scan=no codes=
+CREATE VIEW tag_labels AS SELECT label FROM tags;
 
 -- @file V2__columns.sql
 -- @expect lock=INSTANT rewrite=no scan=no reads=ok writes=ok online=ALGORITHM=INSTANT codes=
@@ -85,6 +87,11 @@ ALTER TABLE tags DROP PRIMARY KEY;
 ALTER TABLE tags ADD PRIMARY KEY (id);
 
 -- @file V5__table.sql
+-- Replacing or dropping an existing view takes an exclusive metadata lock on it.
+-- @expect lock=metadata_lock_(exclusive) rewrite=no scan=no reads=block writes=block codes=
+CREATE OR REPLACE VIEW tag_labels AS SELECT id, label FROM tags;
+-- @expect lock=metadata_lock_(exclusive) rewrite=no scan=no reads=block writes=block codes=
+DROP VIEW tag_labels;
 -- @expect lock=COPY,LOCK=SHARED rewrite=yes scan=yes codes=MY206
 ALTER TABLE users CONVERT TO CHARACTER SET latin1;
 -- @expect lock=COPY,LOCK=SHARED rewrite=yes scan=yes codes=MY205

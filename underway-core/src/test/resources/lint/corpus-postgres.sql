@@ -318,6 +318,16 @@ ALTER TABLE accounts REPLICA IDENTITY FULL;
 ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
 -- @expect lock=unknown rewrite=no scan=no codes=UW001 trace=skip:an unknown statement has no verdict to compare
 MERGE INTO accounts a USING orders o ON a.id = o.account_id WHEN MATCHED THEN UPDATE SET score = 3;
+-- current_setting() is stable: the default is evaluated once and stored in the catalog.
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=
+ALTER TABLE accounts ADD COLUMN tz text DEFAULT current_setting('TimeZone');
+-- Replacing, altering or dropping a view that exists locks it: its readers wait.
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=
+CREATE OR REPLACE VIEW account_states AS SELECT id, status FROM accounts;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=
+ALTER VIEW account_states ALTER COLUMN status SET DEFAULT 'new';
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=
+DROP VIEW account_states;
 
 -- @file V20__pg11.sql
 -- @version 11

@@ -250,6 +250,11 @@ public final class Underway {
         }
 
         /** After retrying this long, end sessions that block while idle in a transaction (default: never). */
+        /** On MySQL/MariaDB, append the online ALGORITHM/LOCK clause the classifier allows (default true). */
+        public Builder appendOnlineClause(boolean append) {
+            return online(online.withAppendOnlineClause(append));
+        }
+
         public Builder killBlockersAfter(Duration killBlockersAfter) {
             return online(online.withKillBlockersAfter(killBlockersAfter));
         }

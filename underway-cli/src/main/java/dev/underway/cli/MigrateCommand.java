@@ -41,10 +41,16 @@ final class MigrateCommand extends DatabaseCommand {
     @Mixin
     OnlineOptions online;
 
+    @Option(names = "--no-online-clause", description = "MySQL/MariaDB: do not append ALGORITHM=INSTANT or"
+            + " ALGORITHM=INPLACE, LOCK=NONE to operations the classifier knows can run online (by default they are"
+            + " appended, so the server refuses rather than silently copying the table).")
+    boolean noOnlineClause;
+
     @Override
     Underway.Builder configure(Underway.Builder builder) {
         return online.apply(builder.outOfOrder(outOfOrder).unsafe(unsafe)
-                .target(targetVersion == null ? null : MigrationVersion.parse(targetVersion)));
+                .target(targetVersion == null ? null : MigrationVersion.parse(targetVersion)))
+                .appendOnlineClause(!noOnlineClause);
     }
 
     @Override

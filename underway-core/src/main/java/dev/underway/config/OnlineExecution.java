@@ -15,15 +15,19 @@ import java.time.Duration;
  *                             CONSTRAINT) may run; {@link Duration#ZERO}: no limit
  * @param killBlockersAfter    after retrying this long, end the sessions that block while idle in a
  *                             transaction; null: never
+ * @param appendOnlineClause   on MySQL/MariaDB, append {@code ALGORITHM=INSTANT} or {@code ALGORITHM=INPLACE,
+ *                             LOCK=NONE} to operations the classifier knows can run online, so the server
+ *                             refuses instead of silently copying the table
  */
 public record OnlineExecution(Duration lockTimeout, Duration lockRetryFor, Duration statementTimeout,
-                              Duration longStatementTimeout, Duration killBlockersAfter) {
+                              Duration longStatementTimeout, Duration killBlockersAfter,
+                              boolean appendOnlineClause) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_LOCK_RETRY_FOR = Duration.ofMinutes(10);
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(1);
     public static final Duration DEFAULT_LONG_STATEMENT_TIMEOUT = Duration.ZERO;
-    public static final OnlineExecution DEFAULTS = new OnlineExecution(null, null, null, null, null);
+    public static final OnlineExecution DEFAULTS = new OnlineExecution(null, null, null, null, null, true);
 
     public OnlineExecution {
         lockTimeout = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout;
@@ -42,22 +46,27 @@ public record OnlineExecution(Duration lockTimeout, Duration lockRetryFor, Durat
     }
 
     public OnlineExecution withLockTimeout(Duration d) {
-        return new OnlineExecution(d, lockRetryFor, statementTimeout, longStatementTimeout, killBlockersAfter);
+        return new OnlineExecution(d, lockRetryFor, statementTimeout, longStatementTimeout, killBlockersAfter, appendOnlineClause);
     }
 
     public OnlineExecution withLockRetryFor(Duration d) {
-        return new OnlineExecution(lockTimeout, d, statementTimeout, longStatementTimeout, killBlockersAfter);
+        return new OnlineExecution(lockTimeout, d, statementTimeout, longStatementTimeout, killBlockersAfter, appendOnlineClause);
     }
 
     public OnlineExecution withStatementTimeout(Duration d) {
-        return new OnlineExecution(lockTimeout, lockRetryFor, d, longStatementTimeout, killBlockersAfter);
+        return new OnlineExecution(lockTimeout, lockRetryFor, d, longStatementTimeout, killBlockersAfter, appendOnlineClause);
     }
 
     public OnlineExecution withLongStatementTimeout(Duration d) {
-        return new OnlineExecution(lockTimeout, lockRetryFor, statementTimeout, d, killBlockersAfter);
+        return new OnlineExecution(lockTimeout, lockRetryFor, statementTimeout, d, killBlockersAfter, appendOnlineClause);
+    }
+
+    public OnlineExecution withAppendOnlineClause(boolean append) {
+        return new OnlineExecution(lockTimeout, lockRetryFor, statementTimeout, longStatementTimeout, killBlockersAfter,
+                append);
     }
 
     public OnlineExecution withKillBlockersAfter(Duration d) {
-        return new OnlineExecution(lockTimeout, lockRetryFor, statementTimeout, longStatementTimeout, d);
+        return new OnlineExecution(lockTimeout, lockRetryFor, statementTimeout, longStatementTimeout, d, appendOnlineClause);
     }
 }

@@ -4,7 +4,7 @@ package dev.underway.dialect;
 public enum TimeoutClass {
     /**
      * Takes a lock that blocks the application (stronger than SHARE UPDATE EXCLUSIVE on
-     * PostgreSQL; any DDL's metadata lock on MySQL/MariaDB) and should hold it briefly: short
+     * PostgreSQL; an exclusive metadata lock on MySQL/MariaDB) and should hold it briefly: short
      * lock timeout with retries, brief statement timeout.
      */
     BRIEF_STRONG_LOCK,
@@ -15,6 +15,23 @@ public enum TimeoutClass {
      * snapshots.
      */
     LONG_NON_BLOCKING,
+    /**
+     * Not understood by the classifier: the short lock timeout with retries, as if it locked
+     * strongly (a needless retry is cheap, a stalled application is not), but no statement
+     * timeout, because how long it should take is unknown (a {@code DO} block, a procedure call).
+     */
+    UNJUDGED,
     /** Everything else (DML, creating new objects): the server's own timeouts apply. */
-    OTHER
+    OTHER;
+
+    /** The class the statement's verdict calls for. */
+    public static TimeoutClass of(Verdict verdict) {
+        if (!verdict.known()) {
+            return UNJUDGED;
+        }
+        if (verdict.longRunningNonBlocking()) {
+            return LONG_NON_BLOCKING;
+        }
+        return verdict.strongLock() ? BRIEF_STRONG_LOCK : OTHER;
+    }
 }

@@ -1,17 +1,10 @@
 package dev.underway.dialect;
 
-import dev.underway.sql.SqlStatement;
-
 /**
- * Which statements need a short lock timeout and which statement timeout they get. Keyword
- * based for now: this is the one place that will consume the statement classifier's lock
- * modes once it lands.
+ * Which classes of statement run with the short lock timeout on this engine. The class itself
+ * comes from the statement classifier's verdict ({@link TimeoutClass#of(Verdict)}).
  */
 public interface TimeoutPolicy {
-    TimeoutClass classify(SqlStatement statement);
-
     /** True when statements of this class run with the short lock timeout (and are retried when it hits). */
-    default boolean takesLockTimeout(TimeoutClass timeoutClass) {
-        return timeoutClass == TimeoutClass.BRIEF_STRONG_LOCK;
-    }
+    boolean takesLockTimeout(TimeoutClass timeoutClass);
 }

@@ -46,9 +46,10 @@ public final class ActionExecutor implements AutoCloseable {
         return session.connection();
     }
 
-    /** Guards every statement of a phase the way migrate would (timeouts by statement class). */
+    /** Guards every statement of a phase the way migrate would (timeouts from each statement's verdict). */
     public List<ExecutableStatement> plan(MigrationScript script) {
-        return new StatementPlanner(db.dialect(), online).plan(script);
+        StatementPlanner planner = new StatementPlanner(db.dialect(), online);
+        return script.sql().statements().stream().map(planner::planAlone).toList();
     }
 
     /** Statements in one transaction, committed with their progress; retried as a whole after a lock timeout. */

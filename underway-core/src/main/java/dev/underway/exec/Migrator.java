@@ -70,13 +70,18 @@ public final class Migrator {
      */
     private List<PlannedMigration> planned(Workspace w, MigrationStates states) {
         w.throwIfInvalid(states);
+        List<ExecutionMode> modes = new ArrayList<>();
+        for (PendingMigration p : states.pending()) {
+            modes.add(ExecutionMode.of(p.script(), w.db().dialect().transactions()));
+        }
+        MigrationGate.Result gate = MigrationGate.check(w.db().dialect(), w.dir(), states.pending(), w.config().unsafe());
         StatementPlanner planner = new StatementPlanner(w.db().dialect(), config.online());
         List<PlannedMigration> plan = new ArrayList<>();
-        for (PendingMigration p : states.pending()) {
-            plan.add(new PlannedMigration(p, ExecutionMode.of(p.script(), w.db().dialect().transactions()),
-                    planner.plan(p.script())));
+        for (int i = 0; i < modes.size(); i++) {
+            PendingMigration p = states.pending().get(i);
+            plan.add(new PlannedMigration(p, modes.get(i), planner.plan(p.script(), gate.statementsOf(p.script()))));
         }
-        listener.lintFindings(MigrationGate.check(w.db().dialect(), w.dir(), states.pending(), w.config().unsafe()));
+        listener.lintFindings(gate.findings());
         return plan;
     }
 

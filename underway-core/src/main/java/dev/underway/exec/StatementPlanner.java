@@ -6,6 +6,10 @@ import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.ConcurrentIndex;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.TimeoutClass;
+import dev.underway.dialect.Verdict;
+import dev.underway.lint.Linter;
+import dev.underway.lint.StatementAnalysis;
+import dev.underway.sql.shape.SchemaModel;
 import dev.underway.plan.MigrationScript;
 import dev.underway.sql.Directive;
 import dev.underway.sql.SqlStatement;
@@ -16,8 +20,10 @@ import java.util.List;
 
 /**
  * Turns a migration's statements into {@link ExecutableStatement}s: which timeouts guard each
- * one, and what the server receives. Statement rewrites (such as appending
- * {@code ALGORITHM=INPLACE, LOCK=NONE} on MySQL) belong in {@link #plan(SqlStatement, Duration)}.
+ * one (from the classifier's verdict), and what the server receives: on MySQL/MariaDB an
+ * operation the verdict knows can run online gets {@code ALGORITHM=INSTANT} or
+ * {@code ALGORITHM=INPLACE, LOCK=NONE} appended, so the server refuses instead of silently
+ * copying the table.
  */
 public final class StatementPlanner {
     private final Dialect dialect;
@@ -28,12 +34,17 @@ public final class StatementPlanner {
         this.online = online;
     }
 
-    /** Every statement of the file; refuses a bad {@code lock-timeout} directive or an unnamed concurrent index. */
-    public List<ExecutableStatement> plan(MigrationScript script) {
+    /**
+     * Every statement of the file, with the verdicts the linter gave them in context; refuses a
+     * bad {@code lock-timeout} directive or an unnamed concurrent index.
+     */
+    public List<ExecutableStatement> plan(MigrationScript script, List<StatementAnalysis> analyses) {
         Duration lockTimeout = lockTimeout(script);
         List<ExecutableStatement> planned = new ArrayList<>();
         for (SqlStatement s : script.sql().statements()) {
-            ExecutableStatement e = plan(s, lockTimeout);
+            Verdict verdict = s.index() < analyses.size() && analyses.get(s.index()).statement() == s
+                    ? analyses.get(s.index()).verdict() : judgeAlone(s);
+            ExecutableStatement e = plan(s, verdict, lockTimeout);
             if (e.concurrentIndex() != null && e.concurrentIndex().name() == null) {
                 throw UnderwayException.usage(script.script() + ":" + s.line() + ": '" + s.preview(60) + "' builds an"
                         + " index concurrently without naming it. Name the index (CREATE INDEX CONCURRENTLY name ON ...):"
@@ -44,17 +55,43 @@ public final class StatementPlanner {
         return planned;
     }
 
-    ExecutableStatement plan(SqlStatement s, Duration lockTimeout) {
-        TimeoutClass timeoutClass = dialect.timeoutPolicy().classify(s);
+    /** A statement planned without the context of earlier migrations (operations that generate their own SQL). */
+    public ExecutableStatement planAlone(SqlStatement s) {
+        return plan(s, judgeAlone(s), online.lockTimeout());
+    }
+
+    ExecutableStatement plan(SqlStatement s, Verdict verdict, Duration lockTimeout) {
+        TimeoutClass timeoutClass = TimeoutClass.of(verdict);
         Duration lock = dialect.timeoutPolicy().takesLockTimeout(timeoutClass)
                 ? dialect.sessionTimeouts().effectiveLockTimeout(lockTimeout) : null;
         Duration statement = switch (timeoutClass) {
             case BRIEF_STRONG_LOCK -> online.statementTimeout();
             case LONG_NON_BLOCKING -> online.longStatementTimeout();
-            case OTHER -> null;
+            case UNJUDGED, OTHER -> null;
         };
         ConcurrentIndex index = dialect.concurrentIndexes().builtBy(s).orElse(null);
-        return new ExecutableStatement(s, s.sql(), timeoutClass, lock, statement, index);
+        return new ExecutableStatement(s, withOnlineClause(s, verdict), timeoutClass, lock, statement, index);
+    }
+
+    /**
+     * The statement with the verdict's online clause appended (MySQL/MariaDB only; the verdict
+     * offers one only when the statement names no ALGORITHM or LOCK of its own).
+     */
+    private String withOnlineClause(SqlStatement s, Verdict verdict) {
+        if (!online.appendOnlineClause() || verdict.onlineAlgorithm().isEmpty() || s.contains("PARTITION")) {
+            return s.sql();
+        }
+        String clause = verdict.onlineAlgorithm().get();
+        if (s.startsWith("ALTER")) {
+            return s.sql() + ", " + clause;
+        }
+        // CREATE INDEX takes its algorithm and lock options separated by spaces, not commas.
+        return s.sql() + " " + clause.replace(",", "");
+    }
+
+    private Verdict judgeAlone(SqlStatement s) {
+        Linter linter = new Linter(dialect, dev.underway.lint.LintOptions.DEFAULT);
+        return linter.verdict(linter.classify(s), new SchemaModel());
     }
 
     /** The file's {@code -- underway:lock-timeout=...}, or the configured one. */

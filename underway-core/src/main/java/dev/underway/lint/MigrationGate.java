@@ -22,13 +22,27 @@ public final class MigrationGate {
     private MigrationGate() {
     }
 
-    /** Returns the findings of the pending migrations; throws when one is an error and {@code unsafe} is false. */
-    public static List<Finding> check(Dialect dialect, MigrationDirectory dir, List<PendingMigration> pending,
-                                      boolean unsafe) {
+    /**
+     * What the gate learnt: the findings of the pending migrations, and every statement of each
+     * pending migration as the linter judged it (the executor plans timeouts and online clauses
+     * from these verdicts), by script path.
+     */
+    public record Result(List<Finding> findings, Map<String, List<StatementAnalysis>> statements) {
+        public List<StatementAnalysis> statementsOf(MigrationScript script) {
+            return statements.getOrDefault(script.script(), List.of());
+        }
+    }
+
+    /**
+     * Lints the pending migrations with the whole directory as context; throws when an
+     * unsuppressed finding is an error and {@code unsafe} is false.
+     */
+    public static Result check(Dialect dialect, MigrationDirectory dir, List<PendingMigration> pending, boolean unsafe) {
         Map<String, Integer> resumeAt = new HashMap<>();
         pending.forEach(p -> resumeAt.put(p.script().script(), p.resumeAt()));
+        Map<String, List<StatementAnalysis>> statements = new HashMap<>();
         if (resumeAt.isEmpty()) {
-            return List.of();
+            return new Result(List.of(), statements);
         }
         Linter linter = new Linter(dialect, LintOptions.DEFAULT);
         SchemaModel schema = new SchemaModel();
@@ -41,6 +55,7 @@ public final class MigrationGate {
             if (from == null) {
                 continue;
             }
+            statements.put(m.script(), a.statements());
             int firstLine = from < m.sql().statements().size() ? m.sql().statements().get(from).line() : Integer.MAX_VALUE;
             a.findings().stream().filter(f -> from == 0 || f.line() >= firstLine).forEach(findings::add);
         }
@@ -51,6 +66,6 @@ public final class MigrationGate {
                     + "\nRewrite them safely (`underway lint --fix` does the mechanical cases), suppress one with"
                     + " -- underway:allow <code> reason=\"...\", or run migrate --unsafe.", null);
         }
-        return findings;
+        return new Result(findings, statements);
     }
 }

@@ -9,7 +9,12 @@ import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.TimeoutClass;
 import dev.underway.plan.MigrationName;
+import dev.underway.lint.FileAnalysis;
+import dev.underway.lint.LintInput;
+import dev.underway.lint.LintOptions;
+import dev.underway.lint.Linter;
 import dev.underway.plan.MigrationScript;
+import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.StatementSplitter;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +33,39 @@ class StatementPlannerTest {
     private static List<ExecutableStatement> plan(Dialect dialect, String sql) {
         MigrationScript script = new MigrationScript(MigrationName.parse("V7__x.sql").orElseThrow(), "V7__x.sql", null, 0,
                 new StatementSplitter(dialect.syntax()).split(sql, "V7__x.sql"));
-        return new StatementPlanner(dialect, ONLINE).plan(script);
+        return plan(dialect, script, ONLINE);
+    }
+
+    private static List<ExecutableStatement> plan(Dialect dialect, MigrationScript script, OnlineExecution online) {
+        FileAnalysis analysis = new Linter(dialect, LintOptions.DEFAULT).analyze(LintInput.of(script, ""), new SchemaModel());
+        return new StatementPlanner(dialect, online).plan(script, analysis.statements());
+    }
+
+    private static MigrationScript script(Dialect dialect, String sql) {
+        return new MigrationScript(MigrationName.parse("V7__x.sql").orElseThrow(), "V7__x.sql", null, 0,
+                new StatementSplitter(dialect.syntax()).split(sql, "V7__x.sql"));
+    }
+
+    @Test
+    void mysqlGetsTheOnlineClauseTheVerdictAllows() {
+        List<ExecutableStatement> p = plan(MARIA, "ALTER TABLE t ADD COLUMN c int;\nCREATE INDEX i ON t (c);\n"
+                + "ALTER TABLE t ADD COLUMN d int, ALGORITHM=COPY;\nALTER TABLE t MODIFY c bigint;");
+        assertThat(p).extracting(ExecutableStatement::sql).containsExactly(
+                "ALTER TABLE t ADD COLUMN c int, ALGORITHM=INSTANT",
+                "CREATE INDEX i ON t (c) ALGORITHM=INPLACE LOCK=NONE",
+                "ALTER TABLE t ADD COLUMN d int, ALGORITHM=COPY",
+                "ALTER TABLE t MODIFY c bigint");
+        assertThat(plan(MARIA, script(MARIA, "ALTER TABLE t ADD COLUMN c int;"), ONLINE.withAppendOnlineClause(false))
+                .get(0).sql()).isEqualTo("ALTER TABLE t ADD COLUMN c int");
+        assertThat(plan(PG, "ALTER TABLE t ADD COLUMN c int;").get(0).sql()).isEqualTo("ALTER TABLE t ADD COLUMN c int");
+    }
+
+    @Test
+    void statementsTheClassifierDoesNotUnderstandKeepTheLockTimeoutButNoStatementTimeout() {
+        ExecutableStatement e = plan(PG, "DO $$ BEGIN PERFORM 1; END $$;").get(0);
+        assertThat(e.timeoutClass()).isEqualTo(TimeoutClass.UNJUDGED);
+        assertThat(e.lockTimeout()).isEqualTo(Duration.ofMillis(300));
+        assertThat(e.statementTimeout()).isNull();
     }
 
     @Test

@@ -53,7 +53,14 @@ public final class MySqlLockPolicy implements LockPolicy {
                     b.scan("no WHERE: every row is read, changed and locked");
                 }
             }
-            case CREATE_TABLE, CREATE_TABLE_AS, CATALOG_ONLY, SET, SELECT, TRANSACTION_CONTROL, ANALYZE -> {
+            case CATALOG_ONLY -> {
+                if (s.option("VIEW") == null || s.table() == null) {
+                    return Verdict.noLock();
+                }
+                // Replacing, altering or dropping a view takes an exclusive metadata lock on it.
+                b.lock(METADATA_LOCK, true, true, true);
+            }
+            case CREATE_TABLE, CREATE_TABLE_AS, SET, SELECT, TRANSACTION_CONTROL, ANALYZE -> {
                 return Verdict.noLock();
             }
             case PROCEDURAL -> {

@@ -12,6 +12,7 @@ final class PgVerdict {
     private final Map<String, PgLock> locks = new LinkedHashMap<>();
     private final Verdict.Builder builder = new Verdict.Builder();
     private PgLock primary;
+    private boolean takesNoWrites;
 
     PgVerdict(TableName table) {
         this.table = table;
@@ -78,6 +79,12 @@ final class PgVerdict {
         return primary;
     }
 
+    /** The relation cannot be written (a materialized view): a lock that blocks writes blocks nothing there. */
+    PgVerdict takesNoWrites() {
+        takesNoWrites = true;
+        return this;
+    }
+
     Verdict build() {
         locks.forEach((relation, mode) -> builder.relationLock(relation, mode.label()));
         PgLock strongest = primary;
@@ -85,7 +92,7 @@ final class PgVerdict {
             strongest = PgLock.max(strongest, l);
         }
         if (primary != null) {
-            builder.lock(primary.label(), primary.blocksReads(), primary.blocksWrites(), strongest.isStrong());
+            builder.lock(primary.label(), primary.blocksReads(), primary.blocksWrites() && !takesNoWrites, strongest.isStrong());
         } else if (strongest != null) {
             // Only other tables are locked (CREATE TABLE ... REFERENCES): report their strongest lock.
             builder.lock(Verdict.NONE, false, false, strongest.isStrong());

@@ -72,6 +72,10 @@ final class PostgresAlterTable {
                 boolean concurrently = s.has(Modifier.CONCURRENTLY) && version.isSameOrAfter(14, 0);
                 v.target(concurrently ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
                 v.relation(a.name(), concurrently ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE);
+                if (concurrently) {
+                    // waits for every transaction using the parent, without blocking them
+                    v.longRunning();
+                }
             }
             case SET_TABLESPACE -> v.target(ACCESS_EXCLUSIVE).rewriteNote("the table's files are copied to the new tablespace");
             case SET_LOGGED, SET_UNLOGGED, REBUILD -> v.target(ACCESS_EXCLUSIVE).rewriteNote("the table is rewritten");

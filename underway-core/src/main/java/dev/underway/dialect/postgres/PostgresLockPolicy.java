@@ -45,17 +45,23 @@ public final class PostgresLockPolicy implements LockPolicy {
                 if (s.has(Modifier.FULL)) {
                     v.target(ACCESS_EXCLUSIVE).rewriteNote("VACUUM FULL writes a new copy of the table and its indexes");
                 } else {
-                    v.target(SHARE_UPDATE_EXCLUSIVE);
+                    v.target(SHARE_UPDATE_EXCLUSIVE).longRunning();
                 }
             }
             case CLUSTER -> v.target(ACCESS_EXCLUSIVE).rewriteNote("CLUSTER writes a new copy of the table in index order");
-            case ANALYZE -> v.target(SHARE_UPDATE_EXCLUSIVE);
+            case ANALYZE -> v.target(SHARE_UPDATE_EXCLUSIVE).longRunning();
             case CREATE_TRIGGER -> v.target(SHARE_ROW_EXCLUSIVE);
             case DROP_TRIGGER -> v.target(ACCESS_EXCLUSIVE);
-            case REFRESH_MATERIALIZED_VIEW -> v.target(s.has(Modifier.CONCURRENTLY) ? EXCLUSIVE : ACCESS_EXCLUSIVE)
-                    .scanNote("the view's query runs in full").rewriteNote("the view's rows are written to a new file");
+            case REFRESH_MATERIALIZED_VIEW -> {
+                v.target(s.has(Modifier.CONCURRENTLY) ? EXCLUSIVE : ACCESS_EXCLUSIVE)
+                        .scanNote("the view's query runs in full").rewriteNote("the view's rows are written to a new file");
+                if (s.has(Modifier.CONCURRENTLY)) {
+                    // EXCLUSIVE lets the view's readers go on, and a materialized view takes no writes.
+                    v.takesNoWrites().longRunning();
+                }
+            }
             case LOCK_TABLE -> v.target(PgLock.fromLabel(s.option("MODE")));
-            case CATALOG_ONLY -> catalog(s, v);
+            case CATALOG_ONLY -> catalog(s, schema, v);
             case INSERT -> v.target(ROW_EXCLUSIVE);
             case UPDATE, DELETE -> {
                 v.target(ROW_EXCLUSIVE);
@@ -118,6 +124,10 @@ public final class PostgresLockPolicy implements LockPolicy {
             schema.tableOfIndex(index).ifPresentOrElse(t -> v.other(t, mode), () -> v.relation("table of " + index, mode));
             v.primary(mode);
         }
+        if (s.has(Modifier.CONCURRENTLY)) {
+            // waits for every transaction that might use the index, without blocking them
+            v.longRunning();
+        }
     }
 
     private static void reindex(StatementShape s, SchemaModel schema, PgVerdict v) {
@@ -135,8 +145,16 @@ public final class PostgresLockPolicy implements LockPolicy {
         }
     }
 
-    private static void catalog(StatementShape s, PgVerdict v) {
-        if (s.table() == null) {
+    private static void catalog(StatementShape s, SchemaModel schema, PgVerdict v) {
+        if (s.option("VIEW") != null) {
+            // Replacing, altering or dropping a view takes ACCESS EXCLUSIVE on it: its readers wait.
+            boolean newView = s.table() == null || ("REPLACE".equals(s.option("VIEW")) && schema.createdInMigration(s.table()));
+            if (newView) {
+                v.none();
+            } else {
+                v.target(ACCESS_EXCLUSIVE);
+            }
+        } else if (s.table() == null) {
             v.none();
         } else if (s.names().contains("COMMENT")) {
             v.target(SHARE_UPDATE_EXCLUSIVE);

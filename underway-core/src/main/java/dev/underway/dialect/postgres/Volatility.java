@@ -22,7 +22,8 @@ final class Volatility {
             "current_schema", "lower", "upper", "coalesce", "jsonb_build_object", "json_build_object", "array",
             "make_interval", "to_jsonb", "to_json", "timezone", "date_trunc", "jsonb_build_array", "json_build_array",
             "concat", "length", "abs", "greatest", "least", "interval", "row", "numeric", "varchar", "char", "timestamp",
-            "timestamptz", "date", "time", "bit", "decimal", "character", "float", "double");
+            "timestamptz", "date", "time", "bit", "decimal", "character", "float", "double", "current_setting", "format",
+            "md5", "replace", "substring", "substr", "trim", "to_char", "left", "right", "split_part");
 
     private Volatility() {
     }

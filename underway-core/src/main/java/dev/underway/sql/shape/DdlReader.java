@@ -49,10 +49,24 @@ final class DdlReader extends ShapeReader {
             c.accept("IF", "NOT", "EXISTS");
             return shape(StatementKind.CREATE_TABLE_AS, c.tableName());
         }
+        if (modifiers.contains(Modifier.OR_REPLACE) && (c.accept("VIEW") || c.accept("RECURSIVE", "VIEW"))) {
+            return view("REPLACE");
+        }
         if (objectIs(CATALOG_OBJECTS) || c.at("POLICY") || c.at("RULE")) {
             return c.at("POLICY") || c.at("RULE") ? policy() : StatementShape.of(StatementKind.CATALOG_ONLY);
         }
         return StatementShape.of(StatementKind.UNKNOWN);
+    }
+
+    /**
+     * {@code CREATE OR REPLACE VIEW}, {@code ALTER VIEW}, {@code DROP VIEW}: an existing view is a
+     * relation the application reads, and changing it locks it exclusively (option {@code VIEW}
+     * says how: REPLACE, ALTER or DROP).
+     */
+    private StatementShape view(String how) {
+        c.accept("IF", "EXISTS");
+        options.put("VIEW", how);
+        return shape(StatementKind.CATALOG_ONLY, c.tableName());
     }
 
     private void skipDefiner() {
@@ -158,6 +172,9 @@ final class DdlReader extends ShapeReader {
             return shape(addValue ? StatementKind.ALTER_TYPE : StatementKind.CATALOG_ONLY, null,
                     List.of(type.toString()), List.of(), List.of());
         }
+        if (c.accept("VIEW")) {
+            return view("ALTER");
+        }
         if (c.accept("MATERIALIZED", "VIEW") || objectIs(CATALOG_OBJECTS) || c.at("DEFAULT", "PRIVILEGES")
                 || c.at("TRIGGER")) {
             return StatementShape.of(StatementKind.CATALOG_ONLY);
@@ -217,6 +234,9 @@ final class DdlReader extends ShapeReader {
         }
         if (c.accept("TRIGGER")) {
             return trigger(StatementKind.DROP_TRIGGER);
+        }
+        if (c.accept("VIEW")) {
+            return view("DROP");
         }
         if (c.accept("MATERIALIZED", "VIEW") || objectIs(CATALOG_OBJECTS)) {
             return StatementShape.of(StatementKind.CATALOG_ONLY);
