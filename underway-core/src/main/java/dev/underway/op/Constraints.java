@@ -69,9 +69,9 @@ final class Constraints {
                                 + Expansion.q(name)));
     }
 
-    /** Drops the index a failed complete may have built. */
+    /** Drops an index start (or a complete that stopped in its validations) built, if it exists. */
     static Action dropIndexOnRollback(Expansion x, String name) {
-        return Action.concurrently(Phase.ROLLBACK, Stage.PREPARE_UNDO, "drop the index " + name + " if a complete built it",
+        return Action.concurrently(Phase.ROLLBACK, Stage.PREPARE_UNDO, "drop the index " + name + " if it was built",
                 "DROP INDEX CONCURRENTLY IF EXISTS " + x.qt(name));
     }
 }

@@ -28,8 +28,10 @@ final class Names {
         return column.startsWith(PREFIX);
     }
 
+    /** The NOT NULL check of a column (a copy is named after the column it carries). */
     static String notNullCheck(String table, String column) {
-        return fit(PREFIX + table + "_" + column + "_not_null");
+        String named = hidden(column) ? column.substring(PREFIX.length()) : column;
+        return fit(PREFIX + table + "_" + named + "_not_null");
     }
 
     static String syncFunction(String table) {

@@ -52,7 +52,7 @@ class MigrationPlanTest {
                 .contains("\"mail\" \"public\".\"users\".\"_uw_email\"%TYPE := NEW.\"_uw_email\";");
         assertThat(start.get(2).backfill()).isEqualTo("users");
         assertThat(start.get(3).sql()).containsExactly("ALTER TABLE \"public\".\"users\" ADD CONSTRAINT"
-                + " \"_uw_users__uw_email_not_null\" CHECK (\"_uw_email\" IS NOT NULL) NOT VALID");
+                + " \"_uw_users_email_not_null\" CHECK (\"_uw_email\" IS NOT NULL) NOT VALID");
         assertThat(start.get(4).sql()).contains("CREATE VIEW \"public_v2\".\"users\" AS SELECT \"id\", \"_uw_email\" AS"
                 + " \"mail\", \"score\" FROM \"public\".\"users\"");
 
