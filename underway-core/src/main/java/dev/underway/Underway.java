@@ -16,6 +16,9 @@ import dev.underway.exec.Repair;
 import dev.underway.exec.Workspace;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
+import dev.underway.observe.PhaseListener;
+import dev.underway.op.DirectoryMigration;
+import dev.underway.op.ExpandContract;
 import dev.underway.plan.MigrationInfo;
 import dev.underway.plan.MigrationStates;
 import dev.underway.plan.MigrationVersion;
@@ -55,9 +58,20 @@ public final class Underway {
         return config;
     }
 
-    /** Applies every pending migration (up to the target), exactly once, under the migration lock. */
+    /**
+     * Applies every pending migration (up to the target), exactly once, under the migration lock;
+     * declarative (YAML) migrations in the directory are started in version order.
+     */
     public MigrateResult migrate() {
-        return new Migrator(config, listener).migrate();
+        return migrate(false, null);
+    }
+
+    /**
+     * migrate on a directory that may hold declarative (YAML) migrations too: they run in one version
+     * order with the SQL ones; YAML migrations are started, and with {@code complete} also completed.
+     */
+    public MigrateResult migrate(boolean complete, PhaseListener phases) {
+        return new DirectoryMigration(config, listener, phases == null ? PhaseListener.NONE : phases).migrate(complete);
     }
 
     /** What migrate would run, without taking a lock or changing anything. */
@@ -73,7 +87,7 @@ public final class Underway {
             MigrationStates states = MigrationStates.compute(w.dir(), rows,
                     new MigrationStates.Options(config.outOfOrder(), config.target()));
             return new Info(w.db().dialect().describe(), w.db().targetSchema(), Migrator.currentVersion(rows),
-                    states.infos(), states.errors());
+                    DirectoryMigration.withPendingYaml(states.infos(), config.directory(), rows), states.errors());
         } catch (SQLException e) {
             throw w.failure("reading the history", e);
         }
@@ -121,6 +135,15 @@ public final class Underway {
     /** The recorded state of a backfill (by table or name), if any. */
     public Optional<BackfillState> backfillStatus(String table) {
         return new Backfill(config).status(config.schema(), table);
+    }
+
+    /**
+     * Declarative (YAML) expand/contract migrations: start, complete, rollback and status (PostgreSQL).
+     * Progress of each phase goes to {@code phases}, backfill progress to {@code backfills}.
+     */
+    public ExpandContract expandContract(PhaseListener phases, BackfillListener backfills) {
+        return new ExpandContract(config, listener, phases == null ? PhaseListener.NONE : phases,
+                backfills == null ? BackfillListener.NONE : backfills);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
-import dev.underway.config.Durations;
 import dev.underway.exec.ExecutableStatement;
 import dev.underway.exec.AppliedMigration;
 import dev.underway.exec.ExecutionMode;
@@ -12,6 +11,7 @@ import dev.underway.observe.MigrationListener;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.plan.PendingMigration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -35,30 +35,11 @@ final class MigrateCommand extends DatabaseCommand {
             + "printed).")
     boolean unsafe;
 
-    @Option(names = "--lock-timeout", description = "How long a statement that takes a strong lock may wait for it"
-            + " before it gives up and is retried, e.g. 500ms, 2s (MySQL/MariaDB: whole seconds, rounded up). A file"
-            + " may set its own with -- underway:lock-timeout=5s. Default: ${DEFAULT-VALUE}.", defaultValue = "2s")
-    String lockTimeout;
+    @Option(names = "--complete", description = "Also complete the declarative (YAML) migrations it starts.")
+    boolean complete;
 
-    @Option(names = "--lock-retry-for", description = "How long one statement (or one migration's transaction) keeps"
-            + " retrying after lock timeouts before migrate gives up with exit code 3. Default: ${DEFAULT-VALUE}.",
-            defaultValue = "10m")
-    String lockRetryFor;
-
-    @Option(names = "--statement-timeout", description = "How long a brief catalog change (ALTER TABLE, DROP,"
-            + " non-concurrent CREATE INDEX, ...) may run; 0s: no limit. Not enforced on MySQL. Default: ${DEFAULT-VALUE}.",
-            defaultValue = "1m")
-    String statementTimeout;
-
-    @Option(names = "--long-statement-timeout", description = "How long non-blocking long work (CREATE INDEX"
-            + " CONCURRENTLY, VALIDATE CONSTRAINT, in-place index builds) may run; 0s: no limit. Default: ${DEFAULT-VALUE}.",
-            defaultValue = "0s")
-    String longStatementTimeout;
-
-    @Option(names = "--kill-blockers-after", description = "After retrying a statement this long, cancel and then"
-            + " terminate the sessions that block it while idle in a transaction (never sessions running a query)."
-            + " Off by default.")
-    String killBlockersAfter;
+    @Mixin
+    OnlineOptions online;
 
     @Option(names = "--no-online-clause", description = "MySQL/MariaDB: do not append ALGORITHM=INSTANT or"
             + " ALGORITHM=INPLACE, LOCK=NONE to operations the classifier knows can run online (by default they are"
@@ -67,13 +48,8 @@ final class MigrateCommand extends DatabaseCommand {
 
     @Override
     Underway.Builder configure(Underway.Builder builder) {
-        return builder.outOfOrder(outOfOrder).unsafe(unsafe)
-                .target(targetVersion == null ? null : MigrationVersion.parse(targetVersion))
-                .lockTimeout(Durations.parse(lockTimeout))
-                .lockRetryFor(Durations.parse(lockRetryFor))
-                .statementTimeout(Durations.parse(statementTimeout))
-                .longStatementTimeout(Durations.parse(longStatementTimeout))
-                .killBlockersAfter(killBlockersAfter == null ? null : Durations.parse(killBlockersAfter))
+        return online.apply(builder.outOfOrder(outOfOrder).unsafe(unsafe)
+                .target(targetVersion == null ? null : MigrationVersion.parse(targetVersion)))
                 .appendOnlineClause(!noOnlineClause);
     }
 
@@ -88,7 +64,7 @@ final class MigrateCommand extends DatabaseCommand {
             printPlan(underway.plan());
             return 0;
         }
-        MigrateResult r = underway.migrate();
+        MigrateResult r = underway.migrate(complete, new PhaseConsole(err()));
         if (format == Format.JSON) {
             out().println(Json.write(Json.object(
                     "database", r.database(),

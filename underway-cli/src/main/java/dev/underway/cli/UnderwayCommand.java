@@ -19,6 +19,10 @@ import java.nio.file.Path;
                 LintCommand.class,
                 TraceCommand.class,
                 BackfillCommand.class,
+                StartCommand.class,
+                CompleteCommand.class,
+                RollbackCommand.class,
+                StatusCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

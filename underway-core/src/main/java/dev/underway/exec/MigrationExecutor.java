@@ -123,62 +123,17 @@ public final class MigrationExecutor {
         return statements.size() - m.resumeAt();
     }
 
-    private interface TransactionWork {
-        void run(Connection c) throws SQLException, StatementError;
-    }
-
     /** Runs work in one transaction on the session; errors outside statements are classified by phase. */
-    private void inTransaction(SqlStatement statement, TransactionWork work) throws StatementError {
-        Connection c = session.connection();
-        try {
-            try {
-                c.setAutoCommit(false);
-                work.run(c);
-            } catch (SQLException e) {
-                throw error(statement, e, StatementError.Phase.STATEMENT);
-            }
-            try {
-                c.commit();
-            } catch (SQLException e) {
-                throw error(statement, e, StatementError.Phase.COMMIT);
-            }
-        } catch (StatementError e) {
-            rollbackQuietly(c);
-            throw e;
-        } finally {
-            session.transactionEnded();
-            try {
-                c.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // A broken connection is replaced before the next attempt.
-            }
-        }
+    private void inTransaction(SqlStatement statement, SessionTransaction.Work work) throws StatementError {
+        SessionTransaction.run(db, session, statement, work);
     }
 
-    private StatementError error(SqlStatement statement, SQLException e, StatementError.Phase phase) {
-        ErrorKind kind = db.dialect().errors().classify(e);
-        return new StatementError(statement, e, kind, phase, 0, List.of(), "");
-    }
-
-    private interface HistoryWork {
-        int run(Connection c) throws SQLException;
+    private interface HistoryWork extends SessionTransaction.Write {
     }
 
     /** A history write outside a migration's transaction: repeated once on a new connection if the old one is lost. */
     private int record(String doing, HistoryWork work) {
-        try {
-            return work.run(session.connection());
-        } catch (SQLException e) {
-            if (db.dialect().errors().classify(e) != ErrorKind.CONNECTION) {
-                throw UnderwayException.failed("database error while " + doing + ": " + describe(e), e);
-            }
-            session.reconnect("lost while " + doing);
-            try {
-                return work.run(session.connection());
-            } catch (SQLException again) {
-                throw UnderwayException.failed("database error while " + doing + ": " + describe(again), again);
-            }
-        }
+        return SessionTransaction.record(db, session, doing, work);
     }
 
     private void recordQuietly(HistoryWork work) {
@@ -200,14 +155,6 @@ public final class MigrationExecutor {
     static String describe(SQLException e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         return msg + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // The original failure is what matters; a broken connection rolls back by itself.
-        }
     }
 
     /** A migration statement the server refused (or that could not get its lock); carries the statement for the caller's message. */

@@ -43,7 +43,7 @@ public final class MigrationStates {
         MigrationVersion baseline = null;
         MigrationVersion latest = null;
         for (HistoryRow r : history) {
-            if (!r.isVersioned()) {
+            if (!r.isVersioned() || r.isYaml() && !r.success()) {
                 continue;
             }
             rows.put(r.version(), r);
@@ -67,7 +67,9 @@ public final class MigrationStates {
                 errors.add("V" + r.version() + " (" + r.script() + ") was applied but its file is missing;"
                         + " restore it, or run repair to forget it");
             } else if (!withFile.contains(r.version())) {
-                lines.add(info(r, MigrationState.APPLIED, r.isBaseline() ? "baseline" : "imported " + r.type()));
+                lines.add(info(r, MigrationState.APPLIED, r.isBaseline() ? "baseline"
+                        : r.isYaml() ? "expand/contract, " + (HistoryRow.PHASE_START.equals(r.phase())
+                        ? "started (in flight)" : "completed") : "imported " + r.type()));
             }
         }
         lines.sort(Comparator.comparing(MigrationInfo::version));

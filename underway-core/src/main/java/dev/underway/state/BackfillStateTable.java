@@ -148,4 +148,15 @@ public final class BackfillStateTable {
             }
         }
     }
+
+    /** Forgets a backfill (its migration was rolled back or completed). */
+    public void delete(Connection c, String name) throws SQLException {
+        if (!dialect.schemas().tableExists(c, table)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q + " WHERE name = ?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        }
+    }
 }

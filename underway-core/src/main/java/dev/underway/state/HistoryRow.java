@@ -31,9 +31,18 @@ public record HistoryRow(
 
     public static final String TYPE_SQL = "SQL";
     public static final String TYPE_BASELINE = "BASELINE";
+    /** A phase of a declarative (expand/contract) migration; {@code phase} says which. */
+    public static final String TYPE_YAML = "YAML";
 
     public boolean isVersioned() {
         return version != null;
+    }
+
+    public static final String PHASE_START = "start";
+    public static final String PHASE_COMPLETE = "complete";
+
+    public boolean isYaml() {
+        return TYPE_YAML.equals(type);
     }
 
     public boolean isBaseline() {

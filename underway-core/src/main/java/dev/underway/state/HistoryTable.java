@@ -187,6 +187,19 @@ public final class HistoryTable {
         }
     }
 
+    /** A rolled-back declarative migration no longer counts as applied; its rows stay for the record. */
+    public void markRolledBack(Connection c, MigrationVersion version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + q + " SET success = ?, phase = ? WHERE target_schema = ?"
+                + " AND version = ? AND type = ?")) {
+            ps.setBoolean(1, false);
+            ps.setString(2, "rolled back");
+            ps.setString(3, targetSchema);
+            ps.setString(4, version.toString());
+            ps.setString(5, HistoryRow.TYPE_YAML);
+            ps.executeUpdate();
+        }
+    }
+
     public void delete(Connection c, int rank) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q + " WHERE installed_rank = ?")) {
             ps.setInt(1, rank);

@@ -1,0 +1,41 @@
+package dev.underway.cli;
+
+import dev.underway.Underway;
+import dev.underway.config.Durations;
+import picocli.CommandLine.Option;
+
+/** Lock and statement timeouts, retries and ending idle blockers: the options of every command that changes the schema. */
+public final class OnlineOptions {
+    @Option(names = "--lock-timeout", description = "How long a statement that takes a strong lock may wait for it"
+            + " before it gives up and is retried, e.g. 500ms, 2s (MySQL/MariaDB: whole seconds, rounded up). A file"
+            + " may set its own with -- underway:lock-timeout=5s. Default: ${DEFAULT-VALUE}.", defaultValue = "2s")
+    String lockTimeout;
+
+    @Option(names = "--lock-retry-for", description = "How long one statement (or one migration's transaction) keeps"
+            + " retrying after lock timeouts before giving up with exit code 3. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "10m")
+    String lockRetryFor;
+
+    @Option(names = "--statement-timeout", description = "How long a brief catalog change (ALTER TABLE, DROP,"
+            + " non-concurrent CREATE INDEX, ...) may run; 0s: no limit. Not enforced on MySQL. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1m")
+    String statementTimeout;
+
+    @Option(names = "--long-statement-timeout", description = "How long non-blocking long work (CREATE INDEX"
+            + " CONCURRENTLY, VALIDATE CONSTRAINT, in-place index builds) may run; 0s: no limit. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "0s")
+    String longStatementTimeout;
+
+    @Option(names = "--kill-blockers-after", description = "After retrying a statement this long, cancel and then"
+            + " terminate the sessions that block it while idle in a transaction (never sessions running a query)."
+            + " Off by default.")
+    String killBlockersAfter;
+
+    Underway.Builder apply(Underway.Builder builder) {
+        return builder.lockTimeout(Durations.parse(lockTimeout))
+                .lockRetryFor(Durations.parse(lockRetryFor))
+                .statementTimeout(Durations.parse(statementTimeout))
+                .longStatementTimeout(Durations.parse(longStatementTimeout))
+                .killBlockersAfter(killBlockersAfter == null ? null : Durations.parse(killBlockersAfter));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.underway.cli;
+
+import dev.underway.op.ExpandContract;
+import dev.underway.op.PhasePlan;
+import dev.underway.op.PhaseResult;
+import picocli.CommandLine.Command;
+
+@Command(name = "rollback", description = "Undo the start of a declarative migration (finished or interrupted); the"
+        + " old version keeps working throughout.")
+final class RollbackCommand extends PhaseCommand.OfInFlight {
+    @Override
+    PhasePlan plan(ExpandContract ec) {
+        return ec.planRollback(version);
+    }
+
+    @Override
+    PhaseResult execute(ExpandContract ec) {
+        return ec.rollback(version);
+    }
+}

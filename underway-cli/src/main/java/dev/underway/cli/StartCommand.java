@@ -1,0 +1,40 @@
+package dev.underway.cli;
+
+import dev.underway.Underway;
+import dev.underway.op.ExpandContract;
+import dev.underway.op.PhaseResult;
+import dev.underway.op.YamlMigration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+
+@Command(name = "start", description = "Start a declarative (YAML) migration: expand the schema next to the old"
+        + " shape, keep both in sync, backfill, and create the new version schema (PostgreSQL).")
+final class StartCommand extends PhaseCommand {
+    @Parameters(paramLabel = "FILE", description = "The migration, V<version>__<description>.yaml in pgroll's format.")
+    Path file;
+
+    @Option(names = "--complete", description = "Complete right after start (for a version no running application"
+            + " uses yet).")
+    boolean complete;
+
+    @Override
+    int run(Underway underway) {
+        YamlMigration m = YamlMigration.read(parent.workDir.resolve(file));
+        try (BackfillConsole console = new BackfillConsole(err(), System.console() != null)) {
+            ExpandContract ec = underway.expandContract(new PhaseConsole(err()), console);
+            if (dryRun) {
+                print(ec.planStart(m));
+                return 0;
+            }
+            PhaseResult r = ec.start(m);
+            print(r);
+            if (complete) {
+                print(ec.complete(r.version()));
+            }
+            return 0;
+        }
+    }
+}

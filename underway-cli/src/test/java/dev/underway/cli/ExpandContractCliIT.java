@@ -1,0 +1,159 @@
+package dev.underway.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.underway.testkit.TestDatabase;
+import dev.underway.testkit.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** start, complete, rollback, status and migrate on YAML migrations: outputs and exit codes. */
+class ExpandContractCliIT {
+    static final String RETYPE = """
+            operations:
+              - alter_column:
+                  table: users
+                  column: score
+                  type: integer
+                  up: CAST(score AS integer)
+                  down: CAST(score AS text)
+            """;
+    @TempDir
+    Path work;
+    TestDatabase db;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = TestDatabases.postgres();
+        sql("CREATE TABLE users (id int PRIMARY KEY, score text); INSERT INTO users VALUES (1, '5'), (2, '7')");
+    }
+
+    private void sql(String sql) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private List<String> rows(String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private Cli run(String... args) {
+        List<String> full = new ArrayList<>(List.of(args));
+        full.addAll(List.of("--url", db.url(), "--user", db.user()));
+        return Cli.run(work, full.toArray(String[]::new));
+    }
+
+    @Test
+    void dryRunStartStatusAndComplete() throws Exception {
+        Files.writeString(work.resolve("V2__score.yaml"), RETYPE);
+        Cli dry = run("start", "V2__score.yaml", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("-- Dry run of start V2 (V2__score.yaml): new version schema public_v2, old"
+                        + " version public. Nothing is changed.")
+                .contains("-- 1. [columns] add users._uw_score carrying the new shape of score")
+                .contains("-- lock: ACCESS EXCLUSIVE\nALTER TABLE \"public\".\"users\" ADD COLUMN \"_uw_score\" integer;")
+                .contains("[backfill] backfill users in batches");
+        assertThat(rows("SELECT nspname FROM pg_namespace WHERE nspname = 'public_v2'")).isEmpty();
+
+        Cli start = run("start", "V2__score.yaml");
+        assertThat(start.exitCode()).as(start.err()).isZero();
+        assertThat(start.out()).contains("Started V2: 4 actions").contains("search_path = public_v2");
+        assertThat(start.err()).contains("V2 start [1/4] add users._uw_score");
+
+        Cli status = run("status", "--format", "json");
+        assertThat(status.exitCode()).isZero();
+        JsonNode flight = new ObjectMapper().readTree(status.out()).get("in_flight").get(0);
+        assertThat(flight.get("version").asText()).isEqualTo("2");
+        assertThat(flight.get("phase").asText()).isEqualTo("started");
+        assertThat(flight.get("new_schema").asText()).isEqualTo("public_v2");
+        assertThat(flight.get("tables").get(0).asText()).isEqualTo("users");
+        assertThat(flight.get("backfills").get(0).get("status").asText()).isEqualTo("done");
+        assertThat(flight.get("backfills").get(0).get("rows_done").asLong()).isEqualTo(2);
+        assertThat(run("status").out()).contains("V2 (V2__score.yaml): started, waiting for complete or rollback");
+
+        Cli again = run("start", "V2__score.yaml");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("V2 is already in flight");
+
+        Cli complete = run("complete", "--dry-run");
+        assertThat(complete.out()).contains("[contract] contract in one transaction");
+        assertThat(run("complete").out()).contains("Completed V2");
+        assertThat(rows("SELECT score + 1 FROM users ORDER BY id")).containsExactly("6", "8");
+        assertThat(run("status").out()).contains("No declarative migration is in flight.");
+    }
+
+    @Test
+    void rollbackAndBadInput() throws Exception {
+        Files.writeString(work.resolve("V2__score.yaml"), RETYPE);
+        Files.writeString(work.resolve("V3__bad.yaml"), "operations:\n  - alter_column:\n      table: users\n"
+                + "      column: score\n      typ: integer\n");
+        Cli bad = run("start", "V3__bad.yaml");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("error: V3__bad.yaml:5: alter_column: unknown key 'typ'");
+        Cli nothing = run("rollback");
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.err()).contains("no declarative migration is in flight");
+        assertThat(run("start", "V2__score.yaml").exitCode()).isZero();
+        Cli rollback = run("rollback", "2");
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        assertThat(rollback.out()).contains("Rolled back V2");
+        assertThat(rows("SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid ="
+                + " 'users'::regclass AND attnum > 0 AND NOT attisdropped")).containsExactly("id,score");
+        assertThat(rows("SELECT phase || ':' || success FROM underway.history ORDER BY installed_rank"))
+                .containsExactly("rolled back:false", "rollback:false");
+    }
+
+    @Test
+    void migrateRunsSqlAndYamlInVersionOrderAndCompletes() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("db/migration"));
+        Files.writeString(dir.resolve("V1__table.sql"), "CREATE TABLE items (id int PRIMARY KEY, qty text);"
+                + " INSERT INTO items VALUES (1, '3');");
+        Files.writeString(dir.resolve("V2__qty.yaml"), """
+                operations:
+                  - alter_column: {table: items, column: qty, type: integer, up: CAST(qty AS integer), down: qty::text}
+                """);
+        Files.writeString(dir.resolve("V3__after.sql"), "INSERT INTO items VALUES (2, 4);");
+        JsonNode before = new ObjectMapper().readTree(run("info", "--format", "json").out()).get("migrations");
+        assertThat(before).extracting(m -> m.get("script").asText() + ":" + m.get("type").asText() + ":"
+                + m.get("state").asText()).containsExactly("V1__table.sql:SQL:pending", "V2__qty.yaml:YAML:pending",
+                "V3__after.sql:SQL:pending");
+        Cli migrate = run("migrate", "--complete", "--format", "json");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        JsonNode applied = new ObjectMapper().readTree(migrate.out()).get("applied");
+        assertThat(applied).extracting(a -> a.get("migration").asText())
+                .containsExactly("V1", "V2 start", "V2 complete", "V3");
+        assertThat(applied.get(1).get("mode").asText()).isEqualTo("expand_contract");
+        assertThat(rows("SELECT sum(qty) FROM items")).containsExactly("7");
+        Cli info = run("info");
+        assertThat(info.exitCode()).as(info.err()).isZero();
+        assertThat(info.out()).contains("expand/contract, completed");
+        assertThat(run("migrate").out()).contains("nothing to apply");
+    }
+
+    @Test
+    void mariaDbIsRefusedClearly() throws Exception {
+        TestDatabase maria = TestDatabases.mariadb();
+        Files.writeString(work.resolve("V2__score.yaml"), RETYPE);
+        Cli r = Cli.run(work, "start", "V2__score.yaml", "--url", maria.url(), "--user", maria.user());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("declarative (YAML) migrations need PostgreSQL");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.underway.exec;
+
+import dev.underway.config.OnlineExecution;
+import dev.underway.observe.MigrationListener;
+import dev.underway.plan.MigrationScript;
+import dev.underway.plan.PendingMigration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs the actions of an expand/contract phase through the same machinery as migrate (short
+ * lock timeouts, retries with backoff, blocker reports, INVALID index cleanup), each together
+ * with the record of its progress: a transactional action commits with its progress, and a
+ * statement that cannot run in a transaction records its progress right after it ran.
+ */
+public final class ActionExecutor implements AutoCloseable {
+    /** Writes progress on the connection the action ran on. */
+    public interface Progress {
+        void record(Connection c) throws SQLException;
+    }
+
+    private final Database db;
+    private final OnlineExecution online;
+    private final ExecutionSession session;
+    private final BlockerWatch watch;
+    private final StatementRunner runner;
+    private final LockTimeoutRetry retry;
+    private final LockTimeoutRetry.Totals totals = new LockTimeoutRetry.Totals(0, 0);
+
+    public ActionExecutor(Database db, MigrationLock lock, OnlineExecution online, MigrationListener listener)
+            throws SQLException {
+        this.db = db;
+        this.online = online;
+        this.session = new ExecutionSession(db, db.open(), lock::isHeld, listener);
+        this.watch = new BlockerWatch(db);
+        this.runner = new StatementRunner(db, session, watch, listener);
+        this.retry = new LockTimeoutRetry(online, session, watch, listener);
+    }
+
+    /** The session's connection, for reads and state writes between actions. */
+    public Connection connection() {
+        return session.connection();
+    }
+
+    /** Guards every statement of a phase the way migrate would (timeouts from each statement's verdict). */
+    public List<ExecutableStatement> plan(MigrationScript script) {
+        StatementPlanner planner = new StatementPlanner(db.dialect(), online);
+        return script.sql().statements().stream().map(planner::planAlone).toList();
+    }
+
+    /** Statements in one transaction, committed with their progress; retried as a whole after a lock timeout. */
+    public void inTransaction(PendingMigration m, List<ExecutableStatement> statements, Progress progress) {
+        Duration lockTimeout = statements.stream().map(ExecutableStatement::lockTimeout).filter(Objects::nonNull)
+                .findFirst().orElse(null);
+        if (statements.isEmpty()) {
+            record(progress);
+            return;
+        }
+        retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, () -> SessionTransaction.run(db, session,
+                statements.get(statements.size() - 1).source(), c -> {
+                    for (ExecutableStatement s : statements) {
+                        runner.run(m, s, true, lockTimeout);
+                    }
+                    progress.record(c);
+                }));
+    }
+
+    /** A statement that cannot run in a transaction; then its progress. It must be safe to repeat (IF [NOT] EXISTS). */
+    public void alone(PendingMigration m, ExecutableStatement s, Progress progress) {
+        retry.run(m, LockTimeoutRetry.Scope.STATEMENT, totals, () -> {
+            session.ensureAlive();
+            runner.run(m, s, false, s.lockTimeout());
+        });
+        record(progress);
+    }
+
+    /** Progress of work done elsewhere (a backfill). */
+    public void record(Progress progress) {
+        SessionTransaction.record(db, session, "recording progress", c -> {
+            progress.record(c);
+            return 0;
+        });
+    }
+
+    /** Retries after lock timeouts and their total wait so far. */
+    public int retries() {
+        return totals.retries;
+    }
+
+    public long lockWaitMs() {
+        return totals.lockWaitMs;
+    }
+
+    @Override
+    public void close() {
+        watch.close();
+        session.close();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.underway.op;
+
+import java.util.List;
+
+/**
+ * One step of a phase, as data: what it does, the SQL (run in one transaction, or alone when
+ * {@code concurrent}), the lock each statement takes, and where it runs in the phase. Printed by
+ * {@code --dry-run}, asserted on by tests, executed by {@link ExpandContract}.
+ *
+ * @param sql          the statements; several run in one transaction
+ * @param locks        the table lock each statement takes, in the same order (filled in by the planner)
+ * @param concurrent   a single statement that cannot run in a transaction ({@code CREATE INDEX CONCURRENTLY})
+ * @param backfill     the table whose rows are touched in batches so the sync trigger fills the new columns; then {@code sql} is empty
+ * @param violation    for validations: how to name the rows that fail it; null otherwise
+ */
+public record Action(Phase phase, Stage stage, String description, List<String> sql, List<String> locks,
+                     boolean concurrent, String backfill, Violation violation) {
+    public Action {
+        sql = List.copyOf(sql);
+        locks = List.copyOf(locks);
+    }
+
+    static Action of(Phase phase, Stage stage, String description, String... sql) {
+        return new Action(phase, stage, description, List.of(sql), List.of(), false, null, null);
+    }
+
+    static Action concurrently(Phase phase, Stage stage, String description, String sql) {
+        return new Action(phase, stage, description, List.of(sql), List.of(), true, null, null);
+    }
+
+    static Action validation(Stage stage, Phase phase, String description, String sql, Violation violation) {
+        return new Action(phase, stage, description, List.of(sql), List.of(), false, null, violation);
+    }
+
+    static Action backfill(String table) {
+        return new Action(Phase.START, Stage.BACKFILL, "backfill " + table + " in batches through the sync trigger",
+                List.of(), List.of(), false, table, null);
+    }
+
+    Action withLocks(List<String> locks) {
+        return new Action(phase, stage, description, sql, locks, concurrent, backfill, violation);
+    }
+
+    /** Several actions of one stage as one transaction. */
+    static Action merge(Phase phase, Stage stage, String description, List<Action> actions) {
+        return new Action(phase, stage, description, actions.stream().flatMap(a -> a.sql().stream()).toList(),
+                List.of(), false, null, null);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.underway.op;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code add_column}. The column gets its final name at once (the old version's views do not
+ * show it). A literal default is stored in the catalog (no rewrite); any other default applies
+ * to new rows and existing rows are filled by the backfill, as are rows the old version inserts
+ * when {@code up} is given. NOT NULL, check and foreign key start NOT VALID; unique is built at complete.
+ */
+final class AddColumn implements Operation {
+    private final int line;
+    private final String table;
+    private final ColumnSpec column;
+    private final String up;
+    private TableDraft t;
+    private String referenced;
+
+    private AddColumn(int line, String table, ColumnSpec column, String up) {
+        this.line = line;
+        this.table = table;
+        this.column = column;
+        this.up = up;
+    }
+
+    static AddColumn read(Fields f) {
+        String table = f.string("table");
+        ColumnSpec column = ColumnSpec.read(f.object("column"));
+        String up = f.optString("up");
+        f.done();
+        return new AddColumn(f.line(), table, column, up);
+    }
+
+    @Override
+    public String kind() {
+        return "add_column";
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    @Override
+    public void validate(Expansion x) {
+        t = x.table(table, line, kind());
+        x.requireNewColumn(t, column.name(), line, kind());
+        if (column.pk()) {
+            throw x.error(line, "add_column: " + table + "." + column.name() + " cannot join the primary key of an"
+                    + " existing table; use create_constraint or a new table");
+        }
+        if (!column.nullable() && column.defaultSql() == null && up == null && !t.created) {
+            throw x.error(line, "add_column: " + table + "." + column.name() + " is NOT NULL (columns are unless they say"
+                    + " nullable: true) but has neither a default nor an up expression to fill existing rows");
+        }
+        if (column.references() != null) {
+            referenced = x.referencedTable(column.references().table(), line, kind());
+        }
+        t.columns.add(new TableDraft.Column(column.name(), column.name(), column.type()));
+        t.changedColumns.add(column.name());
+        String fill = up != null ? up : literal(column.defaultSql()) ? null : column.defaultSql();
+        if (fill != null) {
+            t.syncs.add(new TableDraft.Sync(null, column.name(), fill, null, true, line));
+            t.backfill = true;
+        }
+    }
+
+    /** Defaults PostgreSQL can store in the catalog without evaluating per row: literals only, to be sure. */
+    private static boolean literal(String sql) {
+        return sql == null || sql.strip().matches("(?i)'([^']|'')*'(::[\\w ]+)?|-?\\d+(\\.\\d+)?|true|false|null");
+    }
+
+    @Override
+    public List<Action> start(Expansion x) {
+        List<Action> out = new ArrayList<>();
+        String qt = x.qt(t.physical);
+        String q = Expansion.q(column.name());
+        String where = t.name + "." + column.name();
+        boolean catalogDefault = column.defaultSql() != null && literal(column.defaultSql());
+        out.add(Action.of(Phase.START, Stage.COLUMNS, "add " + where, "ALTER TABLE " + qt + " ADD COLUMN " + q + " "
+                + column.type() + (catalogDefault ? " DEFAULT " + column.defaultSql() : "")));
+        if (column.defaultSql() != null && !catalogDefault) {
+            out.add(Action.of(Phase.START, Stage.COLUMNS, "default of " + where + " for new rows",
+                    "ALTER TABLE " + qt + " ALTER COLUMN " + q + " SET DEFAULT " + column.defaultSql()));
+        }
+        if (column.comment() != null) {
+            out.add(Action.of(Phase.START, Stage.COLUMNS, "comment on " + where,
+                    "COMMENT ON COLUMN " + qt + "." + q + " IS " + Expansion.literal(column.comment())));
+        }
+        if (!column.nullable()) {
+            out.add(Constraints.notNullCheck(x, t, column.name()));
+        }
+        if (column.check() != null) {
+            out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "check " + column.check().name() + " (NOT VALID)",
+                    Constraints.addNotValid(x, t, column.check().name(), column.check().clause())));
+        }
+        if (column.references() != null) {
+            out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "foreign key " + column.references().name() + " (NOT VALID)",
+                    Constraints.addNotValid(x, t, column.references().name(), "FOREIGN KEY (" + q + ") "
+                            + column.references().clause(x, referenced))));
+        }
+        return out;
+    }
+
+    private String uniqueName() {
+        return Names.fit(t.physical + "_" + column.name() + "_key");
+    }
+
+    @Override
+    public List<Action> complete(Expansion x) {
+        List<Action> out = new ArrayList<>();
+        String q = Expansion.q(column.name());
+        if (!column.nullable()) {
+            out.addAll(Constraints.completeNotNull(x, t, column.name(), column.name()));
+        }
+        if (column.check() != null) {
+            out.add(Constraints.validate(x, t, column.check().name(), "NOT (" + column.check().constraint() + ")"));
+        }
+        if (column.references() != null) {
+            out.add(Constraints.validate(x, t, column.references().name(), x.qt(t.physical) + "." + q
+                    + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + x.qt(referenced) + " r WHERE r."
+                    + Expansion.q(column.references().columns().get(0)) + " = " + x.qt(t.physical) + "." + q + ")"));
+        }
+        if (column.unique()) {
+            out.addAll(Constraints.completeUnique(x, t, uniqueName(), List.of(column.name()), false));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Action> rollback(Expansion x) {
+        return column.unique() ? List.of(Constraints.dropIndexOnRollback(x, uniqueName())) : List.of();
+    }
+}

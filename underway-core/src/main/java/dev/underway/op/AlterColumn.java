@@ -1,0 +1,253 @@
+package dev.underway.op;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code alter_column} (and {@code rename_column}): any of name, type, nullable, default, check,
+ * unique, references and comment in one operation. A change the old version would feel (type,
+ * NOT NULL, check, foreign key) goes into a hidden copy kept in sync through {@code up} and
+ * {@code down}; catalog-only changes (name, comment, default, dropping NOT NULL, unique) copy
+ * nothing and backfill nothing.
+ */
+final class AlterColumn implements Operation {
+    private final String kind;
+    private final int line;
+    private final String table;
+    private final String column;
+    private final String name;
+    private final String type;
+    private final Boolean nullable;
+    private final boolean setsDefault;
+    private final String defaultSql;
+    private final ColumnSpec.Check check;
+    private final String unique;
+    private final ReferenceSpec references;
+    private final boolean setsComment;
+    private final String comment;
+    private final String up;
+    private final String down;
+
+    private TableDraft t;
+    private SchemaSnapshot.Column old;
+    private ColumnCopy copy;
+    private String physical;
+    private String referenced;
+
+    private AlterColumn(String kind, int line, String table, String column, String name, String type, Boolean nullable,
+                        boolean setsDefault, String defaultSql, ColumnSpec.Check check, String unique,
+                        ReferenceSpec references, boolean setsComment, String comment, String up, String down) {
+        this.kind = kind;
+        this.line = line;
+        this.table = table;
+        this.column = column;
+        this.name = name;
+        this.type = type;
+        this.nullable = nullable;
+        this.setsDefault = setsDefault;
+        this.defaultSql = defaultSql;
+        this.check = check;
+        this.unique = unique;
+        this.references = references;
+        this.setsComment = setsComment;
+        this.comment = comment;
+        this.up = up;
+        this.down = down;
+    }
+
+    static AlterColumn read(Fields f) {
+        String table = f.string("table");
+        String column = f.string("column");
+        String name = f.optString("name");
+        String type = f.optString("type");
+        Boolean nullable = f.optBool("nullable");
+        boolean setsDefault = f.has("default");
+        String def = f.optString("default");
+        Fields check = f.optObject("check");
+        Fields unique = f.optObject("unique");
+        Fields refs = f.optObject("references");
+        boolean setsComment = f.has("comment");
+        String comment = f.optString("comment");
+        String up = f.optString("up");
+        String down = f.optString("down");
+        ColumnSpec.Check c = check == null ? null : ColumnSpec.Check.read(check);
+        String u = null;
+        if (unique != null) {
+            u = unique.string("name");
+            unique.done();
+        }
+        ReferenceSpec r = refs == null ? null : ReferenceSpec.read(refs, true);
+        f.done();
+        if (name == null && type == null && nullable == null && !setsDefault && c == null && u == null && r == null
+                && !setsComment) {
+            throw f.error("alter_column on " + table + "." + column + " changes nothing: give name, type, nullable,"
+                    + " default, check, unique, references or comment");
+        }
+        return new AlterColumn("alter_column", f.line(), table, column, name, type, nullable, setsDefault, def, c, u, r,
+                setsComment, comment, up, down);
+    }
+
+    /** pgroll's {@code rename_column: {table, from, to}}. */
+    static AlterColumn readRename(Fields f) {
+        String table = f.string("table");
+        String from = f.string("from");
+        String to = f.string("to");
+        f.done();
+        return new AlterColumn("rename_column", f.line(), table, from, to, null, null, false, null, null, null, null,
+                false, null, null, null);
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    private boolean copies() {
+        return type != null || Boolean.FALSE.equals(nullable) && !old.notNull() || check != null || references != null;
+    }
+
+    @Override
+    public void validate(Expansion x) {
+        t = x.table(table, line, kind);
+        if (t.created) {
+            throw x.error(line, kind + ": table " + table + " is created by this migration; give the column its final"
+                    + " shape in create_table");
+        }
+        TableDraft.Column c = x.column(t, column, line, kind, true);
+        old = t.before.column(c.physical).orElseThrow();
+        if (name != null && !name.equals(column)) {
+            x.requireNewColumn(t, name, line, kind);
+        }
+        if (copies() && t.before.primaryKey().contains(c.physical)) {
+            throw x.error(line, kind + ": column " + table + "." + column + " is part of the primary key; changing its"
+                    + " type or constraints online needs a table rebuild, which expand/contract does not do");
+        }
+        if (references != null) {
+            referenced = x.referencedTable(references.table(), line, kind);
+        }
+        if (copies()) {
+            copy = new ColumnCopy(x, t, c, type != null ? type : old.type(), setsDefault ? defaultSql : old.defaultSql(),
+                    nullable != null ? !nullable : old.notNull(), up, down, line, kind);
+            c = t.columns.stream().filter(y -> y.physical.equals(copy.copy)).findFirst().orElseThrow();
+        }
+        if (name != null) {
+            c.name = name;
+        }
+        if (copy != null) {
+            copy.defaultDown(c.name);
+        }
+        physical = c.physical;
+    }
+
+    private String alter(Expansion x) {
+        return "ALTER TABLE " + x.qt(t.physical) + " ALTER COLUMN " + Expansion.q(physical);
+    }
+
+    @Override
+    public List<Action> start(Expansion x) {
+        List<Action> out = new ArrayList<>();
+        String where = t.name + "." + column;
+        if (copy != null) {
+            out.addAll(copy.start());
+        } else {
+            if (setsDefault) {
+                out.add(Action.of(Phase.START, Stage.COLUMNS, "default of " + where + " (catalog only)",
+                        alter(x) + (defaultSql == null ? " DROP DEFAULT" : " SET DEFAULT " + defaultSql)));
+            }
+            if (Boolean.TRUE.equals(nullable) && old.notNull()) {
+                out.add(Action.of(Phase.START, Stage.COLUMNS, "allow NULL in " + where + " (catalog only)",
+                        alter(x) + " DROP NOT NULL"));
+            }
+        }
+        if (setsComment || copy != null && old.comment() != null) {
+            String text = setsComment ? comment : old.comment();
+            out.add(Action.of(Phase.START, Stage.COLUMNS, "comment on " + where + " (catalog only)",
+                    "COMMENT ON COLUMN " + x.qt(t.physical) + "." + Expansion.q(physical) + " IS "
+                            + (text == null ? "NULL" : Expansion.literal(text))));
+        }
+        if (check != null) {
+            out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "check " + check.name() + " on " + where + " (NOT VALID)",
+                    Constraints.addNotValid(x, t, check.name(), "CHECK (" + expression(x) + ")"
+                            + (check.noInherit() ? " NO INHERIT" : ""))));
+        }
+        if (references != null) {
+            out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "foreign key " + references.name() + " on " + where
+                    + " (NOT VALID)", Constraints.addNotValid(x, t, references.name(), "FOREIGN KEY ("
+                    + Expansion.q(physical) + ") " + references.clause(x, referenced))));
+        }
+        return out;
+    }
+
+    /** The check as written (against the column's old or new name), on the physical column. */
+    private String expression(Expansion x) {
+        Map<String, String> renames = new HashMap<>();
+        renames.put(column, physical);
+        if (name != null) {
+            renames.put(name, physical);
+        }
+        return Expressions.renameColumns(check.constraint(), renames, x.syntax());
+    }
+
+    @Override
+    public List<Action> complete(Expansion x) {
+        List<Action> out = new ArrayList<>();
+        if (copy != null) {
+            out.addAll(copy.complete(x));
+        }
+        if (check != null) {
+            out.add(Constraints.validate(x, t, check.name(), "NOT (" + expression(x) + ")"));
+        }
+        if (references != null) {
+            String refColumn = references.columns().get(0);
+            out.add(Constraints.validate(x, t, references.name(), x.qt(t.physical) + "." + Expansion.q(physical)
+                    + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + x.qt(referenced) + " r WHERE r."
+                    + Expansion.q(refColumn) + " = " + x.qt(t.physical) + "." + Expansion.q(physical) + ")"));
+        }
+        if (unique != null) {
+            out.addAll(Constraints.completeUnique(x, t, unique, List.of(physical), false));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Action> rollback(Expansion x) {
+        List<Action> out = new ArrayList<>();
+        if (unique != null) {
+            out.add(Constraints.dropIndexOnRollback(x, unique));
+        }
+        if (copy != null) {
+            return out;
+        }
+        String where = t.name + "." + column;
+        String alter = "ALTER TABLE " + x.qt(t.physical) + " ALTER COLUMN " + Expansion.q(old.name());
+        if (setsDefault) {
+            out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore the default of " + where, alter
+                    + (old.defaultSql() == null ? " DROP DEFAULT" : " SET DEFAULT " + old.defaultSql())));
+        }
+        if (setsComment) {
+            out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore the comment on " + where, "COMMENT ON COLUMN "
+                    + x.qt(t.physical) + "." + Expansion.q(old.name()) + " IS "
+                    + (old.comment() == null ? "NULL" : Expansion.literal(old.comment()))));
+        }
+        if (Boolean.TRUE.equals(nullable) && old.notNull()) {
+            String check = Names.notNullCheck(t.physical, old.name());
+            out.add(new Action(Phase.ROLLBACK, Stage.PREPARE_UNDO, "NOT VALID check to restore NOT NULL on " + where,
+                    List.of(Constraints.addNotValid(x, t, check, "CHECK (" + Expansion.q(old.name()) + " IS NOT NULL)")),
+                    List.of(), false, null, null));
+            Action validate = Constraints.validate(x, t, check, Expansion.q(old.name()) + " IS NULL",
+                    "NOT NULL on " + where);
+            out.add(new Action(Phase.ROLLBACK, Stage.PREPARE_UNDO, validate.description(), validate.sql(), List.of(),
+                    false, null, validate.violation()));
+            out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore NOT NULL on " + where, alter + " SET NOT NULL",
+                    "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT " + Expansion.q(check)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.underway.op;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of constraints added without long locks: NOT VALID at start, VALIDATE at complete
+ * (with a query that names the offending rows when validation fails), NOT NULL through a
+ * validated check, UNIQUE through a concurrent index.
+ */
+final class Constraints {
+    private Constraints() {
+    }
+
+    /** The rows' keys as text for messages: the primary key, or the row's ctid without one. */
+    static String keyText(Expansion x, TableDraft t) {
+        List<String> pk = t.before == null ? List.of() : t.before.primaryKey();
+        return pk.isEmpty() ? "ctid::text" : "concat_ws(', ', " + pk.stream().map(c -> Expansion.q(c) + "::text")
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    static String addNotValid(Expansion x, TableDraft t, String name, String definition) {
+        return "ALTER TABLE " + x.qt(t.physical) + " ADD CONSTRAINT " + Expansion.q(name) + " " + definition + " NOT VALID";
+    }
+
+    static Action validate(Expansion x, TableDraft t, String name, String violatingRows) {
+        return validate(x, t, name, violatingRows, "constraint " + name + " on " + t.name);
+    }
+
+    /** @param what the constraint as the user knows it, for the message when rows break it */
+    static Action validate(Expansion x, TableDraft t, String name, String violatingRows, String what) {
+        String sample = "SELECT " + keyText(x, t) + " FROM " + x.qt(t.physical) + " WHERE " + violatingRows + " LIMIT 5";
+        return Action.validation(Stage.VALIDATE, Phase.COMPLETE, "validate " + what,
+                "ALTER TABLE " + x.qt(t.physical) + " VALIDATE CONSTRAINT " + Expansion.q(name),
+                new Violation(what, sample));
+    }
+
+    /** NOT NULL without a scan under ACCESS EXCLUSIVE: a NOT VALID check now, validated and turned into NOT NULL at complete. */
+    static Action notNullCheck(Expansion x, TableDraft t, String column) {
+        return Action.of(Phase.START, Stage.CONSTRAINTS, "NOT NULL on " + t.name + "." + column + " as a NOT VALID check",
+                addNotValid(x, t, Names.notNullCheck(t.physical, column),
+                        "CHECK (" + Expansion.q(column) + " IS NOT NULL)"));
+    }
+
+    /** @param visible the column's name in the new version, for messages */
+    static List<Action> completeNotNull(Expansion x, TableDraft t, String column, String visible) {
+        String check = Names.notNullCheck(t.physical, column);
+        return List.of(validate(x, t, check, Expansion.q(column) + " IS NULL", "NOT NULL on " + t.name + "." + visible),
+                Action.of(Phase.COMPLETE, Stage.CONTRACT, "SET NOT NULL on " + t.name + "." + column
+                                + " (no scan: the validated check proves it)",
+                        "ALTER TABLE " + x.qt(t.physical) + " ALTER COLUMN " + Expansion.q(column) + " SET NOT NULL",
+                        "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT " + Expansion.q(check)));
+    }
+
+    /** UNIQUE: the index is built concurrently at complete (duplicates then fail complete, not the application). */
+    static List<Action> completeUnique(Expansion x, TableDraft t, String name, List<String> columns,
+                                       boolean nullsNotDistinct) {
+        String cols = columns.stream().map(Expansion::q).collect(Collectors.joining(", "));
+        String sample = "SELECT concat_ws(', ', " + columns.stream().map(c -> Expansion.q(c) + "::text")
+                .collect(Collectors.joining(", ")) + ") FROM " + x.qt(t.physical) + " GROUP BY " + cols
+                + " HAVING count(*) > 1 LIMIT 5";
+        return List.of(
+                new Action(Phase.COMPLETE, Stage.VALIDATE, "build the unique index " + name + " on " + t.name
+                        + " concurrently", List.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + Expansion.q(name)
+                        + " ON " + x.qt(t.physical) + " (" + cols + ")" + (nullsNotDistinct ? " NULLS NOT DISTINCT" : "")),
+                        List.of(), true, null, new Violation("unique constraint " + name + " on " + t.name + " (duplicates)", sample)),
+                Action.of(Phase.COMPLETE, Stage.CONTRACT, "UNIQUE constraint " + name + " from its index",
+                        "ALTER TABLE " + x.qt(t.physical) + " ADD CONSTRAINT " + Expansion.q(name) + " UNIQUE USING INDEX "
+                                + Expansion.q(name)));
+    }
+
+    /** Drops an index start (or a complete that stopped in its validations) built, if it exists. */
+    static Action dropIndexOnRollback(Expansion x, String name) {
+        return Action.concurrently(Phase.ROLLBACK, Stage.PREPARE_UNDO, "drop the index " + name + " if it was built",
+                "DROP INDEX CONCURRENTLY IF EXISTS " + x.qt(name));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.underway.op;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code create_index}: built concurrently at start (writes go on); rollback drops it concurrently. */
+final class CreateIndex implements Operation {
+    private static final Set<String> METHODS = Set.of("btree", "hash", "gist", "spgist", "gin", "brin");
+    private final int line;
+    private final String name;
+    private final String table;
+    private final List<String> columns;
+    private final String predicate;
+    private final String method;
+    private final boolean unique;
+    private final String storage;
+    private TableDraft t;
+    private final List<String> physical = new ArrayList<>();
+
+    private CreateIndex(int line, String name, String table, List<String> columns, String predicate, String method,
+                        boolean unique, String storage) {
+        this.line = line;
+        this.name = name;
+        this.table = table;
+        this.columns = columns;
+        this.predicate = predicate;
+        this.method = method;
+        this.unique = unique;
+        this.storage = storage;
+    }
+
+    static CreateIndex read(Fields f) {
+        String name = f.string("name");
+        String table = f.string("table");
+        List<String> columns = f.stringList("columns");
+        String predicate = f.optString("predicate");
+        String method = f.optString("method");
+        boolean unique = Boolean.TRUE.equals(f.optBool("unique"));
+        String storage = f.optString("storage_parameters");
+        f.done();
+        if (method != null && !METHODS.contains(method.toLowerCase(Locale.ROOT))) {
+            throw f.error("method", "method must be one of " + String.join(", ", METHODS.stream().sorted().toList())
+                    + ", got '" + method + "'");
+        }
+        return new CreateIndex(f.line(), name, table, columns, predicate, method, unique, storage);
+    }
+
+    @Override
+    public String kind() {
+        return "create_index";
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    @Override
+    public void validate(Expansion x) {
+        t = x.table(table, line, kind());
+        for (SchemaSnapshot.Table other : x.before.tables().values()) {
+            if (other.indexes().containsKey(name)) {
+                throw x.error(line, "create_index: an index named " + name + " already exists on " + other.name());
+            }
+        }
+        for (String c : columns) {
+            physical.add(x.column(t, c, line, kind(), false).physical);
+        }
+    }
+
+    @Override
+    public List<Action> start(Expansion x) {
+        Map<String, String> renames = new HashMap<>();
+        t.columns.forEach(c -> renames.put(c.name, c.physical));
+        String sql = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + Expansion.q(name)
+                + " ON " + x.qt(t.physical) + (method == null ? "" : " USING " + method.toLowerCase(Locale.ROOT))
+                + " (" + String.join(", ", physical.stream().map(Expansion::q).toList()) + ")"
+                + (storage == null ? "" : " WITH (" + storage + ")")
+                + (predicate == null ? "" : " WHERE " + Expressions.renameColumns(predicate, renames, x.syntax()));
+        return List.of(Action.concurrently(Phase.START, Stage.INDEXES, "build index " + name + " on " + t.name
+                + " concurrently", sql));
+    }
+
+    @Override
+    public List<Action> rollback(Expansion x) {
+        return List.of(Action.concurrently(Phase.ROLLBACK, Stage.PREPARE_UNDO, "drop index " + name + " concurrently",
+                "DROP INDEX CONCURRENTLY IF EXISTS " + x.qt(name)));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.underway.op;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@code create_table}: a new table nobody uses yet, so it gets its constraints at once; rollback drops it. */
+final class CreateTable implements Operation {
+    private final int line;
+    private final String name;
+    private final List<ColumnSpec> columns;
+    private final List<TableConstraint> constraints;
+    private final String comment;
+    private final List<String> referenced = new ArrayList<>();
+
+    private CreateTable(int line, String name, List<ColumnSpec> columns, List<TableConstraint> constraints,
+                        String comment) {
+        this.line = line;
+        this.name = name;
+        this.columns = columns;
+        this.constraints = constraints;
+        this.comment = comment;
+    }
+
+    static CreateTable read(Fields f) {
+        String name = f.string("name");
+        List<ColumnSpec> columns = ColumnSpec.readAll(f, "columns");
+        List<TableConstraint> constraints = f.has("constraints")
+                ? f.list("constraints").stream().map(n -> TableConstraint.read(new Fields(f.file(), "constraints", n)))
+                .toList() : List.of();
+        String comment = f.optString("comment");
+        f.done();
+        if (columns.isEmpty()) {
+            throw f.error("columns", "create_table " + name + " needs at least one column");
+        }
+        return new CreateTable(f.line(), name, columns, constraints, comment);
+    }
+
+    @Override
+    public String kind() {
+        return "create_table";
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    @Override
+    public void validate(Expansion x) {
+        TableDraft t = x.createTable(name, line);
+        for (ColumnSpec c : columns) {
+            if (t.column(c.name()).isPresent()) {
+                throw x.error(c.line(), "create_table " + name + ": column " + c.name() + " is given twice");
+            }
+            t.columns.add(new TableDraft.Column(c.name(), c.name(), c.type()));
+            if (c.references() != null) {
+                referenced.add(x.referencedTable(c.references().table(), c.line(), kind()));
+            }
+        }
+        for (TableConstraint k : constraints) {
+            referenced.add(k.references() == null ? null : x.referencedTable(k.references().table(), k.line(), kind()));
+        }
+    }
+
+    @Override
+    public List<Action> start(Expansion x) {
+        List<String> parts = new ArrayList<>();
+        int ref = 0;
+        for (ColumnSpec c : columns) {
+            StringBuilder b = new StringBuilder(Expansion.q(c.name())).append(' ').append(c.type());
+            if (c.defaultSql() != null) {
+                b.append(" DEFAULT ").append(c.defaultSql());
+            }
+            b.append(c.nullable() ? " NULL" : " NOT NULL");
+            if (c.unique()) {
+                b.append(" UNIQUE");
+            }
+            if (c.check() != null) {
+                b.append(" CONSTRAINT ").append(Expansion.q(c.check().name())).append(' ').append(c.check().clause());
+            }
+            if (c.references() != null) {
+                b.append(" CONSTRAINT ").append(Expansion.q(c.references().name())).append(' ')
+                        .append(c.references().clause(x, referenced.get(ref++)));
+            }
+            parts.add(b.toString());
+        }
+        List<String> pk = columns.stream().filter(ColumnSpec::pk).map(c -> Expansion.q(c.name())).toList();
+        if (!pk.isEmpty()) {
+            parts.add("PRIMARY KEY (" + String.join(", ", pk) + ")");
+        }
+        for (TableConstraint k : constraints) {
+            parts.add(k.definition(x, referenced.get(ref++)));
+        }
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE TABLE " + x.qt(name) + " (\n  " + String.join(",\n  ", parts) + "\n)");
+        if (comment != null) {
+            sql.add("COMMENT ON TABLE " + x.qt(name) + " IS " + Expansion.literal(comment));
+        }
+        columns.stream().filter(c -> c.comment() != null).forEach(c -> sql.add("COMMENT ON COLUMN " + x.qt(name) + "."
+                + Expansion.q(c.name()) + " IS " + Expansion.literal(c.comment())));
+        return List.of(new Action(Phase.START, Stage.COLUMNS, "create table " + name + " ("
+                + columns.stream().map(ColumnSpec::name).collect(Collectors.joining(", ")) + ")", sql, List.of(), false,
+                null, null));
+    }
+}

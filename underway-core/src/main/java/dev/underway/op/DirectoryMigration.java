@@ -1,0 +1,149 @@
+package dev.underway.op;
+
+import dev.underway.UnderwayException;
+import dev.underway.config.UnderwayConfig;
+import dev.underway.exec.AppliedMigration;
+import dev.underway.exec.ExecutionMode;
+import dev.underway.exec.MigrateResult;
+import dev.underway.exec.Migrator;
+import dev.underway.observe.BackfillListener;
+import dev.underway.observe.MigrationListener;
+import dev.underway.observe.PhaseListener;
+import dev.underway.plan.MigrationCategory;
+import dev.underway.plan.MigrationDirectory;
+import dev.underway.plan.MigrationInfo;
+import dev.underway.plan.MigrationState;
+import dev.underway.plan.MigrationScript;
+import dev.underway.plan.MigrationVersion;
+import dev.underway.state.HistoryRow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * migrate on a directory that also holds declarative migrations: SQL migrations and YAML ones
+ * run in one version order; each YAML migration is started (and completed with
+ * {@code complete}), and the SQL migrations after it wait for that.
+ */
+public final class DirectoryMigration {
+    private final UnderwayConfig config;
+    private final MigrationListener listener;
+    private final PhaseListener phases;
+
+    public DirectoryMigration(UnderwayConfig config, MigrationListener listener, PhaseListener phases) {
+        this.config = config;
+        this.listener = listener;
+        this.phases = phases;
+    }
+
+    /** The YAML migrations of a directory (searched recursively), by version. */
+    public static List<YamlMigration> scan(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).filter(p -> YamlMigration.isYamlMigration(p.getFileName().toString()))
+                    .sorted().map(p -> {
+                        YamlMigration m = YamlMigration.read(p);
+                        String rel = root.relativize(p).toString().replace('\\', '/');
+                        return YamlMigration.parse(rel, m.text());
+                    }).sorted(Comparator.comparing(YamlMigration::version)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** info's lines with the directory's YAML migrations that never ran (or were rolled back) as pending. */
+    public static List<MigrationInfo> withPendingYaml(List<MigrationInfo> infos, Path dir, List<HistoryRow> history) {
+        List<MigrationInfo> out = new ArrayList<>(infos);
+        for (YamlMigration m : scan(dir)) {
+            boolean recorded = history.stream().anyMatch(r -> r.success() && m.version().equals(r.version()));
+            if (!recorded) {
+                out.add(new MigrationInfo(m.version(), m.description(), MigrationCategory.VERSIONED, HistoryRow.TYPE_YAML,
+                        m.script(), MigrationState.PENDING, m.checksum(), null, null,
+                        "expand/contract: migrate or start runs it"));
+            }
+        }
+        out.sort(Comparator.comparing(MigrationInfo::version, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+
+    public MigrateResult migrate(boolean complete) {
+        List<YamlMigration> yaml = scan(config.directory());
+        if (yaml.isEmpty()) {
+            return new Migrator(config, listener).migrate();
+        }
+        MigrationDirectory dir = MigrationDirectory.load(config.directory(), dev.underway.dialect.postgres.PostgresDialect.SYNTAX);
+        refuseSameVersions(dir, yaml);
+        ExpandContract ec = new ExpandContract(config, listener, phases, BackfillListener.NONE);
+        List<HistoryRow> history = ec.history();
+        List<AppliedMigration> applied = new ArrayList<>();
+        for (YamlMigration m : yaml) {
+            if (config.target() != null && m.version().compareTo(config.target()) > 0) {
+                break;
+            }
+            Optional<MigrationVersion> below = dir.versioned().stream().map(MigrationScript::version)
+                    .filter(v -> v.compareTo(m.version()) < 0).max(Comparator.naturalOrder());
+            if (below.isPresent()) {
+                sql(below.get(), applied);
+            }
+            Optional<HistoryRow> done = history.stream().filter(r -> r.isYaml() && r.success()
+                    && r.version().equals(m.version())).reduce((a, b) -> b);
+            if (done.isPresent() && done.get().checksum() != null && done.get().checksum() != m.checksum()) {
+                throw UnderwayException.validation(m.script() + " (" + m.label() + ") changed after it was started"
+                        + " (checksum " + done.get().checksum() + " then, " + m.checksum() + " now); revert the edit and"
+                        + " put the change in a new migration");
+            }
+            Optional<MigrationStatus> inFlight = ec.status().stream().filter(s -> s.version().equals(m.version().toString()))
+                    .findFirst();
+            boolean completed = done.isPresent() && inFlight.isEmpty();
+            if (completed) {
+                continue;
+            }
+            if (inFlight.isEmpty() || inFlight.get().phase().equals("start")) {
+                applied.add(applied(m, ec.start(m)));
+            }
+            if (complete) {
+                applied.add(applied(m, ec.complete(m.version().toString())));
+            }
+        }
+        MigrateResult rest = new Migrator(config, listener).migrate();
+        applied.addAll(rest.applied());
+        return new MigrateResult(rest.database(), rest.targetSchema(), applied, rest.currentVersion());
+    }
+
+    private void sql(MigrationVersion upTo, List<AppliedMigration> applied) {
+        MigrationVersion target = config.target() != null && config.target().compareTo(upTo) < 0 ? config.target() : upTo;
+        UnderwayConfig c = new UnderwayConfig(config.connection(), config.schema(), config.directory(), config.state(),
+                config.lockWait(), config.outOfOrder(), target, config.unsafe(), config.online());
+        applied.addAll(new Migrator(c, listener).migrate().applied());
+    }
+
+    private static AppliedMigration applied(YamlMigration m, PhaseResult r) {
+        return new AppliedMigration(m.label() + " " + r.phase(), m.description(), m.script(), ExecutionMode.EXPAND_CONTRACT,
+                r.actions(), r.resumedAt(), r.millis(), r.retries(), r.lockWaitMs());
+    }
+
+    private static void refuseSameVersions(MigrationDirectory dir, List<YamlMigration> yaml) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < yaml.size(); i++) {
+            YamlMigration m = yaml.get(i);
+            if (i > 0 && yaml.get(i - 1).version().equals(m.version())) {
+                problems.add(yaml.get(i - 1).script() + " and " + m.script() + " have the same version (" + m.version() + ")");
+            }
+            dir.versioned().stream().filter(s -> s.version().equals(m.version())).forEach(s -> problems.add(s.script()
+                    + " and " + m.script() + " have the same version (" + m.version() + ")"));
+        }
+        if (!problems.isEmpty()) {
+            throw UnderwayException.usage("migration directory " + dir.root() + ": " + String.join("; ", problems)
+                    + "; give one of them a new version");
+        }
+    }
+}

@@ -1,0 +1,403 @@
+package dev.underway.op;
+
+import dev.underway.UnderwayException;
+import dev.underway.config.UnderwayConfig;
+import dev.underway.dialect.DatabaseKind;
+import dev.underway.exec.ActionExecutor;
+import dev.underway.exec.Database;
+import dev.underway.exec.MigrationLock;
+import dev.underway.observe.BackfillListener;
+import dev.underway.observe.MigrationListener;
+import dev.underway.observe.PhaseListener;
+import dev.underway.state.BackfillStateTable;
+import dev.underway.state.HistoryRow;
+import dev.underway.state.HistoryTable;
+import dev.underway.state.InFlight;
+import dev.underway.state.OperationsTable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * start, complete, rollback and status of declarative (YAML) migrations on PostgreSQL. Every
+ * command takes migrate's lock; start records the migration (its file and the schema snapshot)
+ * before its first action, and each phase records its progress action by action, so a killed
+ * run is finished by running the same command again. Several migrations may be in flight when
+ * they change different tables.
+ */
+public final class ExpandContract {
+    private final UnderwayConfig config;
+    private final MigrationListener listener;
+    private final PhaseListener phases;
+    private final BackfillListener backfillListener;
+    private final Database db;
+    private final HistoryTable history;
+    private final OperationsTable operations;
+    private final BackfillStateTable backfills;
+
+    public ExpandContract(UnderwayConfig config, MigrationListener listener, PhaseListener phases,
+                          BackfillListener backfillListener) {
+        this.config = config;
+        this.listener = listener;
+        this.phases = phases;
+        this.backfillListener = backfillListener;
+        this.db = Database.connect(config.connection(), config.schema());
+        if (db.dialect().kind() != DatabaseKind.POSTGRESQL) {
+            throw UnderwayException.usage("declarative (YAML) migrations need PostgreSQL: they keep two versions of the"
+                    + " schema alive with views and triggers; " + db.dialect().describe() + " is not supported");
+        }
+        this.history = new HistoryTable(db.dialect(), config.state().history(), db.targetSchema());
+        this.operations = new OperationsTable(db.dialect(), config.state().table("operations"), db.targetSchema());
+        this.backfills = new BackfillStateTable(db.dialect(), config.state().table("backfills"));
+    }
+
+    private String schema() {
+        return db.targetSchema();
+    }
+
+    // ---- start
+
+    /** The actions start would run; takes no lock and changes nothing. */
+    public PhasePlan planStart(YamlMigration m) {
+        try (Connection c = db.open()) {
+            List<InFlight> inFlight = operations.load(c);
+            Optional<InFlight> mine = inFlight.stream().filter(f -> f.version().equals(version(m))).findFirst();
+            if (mine.isPresent()) {
+                InFlight row = resumableStart(m, mine.get());
+                return new PhasePlan(row.version(), row.script(), Phase.START.label(), row.newSchema(), row.oldSchema(),
+                        plan(row).start(), row.actionsDone());
+            }
+            MigrationPlan plan = fresh(c, m, inFlight);
+            return new PhasePlan(version(m), m.script(), Phase.START.label(), plan.newSchema(), plan.oldSchema(),
+                    plan.start(), 0);
+        } catch (SQLException e) {
+            throw failure("planning the start of " + m.label(), e);
+        }
+    }
+
+    public PhaseResult start(YamlMigration m) {
+        long t0 = System.nanoTime();
+        try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
+            Connection c = exec.connection();
+            db.ensureTargetSchema(c);
+            history.create(c);
+            operations.create(c);
+            backfills.create(c);
+            List<InFlight> inFlight = operations.load(c);
+            Optional<InFlight> mine = inFlight.stream().filter(f -> f.version().equals(version(m))).findFirst();
+            InFlight row;
+            if (mine.isPresent()) {
+                row = resumableStart(m, mine.get());
+            } else {
+                MigrationPlan plan = fresh(c, m, inFlight);
+                row = new InFlight(version(m), m.script(), m.description(), m.checksum(), InFlight.START, 0,
+                        plan.newSchema(), plan.oldSchema(), List.copyOf(plan.touchedTables()),
+                        List.copyOf(plan.referencedTables()), plan.backfillTables(), m.text(),
+                        SnapshotJson.write(plan.snapshot()), null, null, null);
+                operations.insert(c, row);
+            }
+            MigrationPlan plan = plan(row);
+            List<Action> actions = plan.start();
+            PhaseRun run = new PhaseRun(config, schema(), exec, operations, phases, backfillListener);
+            run.run(m, InFlight.START, actions, row.actionsDone());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            finish(exec, c2 -> {
+                history.insert(c2, historyRow(row, HistoryRow.PHASE_START, true, actions.size(), ms, exec));
+                operations.progress(c2, row.version(), InFlight.STARTED, 0);
+            });
+            return new PhaseResult(row.version(), Phase.START.label(), row.newSchema(), row.oldSchema(), actions.size(),
+                    row.actionsDone(), run.backfills, exec.retries(), exec.lockWaitMs(), ms);
+        } catch (SQLException e) {
+            throw failure("starting " + m.label(), e);
+        }
+    }
+
+    /** An interrupted start of the same file resumes; anything else is refused. */
+    private InFlight resumableStart(YamlMigration m, InFlight row) {
+        if (!row.phase().equals(InFlight.START)) {
+            throw UnderwayException.usage(m.label() + " is already in flight (" + describe(row) + "); "
+                    + (row.phase().equals(InFlight.STARTED) ? "complete it or roll it back"
+                    : "run " + row.phase() + " again to finish it"));
+        }
+        if (row.checksum() != m.checksum()) {
+            throw UnderwayException.validation(m.script() + " changed since its start was interrupted (" + row.actionsDone()
+                    + " actions done); restore the file as it was to resume, or roll back V" + row.version());
+        }
+        return row;
+    }
+
+    /** Plans a migration that is not in flight yet, refusing it when applied or in conflict with one in flight. */
+    private MigrationPlan fresh(Connection c, YamlMigration m, List<InFlight> inFlight) throws SQLException {
+        for (HistoryRow r : history.load(c)) {
+            if (r.success() && m.version().equals(r.version())) {
+                throw UnderwayException.validation(m.label() + " is already applied (" + r.script() + ", "
+                        + (r.isYaml() ? "expand/contract " + r.phase() : r.type()) + " on " + r.installedOn() + ")");
+            }
+        }
+        SchemaSnapshot before = CatalogReader.read(c, schema());
+        String old = VersionSchemas.oldSchemaFor(c, schema(), inFlight.stream().map(InFlight::newSchema).toList());
+        MigrationPlan plan = MigrationPlan.of(m, before, old, db.dialect());
+        refuseConflicts(m, plan, inFlight);
+        checkExpressions(c, m, plan);
+        if (VersionSchemas.existing(c, schema()).stream().anyMatch(f -> f.name().equals(plan.newSchema()))
+                || db.dialect().schemas().exists(c, plan.newSchema())) {
+            throw UnderwayException.usage("schema " + plan.newSchema() + " already exists; " + m.label() + " would create"
+                    + " it as its version schema. Drop or rename it, or give the migration another version");
+        }
+        return plan;
+    }
+
+    private static void checkExpressions(Connection c, YamlMigration m, MigrationPlan plan) {
+        for (SyncTrigger.ExpressionCheck check : plan.expressionChecks()) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute(check.sql());
+            } catch (SQLException e) {
+                throw UnderwayException.usage(m.script() + ":" + check.line() + ": the " + check.what() + " is refused by"
+                        + " the database: " + e.getMessage().strip() + " [SQLSTATE " + e.getSQLState() + "]; nothing was"
+                        + " changed. up sees the old version's columns, down the new version's");
+            }
+        }
+    }
+
+    private static void refuseConflicts(YamlMigration m, MigrationPlan plan, List<InFlight> inFlight) {
+        Set<String> mine = plan.touchedTables();
+        for (InFlight other : inFlight) {
+            for (String t : other.tables()) {
+                if (mine.contains(t) || plan.referencedTables().contains(t)) {
+                    throw UnderwayException.usage(m.label() + (mine.contains(t) ? " changes table " : " depends on table ")
+                            + t + ", which V" + other.version() + " (in flight, " + describe(other) + ") changes;"
+                            + " complete or roll back V" + other.version() + " first");
+                }
+            }
+            for (String t : other.referenced()) {
+                if (mine.contains(t)) {
+                    throw UnderwayException.usage(m.label() + " changes table " + t + ", which V" + other.version()
+                            + " (in flight, " + describe(other) + ") depends on; complete or roll back V"
+                            + other.version() + " first");
+                }
+            }
+        }
+    }
+
+    // ---- complete and rollback
+
+    /** What an in-flight phase will run, planned under the lock (or without it, for a dry run). */
+    private record Prepared(YamlMigration migration, String state, List<Action> actions, int resumeAt) {
+    }
+
+    private interface Preparation {
+        Prepared prepare(Connection c, InFlight row) throws SQLException;
+    }
+
+    public PhasePlan planComplete(String version) {
+        return planInFlight(version, Phase.COMPLETE, this::completion);
+    }
+
+    public PhaseResult complete(String version) {
+        return runInFlight(version, Phase.COMPLETE, this::completion);
+    }
+
+    public PhasePlan planRollback(String version) {
+        return planInFlight(version, Phase.ROLLBACK, this::undo);
+    }
+
+    public PhaseResult rollback(String version) {
+        return runInFlight(version, Phase.ROLLBACK, this::undo);
+    }
+
+    private PhasePlan planInFlight(String version, Phase phase, Preparation preparation) {
+        try (Connection c = db.open()) {
+            InFlight row = resolve(c, version);
+            Prepared p = preparation.prepare(c, row);
+            return new PhasePlan(row.version(), row.script(), phase.label(), row.newSchema(), row.oldSchema(),
+                    p.actions(), p.resumeAt());
+        } catch (SQLException e) {
+            throw failure("planning the " + phase.label() + " of V" + version, e);
+        }
+    }
+
+    private PhaseResult runInFlight(String version, Phase phase, Preparation preparation) {
+        long t0 = System.nanoTime();
+        try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
+            Connection c = exec.connection();
+            InFlight row = resolve(c, version);
+            Prepared p = preparation.prepare(c, row);
+            if (!row.phase().equals(p.state())) {
+                operations.progress(c, row.version(), p.state(), 0);
+            }
+            new PhaseRun(config, schema(), exec, operations, phases, backfillListener)
+                    .run(p.migration(), p.state(), p.actions(), p.resumeAt());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            finish(exec, c2 -> {
+                if (phase == Phase.ROLLBACK) {
+                    history.markRolledBack(c2, p.migration().version());
+                }
+                history.insert(c2, historyRow(row, phase.label(), phase != Phase.ROLLBACK, p.actions().size(), ms, exec));
+                forget(c2, row);
+            });
+            return new PhaseResult(row.version(), phase.label(), row.newSchema(), row.oldSchema(), p.actions().size(),
+                    p.resumeAt(), List.of(), exec.retries(), exec.lockWaitMs(), ms);
+        } catch (SQLException e) {
+            throw failure(phase.label() + " of V" + version, e);
+        }
+    }
+
+    private Prepared completion(Connection c, InFlight row) throws SQLException {
+        if (row.phase().equals(InFlight.START) || row.phase().equals(InFlight.ROLLBACK)) {
+            throw UnderwayException.usage("V" + row.version() + " cannot be completed: " + describe(row) + "; run "
+                    + row.phase() + " again to finish it" + (row.phase().equals(InFlight.START) ? ", or roll it back" : ""));
+        }
+        List<InFlight> others = operations.load(c).stream().filter(o -> !o.version().equals(row.version())).toList();
+        boolean dropOld = !row.oldSchema().equals(schema())
+                && others.stream().noneMatch(o -> o.oldSchema().equals(row.oldSchema()));
+        List<String> kept = VersionSchemas.existing(c, schema()).stream().map(VersionSchemas.Found::name)
+                .filter(n -> !n.equals(row.newSchema()) && !(dropOld && n.equals(row.oldSchema()))).sorted().toList();
+        MigrationPlan plan = plan(row);
+        return new Prepared(plan.migration(), InFlight.COMPLETE, plan.complete(dropOld, kept),
+                row.phase().equals(InFlight.COMPLETE) ? row.actionsDone() : 0);
+    }
+
+    private Prepared undo(Connection c, InFlight row) {
+        refuseRollbackAfterContract(row);
+        MigrationPlan plan = plan(row);
+        return new Prepared(plan.migration(), InFlight.ROLLBACK, plan.rollback(),
+                row.phase().equals(InFlight.ROLLBACK) ? row.actionsDone() : 0);
+    }
+
+    /** Once complete's contract committed, the old shape is gone: there is nothing to roll back to. */
+    private void refuseRollbackAfterContract(InFlight row) {
+        if (row.phase().equals(InFlight.COMPLETE)) {
+            int validations = (int) plan(row).complete(false, List.of()).stream()
+                    .takeWhile(a -> a.stage() == Stage.VALIDATE).count();
+            if (row.actionsDone() > validations) {
+                throw UnderwayException.usage("V" + row.version() + " cannot be rolled back: its complete already"
+                        + " removed the old shape (" + describe(row) + "); run complete again to finish it");
+            }
+        }
+    }
+
+    // ---- status
+
+    public List<MigrationStatus> status() {
+        try (Connection c = db.open()) {
+            List<MigrationStatus> out = new ArrayList<>();
+            for (InFlight row : operations.load(c)) {
+                MigrationPlan plan = plan(row);
+                int total = switch (row.phase()) {
+                    case InFlight.START -> plan.start().size();
+                    case InFlight.COMPLETE -> plan.complete(false, List.of()).size();
+                    case InFlight.ROLLBACK -> plan.rollback().size();
+                    default -> 0;
+                };
+                List<MigrationStatus.Backfill> bs = new ArrayList<>();
+                for (String table : row.backfills()) {
+                    String name = PhaseRun.backfillName(schema(), table, row.version());
+                    bs.add(backfills.load(c, name).map(s -> new MigrationStatus.Backfill(table, s.status(),
+                                    s.checkpoint().rowsDone(), s.estimatedRows()))
+                            .orElse(new MigrationStatus.Backfill(table, "pending", 0, 0)));
+                }
+                out.add(new MigrationStatus(row.version(), row.script(), row.phase(), row.actionsDone(), total,
+                        row.newSchema(), row.oldSchema(), row.tables(), bs, row.message(), row.startedOn(),
+                        row.updatedOn()));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("reading the in-flight migrations", e);
+        }
+    }
+
+    // ---- shared
+
+    /** The history of the target schema (empty before the first run). */
+    public List<HistoryRow> history() {
+        try (Connection c = db.open()) {
+            return history.load(c);
+        } catch (SQLException e) {
+            throw failure("reading the history", e);
+        }
+    }
+
+    private MigrationPlan plan(InFlight row) {
+        YamlMigration m = YamlMigration.parse(row.script(), row.yaml());
+        return MigrationPlan.of(m, SnapshotJson.read(row.snapshot(), row.version()), row.oldSchema(), db.dialect());
+    }
+
+    /** The in-flight migration with this version, or the only one when none is given. */
+    private InFlight resolve(Connection c, String version) throws SQLException {
+        List<InFlight> all = operations.load(c);
+        if (version == null) {
+            if (all.size() == 1) {
+                return all.get(0);
+            }
+            throw UnderwayException.usage(all.isEmpty() ? "no declarative migration is in flight on schema " + schema()
+                    : "several migrations are in flight (" + all.stream().map(f -> "V" + f.version())
+                    .collect(Collectors.joining(", ")) + "); name one");
+        }
+        String wanted = version.startsWith("V") || version.startsWith("v") ? version.substring(1) : version;
+        return all.stream().filter(f -> f.version().equals(dev.underway.plan.MigrationVersion.parse(wanted).toString()))
+                .findFirst().orElseThrow(() -> UnderwayException.usage("V" + wanted + " is not in flight on schema "
+                        + schema() + (all.isEmpty() ? "" : " (in flight: " + all.stream().map(f -> "V" + f.version())
+                        .collect(Collectors.joining(", ")) + ")")));
+    }
+
+    private void forget(Connection c, InFlight row) throws SQLException {
+        operations.delete(c, row.version());
+        for (String table : row.backfills()) {
+            backfills.delete(c, PhaseRun.backfillName(schema(), table, row.version()));
+        }
+    }
+
+    private interface Finish {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** The phase's last records, in one transaction: history and in-flight state never disagree. */
+    private static void finish(ActionExecutor exec, Finish work) {
+        exec.record(c -> {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    private HistoryRow historyRow(InFlight row, String phase, boolean success, int actions, long ms, ActionExecutor exec) {
+        return new HistoryRow(0, dev.underway.plan.MigrationVersion.parse(row.version()), row.description(),
+                HistoryRow.TYPE_YAML, row.script(), row.checksum(), db.user(), null, ms, success,
+                UUID.randomUUID().toString(), actions, null, phase, exec.retries(), exec.lockWaitMs());
+    }
+
+    private static String describe(InFlight row) {
+        return switch (row.phase()) {
+            case InFlight.START -> "its start stopped after " + row.actionsDone() + " actions";
+            case InFlight.STARTED -> "started";
+            case InFlight.COMPLETE -> "its complete stopped after " + row.actionsDone() + " actions";
+            default -> "its rollback stopped after " + row.actionsDone() + " actions";
+        };
+    }
+
+    private static String version(YamlMigration m) {
+        return m.version().toString();
+    }
+
+    private MigrationLock lock() {
+        return MigrationLock.acquire(db, "underway:" + history.name() + ":" + schema(), config.lockWait(), listener);
+    }
+
+    private UnderwayException failure(String doing, SQLException e) {
+        return UnderwayException.failed("database error while " + doing + " on " + db.settings().redactedUrl() + ": "
+                + e.getMessage() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e);
+    }
+}

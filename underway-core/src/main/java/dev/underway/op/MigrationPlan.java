@@ -1,0 +1,198 @@
+package dev.underway.op;
+
+import dev.underway.dialect.Dialect;
+import dev.underway.sql.SqlStatement;
+import dev.underway.sql.StatementSplitter;
+import dev.underway.sql.shape.SchemaModel;
+import dev.underway.sql.shape.StatementClassifier;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The three phases of one YAML migration, planned from the file and the schema snapshot taken
+ * when it started: the same inputs always give the same actions, so a start interrupted at any
+ * action resumes at that action, and complete and rollback know exactly what start made.
+ */
+public final class MigrationPlan {
+    private final YamlMigration migration;
+    private final Expansion x;
+    private final String oldSchema;
+    private final Dialect dialect;
+
+    private MigrationPlan(YamlMigration migration, Expansion x, String oldSchema, Dialect dialect) {
+        this.migration = migration;
+        this.x = x;
+        this.oldSchema = oldSchema;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Validates every operation against the snapshot (in file order, each seeing the changes of
+     * those before it); refuses bad input with file and line.
+     *
+     * @param oldSchema the schema of the version before: the latest completed version schema, or the base schema
+     */
+    public static MigrationPlan of(YamlMigration m, SchemaSnapshot before, String oldSchema, Dialect dialect) {
+        Expansion x = new Expansion(m.script(), m.version().toString(), before);
+        for (Operation op : m.operations()) {
+            op.validate(x);
+        }
+        for (TableDraft t : x.drafts.values()) {
+            if (t.backfill && !t.created && t.before.primaryKey().isEmpty()
+                    && t.before.indexes().values().stream().noneMatch(SchemaSnapshot.Index::unique)) {
+                throw x.error(m.operations().get(0).line(), "table " + t.name + " has no primary key or unique index,"
+                        + " and its existing rows must be backfilled in key order; add a primary key first");
+            }
+        }
+        return new MigrationPlan(m, x, oldSchema, dialect);
+    }
+
+    public YamlMigration migration() {
+        return migration;
+    }
+
+    public SchemaSnapshot snapshot() {
+        return x.before;
+    }
+
+    public String newSchema() {
+        return x.newSchema;
+    }
+
+    public String oldSchema() {
+        return oldSchema;
+    }
+
+    /** Tables the migration changes, by their names before it. */
+    public Set<String> touchedTables() {
+        return Set.copyOf(x.touched);
+    }
+
+    /** Tables it only depends on (foreign keys point at them). */
+    public Set<String> referencedTables() {
+        return Set.copyOf(x.referenced);
+    }
+
+    /** Names (after complete) of the tables this migration owns, for view refreshes elsewhere. */
+    public List<String> backfillTables() {
+        return x.drafts.values().stream().filter(t -> t.backfill).map(t -> t.physical).toList();
+    }
+
+    /** Queries that check every up and down expression against the database; see {@link SyncTrigger#checks}. */
+    List<SyncTrigger.ExpressionCheck> expressionChecks() {
+        return x.drafts.values().stream().filter(t -> !t.created).flatMap(t -> SyncTrigger.checks(x, t).stream()).toList();
+    }
+
+    public List<Action> start() {
+        List<Action> out = new ArrayList<>();
+        migration.operations().forEach(op -> out.addAll(op.start(x)));
+        for (TableDraft t : x.drafts.values()) {
+            out.addAll(CarriedOver.start(x, t));
+            if (!t.syncs.isEmpty()) {
+                out.add(SyncTrigger.create(x, t, oldSchema));
+            }
+            if (t.backfill) {
+                out.add(Action.backfill(t.physical));
+            }
+        }
+        out.add(VersionViews.createSchema(x));
+        return locked(sorted(out));
+    }
+
+    /**
+     * Validations first (a violation stops complete before anything changed), then the contract
+     * in one transaction, then what cannot run in a transaction.
+     *
+     * @param dropOldSchema drop the previous version's schema (no other migration in flight still uses it)
+     * @param keptSchemas   other version schemas that stay: their views of this migration's tables are refreshed
+     */
+    public List<Action> complete(boolean dropOldSchema, List<String> keptSchemas) {
+        List<Action> ops = new ArrayList<>();
+        migration.operations().forEach(op -> ops.addAll(op.complete(x)));
+        x.drafts.values().forEach(t -> ops.addAll(CarriedOver.complete(x, t)));
+        List<Action> out = new ArrayList<>(ops.stream().filter(a -> a.stage() == Stage.VALIDATE).toList());
+        List<Action> contract = new ArrayList<>();
+        if (dropOldSchema && !oldSchema.equals(x.schema())) {
+            contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the old version schema",
+                    "DROP SCHEMA IF EXISTS " + Expansion.q(oldSchema) + " CASCADE"));
+        }
+        List<TableDraft> owned = x.drafts.values().stream().filter(TableDraft::changed).toList();
+        for (String s : keptSchemas) {
+            for (TableDraft t : owned) {
+                contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the view of " + t.physical + " in " + s,
+                        "DROP VIEW IF EXISTS " + Expansion.q(s) + "." + Expansion.q(t.physical),
+                        "DROP VIEW IF EXISTS " + Expansion.q(s) + "." + Expansion.q(t.name)));
+            }
+        }
+        x.drafts.values().stream().filter(t -> !t.syncs.isEmpty()).forEach(t -> contract.add(new Action(Phase.COMPLETE,
+                Stage.CONTRACT, "drop the sync trigger of " + t.name, SyncTrigger.drop(x, t), List.of(), false, null, null)));
+        contract.addAll(ops.stream().filter(a -> a.stage() == Stage.CONTRACT && !a.concurrent()).toList());
+        for (TableDraft t : owned) {
+            contract.addAll(Contract.of(x, t));
+            contract.addAll(CarriedOver.contract(x, t));
+        }
+        for (String s : keptSchemas) {
+            owned.stream().filter(t -> !t.dropped).forEach(t -> contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT,
+                    "view of " + t.name + " in " + s, VersionViews.view(s, t.name, x, t.name, VersionViews.completed(t)))));
+        }
+        // Always one contract action, even an empty one: resuming counts actions, and their number must not vary.
+        out.add(Action.merge(Phase.COMPLETE, Stage.CONTRACT, "contract in one transaction: " + (contract.isEmpty()
+                ? "nothing to change" : String.join("; ", contract.stream().map(Action::description).toList())), contract));
+        out.addAll(ops.stream().filter(a -> a.stage() == Stage.AFTER || a.stage() == Stage.CONTRACT && a.concurrent())
+                .toList());
+        return locked(out);
+    }
+
+    /** Drops what start made, whether or not start got that far; restores what it changed in the catalog. */
+    public List<Action> rollback() {
+        List<Action> ops = new ArrayList<>();
+        migration.operations().forEach(op -> ops.addAll(op.rollback(x)));
+        x.drafts.values().forEach(t -> ops.addAll(CarriedOver.rollback(x, t)));
+        List<Action> out = new ArrayList<>(ops.stream().filter(a -> a.stage() == Stage.PREPARE_UNDO).toList());
+        List<Action> undo = new ArrayList<>();
+        undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop the version schema " + x.newSchema,
+                "DROP SCHEMA IF EXISTS " + Expansion.q(x.newSchema) + " CASCADE"));
+        x.drafts.values().stream().filter(t -> !t.syncs.isEmpty()).forEach(t -> undo.add(new Action(Phase.ROLLBACK,
+                Stage.UNDO, "drop the sync trigger of " + t.name, SyncTrigger.drop(x, t), List.of(), false, null, null)));
+        undo.addAll(ops.stream().filter(a -> a.stage() == Stage.UNDO && !a.concurrent()).toList());
+        for (TableDraft t : x.drafts.values()) {
+            if (t.created) {
+                undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop table " + t.physical,
+                        "DROP TABLE IF EXISTS " + x.qt(t.physical)));
+            } else {
+                t.addedColumns().forEach(c -> undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop " + t.physical + "." + c,
+                        "ALTER TABLE " + x.qt(t.physical) + " DROP COLUMN IF EXISTS " + Expansion.q(c))));
+            }
+        }
+        out.add(Action.merge(Phase.ROLLBACK, Stage.UNDO, "undo in one transaction: " + String.join("; ",
+                undo.stream().map(Action::description).toList()), undo));
+        out.addAll(ops.stream().filter(a -> a.stage() == Stage.UNDO && a.concurrent()).toList());
+        return locked(out);
+    }
+
+    private static List<Action> sorted(List<Action> actions) {
+        List<Action> out = new ArrayList<>(actions);
+        out.sort(Comparator.comparing(Action::stage));
+        return out;
+    }
+
+    /** The lock each statement takes, as the classifier judges it: data for plans and dry runs. */
+    private List<Action> locked(List<Action> actions) {
+        StatementClassifier classifier = new StatementClassifier(false);
+        StatementSplitter splitter = new StatementSplitter(dialect.syntax());
+        List<Action> out = new ArrayList<>();
+        for (Action a : actions) {
+            List<String> locks = new ArrayList<>();
+            for (String sql : a.sql()) {
+                List<SqlStatement> parsed = splitter.split(sql, migration.script()).statements();
+                locks.add(parsed.isEmpty() ? "none"
+                        : dialect.lockPolicy().verdict(classifier.classify(parsed.get(0)), new SchemaModel()).lock());
+            }
+            out.add(a.withLocks(locks));
+        }
+        return out;
+    }
+}

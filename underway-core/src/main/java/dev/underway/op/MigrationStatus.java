@@ -1,0 +1,22 @@
+package dev.underway.op;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An in-flight migration as {@code status} shows it.
+ *
+ * @param actionsTotal the number of actions of the phase it is in (0 once start finished)
+ */
+public record MigrationStatus(String version, String script, String phase, int actionsDone, int actionsTotal,
+                              String newSchema, String oldSchema, List<String> tables, List<Backfill> backfills,
+                              String message, Instant startedOn, Instant updatedOn) {
+    public MigrationStatus {
+        tables = List.copyOf(tables);
+        backfills = List.copyOf(backfills);
+    }
+
+    /** @param status {@code running}, {@code done}, {@code failed}, ...; {@code pending} before it began */
+    public record Backfill(String table, String status, long rowsDone, long estimatedRows) {
+    }
+}

@@ -1,0 +1,151 @@
+package dev.underway.op;
+
+import dev.underway.ErrorCode;
+import dev.underway.UnderwayException;
+import dev.underway.backfill.Backfill;
+import dev.underway.backfill.BackfillRequest;
+import dev.underway.backfill.BackfillResult;
+import dev.underway.backfill.ResumeMode;
+import dev.underway.backfill.RowChange;
+import dev.underway.config.UnderwayConfig;
+import dev.underway.dialect.postgres.PostgresDialect;
+import dev.underway.exec.ActionExecutor;
+import dev.underway.exec.ExecutableStatement;
+import dev.underway.observe.BackfillListener;
+import dev.underway.observe.PhaseListener;
+import dev.underway.plan.MigrationCategory;
+import dev.underway.plan.MigrationName;
+import dev.underway.plan.MigrationScript;
+import dev.underway.plan.PendingMigration;
+import dev.underway.sql.SqlScript;
+import dev.underway.sql.SqlStatement;
+import dev.underway.sql.StatementSplitter;
+import dev.underway.state.OperationsTable;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Executes one phase's actions from a resume point, each with its progress record: a
+ * transactional action commits together with it, a concurrent statement or a backfill records
+ * it right after (both are safe to repeat). A failed validation is reported with the
+ * constraint's name and a sample of the rows that break it.
+ */
+final class PhaseRun {
+    private final UnderwayConfig config;
+    private final String schema;
+    private final ActionExecutor exec;
+    private final OperationsTable operations;
+    private final PhaseListener listener;
+    private final BackfillListener backfillListener;
+    final List<BackfillResult> backfills = new ArrayList<>();
+
+    PhaseRun(UnderwayConfig config, String schema, ActionExecutor exec, OperationsTable operations,
+             PhaseListener listener, BackfillListener backfillListener) {
+        this.config = config;
+        this.schema = schema;
+        this.exec = exec;
+        this.operations = operations;
+        this.listener = listener;
+        this.backfillListener = backfillListener;
+    }
+
+    static String backfillName(String schema, String table, String version) {
+        return schema + "." + table + "@V" + version;
+    }
+
+    /** @param phaseState the phase name recorded with each action's progress */
+    void run(YamlMigration m, String phaseState, List<Action> actions, int from) {
+        MigrationScript script = script(m, phaseState, actions);
+        PendingMigration pending = new PendingMigration(script, null, 0);
+        List<ExecutableStatement> planned = exec.plan(script);
+        int statement = 0;
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            List<ExecutableStatement> mine = planned.subList(statement, statement + a.sql().size());
+            statement += a.sql().size();
+            if (i < from) {
+                continue;
+            }
+            int done = i + 1;
+            listener.actionStarting(m.label(), phaseState, done, actions.size(), a.description());
+            long started = System.nanoTime();
+            ActionExecutor.Progress progress = c -> operations.progress(c, m.version().toString(), phaseState, done);
+            try {
+                if (a.backfill() != null) {
+                    backfill(m, a.backfill());
+                    exec.record(progress);
+                } else if (a.concurrent()) {
+                    exec.alone(pending, mine.get(0), progress);
+                } else {
+                    exec.inTransaction(pending, mine, progress);
+                }
+            } catch (UnderwayException e) {
+                UnderwayException reported = a.violation() == null ? e : violated(a.violation(), e, phaseState);
+                note(m, phaseState + " stopped at action " + done + " (" + a.description() + "): "
+                        + reported.getMessage());
+                throw reported;
+            }
+            listener.actionFinished(m.label(), phaseState, done, actions.size(), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** All statements of the phase as one script, each on the "line" of its action's number (as dry runs print it). */
+    private MigrationScript script(YamlMigration m, String phase, List<Action> actions) {
+        StatementSplitter splitter = new StatementSplitter(PostgresDialect.SYNTAX);
+        List<SqlStatement> statements = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            for (String sql : actions.get(i).sql()) {
+                SqlStatement s = splitter.split(sql, m.script()).statements().get(0);
+                statements.add(new SqlStatement(statements.size(), s.sql(), i + 1, s.tokens(), s.directives()));
+            }
+        }
+        MigrationName name = new MigrationName(m.version(), m.description(), MigrationCategory.VERSIONED);
+        return new MigrationScript(name, m.script() + " (" + phase + ") action", Path.of(m.script()), m.checksum(),
+                new SqlScript(statements, List.of()));
+    }
+
+    private void backfill(YamlMigration m, String table) {
+        BackfillRequest request = BackfillRequest.builder(table).schema(schema).change(RowChange.touch())
+                .name(backfillName(schema, table, m.version().toString())).resume(ResumeMode.RESUME).build();
+        backfills.add(new Backfill(config).run(request, backfillListener));
+    }
+
+    /** Names the constraint and up to five offending keys; the migration stays in flight. */
+    private UnderwayException violated(Violation v, UnderwayException cause, String phase) {
+        List<String> sample = new ArrayList<>();
+        try (Statement s = exec.connection().createStatement(); ResultSet rs = s.executeQuery(v.sampleSql())) {
+            while (rs.next()) {
+                sample.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return cause;
+        }
+        if (sample.isEmpty()) {
+            return cause;
+        }
+        return new UnderwayException(ErrorCode.FAILED, v.what() + " does not hold for existing rows, e.g. " + String.join("; ", sample.stream().map(k -> "(" + k + ")")
+                .toList()) + ". " + switch (phase) {
+                    case "rollback" -> "The rollback stopped before it changed the tables: the new version wrote"
+                            + " those rows. Fix them and run rollback again, or complete the migration";
+                    case "start" -> "Start stopped at this action and both versions keep working. Fix those rows"
+                            + " and run start again, or roll back";
+                    default -> "Nothing was changed by complete: the migration stays in flight and both versions"
+                            + " keep working. Fix those rows (through either version) and run complete again, or roll back";
+                } + ". ("
+                + cause.getMessage() + ")", cause);
+    }
+
+    private void note(YamlMigration m, String message) {
+        try {
+            exec.record(c -> operations.message(c, m.version().toString(), message));
+        } catch (UnderwayException ignored) {
+            // The failure itself is what the caller reports.
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.underway.op;
+
+import dev.underway.sql.SqlStatement;
+import dev.underway.sql.StatementSplitter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code sql}: statements Underway runs as written, at start (or at complete with
+ * {@code on_complete: true}); {@code down} runs at rollback. Underway cannot see what they
+ * change, so they take part in no conflict check and no version view until a complete refreshes them.
+ */
+final class RawSql implements Operation {
+    private final int line;
+    private final String up;
+    private final String down;
+    private final boolean onComplete;
+
+    private RawSql(int line, String up, String down, boolean onComplete) {
+        this.line = line;
+        this.up = up;
+        this.down = down;
+        this.onComplete = onComplete;
+    }
+
+    static RawSql read(Fields f) {
+        String up = f.string("up");
+        String down = f.optString("down");
+        Boolean a = f.optBool("on_complete");
+        Boolean b = f.optBool("onComplete");
+        f.done();
+        boolean onComplete = Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+        if (onComplete && down != null) {
+            throw f.error("down", "sql: 'down' undoes a start, so it cannot go with on_complete: true");
+        }
+        return new RawSql(f.line(), up, down, onComplete);
+    }
+
+    @Override
+    public String kind() {
+        return "sql";
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    @Override
+    public void validate(Expansion x) {
+        if (statements(x, up).isEmpty()) {
+            throw x.error(line, "sql: 'up' holds no statement");
+        }
+    }
+
+    /** Each statement alone when it cannot run in a transaction, the others together. */
+    private static List<Action> actions(Expansion x, String text, Phase phase, Stage stage, String what) {
+        List<Action> out = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        for (SqlStatement s : statements(x, text)) {
+            if (s.contains("CONCURRENTLY") || s.startsWith("VACUUM")) {
+                if (!batch.isEmpty()) {
+                    out.add(new Action(phase, stage, what, batch, List.of(), false, null, null));
+                    batch = new ArrayList<>();
+                }
+                out.add(Action.concurrently(phase, stage, what, s.sql()));
+            } else {
+                batch.add(s.sql());
+            }
+        }
+        if (!batch.isEmpty()) {
+            out.add(new Action(phase, stage, what, batch, List.of(), false, null, null));
+        }
+        return out;
+    }
+
+    private static List<SqlStatement> statements(Expansion x, String text) {
+        return new StatementSplitter(x.syntax()).split(text, x.file).statements();
+    }
+
+    @Override
+    public List<Action> start(Expansion x) {
+        return onComplete ? List.of() : actions(x, up, Phase.START, Stage.COLUMNS, "sql (line " + line + ")");
+    }
+
+    @Override
+    public List<Action> complete(Expansion x) {
+        return onComplete ? actions(x, up, Phase.COMPLETE, Stage.CONTRACT, "sql on complete (line " + line + ")")
+                : List.of();
+    }
+
+    @Override
+    public List<Action> rollback(Expansion x) {
+        return down == null ? List.of() : actions(x, down, Phase.ROLLBACK, Stage.UNDO, "sql down (line " + line + ")");
+    }
+}

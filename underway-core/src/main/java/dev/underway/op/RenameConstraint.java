@@ -1,0 +1,57 @@
+package dev.underway.op;
+
+import java.util.List;
+
+/** {@code rename_constraint}: constraint names are not visible through views, so the rename waits for complete. */
+final class RenameConstraint implements Operation {
+    private final int line;
+    private final String table;
+    private final String from;
+    private final String to;
+    private TableDraft t;
+
+    private RenameConstraint(int line, String table, String from, String to) {
+        this.line = line;
+        this.table = table;
+        this.from = from;
+        this.to = to;
+    }
+
+    static RenameConstraint read(Fields f) {
+        RenameConstraint r = new RenameConstraint(f.line(), f.string("table"), f.string("from"), f.string("to"));
+        f.done();
+        return r;
+    }
+
+    @Override
+    public String kind() {
+        return "rename_constraint";
+    }
+
+    @Override
+    public int line() {
+        return line;
+    }
+
+    @Override
+    public void validate(Expansion x) {
+        t = x.table(table, line, kind());
+        if (t.before == null || !t.before.constraints().containsKey(from)) {
+            throw x.error(line, "rename_constraint: table " + table + " has no constraint named " + from);
+        }
+        if (t.before.constraints().containsKey(to)) {
+            throw x.error(line, "rename_constraint: table " + table + " already has a constraint named " + to);
+        }
+    }
+
+    @Override
+    public List<Action> start(Expansion x) {
+        return List.of();
+    }
+
+    @Override
+    public List<Action> complete(Expansion x) {
+        return List.of(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename constraint " + from + " to " + to,
+                "ALTER TABLE " + x.qt(t.physical) + " RENAME CONSTRAINT " + Expansion.q(from) + " TO " + Expansion.q(to)));
+    }
+}

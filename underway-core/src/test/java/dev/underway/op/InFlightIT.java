@@ -1,0 +1,201 @@
+package dev.underway.op;
+
+import dev.underway.ErrorCode;
+import dev.underway.UnderwayException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+import static dev.underway.op.VersionedDatabase.exec;
+import static dev.underway.op.VersionedDatabase.one;
+import static dev.underway.op.VersionedDatabase.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Several migrations in flight, conflicts, violations found at complete, and version schemas over time. */
+class InFlightIT {
+    private VersionedDatabase db;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        db = new VersionedDatabase("public_v2");
+        exec(db.admin, """
+                CREATE TABLE users (id int PRIMARY KEY, email text);
+                CREATE TABLE orders (id int PRIMARY KEY, user_id int, note text);
+                CREATE TABLE tags (id int PRIMARY KEY, label text);
+                INSERT INTO users VALUES (1, 'a@x'), (2, NULL), (3, 'c@x');
+                INSERT INTO orders VALUES (10, 1, 'n');
+                """);
+    }
+
+    private static YamlMigration yaml(String name, String text) {
+        return YamlMigration.parse(name, text);
+    }
+
+    private static final String USERS_EMAIL_NOT_NULL = """
+            operations:
+              - alter_column: {table: users, column: email, nullable: false, up: email, down: email}
+            """;
+
+    @Test
+    void aViolationAtCompleteNamesTheConstraintAndRowsAndLeavesTheMigrationInFlight() throws SQLException {
+        db.expandContract().start(yaml("V2__email.yaml", USERS_EMAIL_NOT_NULL));
+        assertThatThrownBy(() -> db.expandContract().complete("2"))
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.FAILED))
+                .hasMessageContaining("NOT NULL on users.email does not hold for existing rows")
+                .hasMessageContaining("e.g. (2)")
+                .hasMessageContaining("the migration stays in flight");
+        assertThat(db.expandContract().status()).singleElement().satisfies(s -> {
+            assertThat(s.phase()).isEqualTo("complete");
+            assertThat(s.actionsDone()).isZero();
+            assertThat(s.message()).contains("does not hold");
+        });
+        // Start's state is intact: both versions work, and the new one still refuses NULL.
+        exec(db.old, "INSERT INTO users VALUES (4, 'd@x')");
+        assertThat(one(db.next, "SELECT email FROM users WHERE id = 4")).isEqualTo("d@x");
+        assertThatThrownBy(() -> exec(db.next, "INSERT INTO users VALUES (5, NULL)")).hasMessageContaining("not_null");
+        exec(db.next, "UPDATE users SET email = 'b@x' WHERE id = 2");
+        db.expandContract().complete("2");
+        assertThat(one(db.admin, "SELECT attnotnull FROM pg_attribute WHERE attrelid = 'users'::regclass"
+                + " AND attname = 'email'")).isEqualTo("t");
+    }
+
+    @Test
+    void aFailedCompleteCanStillBeRolledBack() throws SQLException {
+        db.expandContract().start(yaml("V2__email.yaml", USERS_EMAIL_NOT_NULL));
+        assertThatThrownBy(() -> db.expandContract().complete(null)).hasMessageContaining("does not hold");
+        db.expandContract().rollback(null);
+        assertThat(db.expandContract().status()).isEmpty();
+        assertThat(db.columns("public", "users")).containsExactly("id", "email");
+    }
+
+    @Test
+    void migrationsOnDifferentTablesAreInFlightTogetherAndConflictsAreRefused() throws SQLException {
+        ExpandContract ec = db.expandContract();
+        ec.start(yaml("V2__users.yaml", """
+                operations:
+                  - rename_column: {table: users, from: email, to: mail}
+                """));
+        ec.start(yaml("V3__tags.yaml", """
+                operations:
+                  - rename_column: {table: tags, from: label, to: name}
+                """));
+        assertThat(ec.status()).extracting(MigrationStatus::version).containsExactly("2", "3");
+        assertThatThrownBy(() -> ec.start(yaml("V4__users.yaml", """
+                operations:
+                  - add_column: {table: users, column: {name: age, type: int, nullable: true}}
+                """))).satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("V4 changes table users, which V2 (in flight, started) changes;"
+                        + " complete or roll back V2 first");
+        assertThatThrownBy(() -> ec.start(yaml("V4__orders.yaml", """
+                operations:
+                  - create_constraint:
+                      table: orders
+                      name: orders_user_fk
+                      type: foreign_key
+                      columns: [user_id]
+                      references: {table: users, columns: [id]}
+                """))).hasMessageContaining("V4 depends on table users, which V2 (in flight, started) changes");
+        assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("several migrations are in flight (V2, V3)");
+        // Each version schema shows its own change, and the other table as completed.
+        assertThat(db.columns("public_v2", "users")).containsExactly("id", "mail");
+        assertThat(db.columns("public_v2", "tags")).containsExactly("id", "label");
+        assertThat(db.columns("public_v3", "tags")).containsExactly("id", "name");
+        assertThat(db.columns("public_v3", "users")).containsExactly("id", "email");
+        ec.complete("3");
+        assertThat(db.columns("public_v2", "tags")).containsExactly("id", "name");
+        ec.complete("V2");
+        assertThat(db.columns("public_v3", "users")).containsExactly("id", "mail");
+        assertThat(ec.status()).isEmpty();
+    }
+
+    @Test
+    void theNextMigrationStartsFromTheLatestVersionSchemaAndCompleteDropsIt() throws SQLException {
+        ExpandContract ec = db.expandContract();
+        ec.start(yaml("V2__users.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n"));
+        ec.complete(null);
+        ec.start(yaml("V3__users.yaml", """
+                operations:
+                  - alter_column: {table: users, column: mail, type: varchar(100)}
+                """));
+        assertThat(ec.status()).singleElement().satisfies(s -> assertThat(s.oldSchema()).isEqualTo("public_v2"));
+        exec(db.next, "INSERT INTO users VALUES (7, 'seven')");
+        assertThat(rows(db.admin, "SELECT mail FROM public_v3.users WHERE id = 7")).containsExactly("seven");
+        ec.complete(null);
+        assertThat(db.schemaExists("public_v2")).isFalse();
+        assertThat(db.schemaExists("public_v3")).isTrue();
+    }
+
+    @Test
+    void startingTwiceOrCompletingNothingIsRefused() throws SQLException {
+        ExpandContract ec = db.expandContract();
+        assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("no declarative migration is in flight");
+        YamlMigration m = yaml("V2__users.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n");
+        ec.start(m);
+        assertThatThrownBy(() -> ec.start(m)).hasMessageContaining("V2 is already in flight (started); complete it or"
+                + " roll it back");
+        ec.complete("2");
+        assertThatThrownBy(() -> ec.start(m)).hasMessageContaining("V2 is already applied");
+        assertThat(rows(db.admin, "SELECT type || ':' || phase || ':' || success FROM underway.history ORDER BY"
+                + " installed_rank")).containsExactly("YAML:start:true", "YAML:complete:true");
+    }
+
+    @Test
+    void startWaitsForLocksOnlyBrieflyReportsTheBlockerAndResumesLater() throws SQLException {
+        ExpandContract ec = db.builder().lockTimeout(java.time.Duration.ofMillis(100))
+                .lockRetryFor(java.time.Duration.ofSeconds(1)).build().expandContract(null, null);
+        YamlMigration m = yaml("V2__email.yaml", USERS_EMAIL_NOT_NULL);
+        db.old.setAutoCommit(false);
+        exec(db.old, "SELECT count(*) FROM users");
+        assertThatThrownBy(() -> ec.start(m))
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+                .hasMessageContaining("V2__email.yaml (start) action:1: gave up on 'ALTER TABLE \"public\".\"users\" ADD COLUMN")
+                .hasMessageContaining("idle in transaction");
+        exec(db.old, "INSERT INTO users VALUES (9, 'i@x')");
+        db.old.commit();
+        db.old.setAutoCommit(true);
+        assertThat(ec.status()).singleElement().satisfies(s -> assertThat(s.phase() + ":" + s.actionsDone())
+                .isEqualTo("start:0"));
+        assertThat(ec.start(m).resumedAt()).isZero();
+        assertThat(one(db.next, "SELECT email FROM users WHERE id = 9")).isEqualTo("i@x");
+    }
+
+    @Test
+    void rollbackRefusesToRestoreNotNullOverNullsTheNewVersionWrote() throws SQLException {
+        exec(db.admin, "UPDATE users SET email = 'b@x' WHERE id = 2; ALTER TABLE users ALTER COLUMN email SET NOT NULL");
+        ExpandContract ec = db.expandContract();
+        ec.start(yaml("V2__nullable.yaml", "operations:\n  - alter_column: {table: users, column: email, nullable: true}\n"));
+        exec(db.next, "INSERT INTO users VALUES (5, NULL)");
+        assertThatThrownBy(() -> ec.rollback(null)).hasMessageContaining("does not hold for existing rows, e.g. (5)")
+                .hasMessageContaining("The rollback stopped before it changed the tables");
+        assertThat(db.schemaExists("public_v2")).isTrue();
+        exec(db.next, "UPDATE users SET email = 'e@x' WHERE id = 5");
+        ec.rollback(null);
+        assertThat(one(db.admin, "SELECT attnotnull FROM pg_attribute WHERE attrelid = 'users'::regclass"
+                + " AND attname = 'email'")).isEqualTo("t");
+    }
+
+    @Test
+    void aTypoInUpOrDownIsRefusedBeforeAnythingIsCreated() throws SQLException {
+        ExpandContract ec = db.expandContract();
+        assertThatThrownBy(() -> ec.start(yaml("V2__typo.yaml", """
+                operations:
+                  - alter_column:
+                      table: users
+                      column: email
+                      name: mail
+                      type: varchar(50)
+                      up: lower(emial)
+                """))).satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("V2__typo.yaml:3: the up of users.mail is refused by the database")
+                .hasMessageContaining("column \"emial\" does not exist");
+        assertThatThrownBy(() -> ec.planStart(yaml("V2__typo.yaml", """
+                operations:
+                  - alter_column: {table: users, column: email, name: mail, type: varchar(50), down: upper(email)}
+                """))).hasMessageContaining("the down of users.email is refused by the database");
+        assertThat(ec.status()).isEmpty();
+        assertThat(db.columns("public", "users")).containsExactly("id", "email");
+        exec(db.old, "INSERT INTO users VALUES (8, 'h@x')");
+    }
+}
