@@ -249,12 +249,12 @@ public final class Underway {
             return online(online.withLongStatementTimeout(longStatementTimeout));
         }
 
-        /** After retrying this long, end sessions that block while idle in a transaction (default: never). */
         /** On MySQL/MariaDB, append the online ALGORITHM/LOCK clause the classifier allows (default true). */
         public Builder appendOnlineClause(boolean append) {
             return online(online.withAppendOnlineClause(append));
         }
 
+        /** After retrying this long, end sessions that block while idle in a transaction (default: never). */
         public Builder killBlockersAfter(Duration killBlockersAfter) {
             return online(online.withKillBlockersAfter(killBlockersAfter));
         }

@@ -177,7 +177,7 @@ abstract class OnlineDdlScenario {
                     .hasMessageContaining("V1__add_column.sql:1: gave up on 'ALTER TABLE t ADD COLUMN c int' after")
                     .hasMessageContaining("Blocked at the last attempt by " + sessionLabel(blockerId) + " (user ")
                     .hasMessageContaining(idleState() + ", transaction open for ")
-                    .hasMessageContaining("run migrate again");
+                    .hasMessageContaining("run the same command again");
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             assertThat(elapsed).isLessThan(budget.plus(lockTimeout()).plus(MARGIN).plus(MARGIN));
             long maxAttempts = budget.toMillis() / lockTimeout().toMillis() + 1;

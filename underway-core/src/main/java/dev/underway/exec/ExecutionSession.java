@@ -84,13 +84,13 @@ final class ExecutionSession implements AutoCloseable {
         closeQuietly();
         if (!lockHeld.getAsBoolean()) {
             throw UnderwayException.failed("lost the connection to " + db.settings().redactedUrl() + " (" + reason
-                    + ") and the migration lock with it; run migrate again once the database is reachable", null);
+                    + ") and the migration lock with it; run the same command again once the database is reachable", null);
         }
         try {
             connection = db.open();
         } catch (SQLException e) {
             throw UnderwayException.failed("lost the connection to " + db.settings().redactedUrl() + " (" + reason
-                    + ") and could not reconnect: " + MigrationExecutor.describe(e) + ". Run migrate again once the"
+                    + ") and could not reconnect: " + MigrationExecutor.describe(e) + ". Run the same command again once the"
                     + " database is reachable: it resumes where it stopped", e);
         }
         sessionId = -1;

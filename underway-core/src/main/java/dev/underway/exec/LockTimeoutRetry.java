@@ -146,7 +146,7 @@ final class LockTimeoutRetry {
                 + Durations.approximate(Duration.ofMillis(e.millis())) + " for a lock other sessions held, then gave up"
                 + " so that the application's queries queued behind it could run. " + MigrationExecutor.describe(e.sqlException())
                 + "." + blockers + " End or commit the blocking transaction (or let --kill-blockers-after end sessions"
-                + " idle in a transaction), then run migrate again.";
+                + " idle in a transaction), then run the same command again.";
         return fail(m, e, ErrorCode.LOCK_TIMEOUT, message);
     }
 
@@ -159,7 +159,7 @@ final class LockTimeoutRetry {
                     ? " The connection was lost while committing, so whether it committed is unknown. Run migrate"
                     + " again: the history tells, and it continues from there."
                     : " The connection was lost while the statement ran, so whether it took effect is unknown. Check,"
-                    + " then run migrate again: it resumes at this statement.";
+                    + " then run the same command again: it resumes at this statement.";
             case DEADLOCK, SERIALIZATION -> attempts > 1 ? " Still failing after " + (attempts - 1) + " retries." : "";
             default -> "";
         };

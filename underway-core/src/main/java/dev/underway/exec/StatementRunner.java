@@ -96,7 +96,7 @@ final class StatementRunner {
                     .map(name -> " The INVALID index " + name + " it left behind was dropped.").orElse("");
         } catch (SQLException e) {
             return " It left the INVALID index " + index + " behind, and dropping it failed ("
-                    + MigrationExecutor.describe(e) + "); run migrate again to drop it and retry, or drop it with"
+                    + MigrationExecutor.describe(e) + "); run the same command again to drop it and retry, or drop it with"
                     + " DROP INDEX CONCURRENTLY IF EXISTS.";
         }
     }

