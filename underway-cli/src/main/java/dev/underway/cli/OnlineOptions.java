@@ -2,6 +2,7 @@ package dev.underway.cli;
 
 import dev.underway.Underway;
 import dev.underway.config.Durations;
+import dev.underway.config.OnlineExecution;
 import picocli.CommandLine.Option;
 
 /** Lock and statement timeouts, retries and ending idle blockers: the options of every command that changes the schema. */
@@ -32,10 +33,14 @@ public final class OnlineOptions {
     String killBlockersAfter;
 
     Underway.Builder apply(Underway.Builder builder) {
-        return builder.lockTimeout(Durations.parse(lockTimeout))
-                .lockRetryFor(Durations.parse(lockRetryFor))
-                .statementTimeout(Durations.parse(statementTimeout))
-                .longStatementTimeout(Durations.parse(longStatementTimeout))
-                .killBlockersAfter(killBlockersAfter == null ? null : Durations.parse(killBlockersAfter));
+        return builder.online(execution());
+    }
+
+    OnlineExecution execution() {
+        return OnlineExecution.DEFAULTS.withLockTimeout(Durations.parse(lockTimeout))
+                .withLockRetryFor(Durations.parse(lockRetryFor))
+                .withStatementTimeout(Durations.parse(statementTimeout))
+                .withLongStatementTimeout(Durations.parse(longStatementTimeout))
+                .withKillBlockersAfter(killBlockersAfter == null ? null : Durations.parse(killBlockersAfter));
     }
 }

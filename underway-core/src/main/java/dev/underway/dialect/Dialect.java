@@ -63,4 +63,7 @@ public interface Dialect {
             case MARIADB -> "MariaDB";
         } + " " + version();
     }
+
+    /** What a rehearsal observes of a statement's session: locks, waits, rewrites. */
+    SessionProbe sessionProbe();
 }

@@ -15,6 +15,9 @@ public interface Schemas {
 
     void createIfMissing(Connection c, String schema) throws SQLException;
 
+    /** Drops the schema (MySQL: the database) and everything in it. */
+    void dropIfExists(Connection c, String schema) throws SQLException;
+
     default boolean exists(Connection c, String schema) throws SQLException {
         return queryExists(c, "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?", schema);
     }

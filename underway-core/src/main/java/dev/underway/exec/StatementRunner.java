@@ -42,6 +42,7 @@ final class StatementRunner {
         SqlStatement source = s.source();
         long sessionId = setUp(m, s, inTransaction, lockTimeout);
         BlockerWatch.Sampling sampling = lockTimeout == null ? null : watch.start(sessionId, lockTimeout);
+        listener.beforeStatement(m, source, session.connection());
         long start = System.nanoTime();
         try (Statement st = session.connection().createStatement()) {
             st.setEscapeProcessing(false);
@@ -53,10 +54,12 @@ final class StatementRunner {
             String aftermath = s.concurrentIndex() == null ? "" : afterFailedBuild(m, s, kind);
             throw new StatementError(source, e, kind, StatementError.Phase.STATEMENT, ms, blockers, aftermath);
         }
+        long ms = millisSince(start);
         if (sampling != null) {
             sampling.stop();
         }
-        listener.statementExecuted(m, source, millisSince(start));
+        listener.afterStatement(m, source, session.connection());
+        listener.statementExecuted(m, source, ms);
     }
 
     /** Everything before the statement is sent; returns the session id to watch (or -1). */

@@ -5,6 +5,7 @@ import dev.underway.lint.Finding;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,6 +25,17 @@ public interface MigrationListener {
     default void migrationStarting(PendingMigration migration, boolean transactional) { }
 
     default void statementExecuted(PendingMigration migration, SqlStatement statement, long millis) { }
+
+    /**
+     * Right before a statement (of a migration or an expand/contract action) is sent, with the session that runs
+     * it, inside its transaction when it has one. For observers that read the session's own state (a rehearsal
+     * reads the locks of its backend and the tables' storage); they must not change anything, and a query that
+     * fails here aborts the statement's transaction.
+     */
+    default void beforeStatement(PendingMigration migration, SqlStatement statement, Connection session) { }
+
+    /** Right after a statement succeeded, on its session, before its transaction (if any) commits. */
+    default void afterStatement(PendingMigration migration, SqlStatement statement, Connection session) { }
 
     default void migrationApplied(PendingMigration migration, long millis) { }
 

@@ -71,11 +71,11 @@ public final class ExpandContract {
             if (mine.isPresent()) {
                 InFlight row = resumableStart(m, mine.get());
                 return new PhasePlan(row.version(), row.script(), Phase.START.label(), row.newSchema(), row.oldSchema(),
-                        plan(row).start(), row.actionsDone());
+                        row.tables(), plan(row).start(), row.actionsDone());
             }
             MigrationPlan plan = fresh(c, m, inFlight);
             return new PhasePlan(version(m), m.script(), Phase.START.label(), plan.newSchema(), plan.oldSchema(),
-                    plan.start(), 0);
+                    List.copyOf(plan.touchedTables()), plan.start(), 0);
         } catch (SQLException e) {
             throw failure("planning the start of " + m.label(), e);
         }
@@ -216,7 +216,7 @@ public final class ExpandContract {
             InFlight row = resolve(c, version);
             Prepared p = preparation.prepare(c, row);
             return new PhasePlan(row.version(), row.script(), phase.label(), row.newSchema(), row.oldSchema(),
-                    p.actions(), p.resumeAt());
+                    row.tables(), p.actions(), p.resumeAt());
         } catch (SQLException e) {
             throw failure("planning the " + phase.label() + " of V" + version, e);
         }

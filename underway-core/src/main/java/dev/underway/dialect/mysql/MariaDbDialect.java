@@ -1,5 +1,6 @@
 package dev.underway.dialect.mysql;
 
+import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Blockers;
 import dev.underway.dialect.DatabaseKind;
@@ -38,5 +39,10 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     public Blockers blockers() {
         return new MySqlBlockers("p.TIME_MS");
+    }
+
+    @Override
+    public SessionProbe sessionProbe() {
+        return new MySqlSessionProbe("INNODB_SYS_TABLES");
     }
 }

@@ -1,5 +1,6 @@
 package dev.underway.dialect.mysql;
 
+import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
@@ -111,5 +112,10 @@ public class MySqlDialect implements Dialect {
     @Override
     public Blockers blockers() {
         return new MySqlBlockers("p.TIME * 1000");
+    }
+
+    @Override
+    public SessionProbe sessionProbe() {
+        return new MySqlSessionProbe("INNODB_TABLES");
     }
 }

@@ -39,4 +39,11 @@ final class MySqlSchemas implements Schemas {
             }
         }
     }
+
+    @Override
+    public void dropIfExists(Connection c, String schema) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + dialect.quote(schema));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.underway.dialect.postgres;
 
+import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
@@ -118,5 +119,10 @@ public class PostgresDialect implements Dialect {
     @Override
     public ConcurrentIndexes concurrentIndexes() {
         return new PostgresConcurrentIndexes(this);
+    }
+
+    @Override
+    public SessionProbe sessionProbe() {
+        return new PostgresSessionProbe();
     }
 }

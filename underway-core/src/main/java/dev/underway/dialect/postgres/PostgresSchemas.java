@@ -47,4 +47,11 @@ final class PostgresSchemas implements Schemas {
             }
         }
     }
+
+    @Override
+    public void dropIfExists(Connection c, String schema) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + dialect.quote(schema) + " CASCADE");
+        }
+    }
 }

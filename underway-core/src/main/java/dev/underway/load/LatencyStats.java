@@ -1,0 +1,37 @@
+package dev.underway.load;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.Map;
+
+/**
+ * What the application saw over some window: how many queries ended, how many failed (by
+ * SQLSTATE, with the first message), and latency percentiles of all of them, failed ones included
+ * (a query that waited two seconds for a lock and then failed was two seconds of waiting).
+ * Percentiles come from an HdrHistogram with three significant digits; the maximum is exact.
+ */
+public record LatencyStats(long queries, long errors, Map<String, ErrorCount> errorsByState, double p50Ms,
+                           double p99Ms, double maxMs) {
+    public static final LatencyStats EMPTY = new LatencyStats(0, 0, Map.of(), 0, 0, 0);
+
+    public LatencyStats {
+        errorsByState = Map.copyOf(errorsByState);
+    }
+
+    /** How often one SQLSTATE occurred, and its first message. */
+    public record ErrorCount(long count, String message) {
+    }
+
+    static LatencyStats of(Histogram latenciesMicros, long maxMicros, long errors, Map<String, ErrorCount> byState) {
+        long n = latenciesMicros.getTotalCount();
+        if (n == 0) {
+            return new LatencyStats(0, errors, byState, 0, 0, 0);
+        }
+        return new LatencyStats(n, errors, byState, millis(latenciesMicros.getValueAtPercentile(50)),
+                millis(latenciesMicros.getValueAtPercentile(99)), millis(maxMicros));
+    }
+
+    private static double millis(long micros) {
+        return Math.round(micros / 100.0) / 10.0;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.underway.rehearse;
+
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.SessionProbe;
+import dev.underway.lint.Finding;
+import dev.underway.load.LatencyStats;
+import dev.underway.load.LoadRecording;
+import dev.underway.load.Stall;
+import dev.underway.synthetic.SyntheticData;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns what the recorder saw and the load's recording into the report. */
+final class ReportBuilder {
+    private final SessionProbe probe;
+    private final long windowNanos;
+
+    ReportBuilder(Dialect dialect, Duration window) {
+        this.probe = dialect.sessionProbe();
+        this.windowNanos = window.toNanos();
+    }
+
+    RehearsalReport build(String database, RehearsalPlan plan, List<SyntheticData.Filled> filled,
+                          List<StepRecorder.Step> steps, LoadRecording recording, RehearsalRequest request,
+                          long firstStartNanos, List<RehearsalReport.Event> events, String error) {
+        List<StepReport> out = new ArrayList<>();
+        for (StepRecorder.Step s : steps) {
+            out.add(step(s, recording));
+        }
+        RehearsalReport.LoadSummary load = recording == null ? null : new RehearsalReport.LoadSummary(recording.tables(),
+                request.clients(), request.ratePerSecond(), request.mix().toString(), recording.durationMillis(),
+                recording.overall(), recording.within(0, firstStartNanos), recording.longestStall());
+        return new RehearsalReport(database, plan.setup(), plan.rehearsed().stream().map(RehearsalPlan.Item::label).toList(),
+                filled, load, out, recording == null ? List.of() : recording.timeline(Duration.ofSeconds(1)), events, error);
+    }
+
+    private StepReport step(StepRecorder.Step s, LoadRecording r) {
+        long start = s.startNanos;
+        long end = Math.max(s.endNanos, start);
+        Map<Long, SessionProbe.Storage> before = new HashMap<>();
+        s.storageBefore.forEach(x -> before.put(x.id(), x));
+        Map<String, String> locks = locks(s, before);
+        String lockMode;
+        String source;
+        if (probe.observesLocks() || s.analysis == null) {
+            lockMode = locks.values().stream().max((a, b) -> Integer.compare(probe.strength(a), probe.strength(b)))
+                    .orElse("none");
+            source = probe.observesLocks() ? "observed" : "none";
+        } else {
+            lockMode = s.analysis.verdict().lock();
+            source = "verdict";
+        }
+        List<String> lint = s.analysis == null ? List.of() : s.analysis.findings().stream().map(Finding::code).distinct().toList();
+        String error = s.error != null ? s.error : s.observationError == null ? null
+                : "observation failed: " + s.observationError;
+        return new StepReport(s.migration, s.file, s.line, s.phase, s.sql, start / 1_000_000, (end - start) / 1_000_000,
+                lockMode, source, locks.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList(),
+                s.waitNanos / 1_000_000, s.waitedFor, s.retries, changed(s, false), changed(s, true), lint, error,
+                r == null ? LatencyStats.EMPTY : r.within(start - windowNanos, start),
+                r == null ? LatencyStats.EMPTY : r.overlapping(start, end),
+                r == null ? LatencyStats.EMPTY : r.within(end, end + windowNanos),
+                r == null ? Stall.NONE : r.longestStallOverlapping(start, end));
+    }
+
+    /** The strongest granted lock per existing table (not index) held once the statement ran. */
+    private Map<String, String> locks(StepRecorder.Step s, Map<Long, SessionProbe.Storage> before) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (SessionProbe.Lock l : s.locksAfter) {
+            SessionProbe.Storage existed = before.get(l.relationId());
+            if (!l.granted() || existed == null || existed.index()) {
+                continue;
+            }
+            out.merge(existed.relation(), l.mode(), (a, b) -> probe.strength(a) >= probe.strength(b) ? a : b);
+        }
+        return out;
+    }
+
+    /** Existing tables (or indexes) whose storage changed, by name. */
+    private static List<String> changed(StepRecorder.Step s, boolean indexes) {
+        Map<String, Long> after = new HashMap<>();
+        s.storageAfter.stream().filter(x -> x.index() == indexes).forEach(x -> after.put(x.relation(), x.file()));
+        List<String> out = new ArrayList<>();
+        for (SessionProbe.Storage b : s.storageBefore) {
+            Long now = after.get(b.relation());
+            if (b.index() == indexes && b.file() != 0 && now != null && now != b.file()) {
+                out.add(b.relation());
+            }
+        }
+        out.sort(String::compareTo);
+        return out;
+    }
+}
