@@ -23,6 +23,8 @@ import java.nio.file.Path;
                 CompleteCommand.class,
                 RollbackCommand.class,
                 StatusCommand.class,
+                RehearseCommand.class,
+                LoadCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

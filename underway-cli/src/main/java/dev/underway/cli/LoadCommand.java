@@ -1,0 +1,126 @@
+package dev.underway.cli;
+
+import dev.underway.Underway;
+import dev.underway.UnderwayException;
+import dev.underway.config.Durations;
+import dev.underway.exec.Database;
+import dev.underway.load.LatencyStats;
+import dev.underway.load.LoadGenerator;
+import dev.underway.load.LoadRecording;
+import dev.underway.load.LoadSpec;
+import dev.underway.load.QueryKind;
+import dev.underway.load.QueryMix;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+@Command(name = "load", description = "Run a simulated application against tables: clients doing point reads, inserts"
+        + " and updates at a target rate, with latency per second, errors by SQLSTATE and the longest stall. Useful next"
+        + " to a migration you run by hand.")
+final class LoadCommand extends DatabaseCommand {
+    @Option(names = "--table", required = true, paramLabel = "TABLE", description = "A table to put load on (repeatable).")
+    List<String> tables;
+
+    @Option(names = "--clients", defaultValue = "4", description = "Connections. Default: ${DEFAULT-VALUE}.")
+    int clients;
+
+    @Option(names = "--rate", defaultValue = "200", description = "Queries per second of all clients together; 0: as fast"
+            + " as they can. Default: ${DEFAULT-VALUE}.")
+    double rate;
+
+    @Option(names = "--mix", defaultValue = "read=80,insert=10,update=10", description = "Default: ${DEFAULT-VALUE}.")
+    String mix;
+
+    @Option(names = "--duration", defaultValue = "60s", description = "How long to run. Default: ${DEFAULT-VALUE}.")
+    String duration;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, or json (one object per second, then a"
+            + " summary). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Override
+    int run(Underway underway) {
+        Duration length = Durations.parse(duration);
+        if (length.isZero() || length.isNegative()) {
+            throw UnderwayException.usage("--duration must be positive, got " + duration);
+        }
+        Database db = Database.connect(underway.config().connection(), underway.config().schema());
+        LoadSpec spec = new LoadSpec(underway.config().connection(), db.targetSchema(), tables, clients, rate,
+                QueryMix.parse(mix), seed);
+        err().println("Load: " + clients + " clients on " + String.join(", ", tables) + " in " + db.targetSchema() + " of "
+                + db.dialect().describe() + " for " + Durations.format(length) + "."
+);
+        err().flush();
+        LoadRecording r;
+        try (LoadGenerator load = LoadGenerator.start(spec)) {
+            long end = System.nanoTime() + length.toNanos();
+            for (int second = 1; System.nanoTime() < end; second++) {
+                long next = Math.min(end, System.nanoTime() + 1_000_000_000L);
+                sleepUntil(next);
+                second(second, load.sinceLastCall());
+            }
+            r = load.stop();
+        }
+        summary(r);
+        return 0;
+    }
+
+    private void second(int second, LatencyStats s) {
+        if (format == Format.JSON) {
+            Map<String, Object> line = Json.object("type", "second", "second", second);
+            line.putAll(RehearsalJson.stats(s));
+            out().println(Json.line(line));
+        } else {
+            out().printf(Locale.ROOT, "%4d s  %,7d queries  %4d errors  p50 %7.1f ms  p99 %7.1f ms  max %8.1f ms%n",
+                    second, s.queries(), s.errors(), s.p50Ms(), s.p99Ms(), s.maxMs());
+        }
+        out().flush();
+    }
+
+    private void summary(LoadRecording r) {
+        LatencyStats all = r.overall();
+        if (format == Format.JSON) {
+            Map<String, Object> m = Json.object("type", "summary", "durationMs", r.durationMillis());
+            m.putAll(RehearsalJson.stats(all));
+            m.put("errorsBySqlState", RehearsalJson.errors(all));
+            m.put("longestStallMs", r.longestStall().durationMs());
+            m.put("longestStallAtMs", r.longestStall().startMs());
+            for (QueryKind k : QueryKind.values()) {
+                m.put(k.label(), RehearsalJson.stats(r.of(k)));
+            }
+            out().println(Json.line(m));
+        } else {
+            TextTable t = new TextTable("", "queries", "errors", "p50", "p99", "max");
+            add(t, "all", all);
+            for (QueryKind k : QueryKind.values()) {
+                add(t, k.label(), r.of(k));
+            }
+            out().println();
+            t.print(out());
+            out().println("longest stall: " + r.longestStall().durationMs() + " ms"
+                    + (r.longestStall().durationMs() == 0 ? "" : " at " + r.longestStall().startMs() + " ms"));
+            all.errorsByState().forEach((state, n) -> out().println("errors " + state + ": " + n.count() + " ("
+                    + n.message() + ")"));
+        }
+        out().flush();
+    }
+
+    private static void add(TextTable t, String label, LatencyStats s) {
+        t.add(label, String.format(Locale.ROOT, "%,d", s.queries()), s.errors(), s.p50Ms() + " ms", s.p99Ms() + " ms",
+                s.maxMs() + " ms");
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
+    }
+}

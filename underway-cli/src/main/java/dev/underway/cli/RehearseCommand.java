@@ -1,0 +1,235 @@
+package dev.underway.cli;
+
+import dev.underway.ErrorCode;
+import dev.underway.UnderwayException;
+import dev.underway.config.ConnectionSettings;
+import dev.underway.config.Durations;
+import dev.underway.config.StateLocation;
+import dev.underway.load.QueryMix;
+import dev.underway.plan.MigrationVersion;
+import dev.underway.rehearse.Rehearsal;
+import dev.underway.rehearse.RehearsalReport;
+import dev.underway.rehearse.RehearsalRequest;
+import dev.underway.trace.ScratchDatabase;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "rehearse", description = "Rehearse migrations under a simulated application load on a scratch database:"
+        + " build the schema of the migrations before them, fill the tables they touch with synthetic rows, start the"
+        + " load, apply them through the normal executor, and report per statement its duration, locks, lock waits and"
+        + " rewrites, and what the application saw before, during and after it.")
+final class RehearseCommand implements Callable<Integer> {
+    enum ReportFormat { TEXT, JSON, HTML }
+
+    @Option(names = "--dir", description = "Migration directory. Default: ${DEFAULT-VALUE}.", defaultValue = "db/migration")
+    Path dir;
+
+    @Mixin
+    ServerOptions server;
+
+    @Option(names = "--in-place", description = "Rehearse in the database of --url itself (a restored copy of"
+            + " production): its pending migrations are rehearsed on its data. Without it, a scratch database is"
+            + " created next to it (or on the embedded PostgreSQL) and dropped afterwards.")
+    boolean inPlace;
+
+    @Option(names = "--schema", description = "With --in-place: the schema (PostgreSQL) or database (MySQL) to rehearse in.")
+    String schema;
+
+    @Option(names = "--keep", description = "Keep the scratch database afterwards and print its name.")
+    boolean keep;
+
+    @Option(names = "--from", paramLabel = "VERSION", description = "The first version to rehearse; the migrations"
+            + " below it only build the schema. Default: the newest migration.")
+    String from;
+
+    @Option(names = "--rows", paramLabel = "N|TABLE=N", description = "Synthetic rows: N for every touched table"
+            + " (default 100000), TABLE=N for one table (repeatable).")
+    List<String> rows = new ArrayList<>();
+
+    @Option(names = "--load-table", paramLabel = "TABLE", description = "Put the load on this table (repeatable)."
+            + " Default: the tables the rehearsed migrations touch.")
+    List<String> loadTables = new ArrayList<>();
+
+    @Option(names = "--clients", description = "Simulated application connections. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "4")
+    int clients;
+
+    @Option(names = "--rate", description = "Queries per second of all clients together; 0: as fast as they can."
+            + " Default: ${DEFAULT-VALUE}.", defaultValue = "200")
+    double rate;
+
+    @Option(names = "--mix", description = "Query mix. Default: ${DEFAULT-VALUE}.", defaultValue = "read=80,insert=10,update=10")
+    String mix;
+
+    @Option(names = "--seed", description = "Seed of the synthetic values and queries. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    long seed;
+
+    @Option(names = "--warmup", description = "Load before the first statement. Default: ${DEFAULT-VALUE}.", defaultValue = "2s")
+    String warmup;
+
+    @Option(names = "--cooldown", description = "Load after the last statement. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "2s")
+    String cooldown;
+
+    @Option(names = "--window", description = "How long before and after each statement the load is summarised."
+            + " Default: ${DEFAULT-VALUE}.", defaultValue = "1s")
+    String window;
+
+    @Option(names = "--no-complete", description = "Only start declarative (YAML) migrations; by default they are"
+            + " started, the load moves to the new version schema, and they are completed.")
+    boolean noComplete;
+
+    @Option(names = "--max-stall", paramLabel = "DURATION", description = "Exit 1 when the application stalled longer"
+            + " than this (e.g. 2100ms), for CI.")
+    String maxStall;
+
+    @Option(names = "--max-errors", paramLabel = "N", description = "Exit 1 when the application saw more errors, for CI.")
+    Long maxErrors;
+
+    @Option(names = "--format", description = "text, json or html. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+    ReportFormat format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Mixin
+    OnlineOptions online;
+
+    @ParentCommand
+    UnderwayCommand parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RehearsalRequest request = request();
+        try (EmbeddedSession embedded = new EmbeddedSession(parent.workDir)) {
+            ConnectionSettings admin = server.given() ? server.settings() : embeddedSettings(embedded);
+            if (inPlace) {
+                if (!server.given()) {
+                    throw UnderwayException.usage("--in-place needs --url: the embedded database holds no copy of"
+                            + " production");
+                }
+                return report(run(admin, schema, StateLocation.DEFAULT, request, "in " + admin.redactedUrl()));
+            }
+            if (schema != null) {
+                throw UnderwayException.usage("--schema is for --in-place; a scratch database is rehearsed in its default"
+                        + " schema");
+            }
+            try (ScratchDatabase scratch = ScratchDatabase.create(admin, "underway_rehearse_")) {
+                if (keep) {
+                    scratch.keep();
+                }
+                String where = "on the scratch database " + scratch.name() + (keep ? " (kept)" : " (dropped afterwards)");
+                return report(run(scratch.settings(), scratch.schema(), scratch.state(), request, where));
+            }
+        }
+    }
+
+    private RehearsalReport run(ConnectionSettings settings, String in, StateLocation state, RehearsalRequest request,
+                                String where) {
+        err().println("Rehearsing " + dir + " " + where + ".");
+        err().flush();
+        Rehearsal rehearsal = new Rehearsal(settings, in, state, request, line -> {
+            err().println(line);
+            err().flush();
+        });
+        try {
+            return rehearsal.run();
+        } catch (Rehearsal.RehearsalFailed e) {
+            print(e.report());
+            throw e;
+        }
+    }
+
+    private int report(RehearsalReport report) {
+        print(report);
+        List<String> over = new ArrayList<>();
+        if (report.load() != null && maxStall != null
+                && report.load().longestStall().durationMs() > Durations.parse(maxStall).toMillis()) {
+            over.add("the application stalled for " + report.load().longestStall().durationMs() + " ms (--max-stall "
+                    + maxStall + ")");
+        }
+        if (report.load() != null && maxErrors != null && report.load().overall().errors() > maxErrors) {
+            over.add("the application saw " + report.load().overall().errors() + " errors (--max-errors " + maxErrors + ")");
+        }
+        if (!over.isEmpty()) {
+            err().println("Rehearsal over its limits: " + String.join("; ", over) + ".");
+            err().flush();
+            return ErrorCode.FAILED.exitCode();
+        }
+        return 0;
+    }
+
+    private void print(RehearsalReport report) {
+        String text = switch (format) {
+            case TEXT -> RehearsalText.render(report);
+            case JSON -> Json.write(RehearsalJson.of(report)) + "\n";
+            case HTML -> RehearsalHtml.render(report);
+        };
+        if (output == null) {
+            out().print(text);
+            out().flush();
+            return;
+        }
+        try {
+            Files.writeString(parent.workDir.resolve(output), text, StandardCharsets.UTF_8);
+            err().println("Report written to " + output + ".");
+            err().flush();
+        } catch (IOException e) {
+            throw UnderwayException.usage("cannot write the report to " + output + ": " + e.getMessage());
+        }
+    }
+
+    private RehearsalRequest request() {
+        RehearsalRequest.Builder b = RehearsalRequest.builder(parent.workDir.resolve(dir))
+                .from(from == null ? null : MigrationVersion.parse(from))
+                .loadTables(loadTables).clients(clients).ratePerSecond(rate).mix(QueryMix.parse(mix)).seed(seed)
+                .warmup(Durations.parse(warmup)).cooldown(Durations.parse(cooldown)).window(Durations.parse(window))
+                .complete(!noComplete).online(online.execution());
+        for (String r : rows) {
+            int eq = r.lastIndexOf('=');
+            if (eq < 0) {
+                b.defaultRows(count(r, r));
+            } else {
+                b.rows(r.substring(0, eq).strip(), count(r.substring(eq + 1), r));
+            }
+        }
+        return b.build();
+    }
+
+    private static long count(String n, String option) {
+        try {
+            return Long.parseLong(n.strip().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw UnderwayException.usage("bad --rows " + option + ": expected N or TABLE=N");
+        }
+    }
+
+    private ConnectionSettings embeddedSettings(EmbeddedSession embedded) {
+        EmbeddedDefault pg = embedded.start(err());
+        return new ConnectionSettings(pg.url(), pg.user(), null);
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}
