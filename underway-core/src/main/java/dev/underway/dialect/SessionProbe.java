@@ -31,8 +31,12 @@ public interface SessionProbe {
     /** The relation locks the session on {@code c} holds or requests now; empty where the engine cannot tell. */
     List<Lock> heldBySelf(Connection c) throws SQLException;
 
-    /** What session {@code sessionId} waits for right now, asked from another session; empty when it runs. */
-    List<Lock> waitingFor(Connection observer, long sessionId) throws SQLException;
+    /**
+     * The locks session {@code sessionId} holds and waits for right now, asked from another session while its
+     * statement runs (a statement outside a transaction releases its locks when it ends). Where the engine cannot
+     * show held locks, only what it waits for.
+     */
+    List<Lock> locksOf(Connection observer, long sessionId) throws SQLException;
 
     /** True when {@link #heldBySelf} observes real locks; else the lock a statement takes is the static verdict's. */
     boolean observesLocks();

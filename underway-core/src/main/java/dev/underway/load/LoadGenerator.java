@@ -108,6 +108,11 @@ public final class LoadGenerator implements AutoCloseable {
         return true;
     }
 
+    /** How many queries have ended so far. */
+    public long queries() {
+        return logs.stream().mapToLong(QueryLog::size).sum();
+    }
+
     /** The queries that ended since the previous call (or the start), for live progress. */
     public synchronized LatencyStats sinceLastCall() {
         lastInterval.size = 0;

@@ -67,10 +67,12 @@ final class ReportBuilder {
                 r == null ? Stall.NONE : r.longestStallOverlapping(start, end));
     }
 
-    /** The strongest granted lock per existing table (not index) held once the statement ran. */
+    /** The strongest granted lock per existing table (not index), held while or once the statement ran. */
     private Map<String, String> locks(StepRecorder.Step s, Map<Long, SessionProbe.Storage> before) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (SessionProbe.Lock l : s.locksAfter) {
+        List<SessionProbe.Lock> all = new ArrayList<>(s.locksAfter);
+        all.addAll(s.sampledLocks);
+        for (SessionProbe.Lock l : all) {
             SessionProbe.Storage existed = before.get(l.relationId());
             if (!l.granted() || existed == null || existed.index()) {
                 continue;

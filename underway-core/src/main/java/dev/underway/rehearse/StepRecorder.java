@@ -29,7 +29,7 @@ final class StepRecorder implements MigrationListener, PhaseListener, AutoClosea
     private final String schema;
     private final LongSupplier clock;
     private final Map<String, StatementAnalysis> analyses;
-    private final WaitSampler sampler;
+    private final LockSampler sampler;
     private final Map<String, Step> steps = new LinkedHashMap<>();
     private final List<Step> order = new ArrayList<>();
     private String phase;
@@ -50,7 +50,7 @@ final class StepRecorder implements MigrationListener, PhaseListener, AutoClosea
         this.schema = schema;
         this.clock = clock;
         this.analyses = analyses;
-        this.sampler = new WaitSampler(probe, observer);
+        this.sampler = new LockSampler(probe, observer);
     }
 
     /** The phase of the declarative migration about to run ({@code start}, {@code complete}), or null for SQL. */
@@ -93,6 +93,7 @@ final class StepRecorder implements MigrationListener, PhaseListener, AutoClosea
         sampler.stop();
         step.waitNanos += sampler.waitedNanos();
         step.waitedFor.addAll(sampler.waitedFor());
+        step.sampledLocks = sampler.held();
         step.error = null;
         try {
             step.locksAfter = probe.heldBySelf(session);
@@ -177,6 +178,8 @@ final class StepRecorder implements MigrationListener, PhaseListener, AutoClosea
         List<SessionProbe.Storage> storageAfter = List.of();
         List<SessionProbe.Lock> locksBefore = List.of();
         List<SessionProbe.Lock> locksAfter = List.of();
+        /** Locks seen held while it ran, from the second session. */
+        List<SessionProbe.Lock> sampledLocks = List.of();
         final List<String> waitedFor = new ArrayList<>();
         long startNanos;
         long endNanos;

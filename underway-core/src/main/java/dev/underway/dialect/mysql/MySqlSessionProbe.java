@@ -46,7 +46,7 @@ class MySqlSessionProbe implements SessionProbe {
     }
 
     @Override
-    public List<Lock> waitingFor(Connection observer, long sessionId) throws SQLException {
+    public List<Lock> locksOf(Connection observer, long sessionId) throws SQLException {
         try (PreparedStatement ps = observer.prepareStatement("SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = ?")) {
             ps.setLong(1, sessionId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -39,8 +39,8 @@ final class PostgresSessionProbe implements SessionProbe {
     }
 
     @Override
-    public List<Lock> waitingFor(Connection observer, long sessionId) throws SQLException {
-        return locks(observer, "l.pid = ? AND NOT l.granted", sessionId);
+    public List<Lock> locksOf(Connection observer, long sessionId) throws SQLException {
+        return locks(observer, "l.pid = ? AND (NOT l.granted OR l.locktype = 'relation')", sessionId);
     }
 
     private static List<Lock> locks(Connection c, String where, long pid) throws SQLException {

@@ -10,10 +10,11 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Looks at a running statement's session from a second session every few milliseconds and adds up
- * the time it was waiting for a lock, and what for.
+ * Looks at a running statement's session from a second session every few milliseconds: adds up the
+ * time it was waiting for a lock and what for, and collects the locks it held meanwhile (a statement
+ * outside a transaction has released them by the time it returns).
  */
-final class WaitSampler implements AutoCloseable {
+final class LockSampler implements AutoCloseable {
     private static final long PERIOD_NANOS = 5_000_000;
 
     private final SessionProbe probe;
@@ -22,8 +23,9 @@ final class WaitSampler implements AutoCloseable {
     private volatile boolean running;
     private long waited;
     private final Set<String> what = new LinkedHashSet<>();
+    private final List<SessionProbe.Lock> held = new java.util.ArrayList<>();
 
-    WaitSampler(SessionProbe probe, Connection observer) {
+    LockSampler(SessionProbe probe, Connection observer) {
         this.probe = probe;
         this.observer = observer;
     }
@@ -32,8 +34,9 @@ final class WaitSampler implements AutoCloseable {
         stop();
         waited = 0;
         what.clear();
+        held.clear();
         running = true;
-        thread = new Thread(() -> sample(sessionId), "underway-rehearse-waits");
+        thread = new Thread(() -> sample(sessionId), "underway-rehearse-locks");
         thread.setDaemon(true);
         thread.start();
     }
@@ -44,13 +47,19 @@ final class WaitSampler implements AutoCloseable {
             LockSupport.parkNanos(PERIOD_NANOS);
             long now = System.nanoTime();
             try {
-                List<SessionProbe.Lock> waits = probe.waitingFor(observer, sessionId);
-                if (!waits.isEmpty()) {
-                    synchronized (this) {
-                        waited += now - last;
-                        for (SessionProbe.Lock l : waits) {
+                List<SessionProbe.Lock> locks = probe.locksOf(observer, sessionId);
+                synchronized (this) {
+                    boolean waiting = false;
+                    for (SessionProbe.Lock l : locks) {
+                        if (l.granted()) {
+                            held.add(l);
+                        } else {
+                            waiting = true;
                             what.add(l.relation() == null ? l.mode() : l.relation() + ": " + l.mode());
                         }
+                    }
+                    if (waiting) {
+                        waited += now - last;
                     }
                 }
             } catch (SQLException e) {
@@ -76,6 +85,10 @@ final class WaitSampler implements AutoCloseable {
 
     synchronized long waitedNanos() {
         return waited;
+    }
+
+    synchronized List<SessionProbe.Lock> held() {
+        return List.copyOf(held);
     }
 
     synchronized List<String> waitedFor() {
