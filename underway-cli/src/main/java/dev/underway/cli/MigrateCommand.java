@@ -70,7 +70,8 @@ final class MigrateCommand extends DatabaseCommand {
                     "database", r.database(),
                     "schema", r.targetSchema(),
                     "current_version", Json.str(r.currentVersion()),
-                    "applied", r.applied().stream().map(MigrateCommand::json).toList())));
+                    "applied", r.applied().stream().map(MigrateCommand::json).toList(),
+                    "waiting", r.waiting())));
         } else if (r.applied().isEmpty()) {
             out().println("Schema " + r.targetSchema() + " on " + r.database() + " is up to date"
                     + (r.currentVersion() == null ? "" : " at version " + r.currentVersion()) + "; nothing to apply.");
@@ -78,6 +79,7 @@ final class MigrateCommand extends DatabaseCommand {
             out().println("Applied " + r.applied().size() + " migration(s) to schema " + r.targetSchema() + " on "
                     + r.database() + (r.currentVersion() == null ? "." : "; it is now at version " + r.currentVersion() + "."));
         }
+        r.waiting().forEach(w -> err().println(w + "."));
         return 0;
     }
 

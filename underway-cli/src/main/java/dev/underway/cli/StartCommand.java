@@ -20,6 +20,15 @@ final class StartCommand extends PhaseCommand {
             + " uses yet).")
     boolean complete;
 
+    @Option(names = "--unsafe", description = "Run the migration's sql operations even when the linter finds errors"
+            + " in them.")
+    boolean unsafe;
+
+    @Override
+    Underway.Builder configure(Underway.Builder builder) {
+        return super.configure(builder).unsafe(unsafe);
+    }
+
     @Override
     int run(Underway underway) {
         YamlMigration m = YamlMigration.read(parent.workDir.resolve(file));

@@ -149,6 +149,72 @@ class ExpandContractCliIT {
     }
 
     @Test
+    void withoutCompleteMigrateStopsAfterTheStartAndWhatComesAfterWaits() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("db/migration"));
+        Files.writeString(dir.resolve("V1__table.sql"), "CREATE TABLE people (id int PRIMARY KEY, email text);");
+        Files.writeString(dir.resolve("V2__rename.yaml"), """
+                operations:
+                  - rename_column: {table: people, from: email, to: email_address}
+                """);
+        Files.writeString(dir.resolve("V3__use.sql"), "-- underway:no-transaction\n"
+                + "CREATE INDEX CONCURRENTLY people_email ON people (email_address);");
+
+        Cli started = run("migrate", "--format", "json");
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        JsonNode out = new ObjectMapper().readTree(started.out());
+        assertThat(out.get("applied")).extracting(a -> a.get("migration").asText()).containsExactly("V1", "V2 start");
+        assertThat(out.get("waiting").get(0).asText()).contains("V3__use.sql waits until V2 is completed");
+        assertThat(started.err()).contains("run `underway complete 2`");
+        assertThat(rows("SELECT count(*) FROM pg_indexes WHERE indexname = 'people_email'")).containsExactly("0");
+        assertThat(rows("SELECT script FROM underway.history WHERE version = '3'")).isEmpty();
+
+        // Running it again changes nothing: V2 is still in flight and V3 still waits.
+        assertThat(run("migrate").err()).contains("V3__use.sql waits until V2 is completed");
+
+        Cli completed = run("migrate", "--complete");
+        assertThat(completed.exitCode()).as(completed.err()).isZero();
+        assertThat(rows("SELECT count(*) FROM pg_indexes WHERE indexname = 'people_email'")).containsExactly("1");
+    }
+
+    @Test
+    void theLintGateJudgesTheWholeDirectoryAndSqlOperationsBeforeAnythingRuns() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("db/migration"));
+        Files.writeString(dir.resolve("V1__table.sql"), "CREATE TABLE things (id int PRIMARY KEY, qty int);");
+        Files.writeString(dir.resolve("V2__qty.yaml"), """
+                operations:
+                  - alter_column: {table: things, column: qty, type: bigint, up: qty, down: qty}
+                """);
+        Files.writeString(dir.resolve("V3__idx.sql"), "CREATE INDEX things_qty ON things (qty);");
+
+        Cli refused = run("migrate", "--complete");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("PG101").contains("nothing was applied");
+        assertThat(rows("SELECT count(*) FROM pg_tables WHERE tablename = 'things'")).containsExactly("0");
+
+        Files.delete(dir.resolve("V3__idx.sql"));
+        Files.writeString(dir.resolve("V4__sql.yaml"), """
+                operations:
+                  - sql:
+                      up: CREATE INDEX things_qty ON things (qty)
+                """);
+        Cli yamlRefused = run("migrate", "--complete");
+        assertThat(yamlRefused.exitCode()).isEqualTo(1);
+        assertThat(yamlRefused.err()).contains("V4__sql.yaml:3: PG101").contains("PG101");
+        assertThat(rows("SELECT count(*) FROM pg_tables WHERE tablename = 'things'")).containsExactly("0");
+
+        Files.writeString(work.resolve("V5__sql.yaml"), """
+                operations:
+                  - sql:
+                      up: CREATE INDEX users_score ON users (score)
+                """);
+        Cli start = run("start", "V5__sql.yaml");
+        assertThat(start.exitCode()).isEqualTo(1);
+        assertThat(start.err()).contains("start refused").contains("PG101");
+        assertThat(run("start", "V5__sql.yaml", "--unsafe").exitCode()).isZero();
+        assertThat(rows("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_score'")).containsExactly("1");
+    }
+
+    @Test
     void mariaDbIsRefusedClearly() throws Exception {
         TestDatabase maria = TestDatabases.mariadb();
         Files.writeString(work.resolve("V2__score.yaml"), RETYPE);

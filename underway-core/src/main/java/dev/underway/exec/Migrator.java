@@ -58,7 +58,7 @@ public final class Migrator {
                 }
             }
             return new MigrateResult(w.db().dialect().describe(), w.db().targetSchema(), applied,
-                    currentVersion(w.history().load(session.connection())));
+                    currentVersion(w.history().load(session.connection())), List.of());
         } catch (SQLException e) {
             throw w.failure("migrating", e);
         }

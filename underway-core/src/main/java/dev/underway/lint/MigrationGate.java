@@ -38,10 +38,19 @@ public final class MigrationGate {
      * unsuppressed finding is an error and {@code unsafe} is false.
      */
     public static Result check(Dialect dialect, MigrationDirectory dir, List<PendingMigration> pending, boolean unsafe) {
+        return check(dialect, dir, pending, List.of(), unsafe);
+    }
+
+    /**
+     * The same, with more statements to judge after the directory's (the SQL of declarative migrations' {@code sql}
+     * operations), all before anything is applied.
+     */
+    public static Result check(Dialect dialect, MigrationDirectory dir, List<PendingMigration> pending,
+                               List<LintInput> more, boolean unsafe) {
         Map<String, Integer> resumeAt = new HashMap<>();
         pending.forEach(p -> resumeAt.put(p.script().script(), p.resumeAt()));
         Map<String, List<StatementAnalysis>> statements = new HashMap<>();
-        if (resumeAt.isEmpty()) {
+        if (resumeAt.isEmpty() && more.isEmpty()) {
             return new Result(List.of(), statements);
         }
         Linter linter = new Linter(dialect, LintOptions.DEFAULT);
@@ -59,13 +68,21 @@ public final class MigrationGate {
             int firstLine = from < m.sql().statements().size() ? m.sql().statements().get(from).line() : Integer.MAX_VALUE;
             a.findings().stream().filter(f -> from == 0 || f.line() >= firstLine).forEach(findings::add);
         }
+        for (LintInput extra : more) {
+            findings.addAll(linter.analyze(extra, schema).findings());
+        }
+        refuseErrors(findings, unsafe, "migrate");
+        return new Result(findings, statements);
+    }
+
+    /** Throws when an unsuppressed finding is an error and {@code unsafe} is false; {@code command} is what refuses. */
+    public static void refuseErrors(List<Finding> findings, boolean unsafe, String command) {
         List<Finding> errors = findings.stream().filter(Finding::isError).toList();
         if (!errors.isEmpty() && !unsafe) {
-            throw UnderwayException.failed("migrate refused: " + errors.size() + " lint error(s) in pending migrations;"
+            throw UnderwayException.failed(command + " refused: " + errors.size() + " lint error(s) in pending migrations;"
                     + " nothing was applied.\n  " + String.join("\n  ", errors.stream().map(Finding::headline).toList())
                     + "\nRewrite them safely (`underway lint --fix` does the mechanical cases), suppress one with"
-                    + " -- underway:allow <code> reason=\"...\", or run migrate --unsafe.", null);
+                    + " -- underway:allow <code> reason=\"...\", or run " + command + " --unsafe.", null);
         }
-        return new Result(findings, statements);
     }
 }

@@ -82,6 +82,7 @@ public final class ExpandContract {
     }
 
     public PhaseResult start(YamlMigration m) {
+        SqlOperationGate.check(m, db.dialect(), config.unsafe());
         long t0 = System.nanoTime();
         try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
             Connection c = exec.connection();

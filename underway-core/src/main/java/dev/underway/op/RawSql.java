@@ -42,6 +42,11 @@ final class RawSql implements Operation {
         return "sql";
     }
 
+    /** What it runs forward ({@code up}), for the lint gate. */
+    String up() {
+        return up;
+    }
+
     @Override
     public int line() {
         return line;

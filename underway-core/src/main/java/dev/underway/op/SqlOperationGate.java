@@ -1,0 +1,48 @@
+package dev.underway.op;
+
+import dev.underway.lint.LintInput;
+import dev.underway.sql.StatementSplitter;
+import dev.underway.sql.SqlSyntax;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL that declarative migrations run as written ({@code sql} operations), as lint inputs:
+ * the migrate gate judges it like any SQL migration, so a {@code CREATE INDEX} without
+ * {@code CONCURRENTLY} in a YAML file is refused just the same.
+ */
+final class SqlOperationGate {
+    private SqlOperationGate() {
+    }
+
+    /** Refuses a migration whose {@code sql} operations have an unsuppressed lint error, unless {@code unsafe}. */
+    static void check(YamlMigration m, dev.underway.dialect.Dialect dialect, boolean unsafe) {
+        if (unsafe) {
+            return;
+        }
+        dev.underway.lint.Linter linter = new dev.underway.lint.Linter(dialect, dev.underway.lint.LintOptions.DEFAULT);
+        List<dev.underway.lint.Finding> findings = new ArrayList<>();
+        for (LintInput in : inputs(List.of(m), dialect.syntax())) {
+            findings.addAll(linter.analyze(in, new dev.underway.sql.shape.SchemaModel()).findings());
+        }
+        dev.underway.lint.MigrationGate.refuseErrors(findings, false, "start");
+    }
+
+    /**
+     * One input per {@code sql} operation, named after its file; its statements count lines from the operation's line,
+     * so findings point into the YAML file ({@code V7__x.yaml:4}).
+     */
+    static List<LintInput> inputs(List<YamlMigration> migrations, SqlSyntax syntax) {
+        List<LintInput> out = new ArrayList<>();
+        for (YamlMigration m : migrations) {
+            for (Operation op : m.operations()) {
+                if (op instanceof RawSql sql) {
+                    String text = "\n".repeat(Math.max(0, op.line() - 1)) + sql.up();
+                    out.add(new LintInput(m.script(), new StatementSplitter(syntax).split(text, m.script())));
+                }
+            }
+        }
+        return out;
+    }
+}
