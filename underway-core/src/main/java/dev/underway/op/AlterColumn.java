@@ -133,7 +133,8 @@ final class AlterColumn implements Operation {
             referenced = x.referencedTable(references.table(), line, kind);
         }
         if (copies()) {
-            copy = new ColumnCopy(x, t, c, type != null ? type : old.type(), setsDefault ? defaultSql : old.defaultSql(),
+            String newType = type != null ? type : old.type();
+            copy = new ColumnCopy(x, t, c, newType, setsDefault ? defaultSql : carriedDefault(old, newType),
                     nullable != null ? !nullable : old.notNull(), up, down, line, kind);
             c = t.columns.stream().filter(y -> y.physical.equals(copy.copy)).findFirst().orElseThrow();
         }
@@ -144,6 +145,14 @@ final class AlterColumn implements Operation {
             copy.defaultDown(c.name);
         }
         physical = c.physical;
+    }
+
+    /** The old default for the copy: cast when the type changes ({@code '1'::text} does not fit an integer column). */
+    private static String carriedDefault(SchemaSnapshot.Column old, String newType) {
+        if (old.defaultSql() == null || newType.equalsIgnoreCase(old.type())) {
+            return old.defaultSql();
+        }
+        return "CAST((" + old.defaultSql() + ") AS " + newType + ")";
     }
 
     private String alter(Expansion x) {

@@ -36,6 +36,9 @@ final class ColumnCopy {
         start.add(Action.of(Phase.START, Stage.COLUMNS, "add " + t.name + "." + copy + " carrying the new shape of "
                         + c.name, "ALTER TABLE " + x.qt(t.physical) + " ADD COLUMN " + Expansion.q(copy) + " " + type));
         if (def != null) {
+            // Planning folds constants, so a default that cannot become the new type ('abc' -> integer) fails here.
+            t.defaultChecks.add(new SyncTrigger.ExpressionCheck(line, "default of " + t.name + "." + c.name + " as "
+                    + type, "EXPLAIN SELECT CAST((" + def + ") AS " + type + ")"));
             // Set apart from ADD COLUMN: a volatile default there would rewrite the table; here it only applies to new rows.
             start.add(Action.of(Phase.START, Stage.COLUMNS, "default of " + t.name + "." + copy,
                     "ALTER TABLE " + x.qt(t.physical) + " ALTER COLUMN " + Expansion.q(copy) + " SET DEFAULT " + def));

@@ -103,7 +103,7 @@ final class SyncTrigger {
         String newRow = "(SELECT " + t.columns.stream().map(c -> (c.newType != null ? "CAST(NULL AS " + c.newType + ")"
                 : Expansion.q(c.physical)) + " AS " + Expansion.q(c.name)).collect(Collectors.joining(", "))
                 + " FROM " + x.qt(t.physical) + ") AS _uw_row";
-        List<ExpressionCheck> out = new ArrayList<>();
+        List<ExpressionCheck> out = new ArrayList<>(t.defaultChecks);
         for (TableDraft.Sync s : t.syncs) {
             if (s.up() != null) {
                 String target = t.columns.stream().filter(c -> c.physical.equals(s.newColumn())).map(c -> c.name)

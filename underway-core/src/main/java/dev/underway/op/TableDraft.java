@@ -52,6 +52,8 @@ final class TableDraft {
     boolean backfill;
     final List<Column> columns = new ArrayList<>();
     final List<Sync> syncs = new ArrayList<>();
+    /** Defaults of copies, checked by the database before anything is created. */
+    final List<SyncTrigger.ExpressionCheck> defaultChecks = new ArrayList<>();
     /** Physical columns that an operation of this migration already changes. */
     final Set<String> changedColumns = new LinkedHashSet<>();
 

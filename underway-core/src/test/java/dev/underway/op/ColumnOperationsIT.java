@@ -72,6 +72,28 @@ class ColumnOperationsIT {
                     assertThat(db.columns("public", "users")).containsExactly("id", "name", "email", "amount");
                 }).build(),
 
+                OperationCase.of("alter_column type carries the old default, cast to the new type")
+                        .setup("CREATE TABLE items (id int PRIMARY KEY, qty text NOT NULL DEFAULT '1');"
+                                + " INSERT INTO items VALUES (1, '5');").yaml("""
+                        operations:
+                          - alter_column:
+                              table: items
+                              column: qty
+                              type: integer
+                              up: CAST(qty AS integer)
+                              down: CAST(qty AS text)
+                        """).afterStart(db -> {
+                    exec(db.next, "INSERT INTO items (id) VALUES (2)");
+                    exec(db.old, "INSERT INTO items (id) VALUES (3)");
+                    assertThat(rows(db.next, "SELECT qty + 0 FROM items ORDER BY id")).containsExactly("5", "1", "1");
+                    assertThat(rows(db.old, "SELECT qty FROM items ORDER BY id")).containsExactly("5", "1", "1");
+                }).afterRollback(db -> assertThat(one(db.admin, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef"
+                        + " WHERE adrelid = 'items'::regclass")).isEqualTo("'1'::text")).afterComplete(db -> {
+                    exec(db.next, "INSERT INTO items (id) VALUES (4)");
+                    assertThat(one(db.admin, "SELECT pg_typeof(qty)::text || ':' || qty FROM items WHERE id = 4"))
+                            .isEqualTo("integer:1");
+                }).build(),
+
                 OperationCase.of("alter_column nullable false with up").setup(USERS).yaml("""
                         operations:
                           - alter_column:

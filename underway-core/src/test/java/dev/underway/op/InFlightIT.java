@@ -198,4 +198,17 @@ class InFlightIT {
         assertThat(db.columns("public", "users")).containsExactly("id", "email");
         exec(db.old, "INSERT INTO users VALUES (8, 'h@x')");
     }
+
+    @Test
+    void aDefaultThatCannotTakeTheNewTypeIsRefusedBeforeAnythingIsCreated() throws SQLException {
+        exec(db.admin, "ALTER TABLE users ADD COLUMN code text DEFAULT 'abc'");
+        ExpandContract ec = db.expandContract();
+        assertThatThrownBy(() -> ec.start(yaml("V2__code.yaml", """
+                operations:
+                  - alter_column: {table: users, column: code, type: integer, up: 0, down: code::text}
+                """))).hasMessageContaining("V2__code.yaml:2: the default of users.code as integer is refused by the"
+                + " database").hasMessageContaining("invalid input syntax for type integer");
+        assertThat(ec.status()).isEmpty();
+        assertThat(db.columns("public", "users")).containsExactly("id", "email", "code");
+    }
 }
