@@ -33,18 +33,42 @@ class TwoAppsIT {
     private final Map<Long, Integer> expected = new ConcurrentHashMap<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
-    /** One application: inserts its own rows and updates random ones of them until stopped. */
+    /**
+     * One application: inserts its own rows and updates random rows until stopped: its own, and rows of the initial
+     * data (which the backfill is copying meanwhile): odd ids for the old version, even ones for the new, so that no
+     * two applications race on one row and the expected value of every row stays known. Once the other application
+     * stopped ({@code everyRow}), any row, the other's included.
+     */
     private final class App extends Thread {
         final AtomicBoolean stop = new AtomicBoolean();
         final AtomicLong statements = new AtomicLong();
         private final TestDatabase db;
         private final boolean newVersion;
         private final long firstId;
+        volatile long next;
+        volatile App other;
 
         App(TestDatabase db, boolean newVersion, long firstId) {
             this.db = db;
             this.newVersion = newVersion;
             this.firstId = firstId;
+        }
+
+        private long updateTarget(ThreadLocalRandom random) {
+            App o = other;
+            int pick = random.nextInt(3);
+            if (pick == 0) {
+                return firstId + random.nextLong(next - firstId);
+            }
+            if (pick == 1 && o != null && o.next > o.firstId) {
+                return o.firstId + random.nextLong(o.next - o.firstId);
+            }
+            if (o != null) {
+                return 1 + random.nextLong(INITIAL);
+            }
+            // Odd initial rows for the old version, even ones for the new.
+            long pair = 1 + random.nextLong(INITIAL / 2);
+            return newVersion ? 2 * pair : 2 * pair - 1;
         }
 
         @Override
@@ -55,11 +79,11 @@ class TwoAppsIT {
                 PreparedStatement insert = c.prepareStatement("INSERT INTO items (id, " + column + ") VALUES (?, ?)"
                         + " RETURNING id");
                 PreparedStatement update = c.prepareStatement("UPDATE items SET " + column + " = ? WHERE id = ?");
-                long next = firstId;
+                next = firstId;
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (!stop.get()) {
                     boolean doInsert = next == firstId || random.nextInt(3) == 0;
-                    long id = doInsert ? next++ : firstId + random.nextLong(next - firstId);
+                    long id = doInsert ? next++ : updateTarget(random);
                     Integer value = !newVersion && random.nextInt(10) == 0 ? null : random.nextInt(1_000);
                     PreparedStatement ps = doInsert ? insert : update;
                     int valueIndex = doInsert ? 2 : 1;
@@ -121,6 +145,10 @@ class TwoAppsIT {
                 && oldApp.statements.get() > oldAtStart + 300);
         oldApp.stop.set(true);
         oldApp.join();
+        // The old version is gone: the new one now also writes the rows the old one wrote.
+        newApp.other = oldApp;
+        long newBeforeCross = newApp.statements.get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> newApp.statements.get() > newBeforeCross + 200);
         long newBeforeComplete = newApp.statements.get();
         ec.complete(null);
         await().atMost(Duration.ofSeconds(60)).until(() -> newApp.statements.get() > newBeforeComplete + 100);
