@@ -137,7 +137,9 @@ class ExpandContractProcessIT {
             exec(holder, "SELECT count(*) FROM items");
             Process again = underway("complete2.log", "complete");
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "complete:1".equals(progress()));
-            Thread.sleep(500); // let it meet the held lock and retry at least once
+            // The contract meets the held lock, gives up waiting after its lock timeout and is about to retry.
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(work.resolve("complete2.log"))
+                    .contains("gave up waiting"));
             kill(again);
             holder.rollback();
         }
