@@ -54,7 +54,8 @@ final class SessionTransaction {
             } catch (SQLException e) {
                 throw error(db, statement, e, StatementError.Phase.COMMIT);
             }
-        } catch (StatementError e) {
+        } catch (StatementError | RuntimeException e) {
+            // Before autocommit is switched back on, which would commit whatever the work left open.
             rollbackQuietly(c);
             throw e;
         } finally {
