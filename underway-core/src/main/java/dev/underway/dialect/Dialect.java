@@ -66,4 +66,7 @@ public interface Dialect {
 
     /** What a rehearsal observes of a statement's session: locks, waits, rewrites. */
     SessionProbe sessionProbe();
+
+    /** Reading columns for synthetic rows, binding them, bulk inserts. */
+    DataFill dataFill();
 }

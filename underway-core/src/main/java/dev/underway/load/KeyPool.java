@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Keys of existing rows that reads and updates pick from. A single whole-number key is a range
- * (min to max, growing as rows are inserted); other keys are a sample read at the start plus keys
- * of rows the load inserted. A picked key may belong to a row deleted since: then the query finds
+ * Keys of existing rows that reads and updates pick from. A single whole-number key is the range
+ * the table held at the start; other keys are a sample read at the start; both plus the keys of
+ * rows the load inserted. A picked key may belong to a row deleted since: then the query finds
  * nothing, as an application's would.
  */
 abstract class KeyPool {
@@ -26,32 +26,39 @@ abstract class KeyPool {
         return key.columns().size() == 1 && key.columns().get(0).kind() == TableColumn.KeyKind.INTEGER;
     }
 
-    /** Whole-number keys between the smallest and the largest seen. */
+    /**
+     * Whole-number keys: the range the table held at the start, and the keys the load inserted since (which
+     * usually lie far above it, so growing the range would mostly pick keys that do not exist). Keys the server
+     * chose are not known and not picked.
+     */
     static final class Range extends KeyPool {
         private final long min;
-        private long max;
+        private final long max;
+        private final Sample inserted = new Sample(List.of());
 
         Range(long min, long max) {
             this.min = min;
             this.max = max;
         }
 
-        @Override
-        synchronized String[] pick(SplittableRandom random) {
-            if (max < min) {
-                return null;
-            }
-            return new String[] {Long.toString(min + random.nextLong(max - min + 1))};
-        }
-
-        synchronized long max() {
+        long max() {
             return max;
         }
 
         @Override
-        synchronized void inserted(String[] key) {
-            // A server-chosen key (identity, sequence) is most likely the next one.
-            max = key == null ? max + 1 : Math.max(max, Long.parseLong(key[0]));
+        String[] pick(SplittableRandom random) {
+            long span = Math.max(0, max - min + 1);
+            int added = inserted.size();
+            if (span + added == 0) {
+                return null;
+            }
+            long n = random.nextLong(span + added);
+            return n < span ? new String[] {Long.toString(min + n)} : inserted.pick(random);
+        }
+
+        @Override
+        void inserted(String[] key) {
+            inserted.inserted(key);
         }
     }
 
@@ -67,6 +74,10 @@ abstract class KeyPool {
         @Override
         synchronized String[] pick(SplittableRandom random) {
             return keys.isEmpty() ? null : keys.get(random.nextInt(keys.size()));
+        }
+
+        synchronized int size() {
+            return keys.size();
         }
 
         @Override

@@ -4,9 +4,11 @@ import dev.underway.dialect.SessionProbe;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -19,36 +21,41 @@ final class LockSampler implements AutoCloseable {
 
     private final SessionProbe probe;
     private final Connection observer;
-    private Thread thread;
-    private volatile boolean running;
+    private final Object seen = new Object();
     private long waited;
     private final Set<String> what = new LinkedHashSet<>();
-    private final List<SessionProbe.Lock> held = new java.util.ArrayList<>();
+    private final List<SessionProbe.Lock> held = new ArrayList<>();
+    private Thread thread;
+    private AtomicBoolean running;
 
     LockSampler(SessionProbe probe, Connection observer) {
         this.probe = probe;
         this.observer = observer;
     }
 
-    synchronized void start(StepRecorder.Step step, long sessionId) {
+    /** Starts sampling session {@code sessionId}, forgetting what an earlier run saw. */
+    void start(long sessionId) {
         stop();
-        waited = 0;
-        what.clear();
-        held.clear();
-        running = true;
-        thread = new Thread(() -> sample(sessionId), "underway-rehearse-locks");
+        synchronized (seen) {
+            waited = 0;
+            what.clear();
+            held.clear();
+        }
+        AtomicBoolean flag = new AtomicBoolean(true);
+        running = flag;
+        thread = new Thread(() -> sample(sessionId, flag), "underway-rehearse-locks");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void sample(long sessionId) {
+    private void sample(long sessionId, AtomicBoolean flag) {
         long last = System.nanoTime();
-        while (running) {
+        while (flag.get()) {
             LockSupport.parkNanos(PERIOD_NANOS);
             long now = System.nanoTime();
             try {
                 List<SessionProbe.Lock> locks = probe.locksOf(observer, sessionId);
-                synchronized (this) {
+                synchronized (seen) {
                     boolean waiting = false;
                     for (SessionProbe.Lock l : locks) {
                         if (l.granted()) {
@@ -69,30 +76,37 @@ final class LockSampler implements AutoCloseable {
         }
     }
 
-    /** Stops sampling (waiting for the sampler's query in flight). */
-    synchronized void stop() {
-        running = false;
+    /** Stops sampling and waits for the sampler's query in flight. */
+    void stop() {
         Thread t = thread;
+        if (t == null) {
+            return;
+        }
+        running.set(false);
         thread = null;
-        if (t != null) {
-            try {
-                t.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            t.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    synchronized long waitedNanos() {
-        return waited;
+    long waitedNanos() {
+        synchronized (seen) {
+            return waited;
+        }
     }
 
-    synchronized List<SessionProbe.Lock> held() {
-        return List.copyOf(held);
+    List<SessionProbe.Lock> held() {
+        synchronized (seen) {
+            return List.copyOf(held);
+        }
     }
 
-    synchronized List<String> waitedFor() {
-        return List.copyOf(what);
+    List<String> waitedFor() {
+        synchronized (seen) {
+            return List.copyOf(what);
+        }
     }
 
     @Override

@@ -77,7 +77,7 @@ final class StepRecorder implements MigrationListener, PhaseListener, AutoClosea
             step.storageBefore = probe.storage(session, schema);
             step.locksBefore = probe.heldBySelf(session);
             step.startNanos = clock.getAsLong();
-            sampler.start(step, sessionId(session));
+            sampler.start(sessionId(session));
         } catch (SQLException e) {
             step.observationError = describe(e);
         }

@@ -1,5 +1,6 @@
 package dev.underway.dialect.mysql;
 
+import dev.underway.dialect.DataFill;
 import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Blockers;
@@ -117,5 +118,10 @@ public class MySqlDialect implements Dialect {
     @Override
     public SessionProbe sessionProbe() {
         return new MySqlSessionProbe("INNODB_TABLES");
+    }
+
+    @Override
+    public DataFill dataFill() {
+        return new MySqlDataFill(this);
     }
 }

@@ -1,5 +1,6 @@
 package dev.underway.dialect.postgres;
 
+import dev.underway.dialect.DataFill;
 import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Blockers;
@@ -124,5 +125,10 @@ public class PostgresDialect implements Dialect {
     @Override
     public SessionProbe sessionProbe() {
         return new PostgresSessionProbe();
+    }
+
+    @Override
+    public DataFill dataFill() {
+        return new PostgresDataFill(this);
     }
 }
