@@ -40,6 +40,12 @@ public record ColumnProfile(String name, Kind kind, String type, Integer length,
                 writable, unique, table, column, false);
     }
 
+    /** Values limited to a list by a CHECK constraint ({@code status IN ('new', 'active')}): made like an enum's. */
+    public ColumnProfile limitedTo(List<String> values) {
+        return new ColumnProfile(name, Kind.ENUM, type, length, precision, scale, maxInteger, values, nullable, serverFilled,
+                writable, unique, references, referencedColumn, compositeReference);
+    }
+
     /** Part of a foreign key over several columns, which synthetic rows do not make values for. */
     public ColumnProfile inCompositeReference() {
         return new ColumnProfile(name, kind, type, length, precision, scale, maxInteger, labels, nullable, serverFilled,

@@ -5,6 +5,7 @@ import dev.underway.dialect.ColumnProfile.Kind;
 import dev.underway.dialect.DataFill;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.QualifiedName;
+import dev.underway.dialect.ValueLists;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,6 +66,28 @@ final class MySqlDataFill implements DataFill {
                     String[] ref = references.get(name);
                     out.add(column(rs, unique.contains(name), ref == null ? null : new QualifiedName(ref[0], ref[1]),
                             ref == null ? null : ref[2], composite.contains(name)));
+                }
+            }
+        }
+        return withValueLists(c, table, out);
+    }
+
+    /** {@code CHECK (status IN ('new', 'active'))}, as information_schema spells it: {@code `status` in ('new','active')}. */
+    private static List<ColumnProfile> withValueLists(Connection c, QualifiedName table, List<ColumnProfile> columns)
+            throws SQLException {
+        List<ColumnProfile> out = new ArrayList<>(columns);
+        try (PreparedStatement ps = c.prepareStatement("SELECT cc.CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS cc"
+                + " JOIN information_schema.TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA"
+                + " AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME WHERE tc.TABLE_SCHEMA = ? AND tc.TABLE_NAME = ?"
+                + " AND tc.CONSTRAINT_TYPE = 'CHECK'")) {
+            ps.setString(1, table.schema());
+            ps.setString(2, table.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.util.Map.Entry<String, List<String>> in = ValueLists.inList(rs.getString(1));
+                    if (in != null) {
+                        ValueLists.apply(out, in.getKey(), in.getValue());
+                    }
                 }
             }
         }

@@ -5,6 +5,7 @@ import dev.underway.dialect.ColumnProfile.Kind;
 import dev.underway.dialect.DataFill;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.QualifiedName;
+import dev.underway.dialect.ValueLists;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -64,7 +65,27 @@ final class PostgresDataFill implements DataFill {
                 }
             }
         }
-        return withReferences(c, oid, out);
+        return withValueLists(c, oid, withReferences(c, oid, out));
+    }
+
+    /** PostgreSQL writes {@code status IN ('a', 'b')} as {@code status = ANY (ARRAY['a'::text, 'b'::text])}. */
+    private static List<ColumnProfile> withValueLists(Connection c, long oid, List<ColumnProfile> columns)
+            throws SQLException {
+        List<ColumnProfile> out = new ArrayList<>(columns);
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, pg_get_constraintdef(con.oid) FROM pg_constraint con"
+                + " JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]"
+                + " WHERE con.conrelid = ? AND con.contype = 'c' AND cardinality(con.conkey) = 1")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> values = ValueLists.anyArray(rs.getString(2));
+                    if (!values.isEmpty()) {
+                        ValueLists.apply(out, rs.getString(1), values);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static ColumnProfile column(ResultSet rs) throws SQLException {
@@ -155,7 +176,7 @@ final class PostgresDataFill implements DataFill {
                     if (v > 0) {
                         buffer.append('\t');
                     }
-                    appendCopyText(buffer, values[v]);
+                    CopyText.append(buffer, values[v]);
                 }
                 buffer.append('\n');
                 if (buffer.length() >= CHUNK_BYTES) {
@@ -175,24 +196,6 @@ final class PostgresDataFill implements DataFill {
         byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
         copy.writeToCopy(bytes, 0, bytes.length);
         buffer.setLength(0);
-    }
-
-    /** COPY's text format: backslash escapes for the characters it gives meaning to, \N for NULL. */
-    static void appendCopyText(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
-            }
-        }
     }
 
     @Override
