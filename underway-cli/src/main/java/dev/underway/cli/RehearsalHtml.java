@@ -18,7 +18,7 @@ final class RehearsalHtml {
     private static final int W = 960;
     private static final int H = 320;
     private static final int BARS = 90;
-    private static final int LEFT = 60;
+    private static final int LEFT = 72;
     private static final int RIGHT = 20;
     private static final int TOP = 20;
     private static final int BOTTOM = 30;
@@ -42,7 +42,9 @@ final class RehearsalHtml {
             h.append("<div class=\"legend\"><span style=\"color:#1f77b4\">&#9644; p50</span><span style=\"color:#ff7f0e\">")
                     .append("&#9644; p99</span><span style=\"color:#d62728\">&#9644; max</span><span style=\"color:#888\">")
                     .append("&#9608; statements (numbered as in the table)</span><span style=\"color:#e67e22\">")
-                    .append("&#9617; longest stall</span></div>\n");
+                    .append("&#9617; longest stall</span><span style=\"color:#c0392b\">&#9679; errors</span></div>\n")
+                    .append("<p><small>Latency of the queries that ended in each ").append(detailMs(r))
+                    .append(" ms; a stalled query shows where it ended.</small></p>\n");
             chart(h, r);
         }
         statements(h, r);
@@ -89,9 +91,13 @@ final class RehearsalHtml {
                 s.queries(), s.errors() > 0 ? " bad" : "", s.errors(), s.p50Ms(), s.p99Ms(), s.maxMs()));
     }
 
-    /** Latency on a log scale from 0.1 ms up to the next power of ten above the slowest query; queries/s below. */
+    /**
+     * Latency on a log scale from 0.1 ms up to the next power of ten above the slowest query, in the report's fine
+     * intervals; queries per second below.
+     */
     private static void chart(StringBuilder h, RehearsalReport r) {
-        List<TimelineInterval> t = r.timeline();
+        List<TimelineInterval> t = r.detail();
+        long step = detailMs(r);
         double spanMs = Math.max(1000, r.load().durationMs());
         double maxMs = Math.max(1, t.stream().mapToDouble(TimelineInterval::maxMs).max().orElse(1));
         double top = Math.pow(10, Math.ceil(Math.log10(maxMs)));
@@ -123,13 +129,13 @@ final class RehearsalHtml {
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s ms</text>\n", LEFT, W - RIGHT, y, y, LEFT - 4, y + 4,
                     v < 1 ? "0.1" : String.format(Locale.ROOT, "%,.0f", v)));
         }
-        line(h, t, x, top, plotBottom, TimelineInterval::p50Ms, "#1f77b4");
-        line(h, t, x, top, plotBottom, TimelineInterval::p99Ms, "#ff7f0e");
-        line(h, t, x, top, plotBottom, TimelineInterval::maxMs, "#d62728");
+        line(h, t, step, x, top, plotBottom, TimelineInterval::p50Ms, "#1f77b4");
+        line(h, t, step, x, top, plotBottom, TimelineInterval::p99Ms, "#ff7f0e");
+        line(h, t, step, x, top, plotBottom, TimelineInterval::maxMs, "#d62728");
         for (TimelineInterval i : t) {
             if (i.errors() > 0) {
                 h.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#c0392b\"><title>%d errors"
-                        + "</title></circle>\n", x.at(i.startMs() + 500), TOP + 4, i.errors()));
+                        + "</title></circle>\n", x.at(i.startMs() + step / 2.0), TOP + 4, i.errors()));
             }
         }
         h.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#999\"/>\n", LEFT,
@@ -138,8 +144,12 @@ final class RehearsalHtml {
             h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d s</text>\n",
                     x.at(s * 1000), plotBottom + 16, s));
         }
-        throughput(h, t, x, H + 10);
+        throughput(h, r.timeline(), x, H + 10);
         h.append("</svg>\n");
+    }
+
+    private static long detailMs(RehearsalReport r) {
+        return r.detail().size() > 1 ? r.detail().get(1).startMs() - r.detail().get(0).startMs() : 1000;
     }
 
     private static void throughput(StringBuilder h, List<TimelineInterval> t, Axis x, int y0) {
@@ -155,17 +165,32 @@ final class RehearsalHtml {
         }
     }
 
-    private static void line(StringBuilder h, List<TimelineInterval> t, Axis x, double top, int bottom,
+    /** One polyline per run of intervals in which queries ended: an empty interval (a stall) is a gap, not a slope. */
+    private static void line(StringBuilder h, List<TimelineInterval> t, long step, Axis x, double top, int bottom,
                              java.util.function.ToDoubleFunction<TimelineInterval> value, String color) {
         StringBuilder points = new StringBuilder();
         for (TimelineInterval i : t) {
-            if (i.queries() > 0) {
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.at(i.startMs() + 500),
-                        yLog(value.applyAsDouble(i), top, bottom)));
+            if (i.queries() == 0) {
+                polyline(h, points, color);
+                continue;
             }
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.at(i.startMs() + step / 2.0),
+                    yLog(value.applyAsDouble(i), top, bottom)));
         }
-        h.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"1.5\" points=\"")
-                .append(points.toString().strip()).append("\"/>\n");
+        polyline(h, points, color);
+    }
+
+    private static void polyline(StringBuilder h, StringBuilder points, String color) {
+        String[] xy = points.toString().strip().split("[ ,]");
+        if (xy.length == 2) {
+            h.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" r=\"2\" fill=\"")
+                    .append(color).append("\"/>\n");
+            points.setLength(0);
+        } else if (points.length() > 0) {
+            h.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"1.5\" points=\"")
+                    .append(points.toString().strip()).append("\"/>\n");
+            points.setLength(0);
+        }
     }
 
     private static double yLog(double ms, double top, int bottom) {

@@ -26,6 +26,7 @@ final class RehearsalJson {
                 "statements", r.statements().stream().map(RehearsalJson::statement).toList(),
                 "load", r.load() == null ? null : load(r.load()),
                 "timeline", r.timeline().stream().map(RehearsalJson::interval).toList(),
+                "detail", r.detail().stream().map(RehearsalJson::interval).toList(),
                 "events", r.events().stream().map(e -> Json.object("atMs", e.atMs(), "what", e.what())).toList(),
                 "error", r.error());
     }

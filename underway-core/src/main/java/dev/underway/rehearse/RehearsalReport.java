@@ -17,12 +17,14 @@ import java.util.List;
  * @param statements every statement (and backfill action) of the rehearsed migrations
  * @param load      what the application saw over the whole run; null when there was no load
  * @param timeline  the load per second
+ * @param detail    the load in finer intervals (100 ms, or longer for long runs: at most about 600 of them), for charts
  * @param events    what happened to the application on the way (moving to a new version schema)
  * @param error     why the rehearsal stopped early (a migration failed), or null
  */
 public record RehearsalReport(String database, List<String> setup, List<String> rehearsed,
                               List<SyntheticData.Filled> filled, LoadSummary load, List<StepReport> statements,
-                              List<TimelineInterval> timeline, List<Event> events, String error) {
+                              List<TimelineInterval> timeline, List<TimelineInterval> detail, List<Event> events,
+                              String error) {
 
     public RehearsalReport {
         setup = List.copyOf(setup);
@@ -30,6 +32,7 @@ public record RehearsalReport(String database, List<String> setup, List<String> 
         filled = List.copyOf(filled);
         statements = List.copyOf(statements);
         timeline = List.copyOf(timeline);
+        detail = List.copyOf(detail);
         events = List.copyOf(events);
     }
 

@@ -36,7 +36,13 @@ final class ReportBuilder {
                 request.clients(), request.ratePerSecond(), request.mix().toString(), recording.durationMillis(),
                 recording.overall(), recording.within(0, firstStartNanos), recording.longestStall());
         return new RehearsalReport(database, plan.setup(), plan.rehearsed().stream().map(RehearsalPlan.Item::label).toList(),
-                filled, load, out, recording == null ? List.of() : recording.timeline(Duration.ofSeconds(1)), events, error);
+                filled, load, out, recording == null ? List.of() : recording.timeline(Duration.ofSeconds(1)),
+                recording == null ? List.of() : recording.timeline(detailInterval(recording.durationMillis())), events, error);
+    }
+
+    /** 100 ms, or a multiple of it that keeps a long run to about 600 intervals. */
+    static Duration detailInterval(long durationMs) {
+        return Duration.ofMillis(Math.max(1, (durationMs / 600 + 99) / 100) * 100);
     }
 
     private StepReport step(StepRecorder.Step s, LoadRecording r) {
