@@ -54,6 +54,9 @@ public final class BackfillBench {
             System.out.printf("backfill throughput at %,d rows vs 1,000,000 rows: %.2f (target: within 0.80..1.20)%n",
                     last.rows(), last.backfillRowsPerSecond() / all.get(0).backfillRowsPerSecond());
         }
+        if (java.util.Arrays.asList(args).contains("--load")) {
+            underLoad(target);
+        }
         long longest = all.stream().mapToLong(Figures::longestBatchMs).max().orElse(0);
         System.out.printf("longest batch transaction: %d ms (target: at most %d ms = 2x the target batch time)%n",
                 longest, 2 * target);
@@ -90,6 +93,55 @@ public final class BackfillBench {
                 r.longestBatchMillis(), r.longestLockMillis(), r.batches(), r.catchUpPasses());
     }
 
+    /**
+     * The same change at 1M rows while an application (4 clients, 400 queries/s, reads 80%, inserts and updates 10%
+     * each) works on the table: rows/s of both, and what the application saw during each.
+     */
+    private static void underLoad(int target) throws Exception {
+        long rows = 1_000_000;
+        TestDatabase db = TestDatabases.postgres();
+        System.out.printf("%nUnder an application load (4 clients, 400 queries/s on the table), %,d rows:%n", rows);
+        fill(db, "bench_update", rows);
+        fill(db, "bench_backfill", rows);
+        Underway uw = Underway.builder().url(db.url()).user(db.user()).build();
+        LoadedRun update = loaded(db, "bench_update", () -> exec(db, "UPDATE bench_update SET " + CHANGE));
+        LoadedRun backfill = loaded(db, "bench_backfill", () -> uw.backfill(BackfillRequest.builder("bench_backfill")
+                .set(CHANGE).targetBatchTime(Duration.ofMillis(target)).build(), null));
+        System.out.printf("%n%-16s %14s %12s %12s %14s %10s%n", "", "rows/s", "app p99", "app max", "longest stall",
+                "app errors");
+        for (LoadedRun r : List.of(update, backfill)) {
+            System.out.printf("%-16s %,14.0f %9.1f ms %9.1f ms %11d ms %10d%n", r == update ? "single UPDATE" : "backfill",
+                    rows / r.seconds(), r.during().p99Ms(), r.during().maxMs(), r.stallMs(), r.during().errors());
+        }
+        System.out.printf("backfill / single UPDATE under load: %.2f%n", update.seconds() / backfill.seconds());
+    }
+
+    /** What a change did and what the application saw while it ran. */
+    record LoadedRun(double seconds, dev.underway.load.LatencyStats during, long stallMs) {
+    }
+
+    interface Change {
+        void run() throws Exception;
+    }
+
+    private static LoadedRun loaded(TestDatabase db, String table, Change change) throws Exception {
+        exec(db, "CHECKPOINT");
+        dev.underway.load.LoadRecording r;
+        long from;
+        long to;
+        try (dev.underway.load.LoadGenerator load = dev.underway.load.LoadGenerator.start(new dev.underway.load.LoadSpec(
+                new dev.underway.config.ConnectionSettings(db.url(), db.user(), db.password()), "public", List.of(table), 4,
+                400, dev.underway.load.QueryMix.DEFAULT, 1))) {
+            Thread.sleep(2000);
+            from = load.elapsedNanos();
+            change.run();
+            to = load.elapsedNanos();
+            Thread.sleep(1000);
+            r = load.stop();
+        }
+        return new LoadedRun((to - from) / 1e9, r.overlapping(from, to), r.longestStallOverlapping(from, to).durationMs());
+    }
+
     /** Measures the sweep alone: from the start until the first catch-up pass begins. */
     private static final class SweepTimer implements BackfillListener {
         private final long start = System.nanoTime();
@@ -115,7 +167,7 @@ public final class BackfillBench {
         exec(db, "VACUUM ANALYZE " + table);
     }
 
-    private static void exec(TestDatabase db, String sql) throws SQLException {
+    static void exec(TestDatabase db, String sql) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }

@@ -21,6 +21,9 @@ public interface DataFill {
     /** Binds a generated value (the text the server converts to the column's type). */
     void bind(PreparedStatement ps, int index, ColumnProfile column, String value) throws SQLException;
 
+    /** A value read from a row, as text that {@link #bind} accepts back. */
+    String text(java.sql.ResultSet rs, int index, ColumnProfile column) throws SQLException;
+
     /** The text form of a boolean for this engine's columns. */
     String bool(boolean value);
 

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * The queries a simulated application runs on one table, as it knew the table when the load
  * started: a point read of every column by key, an insert of a synthetic row, and an update of one
- * ordinary column by key. Table names are unqualified, so the session's schema decides which
+ * ordinary column by key. Written values of ordinary columns are drawn from the rows already there. Table names are unqualified, so the session's schema decides which
  * version of the table they reach.
  */
 final class TableWorkload {
@@ -61,7 +61,7 @@ final class TableWorkload {
         QualifiedName qualified = new QualifiedName(schema, table);
         TableInfo info = d.tables().table(c, qualified).orElseThrow(() -> UnderwayException.usage(
                 "the load's table " + qualified + " does not exist (or is not a base table)"));
-        RowGenerator rows = RowGenerator.forTable(c, d, qualified);
+        RowGenerator rows = RowGenerator.forTable(c, d, qualified).likeRowsIn(c);
         String t = d.quote(table);
         String insert = "INSERT INTO " + t + " (" + rows.columns().stream().map(d::quote).collect(Collectors.joining(", "))
                 + ") VALUES (" + rows.columns().stream().map(x -> "?").collect(Collectors.joining(", ")) + ")";

@@ -30,12 +30,20 @@ final class ColumnGenerator {
     private final ColumnProfile column;
     private final DataFill fill;
     private final List<String> parentKeys;
+    /** Values of rows already in the table, which non-unique values are drawn from when there are any. */
+    private final List<String> observed;
 
     /** @param parentKeys keys of the referenced table, for a foreign key column */
     ColumnGenerator(ColumnProfile column, DataFill fill, List<String> parentKeys, String table) {
+        this(column, fill, parentKeys, List.of(), table);
+    }
+
+    private ColumnGenerator(ColumnProfile column, DataFill fill, List<String> parentKeys, List<String> observed,
+                            String table) {
         this.column = column;
         this.fill = fill;
         this.parentKeys = parentKeys;
+        this.observed = observed;
         boolean unsupported = column.kind() == Kind.UNSUPPORTED || column.compositeReference();
         if (!column.nullable() && (unsupported || column.references() != null && parentKeys.isEmpty())) {
             throw UnderwayException.usage("cannot make synthetic values for " + table + "." + column.name() + " ("
@@ -51,6 +59,11 @@ final class ColumnGenerator {
         return column;
     }
 
+    /** The same column drawing its non-unique values from {@code values} (those of existing rows). */
+    ColumnGenerator drawingFrom(List<String> values) {
+        return new ColumnGenerator(column, fill, parentKeys, List.copyOf(values), "");
+    }
+
     String value(long row, SplittableRandom r) {
         if (column.references() != null || column.compositeReference() || column.kind() == Kind.UNSUPPORTED) {
             if (parentKeys.isEmpty()) {
@@ -59,6 +72,9 @@ final class ColumnGenerator {
             return parentKeys.get(column.unique() ? (int) (row % parentKeys.size()) : r.nextInt(parentKeys.size()));
         }
         boolean unique = column.unique();
+        if (!unique && !observed.isEmpty()) {
+            return observed.get(r.nextInt(observed.size()));
+        }
         return switch (column.kind()) {
             case INTEGER -> Long.toString(unique ? within(row, column.maxInteger()) : 1 + r.nextLong(Math.min(column.maxInteger(), 1_000_000)));
             case DECIMAL -> decimal(row, r);

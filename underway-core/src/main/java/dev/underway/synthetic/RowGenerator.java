@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 public final class RowGenerator {
     /** How many keys of a referenced table foreign key values are drawn from. */
     static final int PARENT_SAMPLE = 100_000;
+    /** How many existing rows the values of ordinary columns are drawn from, for a load. */
+    static final int OBSERVED_ROWS = 2_000;
 
     private final QualifiedName table;
     private final Dialect dialect;
@@ -98,6 +100,46 @@ public final class RowGenerator {
             }
         }
         return keys;
+    }
+
+    /**
+     * The same rows, but with the values of ordinary (not unique) columns drawn from rows already in the table: an
+     * application's writes look like its data, and satisfy constraints a migration may add later (a foreign key, a
+     * CHECK) whenever the existing rows do.
+     */
+    public RowGenerator likeRowsIn(Connection c) throws SQLException {
+        Map<String, List<String>> samples = new HashMap<>();
+        List<ColumnGenerator> ins = new ArrayList<>();
+        for (ColumnGenerator g : inserted) {
+            ins.add(drawing(c, g, samples));
+        }
+        Map<String, ColumnGenerator> upd = new LinkedHashMap<>();
+        for (Map.Entry<String, ColumnGenerator> e : updatable.entrySet()) {
+            upd.put(e.getKey(), drawing(c, e.getValue(), samples));
+        }
+        return new RowGenerator(table, dialect, ins, upd);
+    }
+
+    private ColumnGenerator drawing(Connection c, ColumnGenerator g, Map<String, List<String>> samples)
+            throws SQLException {
+        ColumnProfile p = g.column();
+        if (p.unique() || p.references() != null) {
+            return g;
+        }
+        List<String> values = samples.get(p.name());
+        if (values == null) {
+            values = new ArrayList<>();
+            String column = dialect.quote(p.name());
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT " + column + " FROM"
+                    + " (SELECT " + column + " FROM " + table.render(dialect) + " WHERE " + column + " IS NOT NULL LIMIT "
+                    + OBSERVED_ROWS + ") s")) {
+                while (rs.next()) {
+                    values.add(dialect.dataFill().text(rs, 1, p));
+                }
+            }
+            samples.put(p.name(), values);
+        }
+        return values.isEmpty() ? g : g.drawingFrom(values);
     }
 
     public QualifiedName table() {

@@ -77,6 +77,8 @@ abstract class LoadScenario {
         assertThat(reads.queries() + inserts.queries() + updates.queries()).isEqualTo(r.queries()).isGreaterThanOrEqualTo(3000);
         assertThat(count("SELECT count(*) FROM t") - ROWS).isEqualTo(inserts.queries());
         assertThat(count("SELECT n FROM updates")).isEqualTo(updates.queries());
+        // Ordinary columns are written with values of the rows that were there (b was 1..1000, a 'row i').
+        assertThat(count("SELECT count(*) FROM t WHERE b > " + ROWS + " OR a NOT LIKE 'row %'")).isZero();
         // Weights 50/25/25 over thousands of queries.
         assertThat((double) reads.queries() / r.queries()).isBetween(0.4, 0.6);
     }

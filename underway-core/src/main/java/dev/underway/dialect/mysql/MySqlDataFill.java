@@ -206,6 +206,16 @@ final class MySqlDataFill implements DataFill {
         }
     }
 
+    /** Bytes come back as the {@code \x...} hex that {@link #bind} decodes. */
+    @Override
+    public String text(ResultSet rs, int index, ColumnProfile column) throws SQLException {
+        if (column.kind() == Kind.BINARY) {
+            byte[] b = rs.getBytes(index);
+            return b == null ? null : "\\x" + HexFormat.of().formatHex(b);
+        }
+        return rs.getString(index);
+    }
+
     @Override
     public String bool(boolean value) {
         return value ? "1" : "0";

@@ -158,6 +158,11 @@ final class PostgresDataFill implements DataFill {
     }
 
     @Override
+    public String text(ResultSet rs, int index, ColumnProfile column) throws SQLException {
+        return rs.getString(index);
+    }
+
+    @Override
     public String bool(boolean value) {
         return value ? "t" : "f";
     }
