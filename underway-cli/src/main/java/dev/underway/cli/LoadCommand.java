@@ -9,8 +9,8 @@ import dev.underway.load.LoadGenerator;
 import dev.underway.load.LoadRecording;
 import dev.underway.load.LoadSpec;
 import dev.underway.load.QueryKind;
-import dev.underway.load.QueryMix;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -25,21 +25,11 @@ final class LoadCommand extends DatabaseCommand {
     @Option(names = "--table", required = true, paramLabel = "TABLE", description = "A table to put load on (repeatable).")
     List<String> tables;
 
-    @Option(names = "--clients", defaultValue = "4", description = "Connections. Default: ${DEFAULT-VALUE}.")
-    int clients;
-
-    @Option(names = "--rate", defaultValue = "200", description = "Queries per second of all clients together; 0: as fast"
-            + " as they can. Default: ${DEFAULT-VALUE}.")
-    double rate;
-
-    @Option(names = "--mix", defaultValue = "read=80,insert=10,update=10", description = "Default: ${DEFAULT-VALUE}.")
-    String mix;
+    @Mixin
+    LoadOptions app;
 
     @Option(names = "--duration", defaultValue = "60s", description = "How long to run. Default: ${DEFAULT-VALUE}.")
     String duration;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.")
-    long seed;
 
     @Option(names = "--format", defaultValue = "text", description = "text, or json (one object per second, then a"
             + " summary). Default: ${DEFAULT-VALUE}.")
@@ -52,9 +42,9 @@ final class LoadCommand extends DatabaseCommand {
             throw UnderwayException.usage("--duration must be positive, got " + duration);
         }
         Database db = Database.connect(underway.config().connection(), underway.config().schema());
-        LoadSpec spec = new LoadSpec(underway.config().connection(), db.targetSchema(), tables, clients, rate,
-                QueryMix.parse(mix), seed);
-        err().println("Load: " + clients + " clients on " + String.join(", ", tables) + " in " + db.targetSchema() + " of "
+        LoadSpec spec = new LoadSpec(underway.config().connection(), db.targetSchema(), tables, app.clients, app.rate,
+                app.queryMix(), app.seed);
+        err().println("Load: " + app.clients + " clients on " + String.join(", ", tables) + " in " + db.targetSchema() + " of "
                 + db.dialect().describe() + " for " + Durations.format(length) + "."
 );
         err().flush();

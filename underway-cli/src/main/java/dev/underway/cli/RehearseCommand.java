@@ -5,7 +5,6 @@ import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.Durations;
 import dev.underway.config.StateLocation;
-import dev.underway.load.QueryMix;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.rehearse.Rehearsal;
 import dev.underway.rehearse.RehearsalReport;
@@ -62,20 +61,8 @@ final class RehearseCommand implements Callable<Integer> {
             + " Default: the tables the rehearsed migrations touch.")
     List<String> loadTables = new ArrayList<>();
 
-    @Option(names = "--clients", description = "Simulated application connections. Default: ${DEFAULT-VALUE}.",
-            defaultValue = "4")
-    int clients;
-
-    @Option(names = "--rate", description = "Queries per second of all clients together; 0: as fast as they can."
-            + " Default: ${DEFAULT-VALUE}.", defaultValue = "200")
-    double rate;
-
-    @Option(names = "--mix", description = "Query mix. Default: ${DEFAULT-VALUE}.", defaultValue = "read=80,insert=10,update=10")
-    String mix;
-
-    @Option(names = "--seed", description = "Seed of the synthetic values and queries. Default: ${DEFAULT-VALUE}.",
-            defaultValue = "1")
-    long seed;
+    @Mixin
+    LoadOptions app;
 
     @Option(names = "--warmup", description = "Load before the first statement. Default: ${DEFAULT-VALUE}.", defaultValue = "2s")
     String warmup;
@@ -198,7 +185,7 @@ final class RehearseCommand implements Callable<Integer> {
     private RehearsalRequest request() {
         RehearsalRequest.Builder b = RehearsalRequest.builder(parent.workDir.resolve(dir))
                 .from(from == null ? null : MigrationVersion.parse(from))
-                .loadTables(loadTables).clients(clients).ratePerSecond(rate).mix(QueryMix.parse(mix)).seed(seed)
+                .loadTables(loadTables).clients(app.clients).ratePerSecond(app.rate).mix(app.queryMix()).seed(app.seed)
                 .warmup(Durations.parse(warmup)).cooldown(Durations.parse(cooldown)).window(Durations.parse(window))
                 .complete(!noComplete).online(online.execution());
         for (String r : rows) {
