@@ -42,7 +42,7 @@ final class ReportBuilder {
 
     /** 100 ms, or a multiple of it that keeps a long run to about 600 intervals. */
     static Duration detailInterval(long durationMs) {
-        return Duration.ofMillis(Math.max(1, (durationMs / 600 + 99) / 100) * 100);
+        return Duration.ofMillis(Math.max(1, (durationMs + 59_999) / 60_000) * 100);
     }
 
     private StepReport step(StepRecorder.Step s, LoadRecording r) {
