@@ -5,6 +5,7 @@ import dev.underway.exec.MigratePlan;
 import dev.underway.exec.MigrateResult;
 import dev.underway.plan.MigrationInfo;
 import dev.underway.plan.MigrationVersion;
+import dev.underway.testkit.ProjectFiles;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -348,6 +349,20 @@ abstract class MigrateScenario {
         assertThat(count("SELECT count(*) FROM " + targetSchema() + ".underway_history")).isEqualTo(1);
         assertThat(builder().state(new StateLocation(targetSchema(), "underway_")).build().info().migrations())
                 .extracting(m -> m.state().label()).containsExactly("applied");
+    }
+
+    @Test
+    void theReadmeExamplesApplyUnchanged() throws Exception {
+        MigrateResult r = builder().directory(ProjectFiles.examples()).build().migrate();
+        assertThat(r.applied()).extracting(a -> a.label())
+                .containsExactly("V1", "V2", "V3", "R \"user summary view\"");
+        assertThat(r.applied()).extracting(a -> a.statements()).containsExactly(3, 3, 2, 1);
+        assertThat(r.currentVersion()).isEqualTo(MigrationVersion.parse("3"));
+        assertThat(strings("SELECT concat(shown_as, ':', posts) FROM user_summary ORDER BY id"))
+                .containsExactly("Ada Lovelace:2", "grace@example.com:1");
+        assertThat(count("SELECT count(*) FROM information_schema.table_constraints WHERE table_schema = '"
+                + targetSchema() + "' AND table_name = 'posts' AND constraint_type = 'FOREIGN KEY'")).isEqualTo(1);
+        assertThat(builder().directory(ProjectFiles.examples()).build().migrate().applied()).isEmpty();
     }
 
     private static int lineCount(String header) {
