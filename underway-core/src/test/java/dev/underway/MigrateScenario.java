@@ -92,6 +92,16 @@ abstract class MigrateScenario {
                 + version + "' AND success");
     }
 
+    /** Migrates a directory of test resources (e.g. {@code /torture/postgres}) instead of {@link #dir}. */
+    MigrateResult migrateResources(String resourceDir) throws Exception {
+        return builder().directory(Path.of(getClass().getResource(resourceDir).toURI())).build().migrate();
+    }
+
+    long statementsDone(String version) throws SQLException {
+        return count("SELECT statements_done FROM underway.history WHERE target_schema = '" + targetSchema()
+                + "' AND version = '" + version + "' AND success");
+    }
+
     List<String> states() {
         return underway().info().migrations().stream()
                 .map(m -> (m.version() == null ? "R" : m.version().toString()) + ":" + m.state().label()).toList();

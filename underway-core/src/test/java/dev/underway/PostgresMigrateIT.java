@@ -21,6 +21,23 @@ class PostgresMigrateIT extends MigrateScenario {
     }
 
     @Test
+    void theSplitterTortureFileRunsOnTheServer() throws Exception {
+        assertThat(migrateResources("/torture/postgres").applied()).singleElement()
+                .satisfies(a -> assertThat(a.statements()).isEqualTo(13));
+        assertThat(statementsDone("1")).isEqualTo(13);
+        assertThat(strings("SELECT id || '=' || label FROM torture ORDER BY id")).containsExactly(
+                "1=it's; a \"semicolon\"",
+                "2=escaped ' quote; and a \\ backslash",
+                "3=the terminator is on the next line",
+                "4=a;b;cx$$y; z",
+                "10=from; a procedure",
+                "11=from; a procedure!");
+        assertThat(strings("SELECT \"we;ird \"\"col\"\"\" FROM \"Quoted;Table\"")).containsExactly("7");
+        assertThat(strings("SELECT atomic_add(2, 3) || ' ' || atomic_sign(1) || ' ' || atomic_sign(0)"))
+                .containsExactly("5 positive; not positive;");
+    }
+
+    @Test
     void aFailingTransactionalMigrationLeavesNoTrace() throws Exception {
         write("V1__a.sql", "CREATE TABLE a (id int);");
         write("V2__b.sql", "CREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\nSELECT 1/0;");
