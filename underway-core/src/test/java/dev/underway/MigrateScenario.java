@@ -238,7 +238,8 @@ abstract class MigrateScenario {
         write("V1__steps.sql", header + "INSERT INTO log VALUES (100);\nINSERT INTO log VALUES (2);");
         assertThatThrownBy(() -> underway().migrate())
                 .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
-                .hasMessageContaining("has been edited since");
+                .hasMessageContaining("V1__steps.sql (V1) failed after 1 statement, and one of those already executed"
+                        + " (statement 1, now at line " + (lineCount(header) + 1) + ") has been edited since");
         assertThat(strings("SELECT n FROM log")).containsExactly("1");
 
         // repair forgets the failed attempt; the fixed file then runs from its first statement

@@ -161,11 +161,22 @@ class MigrationStatesTest {
         MigrationScript two = script("2");
         history.add(row(two.version(), HistoryRow.TYPE_SQL, two.script(), two.checksum(), false, 2,
                 Checksums.statements(two.sql().statements(), 2)));
-        write("V2__two.sql", "SELECT 2; SELECT 'edited'; SELECT 222;");
+        write("V2__two.sql", "-- header\n\nSELECT 2;\nSELECT\n  'edited';\nSELECT 222;");
         MigrationStates s = compute();
         assertThat(s.errors()).singleElement().asString()
-                .contains("failed after 2 statements, and one of those already executed has been edited");
+                .contains("V2__two.sql (V2) failed after 2 statements, and one of those already executed "
+                        + "(statements 1-2, now at lines 3-5) has been edited since");
         assertThat(pending(s)).noneMatch(p -> p.startsWith("V2"));
+    }
+
+    @Test
+    void aFailedMigrationThatLostExecutedStatementsSaysWhatIsLeft() throws IOException {
+        MigrationScript two = script("2");
+        history.add(row(two.version(), HistoryRow.TYPE_SQL, two.script(), two.checksum(), false, 2,
+                Checksums.statements(two.sql().statements(), 2)));
+        write("V2__two.sql", "\nSELECT 2;");
+        assertThat(compute().errors()).singleElement().asString()
+                .contains("(statements 1-2; the file now has only 1, at line 2) has been edited since");
     }
 
     @Test
