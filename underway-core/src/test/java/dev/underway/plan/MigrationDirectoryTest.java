@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -66,8 +67,18 @@ class MigrationDirectoryTest {
 
     @Test
     void rejectsInvalidUtf8() throws IOException {
-        Files.write(dir.resolve("V1__latin1.sql"), new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'});
-        assertThatThrownBy(this::load).hasMessageContaining("V1__latin1.sql: is not valid UTF-8");
+        byte[] good = "-- café in UTF-8 is fine\r\nSELECT 1;\nSELECT 'caf".getBytes(StandardCharsets.UTF_8);
+        byte[] file = java.util.Arrays.copyOf(good, good.length + 3);
+        file[good.length] = (byte) 0xE9; // é in Latin-1
+        file[good.length + 1] = '\'';
+        file[good.length + 2] = ';';
+        Files.write(dir.resolve("V1__latin1.sql"), file);
+        assertThatThrownBy(this::load).hasMessageContaining("V1__latin1.sql:3: is not valid UTF-8 (byte 0xE9 at byte offset "
+                + good.length + "); save the file as UTF-8");
+
+        Files.write(dir.resolve("V1__latin1.sql"), new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', 1, (byte) 0xC3});
+        assertThatThrownBy(this::load).as("a sequence cut off at the end of the file")
+                .hasMessageContaining("V1__latin1.sql:1: is not valid UTF-8 (byte 0xC3 at byte offset 8)");
     }
 
     @Test
