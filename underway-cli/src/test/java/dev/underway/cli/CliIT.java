@@ -109,6 +109,11 @@ class CliIT {
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).contains("V3_bad_name.sql: not a valid migration name");
         Files.delete(dir.resolve("V3_bad_name.sql"));
+        write("U1__a.sql", "DROP TABLE a;");
+        Cli undo = run("migrate");
+        assertThat(undo.exitCode()).isEqualTo(2);
+        assertThat(undo.err()).contains("U1__a.sql: a Flyway undo migration; Underway does not run undo or baseline scripts");
+        Files.delete(dir.resolve("U1__a.sql"));
 
         write("V1__a.sql", "CREATE TABLE a (id bigint);");
         Cli invalid = run("validate");

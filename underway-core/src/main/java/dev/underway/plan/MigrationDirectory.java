@@ -81,6 +81,10 @@ public final class MigrationDirectory {
         String rel = relative(root, file);
         String fileName = file.getFileName().toString();
         Optional<MigrationName> name = MigrationName.parse(fileName);
+        Optional<String> flywayOnly = MigrationName.flywayOnly(fileName);
+        if (flywayOnly.isPresent()) {
+            return new Problem(rel + ": " + flywayOnly.get());
+        }
         if (name.isEmpty()) {
             return MigrationName.looksLikeMigration(fileName)
                     ? new Problem(rel + ": not a valid migration name: " + MigrationName.problem(fileName))

@@ -66,6 +66,22 @@ class MigrationDirectoryTest {
     }
 
     @Test
+    void flywayUndoAndBaselineMigrationsAreRefusedNotSkipped() throws IOException {
+        Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;");
+        Files.writeString(dir.resolve("U1__a.sql"), "SELECT 'undo';");
+        Files.createDirectories(dir.resolve("old"));
+        Files.writeString(dir.resolve("old/B1.1__base.sql"), "SELECT 'baseline';");
+        Files.writeString(dir.resolve("Users_report.sql"), "SELECT 'not a migration';");
+        assertThatThrownBy(this::load)
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("has 2 problems")
+                .hasMessageContaining("U1__a.sql: a Flyway undo migration; Underway does not run undo or baseline scripts")
+                .hasMessageContaining("old/B1.1__base.sql: a Flyway baseline migration; Underway does not run undo or baseline"
+                        + " scripts")
+                .hasMessageNotContaining("Users_report.sql");
+    }
+
+    @Test
     void rejectsInvalidUtf8() throws IOException {
         byte[] good = "-- café in UTF-8 is fine\r\nSELECT 1;\nSELECT 'caf".getBytes(StandardCharsets.UTF_8);
         byte[] file = java.util.Arrays.copyOf(good, good.length + 3);
