@@ -9,6 +9,7 @@ import dev.underway.testkit.ProjectFiles;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -291,6 +293,7 @@ abstract class MigrateScenario {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void concurrentRunnersApplyEveryMigrationExactlyOnce() throws Exception {
         exec("CREATE TABLE runs (migration int)");
         for (int i = 1; i <= 12; i++) {
@@ -317,6 +320,7 @@ abstract class MigrateScenario {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void waitingForTheLockTimesOutNamingTheHolder() throws Exception {
         write("V1__a.sql", "CREATE TABLE a (id int);");
         Underway uw = builder().lockWait(Duration.ofMillis(700)).build();

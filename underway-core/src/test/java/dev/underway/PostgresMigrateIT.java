@@ -3,7 +3,9 @@ package dev.underway;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,6 +63,7 @@ class PostgresMigrateIT extends MigrateScenario {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void concurrentIndexBuildsRunOutsideATransactionWhileTheLockIsHeld() throws Exception {
         // Flyway's transactional advisory lock makes this hang; a session-level lock must not.
         write("V1__t.sql", "CREATE TABLE t (id int);\nINSERT INTO t SELECT generate_series(1, 1000);");

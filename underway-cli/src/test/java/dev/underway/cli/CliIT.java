@@ -7,6 +7,7 @@ import dev.underway.testkit.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +127,7 @@ class CliIT {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void lockTimeoutExitsWith3() throws Exception {
         write("V1__a.sql", "CREATE TABLE a (id int);");
         try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
