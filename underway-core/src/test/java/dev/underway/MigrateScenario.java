@@ -94,14 +94,15 @@ abstract class MigrateScenario {
                 + version + "' AND success");
     }
 
-    /** Migrates a directory of test resources (e.g. {@code /torture/postgres}) instead of {@link #dir}. */
-    MigrateResult migrateResources(String resourceDir) throws Exception {
-        return builder().directory(Path.of(getClass().getResource(resourceDir).toURI())).build().migrate();
-    }
-
-    long statementsDone(String version) throws SQLException {
-        return count("SELECT statements_done FROM underway.history WHERE target_schema = '" + targetSchema()
-                + "' AND version = '" + version + "' AND success");
+    /**
+     * Migrates the splitter torture file {@code V1__torture.sql} in a directory of test resources (e.g.
+     * {@code /torture/postgres}) and checks that all of its statements ran and were recorded.
+     */
+    void migrateTortureFile(String resourceDir, int statements) throws Exception {
+        MigrateResult r = builder().directory(Path.of(getClass().getResource(resourceDir).toURI())).build().migrate();
+        assertThat(r.applied()).singleElement().satisfies(a -> assertThat(a.statements()).isEqualTo(statements));
+        assertThat(count("SELECT statements_done FROM underway.history WHERE target_schema = '" + targetSchema()
+                + "' AND version = '1' AND success")).isEqualTo(statements);
     }
 
     List<String> states() {
