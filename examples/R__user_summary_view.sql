@@ -1,4 +1,6 @@
--- Repeatable: re-applied whenever this file changes.
+-- Repeatable: applied after the versioned migrations, and again whenever this file changes.
 CREATE OR REPLACE VIEW user_summary AS
-SELECT u.id, u.email, display_name_or_email(u.id) AS shown_as, u.created_at
-FROM users u;
+SELECT u.id, u.email, coalesce(u.display_name, u.email) AS shown_as, count(p.id) AS posts
+FROM users u
+LEFT JOIN posts p ON p.user_id = u.id
+GROUP BY u.id, u.email, u.display_name;

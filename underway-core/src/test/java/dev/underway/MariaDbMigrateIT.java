@@ -28,6 +28,22 @@ class MariaDbMigrateIT extends MigrateScenario {
     }
 
     @Test
+    void theSplitterTortureFileRunsOnTheServer() throws Exception {
+        migrateTortureFile("/torture/mariadb", 13);
+        assertThat(strings("SELECT CONCAT(`key`, '=', `semi;colon`) FROM `order` ORDER BY `key`")).containsExactly(
+                "1=it's; a \"semicolon\"",
+                "2=double; \"quoted\" string",
+                "3=back\\slash and 'quote';",
+                "4=four",
+                "5=SHOUT;",
+                "100=proc;0", "101=proc;1", "102=proc;2");
+        assertThat(strings("SELECT CONCAT(id, '=', note) FROM versioned")).containsExactly("1=version; comment");
+        assertThat(strings("SELECT ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_NAME = 'versioned'")).containsExactly("InnoDB");
+        assertThat(count("SELECT twice(21)")).isEqualTo(42);
+    }
+
+    @Test
     void storedProceduresWithDelimiterRun() throws Exception {
         write("V1__proc.sql", """
                 CREATE TABLE counter (n int);

@@ -5,9 +5,11 @@ import dev.underway.exec.MigratePlan;
 import dev.underway.exec.MigrateResult;
 import dev.underway.plan.MigrationInfo;
 import dev.underway.plan.MigrationVersion;
+import dev.underway.testkit.ProjectFiles;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -89,6 +92,17 @@ abstract class MigrateScenario {
     long historyRows(String version) throws SQLException {
         return count("SELECT count(*) FROM underway.history WHERE target_schema = '" + targetSchema() + "' AND version = '"
                 + version + "' AND success");
+    }
+
+    /**
+     * Migrates the splitter torture file {@code V1__torture.sql} in a directory of test resources (e.g.
+     * {@code /torture/postgres}) and checks that all of its statements ran and were recorded.
+     */
+    void migrateTortureFile(String resourceDir, int statements) throws Exception {
+        MigrateResult r = builder().directory(Path.of(getClass().getResource(resourceDir).toURI())).build().migrate();
+        assertThat(r.applied()).singleElement().satisfies(a -> assertThat(a.statements()).isEqualTo(statements));
+        assertThat(count("SELECT statements_done FROM underway.history WHERE target_schema = '" + targetSchema()
+                + "' AND version = '1' AND success")).isEqualTo(statements);
     }
 
     List<String> states() {
@@ -227,7 +241,8 @@ abstract class MigrateScenario {
         write("V1__steps.sql", header + "INSERT INTO log VALUES (100);\nINSERT INTO log VALUES (2);");
         assertThatThrownBy(() -> underway().migrate())
                 .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
-                .hasMessageContaining("has been edited since");
+                .hasMessageContaining("V1__steps.sql (V1) failed after 1 statement, and one of those already executed"
+                        + " (statement 1, now at line " + (lineCount(header) + 1) + ") has been edited since");
         assertThat(strings("SELECT n FROM log")).containsExactly("1");
 
         // repair forgets the failed attempt; the fixed file then runs from its first statement
@@ -279,6 +294,7 @@ abstract class MigrateScenario {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void concurrentRunnersApplyEveryMigrationExactlyOnce() throws Exception {
         exec("CREATE TABLE runs (migration int)");
         for (int i = 1; i <= 12; i++) {
@@ -305,6 +321,7 @@ abstract class MigrateScenario {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void waitingForTheLockTimesOutNamingTheHolder() throws Exception {
         write("V1__a.sql", "CREATE TABLE a (id int);");
         Underway uw = builder().lockWait(Duration.ofMillis(700)).build();
@@ -348,6 +365,20 @@ abstract class MigrateScenario {
         assertThat(count("SELECT count(*) FROM " + targetSchema() + ".underway_history")).isEqualTo(1);
         assertThat(builder().state(new StateLocation(targetSchema(), "underway_")).build().info().migrations())
                 .extracting(m -> m.state().label()).containsExactly("applied");
+    }
+
+    @Test
+    void theReadmeExamplesApplyUnchanged() throws Exception {
+        MigrateResult r = builder().directory(ProjectFiles.examples()).build().migrate();
+        assertThat(r.applied()).extracting(a -> a.label())
+                .containsExactly("V1", "V2", "V3", "R \"user summary view\"");
+        assertThat(r.applied()).extracting(a -> a.statements()).containsExactly(3, 3, 2, 1);
+        assertThat(r.currentVersion()).isEqualTo(MigrationVersion.parse("3"));
+        assertThat(strings("SELECT concat(shown_as, ':', posts) FROM user_summary ORDER BY id"))
+                .containsExactly("Ada Lovelace:2", "grace@example.com:1");
+        assertThat(count("SELECT count(*) FROM information_schema.table_constraints WHERE table_schema = '"
+                + targetSchema() + "' AND table_name = 'posts' AND constraint_type = 'FOREIGN KEY'")).isEqualTo(1);
+        assertThat(builder().directory(ProjectFiles.examples()).build().migrate().applied()).isEmpty();
     }
 
     private static int lineCount(String header) {

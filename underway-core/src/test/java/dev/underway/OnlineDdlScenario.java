@@ -9,6 +9,7 @@ import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * retries, what the application sees meanwhile, naming and ending blockers. Written once;
  * {@code PostgresOnlineDdlIT} and {@code MariaDbOnlineDdlIT} run it per engine.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 abstract class OnlineDdlScenario {
     /** Room for scheduling noise on a busy machine on top of the lock timeout. */
     static final Duration MARGIN = Duration.ofSeconds(1);

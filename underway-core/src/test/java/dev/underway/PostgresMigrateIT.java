@@ -3,7 +3,9 @@ package dev.underway;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +20,21 @@ class PostgresMigrateIT extends MigrateScenario {
     @Override
     String perStatementHeader() {
         return "-- underway:no-transaction\n";
+    }
+
+    @Test
+    void theSplitterTortureFileRunsOnTheServer() throws Exception {
+        migrateTortureFile("/torture/postgres", 13);
+        assertThat(strings("SELECT id || '=' || label FROM torture ORDER BY id")).containsExactly(
+                "1=it's; a \"semicolon\"",
+                "2=escaped ' quote; and a \\ backslash",
+                "3=the terminator is on the next line",
+                "4=a;b;cx$$y; z",
+                "10=from; a procedure",
+                "11=from; a procedure!");
+        assertThat(strings("SELECT \"we;ird \"\"col\"\"\" FROM \"Quoted;Table\"")).containsExactly("7");
+        assertThat(strings("SELECT atomic_add(2, 3) || ' ' || atomic_sign(1) || ' ' || atomic_sign(0)"))
+                .containsExactly("5 positive; not positive;");
     }
 
     @Test
@@ -44,6 +61,7 @@ class PostgresMigrateIT extends MigrateScenario {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void concurrentIndexBuildsRunOutsideATransactionWhileTheLockIsHeld() throws Exception {
         // Flyway's transactional advisory lock makes this hang; a session-level lock must not.
         write("V1__t.sql", "CREATE TABLE t (id int);\nINSERT INTO t SELECT generate_series(1, 1000);");

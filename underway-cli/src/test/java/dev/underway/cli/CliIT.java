@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +111,11 @@ class CliIT {
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).contains("V3_bad_name.sql: not a valid migration name");
         Files.delete(dir.resolve("V3_bad_name.sql"));
+        write("U1__a.sql", "DROP TABLE a;");
+        Cli undo = run("migrate");
+        assertThat(undo.exitCode()).isEqualTo(2);
+        assertThat(undo.err()).contains("U1__a.sql: a Flyway undo migration; Underway does not run undo or baseline scripts");
+        Files.delete(dir.resolve("U1__a.sql"));
 
         write("V1__a.sql", "CREATE TABLE a (id bigint);");
         Cli invalid = run("validate");
@@ -119,6 +127,7 @@ class CliIT {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void lockTimeoutExitsWith3() throws Exception {
         write("V1__a.sql", "CREATE TABLE a (id int);");
         try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
@@ -149,5 +158,27 @@ class CliIT {
         Cli m = run("migrate");
         assertThat(m.out()).doesNotContain("Applied V1").contains("Applied V2");
         assertThat(run("baseline").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void baselineFromFlywayViaCli() throws Exception {
+        write("V1__a.sql", "CREATE TABLE a (id int);");
+        write("V2__b.sql", "CREATE TABLE b (id int);\nINSERT INTO b VALUES (1);");
+        Flyway.configure().dataSource(db.url(), db.user(), db.password()).table("legacy_history")
+                .locations("filesystem:" + dir).load().migrate();
+
+        Cli imported = run("baseline", "--from-flyway", "--flyway-table", "legacy_history");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Imported 2 row(s) from legacy_history into Underway's history of schema public");
+        assertThat(run("validate").exitCode()).isZero();
+
+        write("V3__c.sql", "INSERT INTO b VALUES (2);");
+        Cli m = run("migrate");
+        assertThat(m.exitCode()).as(m.err()).isZero();
+        assertThat(m.out()).doesNotContain("Applied V1").doesNotContain("Applied V2").contains("Applied V3");
+        assertThat(count("SELECT count(*) FROM b")).isEqualTo(2);
+        Cli again = run("baseline", "--from-flyway", "--flyway-table", "legacy_history");
+        assertThat(again.exitCode()).as("refused once the history has rows").isEqualTo(4);
+        assertThat(again.err()).contains("its history in underway.history already has 3 row(s)");
     }
 }

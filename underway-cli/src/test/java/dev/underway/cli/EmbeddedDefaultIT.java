@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.testkit.ProjectFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,5 +29,19 @@ class EmbeddedDefaultIT {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.err()).contains("(kept from earlier runs)");
         assertThat(second.out()).doesNotContain("Applied V1").contains("Applied V2 b");
+    }
+
+    @Test
+    void theReadmesFirstCommandAppliesTheExamplesAndThenNothing() {
+        String examples = ProjectFiles.examples().toString();
+        Cli first = Cli.run(work, "migrate", "--dir", examples);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Applied V1 create users (V1__create_users.sql): 3 statements")
+                .contains("Applied V2 add posts").contains("Applied V3 add display name")
+                .contains("Applied R user summary view").contains("it is now at version 3");
+
+        Cli again = Cli.run(work, "migrate", "--dir", examples);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).doesNotContain("Applied");
     }
 }

@@ -2,6 +2,7 @@ package dev.underway.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.underway.testkit.ProjectFiles;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -191,18 +192,32 @@ class LintCliIT {
     }
 
     @Test
+    void theExamplesLintCleanForEveryDialect() {
+        String examples = ProjectFiles.examples().toString();
+        for (String dialect : List.of("postgres", "mysql", "mariadb")) {
+            Cli r = Cli.run(work, "lint", "--dialect", dialect, examples);
+            assertThat(r.exitCode()).as(dialect + ": " + r.out() + r.err()).isZero();
+            assertThat(r.err()).as(dialect).contains("Linted 4 files").contains(": 0 error(s)");
+            assertThat(r.out()).as(dialect).doesNotContain(" warning").doesNotContain(" error");
+        }
+    }
+
+    @Test
     void traceAgreesOnTheExamplesAndReportsJson() throws Exception {
         TestDatabase db = TestDatabases.postgres();
-        Path examples = Path.of(System.getProperty("user.dir")).resolve("../examples").normalize();
+        Path examples = ProjectFiles.examples();
         Cli r = Cli.run(work, "trace", examples.toString(), "--url", db.url(), "--user", db.user(), "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode statements = JSON.readTree(r.out()).get("statements");
-        assertThat(statements).hasSize(6);
-        JsonNode concurrently = statements.get(4);
-        assertThat(concurrently.get("statement").asText()).startsWith("CREATE INDEX CONCURRENTLY");
-        assertThat(concurrently.get("static").get("locks").get("users").asText()).isEqualTo("SHARE UPDATE EXCLUSIVE");
-        assertThat(concurrently.get("observed").get("locks").get(0).get("mode").asText()).isEqualTo("SHARE UPDATE EXCLUSIVE");
-        assertThat(concurrently.get("differences")).isEmpty();
+        assertThat(statements).hasSize(9);
+        JsonNode addColumn = statements.get(6);
+        assertThat(addColumn.get("statement").asText()).startsWith("ALTER TABLE users ADD COLUMN display_name");
+        assertThat(addColumn.get("static").get("locks").get("users").asText()).isEqualTo("ACCESS EXCLUSIVE");
+        assertThat(addColumn.get("observed").get("locks").get(0).get("mode").asText()).isEqualTo("ACCESS EXCLUSIVE");
+        assertThat(addColumn.get("differences")).isEmpty();
+        for (JsonNode s : statements) {
+            assertThat(s.get("differences")).as(s.get("statement").asText()).isEmpty();
+        }
         assertThat(count(db, "SELECT count(*) FROM pg_database WHERE datname LIKE 'underway_trace_%'")).as("scratch dropped").isZero();
     }
 

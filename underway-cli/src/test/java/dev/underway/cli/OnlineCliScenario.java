@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * retry messages naming the blocker, exit code 3 when the retry budget is spent, ended idle
  * blockers. Written once; run per engine by {@code PostgresOnlineCliIT} and {@code MariaDbOnlineCliIT}.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 abstract class OnlineCliScenario {
     @TempDir
     Path work;

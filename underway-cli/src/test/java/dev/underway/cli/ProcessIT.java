@@ -3,6 +3,7 @@ package dev.underway.cli;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Separate underway processes, as deployments run them: concurrency and kill -9. */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ProcessIT {
     @TempDir
     Path work;

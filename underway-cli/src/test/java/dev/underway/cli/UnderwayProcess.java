@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Starts the packaged CLI ({@code underway.jar}) as a separate JVM, as users and CI do. */
 final class UnderwayProcess {
@@ -11,6 +12,11 @@ final class UnderwayProcess {
     }
 
     static Process start(Path workDir, Path log, String... args) throws IOException {
+        return start(workDir, log, Map.of(), args);
+    }
+
+    /** Starts it with these variables added to (or replacing those of) the test JVM's environment. */
+    static Process start(Path workDir, Path log, Map<String, String> env, String... args) throws IOException {
         String jar = System.getProperty("underway.jar");
         if (jar == null) {
             throw new IllegalStateException("system property underway.jar is not set; run through mvn verify");
@@ -19,7 +25,9 @@ final class UnderwayProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
                 "-jar", jar));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 }

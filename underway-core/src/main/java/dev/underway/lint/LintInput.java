@@ -8,8 +8,6 @@ import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlSyntax;
 import dev.underway.sql.StatementSplitter;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,11 +46,7 @@ public record LintInput(String file, Path path, SqlScript script) {
         if (!Files.isRegularFile(path)) {
             throw UnderwayException.usage(shown + ": no such file or directory");
         }
-        try {
-            String text = Checksums.stripBom(Files.readString(path, StandardCharsets.UTF_8));
-            return List.of(new LintInput(shown, path, new StatementSplitter(syntax).split(text, shown)));
-        } catch (IOException e) {
-            throw UnderwayException.usage(shown + ": cannot be read: " + e.getMessage());
-        }
+        String text = Checksums.stripBom(MigrationDirectory.readText(path, shown));
+        return List.of(new LintInput(shown, path, new StatementSplitter(syntax).split(text, shown)));
     }
 }

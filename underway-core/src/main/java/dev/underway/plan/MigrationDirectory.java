@@ -7,7 +7,10 @@ import dev.underway.sql.StatementSplitter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +81,10 @@ public final class MigrationDirectory {
         String rel = relative(root, file);
         String fileName = file.getFileName().toString();
         Optional<MigrationName> name = MigrationName.parse(fileName);
+        Optional<String> flywayOnly = MigrationName.flywayOnly(fileName);
+        if (flywayOnly.isPresent()) {
+            return new Problem(rel + ": " + flywayOnly.get());
+        }
         if (name.isEmpty()) {
             return MigrationName.looksLikeMigration(fileName)
                     ? new Problem(rel + ": not a valid migration name: " + MigrationName.problem(fileName))
@@ -91,20 +98,46 @@ public final class MigrationDirectory {
     }
 
     private static MigrationScript read(Path file, String rel, MigrationName name, StatementSplitter splitter) {
-        String content;
-        try {
-            content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw UnderwayException.usage(rel + ": is not valid UTF-8; save it as UTF-8");
-        } catch (IOException e) {
-            throw UnderwayException.usage(rel + ": cannot be read: " + e.getMessage());
-        }
+        String content = readText(file, rel);
         SqlScript sql = splitter.split(Checksums.stripBom(content), rel);
         if (sql.statements().isEmpty()) {
             throw UnderwayException.usage(rel + ": is empty (no SQL statements); delete it or add its statements");
         }
         return new MigrationScript(name, rel, file, Checksums.file(content), sql);
+    }
+
+    /**
+     * The text of a SQL file ({@code rel} names it in messages), or a usage error; one that is not UTF-8 names the
+     * line and byte offset of its first bad byte.
+     */
+    public static String readText(Path file, String rel) {
+        try {
+            return utf8(Files.readAllBytes(file), rel);
+        } catch (IOException e) {
+            throw UnderwayException.usage(rel + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String utf8(byte[] bytes, String rel) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                // counted as the lexer counts them: \n, \r\n and a lone \r each end a line
+                line += bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n') ? 1 : 0;
+            }
+            throw UnderwayException.usage(rel + ":" + line + ": is not valid UTF-8 (byte 0x"
+                    + String.format("%02X", bytes[offset] & 0xFF) + " at byte offset " + offset
+                    + "); save the file as UTF-8");
+        }
+        return out.flip().toString();
     }
 
     private static void checkDuplicates(List<MigrationScript> scripts, List<String> errors) {

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public record MigrationName(MigrationVersion version, String description, MigrationCategory category) {
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.*)\\.sql");
     private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    /** Flyway's undo ({@code U}) and baseline ({@code B}) migrations, which Underway does not run. */
+    private static final Pattern FLYWAY_ONLY = Pattern.compile("([UB])\\d+(?:[._]\\d+)*__.*\\.sql");
     /** Names that are clearly meant as migrations: a V or R, then a digit or an underscore. */
     private static final Pattern CANDIDATE = Pattern.compile("(?i)[VR][0-9_.].*\\.sql");
 
@@ -31,6 +33,22 @@ public record MigrationName(MigrationVersion version, String description, Migrat
     /** True when the name looks like a migration (so failing to parse it is an error, not a skip). */
     public static boolean looksLikeMigration(String fileName) {
         return CANDIDATE.matcher(fileName).matches();
+    }
+
+    /**
+     * Why a Flyway undo or baseline migration is refused, or empty for any other name. Skipping one silently
+     * would let a user believe its undo would run on rollback, or its baseline on a fresh database.
+     */
+    public static Optional<String> flywayOnly(String fileName) {
+        Matcher m = FLYWAY_ONLY.matcher(fileName);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(1).equals("U")
+                ? "a Flyway undo migration; Underway does not run undo or baseline scripts (undo a change with a new"
+                + " versioned migration, or use a YAML migration and its rollback); delete it or move it out of the directory"
+                : "a Flyway baseline migration; Underway does not run undo or baseline scripts (adopt an existing database"
+                + " with baseline --version or baseline --from-flyway); delete it or move it out of the directory");
     }
 
     /** Why a name that looks like a migration does not parse. */

@@ -1,5 +1,6 @@
 package dev.underway.plan;
 
+import dev.underway.sql.SqlStatement;
 import dev.underway.state.HistoryRow;
 
 import java.util.ArrayList;
@@ -106,8 +107,10 @@ public final class MigrationStates {
         String resumeNote = "failed after " + done + " of " + f.sql().statements().size() + " statements";
         if (done > f.sql().statements().size()
                 || !Objects.equals(row.statementsChecksum(), Checksums.statements(f.sql().statements(), done))) {
-            errors.add(f.script() + " (V" + f.version() + ") failed after " + done + " statements, and one of those "
-                    + "already executed has been edited since; revert the edit so the migration can resume at statement "
+            errors.add(f.script() + " (V" + f.version() + ") failed after " + done + (done == 1 ? " statement" : " statements")
+                    + ", and one of those "
+                    + "already executed (" + executed(f, done) + ") has been edited since; revert the edit so the "
+                    + "migration can resume at statement "
                     + (done + 1) + ", or run repair to forget the failed attempt (its statements then run again from the first)");
             return info(f, row, MigrationState.FAILED, resumeNote + "; executed statements were edited");
         }
@@ -115,6 +118,22 @@ public final class MigrationStates {
             pending.add(new PendingMigration(f, row, done));
         }
         return info(f, row, MigrationState.FAILED, resumeNote + "; migrate resumes at statement " + (done + 1));
+    }
+
+    /**
+     * Where the executed statements are in the file as it is now. Only a checksum of all of them together is
+     * recorded, so which one was edited cannot be told; the range is where to compare with the version that ran.
+     */
+    private static String executed(MigrationScript f, int done) {
+        List<SqlStatement> statements = f.sql().statements();
+        int shown = Math.min(done, statements.size());
+        int first = statements.get(0).line();
+        int last = statements.get(shown - 1).lastLine();
+        String lines = first == last ? "line " + first : "lines " + first + "-" + last;
+        String which = done == 1 ? "statement 1" : "statements 1-" + done;
+        return done > statements.size()
+                ? which + "; the file now has only " + statements.size() + ", at " + lines
+                : which + ", now at " + lines;
     }
 
     private void repeatable(List<MigrationScript> files, List<HistoryRow> history) {

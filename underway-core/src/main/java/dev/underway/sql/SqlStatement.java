@@ -74,6 +74,18 @@ public record SqlStatement(int index, String sql, int line, List<Token> tokens, 
         return clauses;
     }
 
+    /** 1-based file line of its last character. */
+    public int lastLine() {
+        int breaks = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == sql.length() || sql.charAt(i + 1) != '\n')) {
+                breaks++;
+            }
+        }
+        return line + breaks;
+    }
+
     /** A one-line preview for messages. */
     public String preview(int max) {
         String flat = sql.replaceAll("\\s+", " ").strip();

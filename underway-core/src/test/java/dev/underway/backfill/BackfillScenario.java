@@ -10,6 +10,7 @@ import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -260,6 +261,7 @@ abstract class BackfillScenario {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void aRowLockHeldByTheApplicationMakesBatchesFailFastAndRetrySmaller() throws Exception {
         createItems(1000, 1);
         try (Connection app = db.connect()) {

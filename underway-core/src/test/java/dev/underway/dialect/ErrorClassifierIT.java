@@ -3,15 +3,18 @@ package dev.underway.dialect;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Pins down which errors the real servers raise for the conditions Underway retries on. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ErrorClassifierIT {
 
     private static SQLException failing(Connection c, String sql) {

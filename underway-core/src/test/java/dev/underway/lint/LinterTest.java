@@ -8,9 +8,9 @@ import dev.underway.dialect.Verdict;
 import dev.underway.sql.SqlScript;
 import dev.underway.sql.StatementSplitter;
 import dev.underway.sql.shape.SchemaModel;
+import dev.underway.testkit.ProjectFiles;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -124,10 +124,14 @@ class LinterTest {
     }
 
     @Test
-    void theReadmeExamplesPassTheGate() {
-        List<LintInput> inputs = LintInput.load(Path.of("../examples"), "examples", PG.syntax());
-        assertThat(inputs).hasSize(4);
-        assertThat(new Linter(PG, LintOptions.DEFAULT).lint(inputs).findings()).isEmpty();
+    void theReadmeExamplesPassTheGateOnEveryEngine() {
+        Dialect mariadb = Dialects.offline(DatabaseKind.MARIADB, ServerVersion.parse("11.4"));
+        Dialect mysql84 = Dialects.offline(DatabaseKind.MYSQL, ServerVersion.parse("8.4"));
+        for (Dialect d : List.of(PG, MYSQL, mysql84, mariadb)) {
+            List<LintInput> inputs = LintInput.load(ProjectFiles.examples(), "examples", d.syntax());
+            assertThat(inputs).hasSize(4);
+            assertThat(new Linter(d, LintOptions.DEFAULT).lint(inputs).findings()).as(d.kind() + " " + d.version()).isEmpty();
+        }
     }
 
     @Test

@@ -4,8 +4,10 @@ import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 
 import static dev.underway.op.VersionedDatabase.exec;
 import static dev.underway.op.VersionedDatabase.one;
@@ -142,6 +144,7 @@ class InFlightIT {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void startWaitsForLocksOnlyBrieflyReportsTheBlockerAndResumesLater() throws SQLException {
         ExpandContract ec = db.builder().lockTimeout(java.time.Duration.ofMillis(100))
                 .lockRetryFor(java.time.Duration.ofSeconds(1)).build().expandContract(null, null);

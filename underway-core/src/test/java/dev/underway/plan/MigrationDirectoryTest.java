@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -65,9 +66,35 @@ class MigrationDirectoryTest {
     }
 
     @Test
+    void flywayUndoAndBaselineMigrationsAreRefusedNotSkipped() throws IOException {
+        Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;");
+        Files.writeString(dir.resolve("U1__a.sql"), "SELECT 'undo';");
+        Files.createDirectories(dir.resolve("old"));
+        Files.writeString(dir.resolve("old/B1.1__base.sql"), "SELECT 'baseline';");
+        Files.writeString(dir.resolve("Users_report.sql"), "SELECT 'not a migration';");
+        assertThatThrownBy(this::load)
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("has 2 problems")
+                .hasMessageContaining("U1__a.sql: a Flyway undo migration; Underway does not run undo or baseline scripts")
+                .hasMessageContaining("old/B1.1__base.sql: a Flyway baseline migration; Underway does not run undo or baseline"
+                        + " scripts")
+                .hasMessageNotContaining("Users_report.sql");
+    }
+
+    @Test
     void rejectsInvalidUtf8() throws IOException {
-        Files.write(dir.resolve("V1__latin1.sql"), new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'});
-        assertThatThrownBy(this::load).hasMessageContaining("V1__latin1.sql: is not valid UTF-8");
+        byte[] good = "-- café in UTF-8 is fine\r\nSELECT 1;\nSELECT 'caf".getBytes(StandardCharsets.UTF_8);
+        byte[] file = java.util.Arrays.copyOf(good, good.length + 3);
+        file[good.length] = (byte) 0xE9; // é in Latin-1
+        file[good.length + 1] = '\'';
+        file[good.length + 2] = ';';
+        Files.write(dir.resolve("V1__latin1.sql"), file);
+        assertThatThrownBy(this::load).hasMessageContaining("V1__latin1.sql:3: is not valid UTF-8 (byte 0xE9 at byte offset "
+                + good.length + "); save the file as UTF-8");
+
+        Files.write(dir.resolve("V1__latin1.sql"), new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', 1, (byte) 0xC3});
+        assertThatThrownBy(this::load).as("a sequence cut off at the end of the file")
+                .hasMessageContaining("V1__latin1.sql:1: is not valid UTF-8 (byte 0xC3 at byte offset 8)");
     }
 
     @Test

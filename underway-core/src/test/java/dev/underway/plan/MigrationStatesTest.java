@@ -50,6 +50,13 @@ class MigrationStatesTest {
         return new HistoryRow(0, v, "d", type, script, checksum, "me", null, 1, success, "x", done, doneChecksum, null, 0, 0);
     }
 
+    /** V2 ran two of its three statements, then failed: the history a resume starts from. */
+    private void twoFailedAfterItsSecondStatement() {
+        MigrationScript two = script("2");
+        history.add(row(two.version(), HistoryRow.TYPE_SQL, two.script(), two.checksum(), false, 2,
+                Checksums.statements(two.sql().statements(), 2)));
+    }
+
     private MigrationStates compute(MigrationStates.Options o) {
         return MigrationStates.compute(directory(), history, o);
     }
@@ -138,9 +145,7 @@ class MigrationStatesTest {
     @Test
     void failedAttemptResumesAtItsRecordedStatement() {
         applied("1");
-        MigrationScript two = script("2");
-        history.add(row(two.version(), HistoryRow.TYPE_SQL, two.script(), two.checksum(), false, 2,
-                Checksums.statements(two.sql().statements(), 2)));
+        twoFailedAfterItsSecondStatement();
         MigrationStates s = compute();
         assertThat(states(s)).contains("2:failed");
         assertThat(pending(s)).startsWith("V2@2", "V3@0");
@@ -149,23 +154,28 @@ class MigrationStatesTest {
 
     @Test
     void fixingTheFailedStatementStillResumes() throws IOException {
-        MigrationScript two = script("2");
-        history.add(row(two.version(), HistoryRow.TYPE_SQL, two.script(), two.checksum(), false, 2,
-                Checksums.statements(two.sql().statements(), 2)));
+        twoFailedAfterItsSecondStatement();
         write("V2__two.sql", "SELECT 2; SELECT 22; SELECT 'fixed third';");
         assertThat(pending(compute())).contains("V2@2");
     }
 
     @Test
     void editingAnExecutedStatementOfAFailedMigrationIsRefused() throws IOException {
-        MigrationScript two = script("2");
-        history.add(row(two.version(), HistoryRow.TYPE_SQL, two.script(), two.checksum(), false, 2,
-                Checksums.statements(two.sql().statements(), 2)));
-        write("V2__two.sql", "SELECT 2; SELECT 'edited'; SELECT 222;");
+        twoFailedAfterItsSecondStatement();
+        write("V2__two.sql", "-- header\n\nSELECT 2;\nSELECT\n  'edited';\nSELECT 222;");
         MigrationStates s = compute();
         assertThat(s.errors()).singleElement().asString()
-                .contains("failed after 2 statements, and one of those already executed has been edited");
+                .contains("V2__two.sql (V2) failed after 2 statements, and one of those already executed "
+                        + "(statements 1-2, now at lines 3-5) has been edited since");
         assertThat(pending(s)).noneMatch(p -> p.startsWith("V2"));
+    }
+
+    @Test
+    void aFailedMigrationThatLostExecutedStatementsSaysWhatIsLeft() throws IOException {
+        twoFailedAfterItsSecondStatement();
+        write("V2__two.sql", "\nSELECT 2;");
+        assertThat(compute().errors()).singleElement().asString()
+                .contains("(statements 1-2; the file now has only 1, at line 2) has been edited since");
     }
 
     @Test

@@ -6,8 +6,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +50,58 @@ public final class TestDatabases {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
         return new TestDatabase("mariadb", config.getURL(name), "root", "", name);
+    }
+
+    /**
+     * The same PostgreSQL database reached as a new login role that owns it and must give its password
+     * (the server trusts every other local connection), through a URL that names no user: for tests of
+     * how credentials reach the driver.
+     */
+    public static TestDatabase withPasswordRole(TestDatabase db, String role, String password) {
+        if (!db.isPostgres()) {
+            throw new IllegalArgumentException("the embedded MariaDB runs with --skip-grant-tables: no passwords");
+        }
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'");
+            s.execute("ALTER DATABASE " + db.name() + " OWNER TO " + role);
+            s.execute("GRANT ALL ON SCHEMA public TO " + role);
+            requirePassword(s, role);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot set up role " + role, e);
+        }
+        String url = db.url().replaceFirst("\\?.*$", "");
+        awaitPasswordRequired(url, role);
+        return new TestDatabase(db.engine(), url, role, password, db.name());
+    }
+
+    /** pg_hba.conf is read top down: lines for this role before the trust lines make it give a password. */
+    private static void requirePassword(Statement s, String role) throws SQLException, IOException {
+        Path hba;
+        try (ResultSet rs = s.executeQuery("SHOW hba_file")) {
+            rs.next();
+            hba = Path.of(rs.getString(1));
+        }
+        synchronized (TestDatabases.class) {
+            String lines = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
+            Files.writeString(hba, lines + Files.readString(hba));
+        }
+        s.execute("SELECT pg_reload_conf()");
+    }
+
+    /** The postmaster reloads its configuration asynchronously. */
+    private static void awaitPasswordRequired(String url, String role) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Connection ignored = DriverManager.getConnection(url, role, "not-the-password")) {
+                Thread.sleep(50);
+            } catch (SQLException expected) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("the server did not start asking " + role + " for a password");
     }
 
     /** The PostgreSQL server itself, for tests that need to create roles or inspect settings. */
@@ -93,7 +148,7 @@ public final class TestDatabases {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     maria.stop();
-                    try (var leftovers = java.nio.file.Files.walk(java.nio.file.Path.of(own))) {
+                    try (var leftovers = Files.walk(Path.of(own))) {
                         leftovers.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                     }
                 } catch (Exception ignored) {
