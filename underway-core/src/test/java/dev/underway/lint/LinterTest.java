@@ -35,6 +35,15 @@ class LinterTest {
                 .map(f -> f.code() + "@" + f.file() + ":" + f.line()).toList();
     }
 
+    private static List<String> messages(Dialect d, String... files) {
+        List<LintInput> inputs = new ArrayList<>();
+        for (int i = 0; i < files.length; i++) {
+            inputs.add(file(d, "V" + (i + 1) + "__f.sql", files[i]));
+        }
+        return new Linter(d, LintOptions.DEFAULT).lint(inputs).findings().stream()
+                .map(f -> f.code() + " " + f.message()).toList();
+    }
+
     private static final String USERS = "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(20), name text);";
 
     @Test
@@ -78,6 +87,16 @@ class LinterTest {
         assertThat(codes(PG, USERS, change)).containsExactly("PG112@V2__f.sql:1");
         assertThat(codes(PG, change)).containsExactly("PG111@V1__f.sql:1");
         assertThat(codes(PG, "CREATE TABLE users (id bigint, email char(20));", change)).containsExactly("PG111@V2__f.sql:1");
+    }
+
+    @Test
+    void typeChangeMessagesNameTheOldAndTheNewTypeAsWritten() {
+        assertThat(messages(PG, "CREATE TABLE users (id bigint, code char(4) NOT NULL);",
+                "ALTER TABLE users ALTER COLUMN code TYPE text;"))
+                .singleElement().asString().startsWith("PG111 ").contains("char(4) → text is not binary coercible");
+        assertThat(messages(MYSQL, "CREATE TABLE c (id int PRIMARY KEY, name varchar(50));",
+                "ALTER TABLE c MODIFY name varchar(100);"))
+                .singleElement().asString().startsWith("MY201 ").contains("varchar(50) → varchar(100) crosses 255 bytes");
     }
 
     @Test
