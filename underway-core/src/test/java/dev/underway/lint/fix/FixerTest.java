@@ -1,0 +1,41 @@
+package dev.underway.lint.fix;
+
+import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Dialects;
+import dev.underway.dialect.ServerVersion;
+import dev.underway.lint.LintInput;
+import dev.underway.lint.LintOptions;
+import dev.underway.lint.Linter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What {@code lint --fix} writes and says, without a database (FixIT applies the results to one). */
+class FixerTest {
+    private static final Dialect PG = Dialects.offline(DatabaseKind.POSTGRESQL, ServerVersion.parse("17"));
+    private static final String SETUP = "CREATE TABLE users (id bigint PRIMARY KEY, score int, email text);\n";
+
+    @TempDir
+    Path dir;
+
+    private FixedFile fix(String migration) throws Exception {
+        Files.writeString(dir.resolve("V1__setup.sql"), SETUP);
+        Files.writeString(dir.resolve("V2__change.sql"), migration);
+        List<FixedFile> fixed = new Fixer(new Linter(PG, LintOptions.DEFAULT)).fix(LintInput.load(dir, "", PG.syntax()));
+        return fixed.get(1);
+    }
+
+    @Test
+    void anUnnamedIndexGetsPostgresDefaultNameSoMigrateAcceptsTheConcurrentBuild() throws Exception {
+        FixedFile f = fix("CREATE INDEX ON Users (Score);\n");
+        assertThat(f.text()).contains("CREATE INDEX CONCURRENTLY \"users_score_idx\" ON Users (Score);");
+        assertThat(f.notes()).singleElement().asString()
+                .contains("PG101 fixed: CREATE INDEX now builds CONCURRENTLY and is named users_score_idx");
+    }
+}
