@@ -100,6 +100,15 @@ class LinterTest {
     }
 
     @Test
+    void aConcurrentBuildWithoutANameIsReportedBecauseTheExecutorRefusesIt() {
+        assertThat(messages(PG, USERS, "-- underway:no-transaction\nCREATE INDEX CONCURRENTLY ON users (email);"))
+                .containsExactly("PG116 CREATE INDEX CONCURRENTLY on users has no name; Underway's executor refuses it"
+                        + " (PostgreSQL would name it users_email_idx)");
+        assertThat(codes(PG, USERS, "-- underway:no-transaction\nCREATE INDEX CONCURRENTLY users_email ON users (email);"))
+                .isEmpty();
+    }
+
+    @Test
     void contextFollowsRenamesAcrossFiles() {
         assertThat(codes(PG, USERS, "ALTER TABLE users RENAME TO people; -- underway:allow UW010 reason=\"no clients yet\"",
                 "ALTER TABLE people ALTER COLUMN email TYPE varchar(40);")).containsExactly("PG112@V3__f.sql:1");

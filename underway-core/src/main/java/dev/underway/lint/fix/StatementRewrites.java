@@ -40,6 +40,7 @@ final class StatementRewrites {
     Optional<Rewrite> rewrite(String code, StatementAnalysis a, SchemaModel schema) {
         return switch (code) {
             case "PG101" -> createIndexConcurrently(a, schema);
+            case "PG116" -> nameConcurrentIndex(a, schema);
             case "PG102" -> a.shape().names().size() == 1 && !a.shape().has(Modifier.CASCADE)
                     ? insertAfter(a, "INDEX", " CONCURRENTLY", "DROP INDEX now runs CONCURRENTLY") : Optional.empty();
             case "PG104" -> dialect.version().isSameOrAfter(12, 0) ? reindex(a) : Optional.empty();
@@ -69,6 +70,12 @@ final class StatementRewrites {
     private Optional<Rewrite> createIndexConcurrently(StatementAnalysis a, SchemaModel schema) {
         return named(a, schema).flatMap(sql -> insertAfter(sql, a.statement(), "INDEX", " CONCURRENTLY",
                 "CREATE INDEX now builds CONCURRENTLY" + namingNote(a, schema)));
+    }
+
+    /** CREATE INDEX CONCURRENTLY without a name, which Underway's executor refuses: the default name written. */
+    private Optional<Rewrite> nameConcurrentIndex(StatementAnalysis a, SchemaModel schema) {
+        return named(a, schema).map(sql -> new Rewrite(List.of(sql), true, "CREATE INDEX CONCURRENTLY"
+                + namingNote(a, schema)));
     }
 
     private static String namingNote(StatementAnalysis a, SchemaModel schema) {

@@ -38,4 +38,14 @@ class FixerTest {
         assertThat(f.notes()).singleElement().asString()
                 .contains("PG101 fixed: CREATE INDEX now builds CONCURRENTLY and is named users_score_idx");
     }
+
+    @Test
+    void anUnnamedConcurrentBuildIsNamed() throws Exception {
+        FixedFile f = fix("-- underway:no-transaction\nCREATE INDEX CONCURRENTLY ON users (lower(email));\n");
+        assertThat(f.text()).isEqualTo("-- underway:no-transaction\n"
+                + "CREATE INDEX CONCURRENTLY \"users_lower_idx\" ON users (lower(email));\n");
+        assertThat(new Linter(PG, LintOptions.DEFAULT).lint(List.of(
+                new LintInput("V2", new dev.underway.sql.StatementSplitter(PG.syntax()).split(f.text(), "V2"))))
+                .findings()).isEmpty();
+    }
 }
