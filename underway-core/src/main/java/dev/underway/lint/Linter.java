@@ -129,7 +129,8 @@ public final class Linter {
                         transactional || explicitTransaction, mixed, lockTimeout);
                 int before = findings.size();
                 check(ctx);
-                StatementAnalysis analysis = new StatementAnalysis(st, shape, verdict, findings.subList(before, findings.size()));
+                StatementAnalysis analysis = new StatementAnalysis(st, shape, verdict,
+                        findings.subList(before, findings.size()), explicitTransaction);
                 statements.add(analysis);
                 hook.accept(analysis, schema);
                 if (shape.is(StatementKind.TRANSACTION_CONTROL)) {

@@ -48,4 +48,23 @@ class FixerTest {
                 new LintInput("V2", new dev.underway.sql.StatementSplitter(PG.syntax()).split(f.text(), "V2"))))
                 .findings()).isEmpty();
     }
+
+    @Test
+    void statementsInsideTheFilesOwnTransactionBlockAreLeftAloneAndSaidSo() throws Exception {
+        String migration = "BEGIN;\nCREATE INDEX users_email ON users (email);\nALTER TABLE users ADD COLUMN x int;\nCOMMIT;\n";
+        FixedFile f = fix(migration);
+        assertThat(f.changed()).isFalse();
+        assertThat(f.notes()).singleElement().asString().startsWith("V2__change.sql:2: PG101 not fixed: the statement is"
+                + " inside the file's BEGIN ... COMMIT block");
+    }
+
+    @Test
+    void aStatementWithSeveralSubCommandsSaysWhyItIsNotFixed() throws Exception {
+        FixedFile f = fix("ALTER TABLE users ADD CONSTRAINT c CHECK (score > 0), ADD COLUMN x int;\n");
+        assertThat(f.changed()).isFalse();
+        assertThat(f.notes()).singleElement().asString()
+                .contains("PG105 not fixed automatically: lint --fix rewrites an ALTER TABLE with one sub-command only,"
+                        + " and this one has 2; split it")
+                .endsWith("for an ALTER TABLE whose only sub-command adds the constraint.");
+    }
 }
