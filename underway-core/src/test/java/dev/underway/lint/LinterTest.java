@@ -65,6 +65,17 @@ class LinterTest {
     }
 
     @Test
+    void suppressionWithoutACodeIsAnErrorAndSuppressesNothing() {
+        assertThat(messages(PG, USERS, """
+                -- underway:allow reason="no code"
+                CREATE INDEX a ON users (email);""")).containsExactly(
+                "UW004 the suppression names no rule code; it suppresses nothing",
+                "PG101 CREATE INDEX on users without CONCURRENTLY blocks writes until the index is built");
+        assertThat(codes(PG, USERS, "-- underway:allow-file\nCREATE INDEX a ON users (email);"))
+                .containsExactlyInAnyOrder("UW004@V2__f.sql:1", "PG101@V2__f.sql:2");
+    }
+
+    @Test
     void fileLevelSuppressionCoversEveryStatementAndUnknownCodesAreReported() {
         assertThat(codes(PG, USERS, """
                 -- underway:allow-file PG101, PG999 reason="small tables, maintenance window"
