@@ -135,11 +135,24 @@ class LintCliIT {
             assertThat(result.get("message").get("text").asText()).isNotBlank();
             JsonNode location = result.get("locations").get(0).get("physicalLocation");
             assertThat(location.get("artifactLocation").get("uri").asText()).isEqualTo("db/migration/V2__bad.sql");
+            assertThat(location.get("artifactLocation").get("uriBaseId").asText()).isEqualTo("%SRCROOT%");
             assertThat(location.get("region").get("startLine").asInt()).isPositive();
         }
         assertThat(results.get(1).get("ruleId").asText()).isEqualTo("UW013");
         assertThat(results.get(1).get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void sarifLocationsAreUriReferencesForPathsWithSpacesAndAbsolutePaths() throws Exception {
+        Path spaced = Files.createDirectories(work.resolve("sp ace"));
+        Files.writeString(spaced.resolve("V2__s.sql"), "TRUNCATE users;");
+        JsonNode relative = JSON.readTree(Cli.run(work, "lint", "--format", "sarif", "sp ace").out());
+        assertThat(relative.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("sp%20ace/V2__s.sql");
+        JsonNode absolute = JSON.readTree(Cli.run(work, "lint", "--format", "sarif", spaced.toString()).out());
+        assertThat(absolute.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo(spaced.resolve("V2__s.sql").toUri().toString());
     }
 
     @Test
