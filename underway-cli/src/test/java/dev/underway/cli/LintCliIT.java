@@ -172,6 +172,16 @@ class LintCliIT {
     }
 
     @Test
+    void aDialectThatContradictsTheServerIsAUsageError() throws Exception {
+        TestDatabase db = TestDatabases.postgres();
+        Cli contradicts = Cli.run(work, "lint", "--dialect", "mysql", "--url", db.url(), "--user", db.user(), "db/migration");
+        assertThat(contradicts.exitCode()).isEqualTo(2);
+        assertThat(contradicts.err()).contains("--dialect mysql contradicts").contains("which is PostgreSQL");
+        Cli agrees = Cli.run(work, "lint", "--dialect", "postgres", "--url", db.url(), "--user", db.user(), "db/migration");
+        assertThat(agrees.exitCode()).as(agrees.err()).isZero();
+    }
+
+    @Test
     void fixRewritesInPlaceAndDryRunOnlyPrints() throws Exception {
         write("V2__idx.sql", "CREATE INDEX users_email ON users (email);\n");
         Cli dry = Cli.run(work, "lint", "--fix", "--dry-run", "db/migration");
