@@ -85,7 +85,9 @@ final class LintCommand implements Callable<Integer> {
         int suppressed = 0;
         int files = 0;
         for (Path p : paths) {
-            List<LintInput> inputs = LintInput.load(parent.workDir.resolve(p), p.toString(), dialect.syntax());
+            Path path = parent.workDir.resolve(p);
+            LintOutput.skippedDeclarative(path, p.toString(), err());
+            List<LintInput> inputs = LintInput.load(path, p.toString(), dialect.syntax());
             if (fix) {
                 inputs = new FixRun(linter, out(), err(), dryRun).fix(inputs);
             }

@@ -156,6 +156,20 @@ class LintCliIT {
     }
 
     @Test
+    void declarativeMigrationsAreSkippedWithANote() throws Exception {
+        write("V2__rename.yaml", "operations:\n  - rename_column:\n      table: users\n      from: name\n      to: full_name\n");
+        Cli inDirectory = Cli.run(work, "lint", "db/migration");
+        assertThat(inDirectory.exitCode()).isZero();
+        assertThat(inDirectory.err()).contains("db/migration/V2__rename.yaml: declarative migration (YAML), not linted"
+                + " as SQL; `underway start db/migration/V2__rename.yaml --dry-run` prints its plan")
+                .contains("Linted 1 file");
+        Cli named = Cli.run(work, "lint", "db/migration/V2__rename.yaml");
+        assertThat(named.exitCode()).isZero();
+        assertThat(named.out()).doesNotContain("UW001");
+        assertThat(named.err()).contains("db/migration/V2__rename.yaml: declarative migration (YAML)").contains("Linted 0 files");
+    }
+
+    @Test
     void versionAndDialectChangeTheVerdict() throws Exception {
         write("V2__flag.sql", "ALTER TABLE users ADD COLUMN active boolean DEFAULT true;");
         assertThat(Cli.run(work, "lint", "db/migration").exitCode()).isZero();

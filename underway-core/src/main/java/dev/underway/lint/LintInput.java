@@ -1,6 +1,7 @@
 package dev.underway.lint;
 
 import dev.underway.UnderwayException;
+import dev.underway.op.YamlMigration;
 import dev.underway.plan.Checksums;
 import dev.underway.plan.MigrationDirectory;
 import dev.underway.plan.MigrationScript;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One file to lint.
@@ -33,6 +35,24 @@ public record LintInput(String file, Path path, SqlScript script) {
     }
 
     /**
+     * The declarative (YAML) migrations at {@code path} (the file itself, or those in the directory), as shown:
+     * {@link #load} skips them, as they are not SQL; {@code underway start FILE --dry-run} plans them.
+     */
+    public static List<String> declarative(Path path, String shown) {
+        if (!Files.isDirectory(path)) {
+            return Files.isRegularFile(path) && YamlMigration.isYamlMigration(path.getFileName().toString())
+                    ? List.of(shown) : List.of();
+        }
+        String prefix = shown.isEmpty() || shown.equals(".") ? "" : shown.replaceAll("/+$", "") + "/";
+        try (Stream<Path> walk = Files.walk(path)) {
+            return walk.filter(Files::isRegularFile).filter(p -> YamlMigration.isYamlMigration(p.getFileName().toString()))
+                    .map(p -> prefix + path.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        } catch (IOException e) {
+            throw UnderwayException.usage(shown + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
      * A migration directory (its migrations in the order migrate applies them: versioned, then repeatable) or one
      * SQL file. {@code shown} is how the user wrote the path, used as the prefix in messages.
      */
@@ -47,6 +67,9 @@ public record LintInput(String file, Path path, SqlScript script) {
         }
         if (!Files.isRegularFile(path)) {
             throw UnderwayException.usage(shown + ": no such file or directory");
+        }
+        if (YamlMigration.isYamlMigration(path.getFileName().toString())) {
+            return List.of();
         }
         try {
             String text = Checksums.stripBom(Files.readString(path, StandardCharsets.UTF_8));
