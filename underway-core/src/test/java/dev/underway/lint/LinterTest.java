@@ -179,4 +179,19 @@ class LinterTest {
         assertThat(external.lint(with).findings()).isEmpty();
         assertThat(new Linter(PG, LintOptions.DEFAULT).lint(without).findings()).isEmpty();
     }
+
+    @Test
+    void externalRunnersNeedALockTimeoutForEveryExistingRelationTheStatementLocks() {
+        Linter external = new Linter(PG, new LintOptions(true));
+        String orders = "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));";
+        assertThat(external.lint(List.of(file(PG, "V1__a.sql", USERS), file(PG, "V2__b.sql", orders))).findings())
+                .extracting(Finding::code, Finding::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PG115",
+                        "SHARE ROW EXCLUSIVE on users is requested without lock_timeout set in the file"));
+        assertThat(external.lint(List.of(file(PG, "V1__a.sql", USERS + "\n" + orders))).findings())
+                .as("both tables are new").isEmpty();
+        assertThat(external.lint(List.of(file(PG, "V1__a.sql", USERS),
+                file(PG, "V2__b.sql", "CREATE INDEX CONCURRENTLY users_email ON users (email);"))).findings())
+                .as("SHARE UPDATE EXCLUSIVE lets reads and writes go on").isEmpty();
+    }
 }
