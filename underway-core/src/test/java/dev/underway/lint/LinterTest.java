@@ -120,6 +120,18 @@ class LinterTest {
     }
 
     @Test
+    void aConvertedCharacterSetDecidesWhetherAVarcharCrosses255Bytes() {
+        String create = "CREATE TABLE c (id int PRIMARY KEY, name varchar(50), note varchar(50) CHARACTER SET utf8mb4);";
+        String widen = "ALTER TABLE c MODIFY name varchar(100);";
+        assertThat(codes(MYSQL, create, widen)).containsExactly("MY201@V2__f.sql:1");
+        assertThat(codes(MYSQL, create, "ALTER TABLE c CONVERT TO CHARACTER SET latin1;", widen,
+                "ALTER TABLE c MODIFY note varchar(200);")).containsExactly("MY206@V2__f.sql:1");
+        assertThat(codes(MYSQL, create, "ALTER TABLE c CONVERT TO CHARSET latin1;",
+                "ALTER TABLE c CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;", widen))
+                .containsExactly("MY206@V2__f.sql:1", "MY206@V3__f.sql:1", "MY201@V4__f.sql:1");
+    }
+
+    @Test
     void contextFollowsRenamesAcrossFiles() {
         assertThat(codes(PG, USERS, "ALTER TABLE users RENAME TO people; -- underway:allow UW010 reason=\"no clients yet\"",
                 "ALTER TABLE people ALTER COLUMN email TYPE varchar(40);")).containsExactly("PG112@V3__f.sql:1");

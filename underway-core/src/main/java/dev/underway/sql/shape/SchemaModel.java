@@ -143,6 +143,7 @@ public final class SchemaModel {
                     t.putConstraint(new ConstraintModel(c.name(), c.definition(), true)));
             case DROP_CONSTRAINT -> t.removeConstraint(a.name());
             case DROP_INDEX -> indexToTable.remove(a.name());
+            case CONVERT_CHARSET -> t.convertCharset(a.name());
             case RENAME_TABLE -> {
                 if (a.newName() != null) {
                     tables.remove(name.key());
