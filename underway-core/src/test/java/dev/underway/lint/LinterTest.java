@@ -26,22 +26,20 @@ class LinterTest {
         return new LintInput(name, s);
     }
 
-    private static List<String> codes(Dialect d, String... files) {
+    private static List<Finding> findings(Dialect d, String... files) {
         List<LintInput> inputs = new ArrayList<>();
         for (int i = 0; i < files.length; i++) {
             inputs.add(file(d, "V" + (i + 1) + "__f.sql", files[i]));
         }
-        return new Linter(d, LintOptions.DEFAULT).lint(inputs).findings().stream()
-                .map(f -> f.code() + "@" + f.file() + ":" + f.line()).toList();
+        return new Linter(d, LintOptions.DEFAULT).lint(inputs).findings();
+    }
+
+    private static List<String> codes(Dialect d, String... files) {
+        return findings(d, files).stream().map(f -> f.code() + "@" + f.file() + ":" + f.line()).toList();
     }
 
     private static List<String> messages(Dialect d, String... files) {
-        List<LintInput> inputs = new ArrayList<>();
-        for (int i = 0; i < files.length; i++) {
-            inputs.add(file(d, "V" + (i + 1) + "__f.sql", files[i]));
-        }
-        return new Linter(d, LintOptions.DEFAULT).lint(inputs).findings().stream()
-                .map(f -> f.code() + " " + f.message()).toList();
+        return findings(d, files).stream().map(f -> f.code() + " " + f.message()).toList();
     }
 
     private static final String USERS = "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(20), name text);";

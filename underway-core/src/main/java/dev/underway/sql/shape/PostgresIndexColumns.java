@@ -195,40 +195,29 @@ final class PostgresIndexColumns {
         }
         int depth = 0;
         do {
-            Token t = c.next();
-            if (t == null) {
-                throw new Unsure();
-            }
+            Token t = next(c);
             depth += TokenCursor.matches(t, "[") ? 1 : TokenCursor.matches(t, "]") ? -1 : 0;
         } while (depth > 0);
     }
 
+    /** The rest of a CASE expression, through its END (CASE inside parentheses is skipped with them). */
     private static void skipCase(TokenCursor c) {
         int depth = 1;
         while (depth > 0) {
-            Token t = c.next();
-            if (t == null) {
-                throw new Unsure();
+            if (c.at("(")) {
+                c.parenthesized();
+                continue;
             }
-            if (t.is("CASE")) {
-                depth++;
-            } else if (t.is("END")) {
-                depth--;
-            } else if (t.type() == TokenType.OPEN_PAREN) {
-                skipParenthesizedRest(c);
-            }
+            Token t = next(c);
+            depth += t.is("CASE") ? 1 : t.is("END") ? -1 : 0;
         }
     }
 
-    /** After an opening parenthesis already read: up to and including its closing one. */
-    private static void skipParenthesizedRest(TokenCursor c) {
-        int depth = 1;
-        while (depth > 0) {
-            Token t = c.next();
-            if (t == null) {
-                throw new Unsure();
-            }
-            depth += t.type() == TokenType.OPEN_PAREN ? 1 : t.type() == TokenType.CLOSE_PAREN ? -1 : 0;
+    private static Token next(TokenCursor c) {
+        Token t = c.next();
+        if (t == null) {
+            throw new Unsure();
         }
+        return t;
     }
 }
