@@ -43,7 +43,8 @@ final class LintCommand implements Callable<Integer> {
             + "linted independently of each other.")
     List<Path> paths;
 
-    @Option(names = "--dialect", description = "postgres, mysql or mariadb. Default: postgres, or the server's with --url.")
+    @Option(names = "--dialect", description = "postgres, mysql or mariadb. Default: postgres, or the server's with --url "
+            + "(with --url, a different one is a usage error).")
     Engine engine;
 
     @Option(names = "--target-version", description = "Server version to judge for (e.g. 11, 8.0.28, 10.6). Default: the "
@@ -84,7 +85,9 @@ final class LintCommand implements Callable<Integer> {
         int suppressed = 0;
         int files = 0;
         for (Path p : paths) {
-            List<LintInput> inputs = LintInput.load(parent.workDir.resolve(p), p.toString(), dialect.syntax());
+            Path path = parent.workDir.resolve(p);
+            LintOutput.skippedDeclarative(path, p.toString(), err());
+            List<LintInput> inputs = LintInput.load(path, p.toString(), dialect.syntax());
             if (fix) {
                 inputs = new FixRun(linter, out(), err(), dryRun).fix(inputs);
             }
@@ -105,19 +108,22 @@ final class LintCommand implements Callable<Integer> {
     private Dialect dialect() {
         if (server.given()) {
             ConnectionSettings settings = server.settings();
+            Dialect d;
             try (Connection c = settings.open()) {
-                Dialect d = Dialects.detect(c, settings.kind());
-                return targetVersion == null ? d : Dialects.offline(d.kind(), ServerVersion.parse(targetVersion));
+                d = Dialects.detect(c, settings.kind());
             } catch (SQLException e) {
                 throw UnderwayException.usage("cannot connect to " + settings.redactedUrl() + ": " + e.getMessage());
             }
+            if (engine != null && kind(engine) != d.kind()) {
+                // Linting for another engine than the server's would judge every statement by the wrong rules.
+                throw UnderwayException.usage("--dialect " + engine.name().toLowerCase(Locale.ROOT) + " contradicts "
+                        + settings.redactedUrl() + ", which is " + d.describe() + "; drop --dialect to lint for the "
+                        + "server's engine, or drop --url to lint offline for " + engine.name().toLowerCase(Locale.ROOT));
+            }
+            return targetVersion == null ? d : Dialects.offline(d.kind(), ServerVersion.parse(targetVersion));
         }
         Engine e = engine == null ? Engine.POSTGRES : engine;
-        DatabaseKind kind = switch (e) {
-            case POSTGRES -> DatabaseKind.POSTGRESQL;
-            case MYSQL -> DatabaseKind.MYSQL;
-            case MARIADB -> DatabaseKind.MARIADB;
-        };
+        DatabaseKind kind = kind(e);
         String version = targetVersion != null ? targetVersion : switch (e) {
             case POSTGRES -> DEFAULT_POSTGRES;
             case MYSQL -> DEFAULT_MYSQL;
@@ -129,6 +135,14 @@ final class LintCommand implements Callable<Integer> {
             throw UnderwayException.usage("--target-version " + version + " is not a version; write e.g. 16, 8.0.28, "
                     + e.name().toLowerCase(Locale.ROOT));
         }
+    }
+
+    private static DatabaseKind kind(Engine e) {
+        return switch (e) {
+            case POSTGRES -> DatabaseKind.POSTGRESQL;
+            case MYSQL -> DatabaseKind.MYSQL;
+            case MARIADB -> DatabaseKind.MARIADB;
+        };
     }
 
     java.io.PrintWriter out() {

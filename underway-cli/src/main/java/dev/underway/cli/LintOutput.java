@@ -61,6 +61,14 @@ final class LintOutput {
                 "safeAlternative", f.safeAlternative());
     }
 
+    /** Says on stderr which declarative migrations at {@code path} are not read (they are not SQL). */
+    static void skippedDeclarative(java.nio.file.Path path, String shown, PrintWriter err) {
+        for (String file : dev.underway.lint.LintInput.declarative(path, shown)) {
+            err.println(file + ": declarative migration (YAML), not linted as SQL; `underway start " + file
+                    + " --dry-run` prints its plan");
+        }
+    }
+
     static String summary(LintReport r, int files, Dialect dialect) {
         return "Linted " + files + (files == 1 ? " file" : " files") + " for " + dialect.describe() + ": "
                 + r.count(Severity.ERROR) + " error(s), " + r.count(Severity.WARNING) + " warning(s), "

@@ -4,12 +4,16 @@ import dev.underway.lint.Finding;
 import dev.underway.lint.Rule;
 import dev.underway.lint.Rules;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /** A SARIF 2.1.0 log with one run: every rule as a reporting descriptor, every finding as a result. */
 final class Sarif {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    /** The conventional base of relative artifact locations: the checkout the tool ran in. */
+    static final String SOURCE_ROOT = "%SRCROOT%";
 
     private Sarif() {
     }
@@ -38,6 +42,32 @@ final class Sarif {
                 "defaultConfiguration", Json.object("level", r.severity().sarifLevel()));
     }
 
+    /**
+     * A file as SARIF wants it, a valid URI reference: a relative path percent-encoded against {@code %SRCROOT%}
+     * (the directory lint ran in), an absolute one as a {@code file://} URI.
+     */
+    static Map<String, Object> artifactLocation(String file) {
+        String path = file.replace(java.io.File.separatorChar, '/');
+        if (Path.of(file).isAbsolute()) {
+            return Json.object("uri", "file://" + (path.startsWith("/") ? "" : "/") + encode(path));
+        }
+        return Json.object("uri", encode(path), "uriBaseId", SOURCE_ROOT);
+    }
+
+    /** Percent-encodes every UTF-8 byte that is not unreserved (RFC 3986) and not a path separator. */
+    private static String encode(String path) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
     private static Object result(Finding f, List<Rule> rules) {
         int index = 0;
         while (index < rules.size() && !rules.get(index).code().equals(f.code())) {
@@ -49,7 +79,7 @@ final class Sarif {
                 "level", f.severity().sarifLevel(),
                 "message", Json.object("text", f.message() + ". " + f.safeAlternative()),
                 "locations", List.of(Json.object("physicalLocation", Json.object(
-                        "artifactLocation", Json.object("uri", f.file()),
+                        "artifactLocation", artifactLocation(f.file()),
                         "region", Json.object("startLine", f.line())))));
     }
 }

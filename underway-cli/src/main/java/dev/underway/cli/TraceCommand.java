@@ -63,7 +63,9 @@ final class TraceCommand implements Callable<Integer> {
             Linter linter = new Linter(dialect, LintOptions.DEFAULT);
             List<TracedStatement> results = new ArrayList<>();
             for (Path p : paths) {
-                List<LintInput> inputs = LintInput.load(parent.workDir.resolve(p), p.toString(), dialect.syntax());
+                Path path = parent.workDir.resolve(p);
+                LintOutput.skippedDeclarative(path, p.toString(), err());
+                List<LintInput> inputs = LintInput.load(path, p.toString(), dialect.syntax());
                 try (ScratchDatabase scratch = ScratchDatabase.create(target); Connection session = scratch.open()) {
                     results.addAll(new MigrationTracer(linter, scratch::open).traceAll(session, inputs));
                 }

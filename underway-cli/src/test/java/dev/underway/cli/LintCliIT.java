@@ -136,11 +136,38 @@ class LintCliIT {
             assertThat(result.get("message").get("text").asText()).isNotBlank();
             JsonNode location = result.get("locations").get(0).get("physicalLocation");
             assertThat(location.get("artifactLocation").get("uri").asText()).isEqualTo("db/migration/V2__bad.sql");
+            assertThat(location.get("artifactLocation").get("uriBaseId").asText()).isEqualTo("%SRCROOT%");
             assertThat(location.get("region").get("startLine").asInt()).isPositive();
         }
         assertThat(results.get(1).get("ruleId").asText()).isEqualTo("UW013");
         assertThat(results.get(1).get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void sarifLocationsAreUriReferencesForPathsWithSpacesAndAbsolutePaths() throws Exception {
+        Path spaced = Files.createDirectories(work.resolve("sp ace"));
+        Files.writeString(spaced.resolve("V2__s.sql"), "TRUNCATE users;");
+        JsonNode relative = JSON.readTree(Cli.run(work, "lint", "--format", "sarif", "sp ace").out());
+        assertThat(relative.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("sp%20ace/V2__s.sql");
+        JsonNode absolute = JSON.readTree(Cli.run(work, "lint", "--format", "sarif", spaced.toString()).out());
+        assertThat(absolute.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo(spaced.resolve("V2__s.sql").toUri().toString());
+    }
+
+    @Test
+    void declarativeMigrationsAreSkippedWithANote() throws Exception {
+        write("V2__rename.yaml", "operations:\n  - rename_column:\n      table: users\n      from: name\n      to: full_name\n");
+        Cli inDirectory = Cli.run(work, "lint", "db/migration");
+        assertThat(inDirectory.exitCode()).isZero();
+        assertThat(inDirectory.err()).contains("db/migration/V2__rename.yaml: declarative migration (YAML), not linted"
+                + " as SQL; `underway start db/migration/V2__rename.yaml --dry-run` prints its plan")
+                .contains("Linted 1 file");
+        Cli named = Cli.run(work, "lint", "db/migration/V2__rename.yaml");
+        assertThat(named.exitCode()).isZero();
+        assertThat(named.out()).doesNotContain("UW001");
+        assertThat(named.err()).contains("db/migration/V2__rename.yaml: declarative migration (YAML)").contains("Linted 0 files");
     }
 
     @Test
@@ -157,6 +184,16 @@ class LintCliIT {
         assertThat(mysql.exitCode()).isEqualTo(1);
         assertThat(mysql.out()).contains("MY201").contains("lock: COPY, LOCK=SHARED");
         assertThat(Cli.run(work, "lint", "--target-version", "abc", "my").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aDialectThatContradictsTheServerIsAUsageError() throws Exception {
+        TestDatabase db = TestDatabases.postgres();
+        Cli contradicts = Cli.run(work, "lint", "--dialect", "mysql", "--url", db.url(), "--user", db.user(), "db/migration");
+        assertThat(contradicts.exitCode()).isEqualTo(2);
+        assertThat(contradicts.err()).contains("--dialect mysql contradicts").contains("which is PostgreSQL");
+        Cli agrees = Cli.run(work, "lint", "--dialect", "postgres", "--url", db.url(), "--user", db.user(), "db/migration");
+        assertThat(agrees.exitCode()).as(agrees.err()).isZero();
     }
 
     @Test

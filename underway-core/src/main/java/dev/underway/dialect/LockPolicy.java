@@ -9,4 +9,12 @@ import dev.underway.sql.shape.StatementShape;
  */
 public interface LockPolicy {
     Verdict verdict(StatementShape shape, SchemaModel schema);
+
+    /**
+     * Whether one of a verdict's per-relation locks (in this engine's words) conflicts with ordinary reads or writes,
+     * so that waiting for it must be bounded by a lock timeout. Engines without per-relation locks: true.
+     */
+    default boolean isStrong(String relationLock) {
+        return true;
+    }
 }

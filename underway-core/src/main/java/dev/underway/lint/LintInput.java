@@ -1,6 +1,7 @@
 package dev.underway.lint;
 
 import dev.underway.UnderwayException;
+import dev.underway.op.YamlMigration;
 import dev.underway.plan.Checksums;
 import dev.underway.plan.MigrationDirectory;
 import dev.underway.plan.MigrationScript;
@@ -8,10 +9,12 @@ import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlSyntax;
 import dev.underway.sql.StatementSplitter;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One file to lint.
@@ -31,6 +34,24 @@ public record LintInput(String file, Path path, SqlScript script) {
     }
 
     /**
+     * The declarative (YAML) migrations at {@code path} (the file itself, or those in the directory), as shown:
+     * {@link #load} skips them, as they are not SQL; {@code underway start FILE --dry-run} plans them.
+     */
+    public static List<String> declarative(Path path, String shown) {
+        if (!Files.isDirectory(path)) {
+            return Files.isRegularFile(path) && YamlMigration.isYamlMigration(path.getFileName().toString())
+                    ? List.of(shown) : List.of();
+        }
+        String prefix = shown.isEmpty() || shown.equals(".") ? "" : shown.replaceAll("/+$", "") + "/";
+        try (Stream<Path> walk = Files.walk(path)) {
+            return walk.filter(Files::isRegularFile).filter(p -> YamlMigration.isYamlMigration(p.getFileName().toString()))
+                    .map(p -> prefix + path.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        } catch (IOException e) {
+            throw UnderwayException.usage(shown + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
      * A migration directory (its migrations in the order migrate applies them: versioned, then repeatable) or one
      * SQL file. {@code shown} is how the user wrote the path, used as the prefix in messages.
      */
@@ -45,6 +66,9 @@ public record LintInput(String file, Path path, SqlScript script) {
         }
         if (!Files.isRegularFile(path)) {
             throw UnderwayException.usage(shown + ": no such file or directory");
+        }
+        if (YamlMigration.isYamlMigration(path.getFileName().toString())) {
+            return List.of();
         }
         String text = Checksums.stripBom(MigrationDirectory.readText(path, shown));
         return List.of(new LintInput(shown, path, new StatementSplitter(syntax).split(text, shown)));

@@ -129,7 +129,8 @@ public final class Linter {
                         transactional || explicitTransaction, mixed, lockTimeout);
                 int before = findings.size();
                 check(ctx);
-                StatementAnalysis analysis = new StatementAnalysis(st, shape, verdict, findings.subList(before, findings.size()));
+                StatementAnalysis analysis = new StatementAnalysis(st, shape, verdict,
+                        findings.subList(before, findings.size()), explicitTransaction);
                 statements.add(analysis);
                 hook.accept(analysis, schema);
                 if (shape.is(StatementKind.TRANSACTION_CONTROL)) {
@@ -151,13 +152,16 @@ public final class Linter {
                     continue;
                 }
                 Suppression s = Suppression.parse(d);
-                if (s.reason() == null) {
-                    add(Rules.SUPPRESSION_WITHOUT_REASON, d.line(), "-- underway:" + d.name() + " " + d.argument(),
-                            "the suppression of " + (s.codes().isEmpty() ? "(no code)" : String.join(", ", s.codes()))
-                                    + " has no reason=\"...\"; it suppresses nothing", null);
+                String directive = "-- underway:" + d.name() + " " + d.argument();
+                if (s.codes().isEmpty()) {
+                    add(Rules.SUPPRESSION_WITHOUT_CODE, d.line(), directive, "the suppression names no rule code"
+                            + (s.reason() == null ? " and has no reason=\"...\"" : "") + "; it suppresses nothing", null);
+                } else if (s.reason() == null) {
+                    add(Rules.SUPPRESSION_WITHOUT_REASON, d.line(), directive, "the suppression of "
+                            + String.join(", ", s.codes()) + " has no reason=\"...\"; it suppresses nothing", null);
                 }
                 for (String code : s.unknownCodes()) {
-                    add(Rules.SUPPRESSION_UNKNOWN_CODE, d.line(), "-- underway:" + d.name() + " " + d.argument(),
+                    add(Rules.SUPPRESSION_UNKNOWN_CODE, d.line(), directive,
                             "no rule has the code " + code, null);
                 }
                 if (d.name().equals(Suppression.FILE_DIRECTIVE)) {

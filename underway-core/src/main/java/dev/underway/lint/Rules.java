@@ -32,6 +32,12 @@ public final class Rules {
             "A typo in a suppressed code would silently suppress nothing.",
             "Use a code from the rule table in the README (e.g. PG101, MY201, UW013).", ctx -> null);
 
+    /** A suppression must say what it suppresses; without a code it suppresses nothing and is itself an error. */
+    public static final Rule SUPPRESSION_WITHOUT_CODE = new Rule("UW004", "suppression-without-code", ERROR,
+            Rule.Engine.ANY, "a suppression names no rule code",
+            "A -- underway:allow without a code suppresses nothing, while it reads as if the statement had been reviewed.",
+            "Name the codes it accepts: -- underway:allow PG101 reason=\"table has 200 rows\".", ctx -> null);
+
     private static final List<Rule> ALL = build();
     private static final Map<String, Rule> BY_CODE = ALL.stream().collect(Collectors.toMap(Rule::code, Function.identity()));
 
@@ -43,6 +49,7 @@ public final class Rules {
         all.addAll(BreakingChangeRules.all());
         all.add(SUPPRESSION_WITHOUT_REASON);
         all.add(SUPPRESSION_UNKNOWN_CODE);
+        all.add(SUPPRESSION_WITHOUT_CODE);
         all.addAll(PostgresIndexRules.all());
         all.addAll(PostgresConstraintRules.all());
         all.addAll(PostgresRewriteRules.all());

@@ -4,6 +4,7 @@ import dev.underway.dialect.postgres.PgLock;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one statement really did on a scratch PostgreSQL.
@@ -12,16 +13,19 @@ import java.util.Optional;
  * @param rewritten relations that existed before and got a new {@code relfilenode} (their data was written anew)
  * @param scanned   tables read by a sequential scan within the statement ({@code pg_stat_xact_user_tables}),
  *                  or null when not observable (statements that cannot run in a transaction)
+ * @param existing  names of the relations that existed before the statement (a lock the verdict expects on one
+ *                  of them must be observed; relations the statement creates are not compared)
  * @param millis    how long it ran (without the time the tracer made it wait)
  * @param error     the server's error when it failed, or null
  */
-public record Observation(List<ObservedLock> locks, List<String> rewritten, List<String> scanned, long millis,
-                          String error) {
+public record Observation(List<ObservedLock> locks, List<String> rewritten, List<String> scanned,
+                          Set<String> existing, long millis, String error) {
 
     public Observation {
         locks = List.copyOf(locks);
         rewritten = List.copyOf(rewritten);
         scanned = scanned == null ? null : List.copyOf(scanned);
+        existing = Set.copyOf(existing);
     }
 
     /** The strongest lock seen on a relation. */
@@ -30,6 +34,6 @@ public record Observation(List<ObservedLock> locks, List<String> rewritten, List
     }
 
     public boolean existedBefore(String relation) {
-        return locks.stream().anyMatch(l -> l.relation().equals(relation) && l.existedBefore());
+        return existing.contains(relation);
     }
 }

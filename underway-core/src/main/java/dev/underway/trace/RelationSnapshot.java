@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The user relations of a PostgreSQL database with their storage file numbers, by oid. */
 record RelationSnapshot(Map<Long, Relation> byOid) {
@@ -29,6 +31,10 @@ record RelationSnapshot(Map<Long, Relation> byOid) {
 
     Relation get(long oid) {
         return byOid.get(oid);
+    }
+
+    Set<String> names() {
+        return byOid.values().stream().map(Relation::name).collect(Collectors.toSet());
     }
 
     boolean hasName(String name) {

@@ -66,7 +66,8 @@ public final class StatementTracer {
             RelationSnapshot after = RelationSnapshot.take(session);
             List<String> scanned = scannedSince(scansBefore, seqScans(session)).stream().filter(before::hasName).toList();
             session.commit();
-            return new Observation(resolve(locks, before, after), rewritten(before, after), scanned, millis, null);
+            return new Observation(resolve(locks, before, after), rewritten(before, after), scanned, before.names(), millis,
+                    null);
         } finally {
             session.setAutoCommit(true);
         }
@@ -120,7 +121,8 @@ public final class StatementTracer {
             }
             long millis = Math.max(0, elapsedMillis(start) - blockedMillis);
             RelationSnapshot after = RelationSnapshot.take(session);
-            return new Observation(resolve(locks, before, after), rewritten(before, after), null, millis, null);
+            return new Observation(resolve(locks, before, after), rewritten(before, after), null, before.names(), millis,
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while tracing", e);
@@ -135,7 +137,7 @@ public final class StatementTracer {
     }
 
     private static Observation failed(SQLException e, long start) {
-        return new Observation(List.of(), List.of(), null, elapsedMillis(start),
+        return new Observation(List.of(), List.of(), null, java.util.Set.of(), elapsedMillis(start),
                 e.getMessage() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"));
     }
 

@@ -30,13 +30,12 @@ public final class TraceComparison {
         for (Map.Entry<String, String> e : verdict.locks().entrySet()) {
             String relation = e.getKey();
             if (!o.existedBefore(relation)) {
-                if (o.locks().stream().noneMatch(l -> l.relation().equals(relation))) {
-                    diffs.add("expected " + e.getValue() + " on " + relation + ", observed no lock on it");
-                }
                 continue;
             }
             Optional<PgLock> seen = o.lockOn(relation);
-            if (seen.isPresent() && !seen.get().label().equals(e.getValue())) {
+            if (seen.isEmpty()) {
+                diffs.add("expected " + e.getValue() + " on " + relation + ", observed no lock on it");
+            } else if (!seen.get().label().equals(e.getValue())) {
                 diffs.add("expected " + e.getValue() + " on " + relation + ", observed " + seen.get().label());
             }
         }

@@ -26,13 +26,20 @@ class LinterTest {
         return new LintInput(name, s);
     }
 
-    private static List<String> codes(Dialect d, String... files) {
+    private static List<Finding> findings(Dialect d, String... files) {
         List<LintInput> inputs = new ArrayList<>();
         for (int i = 0; i < files.length; i++) {
             inputs.add(file(d, "V" + (i + 1) + "__f.sql", files[i]));
         }
-        return new Linter(d, LintOptions.DEFAULT).lint(inputs).findings().stream()
-                .map(f -> f.code() + "@" + f.file() + ":" + f.line()).toList();
+        return new Linter(d, LintOptions.DEFAULT).lint(inputs).findings();
+    }
+
+    private static List<String> codes(Dialect d, String... files) {
+        return findings(d, files).stream().map(f -> f.code() + "@" + f.file() + ":" + f.line()).toList();
+    }
+
+    private static List<String> messages(Dialect d, String... files) {
+        return findings(d, files).stream().map(f -> f.code() + " " + f.message()).toList();
     }
 
     private static final String USERS = "CREATE TABLE users (id bigint PRIMARY KEY, email varchar(20), name text);";
@@ -53,6 +60,17 @@ class LinterTest {
         assertThat(codes(PG, USERS, """
                 -- underway:allow PG101 reason=""
                 CREATE INDEX a ON users (email);""")).containsExactlyInAnyOrder("UW002@V2__f.sql:1", "PG101@V2__f.sql:2");
+    }
+
+    @Test
+    void suppressionWithoutACodeIsAnErrorAndSuppressesNothing() {
+        assertThat(messages(PG, USERS, """
+                -- underway:allow reason="no code"
+                CREATE INDEX a ON users (email);""")).containsExactly(
+                "UW004 the suppression names no rule code; it suppresses nothing",
+                "PG101 CREATE INDEX on users without CONCURRENTLY blocks writes until the index is built");
+        assertThat(codes(PG, USERS, "-- underway:allow-file\nCREATE INDEX a ON users (email);"))
+                .containsExactlyInAnyOrder("UW004@V2__f.sql:1", "PG101@V2__f.sql:2");
     }
 
     @Test
@@ -78,6 +96,37 @@ class LinterTest {
         assertThat(codes(PG, USERS, change)).containsExactly("PG112@V2__f.sql:1");
         assertThat(codes(PG, change)).containsExactly("PG111@V1__f.sql:1");
         assertThat(codes(PG, "CREATE TABLE users (id bigint, email char(20));", change)).containsExactly("PG111@V2__f.sql:1");
+    }
+
+    @Test
+    void typeChangeMessagesNameTheOldAndTheNewTypeAsWritten() {
+        assertThat(messages(PG, "CREATE TABLE users (id bigint, code char(4) NOT NULL);",
+                "ALTER TABLE users ALTER COLUMN code TYPE text;"))
+                .singleElement().asString().startsWith("PG111 ").contains("char(4) → text is not binary coercible");
+        assertThat(messages(MYSQL, "CREATE TABLE c (id int PRIMARY KEY, name varchar(50));",
+                "ALTER TABLE c MODIFY name varchar(100);"))
+                .singleElement().asString().startsWith("MY201 ").contains("varchar(50) → varchar(100) crosses 255 bytes");
+    }
+
+    @Test
+    void aConcurrentBuildWithoutANameIsReportedBecauseTheExecutorRefusesIt() {
+        assertThat(messages(PG, USERS, "-- underway:no-transaction\nCREATE INDEX CONCURRENTLY ON users (email);"))
+                .containsExactly("PG116 CREATE INDEX CONCURRENTLY on users has no name; Underway's executor refuses it"
+                        + " (PostgreSQL would name it users_email_idx)");
+        assertThat(codes(PG, USERS, "-- underway:no-transaction\nCREATE INDEX CONCURRENTLY users_email ON users (email);"))
+                .isEmpty();
+    }
+
+    @Test
+    void aConvertedCharacterSetDecidesWhetherAVarcharCrosses255Bytes() {
+        String create = "CREATE TABLE c (id int PRIMARY KEY, name varchar(50), note varchar(50) CHARACTER SET utf8mb4);";
+        String widen = "ALTER TABLE c MODIFY name varchar(100);";
+        assertThat(codes(MYSQL, create, widen)).containsExactly("MY201@V2__f.sql:1");
+        assertThat(codes(MYSQL, create, "ALTER TABLE c CONVERT TO CHARACTER SET latin1;", widen,
+                "ALTER TABLE c MODIFY note varchar(200);")).containsExactly("MY206@V2__f.sql:1");
+        assertThat(codes(MYSQL, create, "ALTER TABLE c CONVERT TO CHARSET latin1;",
+                "ALTER TABLE c CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;", widen))
+                .containsExactly("MY206@V2__f.sql:1", "MY206@V3__f.sql:1", "MY201@V4__f.sql:1");
     }
 
     @Test
@@ -143,5 +192,20 @@ class LinterTest {
                 file(PG, "V2__b.sql", "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN x int;"));
         assertThat(external.lint(with).findings()).isEmpty();
         assertThat(new Linter(PG, LintOptions.DEFAULT).lint(without).findings()).isEmpty();
+    }
+
+    @Test
+    void externalRunnersNeedALockTimeoutForEveryExistingRelationTheStatementLocks() {
+        Linter external = new Linter(PG, new LintOptions(true));
+        String orders = "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint REFERENCES users (id));";
+        assertThat(external.lint(List.of(file(PG, "V1__a.sql", USERS), file(PG, "V2__b.sql", orders))).findings())
+                .extracting(Finding::code, Finding::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PG115",
+                        "SHARE ROW EXCLUSIVE on users is requested without lock_timeout set in the file"));
+        assertThat(external.lint(List.of(file(PG, "V1__a.sql", USERS + "\n" + orders))).findings())
+                .as("both tables are new").isEmpty();
+        assertThat(external.lint(List.of(file(PG, "V1__a.sql", USERS),
+                file(PG, "V2__b.sql", "CREATE INDEX CONCURRENTLY users_email ON users (email);"))).findings())
+                .as("SHARE UPDATE EXCLUSIVE lets reads and writes go on").isEmpty();
     }
 }

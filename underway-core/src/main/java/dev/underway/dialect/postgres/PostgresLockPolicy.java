@@ -29,6 +29,11 @@ public final class PostgresLockPolicy implements LockPolicy {
     }
 
     @Override
+    public boolean isStrong(String relationLock) {
+        return PgLock.fromLabel(relationLock).isStrong();
+    }
+
+    @Override
     public Verdict verdict(StatementShape s, SchemaModel schema) {
         PgVerdict v = new PgVerdict(s.table());
         switch (s.kind()) {

@@ -75,19 +75,33 @@ public final class Fixer {
 
     private void plan(LintInput input, StatementAnalysis a, SchemaModel before, List<Replacement> replacements,
                       List<String> notes) {
+        String at = input.file() + ":" + a.statement().line() + ": ";
         for (Finding f : a.findings()) {
             Optional<Rewrite> r = linter.dialect().kind().isMySqlFamily() ? Optional.empty()
                     : rewrites.rewrite(f.code(), a, before);
+            if (r.isPresent() && r.get().outsideTransaction() && a.inExplicitTransaction()) {
+                // The author's BEGIN ... COMMIT says these statements commit together; the safe form cannot.
+                notes.add(at + f.code() + " not fixed: the statement is inside the file's BEGIN ... COMMIT block, where "
+                        + "its safe form cannot run; --fix leaves the block alone. Move the statement out of the block "
+                        + "(or remove BEGIN and COMMIT) and run lint --fix again");
+                return;
+            }
             if (r.isPresent()) {
                 SqlStatement s = a.statement();
                 int start = s.tokens().get(0).start();
                 replacements.add(new Replacement(start, start + s.sql().length(), r.get()));
-                notes.add(input.file() + ":" + s.line() + ": " + f.code() + " fixed: " + r.get().note());
+                notes.add(at + f.code() + " fixed: " + r.get().note());
                 return;
             }
         }
-        a.findings().stream().filter(Finding::isError).findFirst().ifPresent(f -> notes.add(input.file() + ":"
-                + a.statement().line() + ": " + f.code() + " not fixed automatically: " + f.safeAlternative()));
+        a.findings().stream().filter(Finding::isError).findFirst().ifPresent(f -> notes.add(at + f.code()
+                + " not fixed automatically: " + whyNot(a) + ". Instead: " + f.safeAlternative()));
+    }
+
+    private static String whyNot(StatementAnalysis a) {
+        int actions = a.shape().actions().size();
+        return actions > 1 ? "lint --fix rewrites an ALTER TABLE with one sub-command only, and this one has " + actions
+                + "; split it and run lint --fix again" : "this form of the statement is not one lint --fix rewrites";
     }
 
     private static String read(LintInput input) {

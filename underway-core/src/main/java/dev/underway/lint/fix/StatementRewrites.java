@@ -10,6 +10,7 @@ import dev.underway.sql.shape.AlterAction;
 import dev.underway.sql.shape.ConstraintDef;
 import dev.underway.sql.shape.ConstraintDef.ConstraintType;
 import dev.underway.sql.shape.Modifier;
+import dev.underway.sql.shape.PostgresNames;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementShape;
 import dev.underway.sql.shape.TableModel;
@@ -38,7 +39,8 @@ final class StatementRewrites {
 
     Optional<Rewrite> rewrite(String code, StatementAnalysis a, SchemaModel schema) {
         return switch (code) {
-            case "PG101" -> insertAfter(a, "INDEX", " CONCURRENTLY", "CREATE INDEX now builds CONCURRENTLY");
+            case "PG101" -> createIndexConcurrently(a, schema);
+            case "PG116" -> nameConcurrentIndex(a, schema);
             case "PG102" -> a.shape().names().size() == 1 && !a.shape().has(Modifier.CASCADE)
                     ? insertAfter(a, "INDEX", " CONCURRENTLY", "DROP INDEX now runs CONCURRENTLY") : Optional.empty();
             case "PG104" -> dialect.version().isSameOrAfter(12, 0) ? reindex(a) : Optional.empty();
@@ -50,14 +52,51 @@ final class StatementRewrites {
     }
 
     private static Optional<Rewrite> insertAfter(StatementAnalysis a, String keyword, String text, String note) {
-        SqlStatement s = a.statement();
+        return insertAfter(a.statement().sql(), a.statement(), keyword, text, note);
+    }
+
+    /** {@code sql} is the statement's text, or a rewrite of it that only inserted text after its tokens' offsets. */
+    private static Optional<Rewrite> insertAfter(String sql, SqlStatement s, String keyword, String text, String note) {
         for (Token t : s.tokens()) {
             if (t.is(keyword)) {
                 int at = t.end() - s.tokens().get(0).start();
-                return Optional.of(new Rewrite(List.of(s.sql().substring(0, at) + text + s.sql().substring(at)), true, note));
+                return Optional.of(new Rewrite(List.of(sql.substring(0, at) + text + sql.substring(at)), true, note));
             }
         }
         return Optional.empty();
+    }
+
+    /** CREATE INDEX → CREATE INDEX CONCURRENTLY, named as PostgreSQL would have named it when it has no name. */
+    private Optional<Rewrite> createIndexConcurrently(StatementAnalysis a, SchemaModel schema) {
+        return named(a, schema).flatMap(sql -> insertAfter(sql, a.statement(), "INDEX", " CONCURRENTLY",
+                "CREATE INDEX now builds CONCURRENTLY" + namingNote(a, schema)));
+    }
+
+    /** CREATE INDEX CONCURRENTLY without a name, which Underway's executor refuses: the default name written. */
+    private Optional<Rewrite> nameConcurrentIndex(StatementAnalysis a, SchemaModel schema) {
+        return named(a, schema).map(sql -> new Rewrite(List.of(sql), true, "CREATE INDEX CONCURRENTLY"
+                + namingNote(a, schema)));
+    }
+
+    private static String namingNote(StatementAnalysis a, SchemaModel schema) {
+        return schema.defaultIndexName(a.shape()).map(n -> " and is named " + n + ", as PostgreSQL would have named it")
+                .orElse("");
+    }
+
+    /**
+     * The statement with the name PostgreSQL would give an unnamed index written before {@code ON} (a failed
+     * concurrent build is dropped by name), as it is when it has a name; empty when the name cannot be derived.
+     */
+    private Optional<String> named(StatementAnalysis a, SchemaModel schema) {
+        SqlStatement s = a.statement();
+        if (!a.shape().names().isEmpty()) {
+            return Optional.of(s.sql());
+        }
+        int on = s.indexOf("ON", 2);
+        return on < 0 ? Optional.empty() : schema.defaultIndexName(a.shape()).map(name -> {
+            int at = s.tokens().get(on).start() - s.tokens().get(0).start();
+            return s.sql().substring(0, at) + dialect.quote(name) + " " + s.sql().substring(at);
+        });
     }
 
     private static Optional<Rewrite> reindex(StatementAnalysis a) {
@@ -121,7 +160,7 @@ final class StatementRewrites {
             }
             cols = used.size() == 1 ? List.copyOf(used) : List.of();
         }
-        return truncate(SchemaModel.defaultName(s.table().name(), k, cols));
+        return SchemaModel.defaultName(s.table().name(), k, cols);
     }
 
     /** The four steps that make SET NOT NULL skip its scan (PostgreSQL 12+). */
@@ -132,7 +171,7 @@ final class StatementRewrites {
         }
         String column = s.actions().get(0).column();
         String table = table(s);
-        String check = dialect.quote(truncate(s.table().name() + "_" + column + "_not_null_check"));
+        String check = notNullCheck(s, column);
         String col = dialect.quote(column);
         return Optional.of(new Rewrite(List.of(
                 "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + col + " IS NOT NULL) NOT VALID",
@@ -155,7 +194,7 @@ final class StatementRewrites {
                 || upper.contains(" WITH ") || upper.contains(" NULLS ") || upper.contains("DEFERRABLE")) {
             return Optional.empty();
         }
-        String name = k.name() != null ? k.name() : truncate(SchemaModel.defaultName(s.table().name(), k, k.columns()));
+        String name = k.name() != null ? k.name() : SchemaModel.defaultName(s.table().name(), k, k.columns());
         String table = table(s);
         String quoted = dialect.quote(name);
         String cols = String.join(", ", k.columns().stream().map(dialect::quote).toList());
@@ -167,7 +206,7 @@ final class StatementRewrites {
             for (String c : k.columns()) {
                 boolean notNull = t.flatMap(m -> m.column(c)).map(TableModel.ColumnModel::notNull).orElse(false);
                 if (!notNull) {
-                    String check = dialect.quote(truncate(s.table().name() + "_" + c + "_not_null_check"));
+                    String check = notNullCheck(s, c);
                     out.add("ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + dialect.quote(c)
                             + " IS NOT NULL) NOT VALID");
                     out.add("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check);
@@ -183,12 +222,13 @@ final class StatementRewrites {
                 + " now uses a unique index built CONCURRENTLY"));
     }
 
+    /** The quoted name of the CHECK (c IS NOT NULL) that lets SET NOT NULL skip its scan. */
+    private String notNullCheck(StatementShape s, String column) {
+        return dialect.quote(PostgresNames.identifier(s.table().name() + "_" + column + "_not_null_check"));
+    }
+
     private String table(StatementShape s) {
         return (s.table().schema() == null ? "" : dialect.quote(s.table().schema()) + ".") + dialect.quote(s.table().name());
     }
 
-    /** PostgreSQL truncates identifiers to 63 bytes. */
-    private static String truncate(String name) {
-        return name.length() <= 63 ? name : name.substring(0, 63);
-    }
 }

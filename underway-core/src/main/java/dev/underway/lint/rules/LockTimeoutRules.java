@@ -3,8 +3,12 @@ package dev.underway.lint.rules;
 import dev.underway.lint.Rule;
 import dev.underway.lint.Rule.Engine;
 import dev.underway.lint.StatementContext;
+import dev.underway.sql.shape.TableName;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.underway.lint.Severity.WARNING;
 
@@ -34,11 +38,31 @@ public final class LockTimeoutRules {
             ctx -> missing(ctx, "lock_wait_timeout"));
 
     private static String missing(StatementContext ctx, String setting) {
-        if (!ctx.options().externalRunner() || ctx.lockTimeoutSet() || !ctx.verdict().strongLock() || ctx.tableIsNew()
-                || ctx.shape().table() == null) {
+        if (!ctx.options().externalRunner() || ctx.lockTimeoutSet() || !ctx.verdict().strongLock()) {
             return null;
         }
-        return ctx.verdict().lock() + " on " + ctx.table() + " is requested without " + setting + " set in the file";
+        List<String> waits = new ArrayList<>();
+        new TreeMap<>(relationLocks(ctx)).forEach((relation, lock) -> {
+            // A relation this migration created has no other users to wait for; every other one may.
+            boolean created = ctx.isNew(TableName.of(relation)) || ctx.tableIsNew() && ownTable(ctx, relation);
+            if (!created && ctx.dialect().lockPolicy().isStrong(lock)) {
+                waits.add(lock + " on " + relation);
+            }
+        });
+        return waits.isEmpty() ? null : String.join(", ", waits) + (waits.size() == 1 ? " is" : " are")
+                + " requested without " + setting + " set in the file";
+    }
+
+    /** The verdict's lock per relation; engines that judge only the statement's table: that table's lock. */
+    private static Map<String, String> relationLocks(StatementContext ctx) {
+        if (!ctx.verdict().locks().isEmpty()) {
+            return ctx.verdict().locks();
+        }
+        return ctx.shape().table() == null ? Map.of() : Map.of(ctx.shape().table().name(), ctx.verdict().lock());
+    }
+
+    private static boolean ownTable(StatementContext ctx, String relation) {
+        return ctx.shape().table() != null && ctx.shape().table().key().equals(TableName.of(relation).key());
     }
 
     public static List<Rule> all() {

@@ -59,6 +59,19 @@ public final class PostgresIndexRules {
             ctx -> ctx.shape().is(StatementKind.REINDEX) && !ctx.shape().has(Modifier.CONCURRENTLY) && !ctx.tableIsNew()
                     ? "REINDEX without CONCURRENTLY blocks writes while the index is rebuilt" : null);
 
+    public static final Rule CONCURRENT_INDEX_WITHOUT_NAME = new Rule("PG116", "concurrent-index-without-name", WARNING,
+            Engine.POSTGRESQL,
+            "CREATE INDEX CONCURRENTLY without an index name",
+            "A failed concurrent build leaves an INVALID index behind that must be dropped before a retry; Underway's "
+                    + "executor drops it by name, so it refuses to run a concurrent build without one.",
+            "Name the index: CREATE INDEX CONCURRENTLY users_email_idx ON users (email). `underway lint --fix` writes "
+                    + "the name PostgreSQL would have chosen when it can derive it.",
+            ctx -> ctx.shape().is(StatementKind.CREATE_INDEX) && ctx.shape().has(Modifier.CONCURRENTLY)
+                    && ctx.shape().names().isEmpty()
+                    ? "CREATE INDEX CONCURRENTLY on " + ctx.table() + " has no name; Underway's executor refuses it"
+                    + ctx.schema().defaultIndexName(ctx.shape()).map(n -> " (PostgreSQL would name it " + n + ")")
+                    .orElse("") : null);
+
     private static boolean droppedIndexTableIsNew(StatementContext ctx) {
         List<String> names = ctx.shape().names();
         return !names.isEmpty() && names.stream().allMatch(n -> ctx.schema().tableOfIndex(n)
@@ -66,6 +79,6 @@ public final class PostgresIndexRules {
     }
 
     public static List<Rule> all() {
-        return List.of(CREATE_INDEX, DROP_INDEX, CONCURRENTLY_IN_TRANSACTION, REINDEX);
+        return List.of(CREATE_INDEX, DROP_INDEX, CONCURRENTLY_IN_TRANSACTION, REINDEX, CONCURRENT_INDEX_WITHOUT_NAME);
     }
 }

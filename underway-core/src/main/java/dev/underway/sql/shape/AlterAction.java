@@ -4,7 +4,8 @@ package dev.underway.sql.shape;
  * One sub-command of ALTER TABLE, or one element of CREATE TABLE.
  *
  * @param column     the column it acts on (by its current name), or null
- * @param name       the object it names: constraint, index, trigger or partition, or null
+ * @param name       the object it names: constraint, index, trigger or partition (MySQL CONVERT TO: the character
+ *                   set, lower case), or null
  * @param newName    the new name of a rename, or null
  * @param definition the column definition of ADD COLUMN / MODIFY / CHANGE (type changes: the new type), or null
  * @param constraint the constraint of ADD CONSTRAINT / MySQL ADD INDEX, or null

@@ -279,7 +279,9 @@ final class AlterTableParser {
 
     private AlterAction mysqlOption(TokenCursor c, String text) {
         if (c.accept("CONVERT", "TO")) {
-            return AlterAction.of(ActionKind.CONVERT_CHARSET, text);
+            String charset = c.accept("CHARACTER", "SET") || c.accept("CHARSET") ? c.identifier() : null;
+            // DEFAULT is the database's character set, which the model does not know.
+            return named(ActionKind.CONVERT_CHARSET, null, "default".equals(charset) ? null : charset, null, text);
         }
         if (c.at("ORDER", "BY")) {
             return AlterAction.of(ActionKind.ORDER_BY, text);

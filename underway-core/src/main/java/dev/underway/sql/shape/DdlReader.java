@@ -107,7 +107,13 @@ final class DdlReader extends ShapeReader {
         if (c.accept("USING")) {
             c.next();
         }
-        List<String> columns = indexColumns(c.parenthesized());
+        List<Token> keys = c.parenthesized();
+        List<String> columns = indexColumns(keys);
+        if (name == null && !mysql) {
+            List<Token> include = c.accept("INCLUDE") ? c.parenthesized() : List.of();
+            PostgresIndexColumns.names(keys, include)
+                    .ifPresent(names -> options.put(StatementShape.INDEX_NAME_COLUMNS, PostgresNames.columnsPart(names)));
+        }
         mysqlTrailingOptions();
         return shape(StatementKind.CREATE_INDEX, table, name == null ? List.of() : List.of(name), columns, List.of());
     }

@@ -38,7 +38,6 @@ final class Definitions {
     /** A column type; the cursor is left on the first word after it. */
     SqlType type(TokenCursor c) {
         int start = c.position();
-        List<Token> seen = new ArrayList<>();
         List<String> words = new ArrayList<>();
         List<String> args = List.of();
         boolean array = false;
@@ -74,9 +73,7 @@ final class Definitions {
                 break;
             }
         }
-        for (int i = start; i < c.position(); i++) {
-            seen.add(statement.tokens().get(i));
-        }
+        List<Token> seen = c.since(start);
         String name = String.join(" ", words) + (unsigned ? " unsigned" : "");
         SqlType type = SqlType.of(String.join(" ", words), args, array, charset, text(seen));
         return unsigned ? new SqlType(type.name() + " unsigned", type.args(), array, charset, type.text())

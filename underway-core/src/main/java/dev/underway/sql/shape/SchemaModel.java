@@ -50,6 +50,20 @@ public final class SchemaModel {
         return Optional.ofNullable(indexToTable.get(index)).map(TableName::of);
     }
 
+    /**
+     * The name PostgreSQL gives an unnamed CREATE INDEX here: {@code table_columns_idx}, numbered when a relation of
+     * that name is known ({@code users_score_idx1}); empty when the index is named or its name cannot be derived.
+     * Relations the model never saw (sequences, views, other schemas' tables) are not known to collide.
+     */
+    public Optional<String> defaultIndexName(StatementShape s) {
+        String columns = s.option(StatementShape.INDEX_NAME_COLUMNS);
+        if (!s.is(StatementKind.CREATE_INDEX) || !s.names().isEmpty() || s.table() == null || columns == null) {
+            return Optional.empty();
+        }
+        return Optional.of(PostgresNames.relationName(PostgresNames.identifier(s.table().name()), columns, "idx",
+                name -> tables.containsKey(name.toLowerCase(java.util.Locale.ROOT)) || indexToTable.containsKey(name)));
+    }
+
     /** A session setting made earlier in this migration ({@code SET lock_timeout = '2s'}), lower-case name. */
     public Optional<String> setting(String name) {
         return Optional.ofNullable(settings.get(name));
@@ -69,9 +83,10 @@ public final class SchemaModel {
                 s.names().forEach(n -> drop(TableName.of(n)));
             }
             case CREATE_INDEX -> {
-                if (!s.names().isEmpty() && s.table() != null) {
-                    indexToTable.put(s.names().get(0), s.table().key());
-                    table(s.table()).ifPresent(t -> t.putIndex(s.names().get(0), s.columns()));
+                String index = s.names().isEmpty() ? defaultIndexName(s).orElse(null) : s.names().get(0);
+                if (index != null && s.table() != null) {
+                    indexToTable.put(index, s.table().key());
+                    table(s.table()).ifPresent(t -> t.putIndex(index, s.columns()));
                 }
                 if (s.has(Modifier.UNIQUE)) {
                     table(s.table()).ifPresent(t -> t.addUniqueKey(s.columns()));
@@ -128,6 +143,7 @@ public final class SchemaModel {
                     t.putConstraint(new ConstraintModel(c.name(), c.definition(), true)));
             case DROP_CONSTRAINT -> t.removeConstraint(a.name());
             case DROP_INDEX -> indexToTable.remove(a.name());
+            case CONVERT_CHARSET -> t.convertCharset(a.name());
             case RENAME_TABLE -> {
                 if (a.newName() != null) {
                     tables.remove(name.key());
@@ -183,15 +199,20 @@ public final class SchemaModel {
         }
     }
 
-    /** PostgreSQL's default constraint names: {@code t_pkey}, {@code t_a_key}, {@code t_a_fkey}, {@code t_a_check}. */
+    /**
+     * PostgreSQL's default constraint names: {@code t_pkey}, {@code t_a_key}, {@code t_a_fkey}, {@code t_a_check}
+     * (within 63 bytes, as the server shortens them).
+     */
     public static String defaultName(String table, ConstraintDef k, List<String> cols) {
-        String colPart = cols.isEmpty() ? "" : "_" + String.join("_", cols);
-        return switch (k.type()) {
-            case PRIMARY_KEY -> table + "_pkey";
-            case UNIQUE, INDEX, FULLTEXT_INDEX, SPATIAL_INDEX -> table + colPart + "_key";
-            case FOREIGN_KEY -> table + colPart + "_fkey";
-            case EXCLUDE -> table + colPart + "_excl";
-            case CHECK -> table + colPart + "_check";
+        String columns = cols.isEmpty() ? null : PostgresNames.columnsPart(cols);
+        String label = switch (k.type()) {
+            case PRIMARY_KEY -> "pkey";
+            case UNIQUE, INDEX, FULLTEXT_INDEX, SPATIAL_INDEX -> "key";
+            case FOREIGN_KEY -> "fkey";
+            case EXCLUDE -> "excl";
+            case CHECK -> "check";
         };
+        return PostgresNames.objectName(PostgresNames.identifier(table), k.type() == ConstraintType.PRIMARY_KEY ? null
+                : columns, label);
     }
 }

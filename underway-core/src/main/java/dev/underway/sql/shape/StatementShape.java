@@ -14,12 +14,19 @@ import java.util.Set;
  * @param columns    the columns of CREATE INDEX (a column used inside an expression as {@code expr:name}),
  *                   the columns used in a DELETE/UPDATE's WHERE
  * @param actions    ALTER TABLE sub-commands; CREATE TABLE columns and constraints as ADD actions
- * @param options    MySQL {@code ALGORITHM} / {@code LOCK}, {@code SET}'s value, LOCK TABLE's mode (upper-case keys)
+ * @param options    MySQL {@code ALGORITHM} / {@code LOCK}, {@code SET}'s value, LOCK TABLE's mode, the column part
+ *                   of the name PostgreSQL gives an unnamed index ({@link #INDEX_NAME_COLUMNS}) (upper-case keys)
  * @param references other tables it locks: FOREIGN KEY targets, partitions, {@code PARTITION OF} parents
  */
 public record StatementShape(StatementKind kind, TableName table, List<String> names, List<String> columns,
                              List<AlterAction> actions, Set<Modifier> modifiers, Map<String, String> options,
                              List<TableName> references) {
+
+    /**
+     * Option of an unnamed PostgreSQL CREATE INDEX: the part of the name the server derives from its columns
+     * ({@code score} in {@code users_score_idx}); absent when it cannot be derived for sure.
+     */
+    public static final String INDEX_NAME_COLUMNS = "INDEX_NAME_COLUMNS";
 
     public StatementShape {
         names = List.copyOf(names);

@@ -1,6 +1,7 @@
 package dev.underway.sql.shape;
 
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,14 @@ import java.util.Optional;
 
 /** What the earlier statements say about one table: its columns, constraints and keys. */
 public final class TableModel {
+    private static final Set<String> CHARACTER_TYPES = Set.of("char", "varchar", "tinytext", "text", "mediumtext",
+            "longtext", "enum", "set");
     private final String name;
     private final Map<String, ColumnModel> columns = new LinkedHashMap<>();
     private final Map<String, ConstraintModel> constraints = new LinkedHashMap<>();
     private final List<List<String>> uniqueKeys = new ArrayList<>();
     private final Map<String, List<String>> indexes = new LinkedHashMap<>();
-    private final String charset;
+    private String charset;
 
     TableModel(String name, String charset) {
         this.name = name;
@@ -99,6 +102,17 @@ public final class TableModel {
         if (c != null) {
             columns.put(to, new ColumnModel(to, c.type(), c.notNull()));
         }
+    }
+
+    /**
+     * MySQL {@code CONVERT TO CHARACTER SET}: the table's default and every character column take {@code charset}
+     * (null: a character set the model does not know, judged as the server default).
+     */
+    void convertCharset(String newCharset) {
+        charset = newCharset;
+        columns.replaceAll((n, c) -> c.type() != null && CHARACTER_TYPES.contains(c.type().name())
+                ? new ColumnModel(n, new SqlType(c.type().name(), c.type().args(), c.type().array(), newCharset,
+                c.type().text()), c.notNull()) : c);
     }
 
     void putConstraint(ConstraintModel c) {

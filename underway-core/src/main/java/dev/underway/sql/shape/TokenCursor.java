@@ -37,6 +37,11 @@ final class TokenCursor {
         return pos;
     }
 
+    /** The tokens read since {@code start} (a {@link #position()} of this cursor, which may read a sub-list). */
+    List<Token> since(int start) {
+        return List.copyOf(tokens.subList(start, pos));
+    }
+
     /** True when the next tokens are these words (ignoring case); a word of {@code "("} / {@code ","} matches that symbol. */
     boolean at(String... words) {
         for (int i = 0; i < words.length; i++) {

@@ -48,6 +48,9 @@ class FixIT {
     @CsvSource(delimiter = '|', textBlock = """
             create index         | CREATE INDEX t_name_idx ON t (name)                                       | CONCURRENTLY
             create unique index  | CREATE UNIQUE INDEX IF NOT EXISTS t_code_idx ON t (code)                 | CONCURRENTLY
+            unnamed index        | CREATE INDEX ON T (Name)                                                  | INDEX CONCURRENTLY "t_name_idx" ON T
+            unnamed name taken   | CREATE INDEX ON t (qty)                                                   | "t_qty_idx1"
+            unnamed expression   | CREATE INDEX ON t (lower(name), (qty + 1))                                | "t_lower_expr_idx"
             drop index           | DROP INDEX t_qty_idx                                                      | CONCURRENTLY
             reindex              | REINDEX TABLE t                                                           | CONCURRENTLY
             named check          | ALTER TABLE t ADD CONSTRAINT t_qty_positive CHECK (qty > 0)               | NOT VALID
