@@ -105,7 +105,7 @@ final class RehearseCommand implements Callable<Integer> {
     public Integer call() {
         RehearsalRequest request = request();
         try (EmbeddedSession embedded = new EmbeddedSession(parent.workDir)) {
-            ConnectionSettings admin = server.given() ? server.settings() : embeddedSettings(embedded);
+            ConnectionSettings admin = server.settingsOrEmbedded(embedded, err());
             if (inPlace) {
                 if (!server.given()) {
                     throw UnderwayException.usage("--in-place needs --url: the embedded database holds no copy of"
@@ -205,11 +205,6 @@ final class RehearseCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw UnderwayException.usage("bad --rows " + option + ": expected N or TABLE=N");
         }
-    }
-
-    private ConnectionSettings embeddedSettings(EmbeddedSession embedded) {
-        EmbeddedDefault pg = embedded.start(err());
-        return new ConnectionSettings(pg.url(), pg.user(), null);
     }
 
     PrintWriter out() {

@@ -22,4 +22,13 @@ final class ServerOptions {
     ConnectionSettings settings() {
         return new ConnectionSettings(url, user, password);
     }
+
+    /** The server of --url, or else the embedded PostgreSQL (started now). */
+    ConnectionSettings settingsOrEmbedded(EmbeddedSession embedded, java.io.PrintWriter err) {
+        if (given()) {
+            return settings();
+        }
+        EmbeddedDefault pg = embedded.start(err);
+        return new ConnectionSettings(pg.url(), pg.user(), null);
+    }
 }

@@ -51,7 +51,7 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SQLException {
         try (EmbeddedSession embedded = new EmbeddedSession(parent.workDir)) {
-            ConnectionSettings target = server(embedded);
+            ConnectionSettings target = server.settingsOrEmbedded(embedded, err());
             if (target.kind() != DatabaseKind.POSTGRESQL) {
                 throw UnderwayException.usage("trace works on PostgreSQL only: MySQL/MariaDB would need "
                         + "performance_schema.metadata_locks (MariaDB: the metadata_lock_info plugin) to observe locks");
@@ -77,14 +77,6 @@ final class TraceCommand implements Callable<Integer> {
             err().flush();
             return differing == 0 ? 0 : ErrorCode.FAILED.exitCode();
         }
-    }
-
-    private ConnectionSettings server(EmbeddedSession embedded) {
-        if (server.given()) {
-            return server.settings();
-        }
-        EmbeddedDefault pg = embedded.start(err());
-        return new ConnectionSettings(pg.url(), pg.user(), null);
     }
 
     PrintWriter out() {
