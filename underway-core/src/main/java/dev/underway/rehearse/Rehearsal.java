@@ -20,6 +20,9 @@ import dev.underway.op.PhaseResult;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.synthetic.SyntheticData;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -68,9 +71,7 @@ public final class Rehearsal {
         RehearsalPlan plan = RehearsalPlan.of(config(null), request);
         if (plan.setupTarget() != null) {
             progress.accept("Building the schema: " + String.join(", ", plan.setup()));
-            DirectoryMigration setup = new DirectoryMigration(config(plan.setupTarget()),
-                    MigrationListener.NONE, dev.underway.observe.PhaseListener.NONE);
-            setup.migrate(true);
+            buildSchema(plan);
         }
         try (Connection c = db.open()) {
             Map<String, StatementAnalysis> analyses = plan.analyze(dialect);
@@ -162,6 +163,41 @@ public final class Rehearsal {
         }
         recorder.phase("complete");
         ec.complete(started.version());
+    }
+
+    /**
+     * Applies the migrations below the rehearsed ones from a copy of the directory that holds only them: repeatable
+     * migrations are written for the newest schema, so they run after the rehearsed ones, as migrate runs them.
+     */
+    private void buildSchema(RehearsalPlan plan) {
+        Path copy = null;
+        try {
+            copy = Files.createTempDirectory("underway-rehearsal-setup");
+            for (RehearsalPlan.Item i : plan.below()) {
+                Path to = copy.resolve(i.script());
+                Files.createDirectories(to.getParent());
+                Files.copy(request.directory().resolve(i.script()), to);
+            }
+            UnderwayConfig c = config(plan.setupTarget());
+            new DirectoryMigration(new UnderwayConfig(c.connection(), c.schema(), copy, c.state(), c.lockWait(), false,
+                    c.target(), true, c.online()), MigrationListener.NONE, dev.underway.observe.PhaseListener.NONE)
+                    .migrate(true);
+        } catch (IOException e) {
+            throw UnderwayException.failed("cannot copy the migrations that build the schema: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; the system cleans it up eventually
+        }
     }
 
     /**

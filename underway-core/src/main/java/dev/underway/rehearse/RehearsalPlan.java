@@ -38,10 +38,19 @@ import java.util.Set;
  * schema, the rest are rehearsed. On a database with history (a restored copy of production): its
  * pending migrations are rehearsed.
  *
- * @param setupTarget the highest version to apply before the load starts, or null for none
+ * @param below the migrations that build the schema first (none on a database with history)
  */
-record RehearsalPlan(boolean fresh, List<String> setup, MigrationVersion setupTarget, List<Item> rehearsed,
-                     List<MigrationScript> versioned) {
+record RehearsalPlan(boolean fresh, List<Item> below, List<Item> rehearsed, List<MigrationScript> versioned) {
+
+    /** Labels of the migrations that build the schema. */
+    List<String> setup() {
+        return below.stream().map(Item::label).toList();
+    }
+
+    /** The highest version to apply before the load starts, or null for none. */
+    MigrationVersion setupTarget() {
+        return below.isEmpty() ? null : below.get(below.size() - 1).version();
+    }
 
     /** One rehearsed migration: SQL ({@code sql}) or declarative ({@code yaml}). */
     record Item(MigrationVersion version, String label, String script, MigrationScript sql, YamlMigration yaml) {
@@ -77,8 +86,7 @@ record RehearsalPlan(boolean fresh, List<String> setup, MigrationVersion setupTa
                         + " (the newest is " + all.get(all.size() - 1).version() + ")");
             }
             List<Item> below = all.stream().filter(i -> i.version().compareTo(from) < 0).toList();
-            return new RehearsalPlan(true, below.stream().map(Item::label).toList(),
-                    below.isEmpty() ? null : below.get(below.size() - 1).version(), rehearsed, versioned);
+            return new RehearsalPlan(true, below, rehearsed, versioned);
         }
         if (request.from() != null) {
             throw UnderwayException.usage("--from is for an empty database; " + w.db().targetSchema() + " has a history,"
@@ -100,7 +108,7 @@ record RehearsalPlan(boolean fresh, List<String> setup, MigrationVersion setupTa
         if (rehearsed.isEmpty()) {
             throw UnderwayException.usage("nothing to rehearse: " + w.db().targetSchema() + " has no pending migrations");
         }
-        return new RehearsalPlan(false, List.of(), null, rehearsed, versioned);
+        return new RehearsalPlan(false, List.of(), rehearsed, versioned);
     }
 
     /**

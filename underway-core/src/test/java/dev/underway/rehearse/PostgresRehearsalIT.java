@@ -136,6 +136,19 @@ class PostgresRehearsalIT {
                 .hasMessageContaining("--from is for an empty database");
     }
 
+    @Test
+    void repeatableMigrationsRunAfterTheRehearsedOnesNotWhileTheSchemaIsBuilt() throws Exception {
+        write("V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY, v int);");
+        write("V2__w.sql", "ALTER TABLE t ADD COLUMN w int;");
+        write("R__t_view.sql", "CREATE OR REPLACE VIEW t_view AS SELECT id, w FROM t;");
+
+        RehearsalReport r = rehearse(request().defaultRows(100));
+        assertThat(r.setup()).containsExactly("V1");
+        assertThat(r.statements()).extracting(StepReport::file).containsExactly("V2__w.sql", "R__t_view.sql");
+        assertThat(r.error()).isNull();
+        assertThat(count("SELECT count(*) FROM t_view")).isGreaterThanOrEqualTo(100);
+    }
+
     private long count(String sql) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
