@@ -16,7 +16,7 @@ public final class BenchMain {
             case "impact" -> ImpactBench.main(rest);
             default -> {
                 System.err.println("usage: underway-bench <benchmark> [options]\n\nbenchmarks:\n"
-                        + "  migrations [--count 500] [--rounds 3]   apply N tiny migrations with Underway and with Flyway 11\n"
+                        + "  migrations [--count 500] [--rounds 7]   apply N tiny migrations with Underway and with Flyway 11\n"
                         + "  backfill [--rows 10000000] [--target-batch-ms 200] [--load]\n"
                         + "                                          one UPDATE of a whole table vs underway backfill, at 1M and N rows\n"
                         + "  impact [--rows 1000000] [--clients 8] [--rate 400]\n"

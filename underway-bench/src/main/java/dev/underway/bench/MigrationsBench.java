@@ -34,7 +34,7 @@ public final class MigrationsBench {
             return;
         }
         int count = intArg(args, "--count", 500);
-        int rounds = intArg(args, "--rounds", 5);
+        int rounds = intArg(args, "--rounds", 7);
         Path dir = Files.createTempDirectory("underway-bench-migrations");
         write(dir, count);
         System.out.printf("Applying %d migrations (CREATE TABLE + INSERT each) to a fresh embedded PostgreSQL database,"
