@@ -75,8 +75,7 @@ public final class Rehearsal {
         }
         try (Connection c = db.open()) {
             Map<String, StatementAnalysis> analyses = plan.analyze(dialect);
-            Set<String> touched = existing(c, target, plan.touchedTables(dialect, analyses,
-                    config(null)));
+            Set<String> touched = existing(c, target, plan.touchedTables(analyses, config(null)));
             List<SyntheticData.Filled> filled = fill(c, dialect, target, touched, plan.fresh());
             List<String> loadTables = loadTables(c, dialect, target, touched);
             return rehearse(db, c, plan, analyses, filled, loadTables);

@@ -135,7 +135,7 @@ record RehearsalPlan(boolean fresh, List<Item> below, List<Item> rehearsed, List
     }
 
     /** The tables the rehearsed migrations change, by their names in the target schema before them. */
-    Set<String> touchedTables(Dialect dialect, Map<String, StatementAnalysis> analyses, UnderwayConfig config) {
+    Set<String> touchedTables(Map<String, StatementAnalysis> analyses, UnderwayConfig config) {
         Set<String> out = new LinkedHashSet<>();
         for (StatementAnalysis a : analyses.values()) {
             TableName t = a.shape().table();
