@@ -189,7 +189,11 @@ final class BackfillCommand extends DatabaseCommand {
         if (r.catchUpSkipped() != null) {
             return ". Catch-up skipped: " + r.catchUpSkipped();
         }
-        return r.converged() == null ? "." : ". " + r.catchUpPasses() + " catch-up pass(es) found every row up to date.";
+        if (r.converged() == null) {
+            return ".";
+        }
+        return ". " + r.catchUpPasses() + " catch-up pass(es) " + (r.converged() ? "found every row up to date."
+                : "still found rows that differ from their expressions.");
     }
 
     private int printStatus(Underway underway) {

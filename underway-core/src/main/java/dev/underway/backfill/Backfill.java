@@ -63,7 +63,8 @@ public final class Backfill {
             if (from == null) {
                 return finishedEarlier(plan, previous.get());
             }
-            return execute(c, session, plan, from, previous.isPresent() && request.resume() == ResumeMode.RESUME, listener);
+            boolean resumed = previous.isPresent() && request.resume() == ResumeMode.RESUME;
+            return execute(c, session, plan, from, resumed, resumed ? previous.get().catchUpSkipped() : null, listener);
         } catch (SQLException e) {
             throw failure("running the backfill of " + request.table(), e);
         } catch (InterruptedException e) {
@@ -73,8 +74,10 @@ public final class Backfill {
         }
     }
 
+    /** @param catchUpSkipped an earlier run's reason to skip catch-up passes, which this run keeps; or null */
     private BackfillResult execute(Connection c, Connection session, BackfillPlan plan, BackfillCheckpoint from,
-                                   boolean resumed, BackfillListener listener) throws SQLException, InterruptedException {
+                                   boolean resumed, String catchUpSkipped, BackfillListener listener)
+            throws SQLException, InterruptedException {
         BackfillRequest r = plan.request();
         List<Connection> replicas = new ArrayList<>();
         try {
@@ -82,11 +85,16 @@ public final class Backfill {
             Throttles throttles = new Throttles(r, plan.name(), session, state, db.dialect().replicaLag(),
                     lagSessions(r, c, replicas));
             listener.started(plan.name(), plan.table().toString(), plan.estimatedRows(), resumed, plan.sampleSql());
-            BackfillResult result = new BackfillRunner(db.dialect(), plan, state, throttles, listener).run(c, from, resumed);
+            BackfillResult result = new BackfillRunner(db.dialect(), plan, state, throttles, listener, catchUpSkipped)
+                    .run(c, from, resumed);
             listener.finished(plan.name(), result.rowsChanged(), result.took());
-            state.status(session, plan.name(), BackfillState.DONE, result.converged() == Boolean.FALSE
-                    ? "rows still differed from their expressions after " + result.catchUpPasses() + " catch-up passes"
-                    : result.catchUpSkipped());
+            if (result.converged() == Boolean.FALSE) {
+                state.status(session, plan.name(), BackfillState.NOT_CONVERGED, "rows still differed from their"
+                        + " expressions after " + result.catchUpPasses() + " catch-up passes");
+            } else {
+                state.status(session, plan.name(), BackfillState.DONE, result.catchUpSkipped() == null ? null
+                        : BackfillState.CATCH_UP_SKIPPED + result.catchUpSkipped());
+            }
             return result;
         } catch (SQLException | RuntimeException | InterruptedException e) {
             try {
@@ -137,7 +145,8 @@ public final class Backfill {
             if (p.isDone()) {
                 return null;
             }
-            state.status(session, plan.name(), BackfillState.RUNNING, null);
+            state.status(session, plan.name(), BackfillState.RUNNING, p.catchUpSkipped() == null ? null
+                    : BackfillState.CATCH_UP_SKIPPED + p.catchUpSkipped());
             return p.checkpoint();
         }
         state.start(session, new BackfillState(plan.name(), plan.table().schema(), plan.table().name(), plan.change(),

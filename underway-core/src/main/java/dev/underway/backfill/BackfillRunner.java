@@ -44,10 +44,14 @@ final class BackfillRunner {
     private long longestLock;
     private int retries;
     private String catchUpSkipped;
+    /** Whether this run has checked its first batch for expressions that differ again right after (now(), n + 1). */
+    private boolean checked;
 
+    /** @param catchUpSkipped why an earlier run of this backfill skipped catch-up passes (a resume keeps it), or null */
     BackfillRunner(Dialect dialect, BackfillPlan plan, BackfillStateTable state, Throttles throttles,
-                   BackfillListener listener) {
+                   BackfillListener listener, String catchUpSkipped) {
         this.dialect = dialect;
+        this.catchUpSkipped = catchUpSkipped;
         this.plan = plan;
         this.state = state;
         this.throttles = throttles;
@@ -147,7 +151,6 @@ final class BackfillRunner {
 
     private BackfillCheckpoint walk(Connection c, QualifiedName target, List<String> lower, boolean catchUp,
                                     BackfillCheckpoint cp) throws SQLException, InterruptedException {
-        boolean first = cp.pass() == 0 && cp.batches() == 0;
         while (true) {
             throttles.awaitClear(listener);
             int size = sizer.size();
@@ -159,9 +162,11 @@ final class BackfillRunner {
             if (o.upper() == null) {
                 return cp;
             }
-            if (first && plan.catchUp()) {
+            if (!checked && cp.pass() == 0 && plan.catchUp() && catchUpSkipped == null) {
+                // The first batch of every run checks, a resumed one too: a kill may have come before the first run's
+                // decision was recorded.
                 checkDeterministic(c, target, lower, o);
-                first = false;
+                checked = true;
             }
             cp = new BackfillCheckpoint(cp.pass(), target.toString(), o.upper(), cp.rowsDone() + o.walked(),
                     cp.rowsChanged() + o.changed(), cp.batches() + 1);
@@ -216,6 +221,10 @@ final class BackfillRunner {
         if (differing > 0 && differing * 2 >= o.changed()) {
             catchUpSkipped = differing + " of the " + o.changed() + " rows of the first batch differed from their"
                     + " expressions right after it (now(), random() or another session's data in SET?)";
+            // Recorded at once, so that a run killed before it ends resumes without catch-up passes as well.
+            c.setAutoCommit(true);
+            state.status(c, plan.name(), dev.underway.state.BackfillState.RUNNING,
+                    dev.underway.state.BackfillState.CATCH_UP_SKIPPED + catchUpSkipped);
             listener.catchUpSkipped(plan.name(), catchUpSkipped);
         }
     }
