@@ -37,6 +37,9 @@ public final class BackfillPlanner {
                     + " a backfill walks the table in key order and needs one. Add a primary key (or a unique index on"
                     + " NOT NULL columns) first");
         }
+        if (r.predicate() != null) {
+            SqlFragment.check(r.predicate(), "--where", dialect.syntax(), java.util.Set.of());
+        }
         List<RowChange.Assignment> assignments = assignments(table, r);
         String setClause = assignments.stream().map(a -> dialect.quote(a.column()) + " = " + a.expression())
                 .collect(Collectors.joining(", "));

@@ -1,7 +1,6 @@
 package dev.underway.backfill;
 
 import dev.underway.UnderwayException;
-import dev.underway.sql.Lexer;
 import dev.underway.sql.SqlSyntax;
 import dev.underway.sql.Token;
 import dev.underway.sql.TokenType;
@@ -59,17 +58,7 @@ public sealed interface RowChange {
     }
 
     private static List<Token> tokens(String text, SqlSyntax syntax) {
-        Lexer lexer = new Lexer(text, syntax, "--set");
-        List<Token> tokens = new ArrayList<>();
-        while (!lexer.atEnd()) {
-            Token t = lexer.next(";");
-            if (t.type() == TokenType.TERMINATOR) {
-                throw UnderwayException.usage("--set '" + text + "' contains ';': give one list of assignments, "
-                        + "e.g. --set \"tier = 'free', score = 0\"");
-            }
-            tokens.add(t);
-        }
-        return tokens;
+        return SqlFragment.check(text, "--set", syntax, SqlFragment.CLAUSES);
     }
 
     private static List<List<Token>> splitTopLevel(List<Token> tokens) {

@@ -318,6 +318,9 @@ abstract class BackfillScenario {
                 + ".t (its columns: id, a, b, n)");
         refused(BackfillRequest.builder("t").set("b = no_such_function(a)"), "refused by");
         refused(BackfillRequest.builder("t").set("b = a").where("no_such_column > 1"), "refused by");
+        refused(BackfillRequest.builder("t").set("b = a").where("false) OR (true"), "closes a parenthesis it did not"
+                + " open");
+        refused(BackfillRequest.builder("t").set("b = a").where("a > 0 /* all */"), "contains a comment");
         refused(BackfillRequest.builder("t").set("id = id + 1"), "column id is part of the primary key");
         refused(BackfillRequest.builder("nokey").set("b = a"), "table " + schema() + ".nokey has no primary key and no"
                 + " unique index on NOT NULL columns");

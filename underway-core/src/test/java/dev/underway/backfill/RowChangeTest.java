@@ -33,6 +33,16 @@ class RowChangeTest {
                 .isInstanceOf(UnderwayException.class).hasMessageContaining("write column = expression");
         assertThatThrownBy(() -> RowChange.parseSet("a = 1; DROP TABLE t", PostgresDialect.SYNTAX))
                 .hasMessageContaining("contains ';'");
+        assertThatThrownBy(() -> RowChange.parseSet("n = n + 1 -- and the rest", PostgresDialect.SYNTAX))
+                .hasMessageContaining("contains a comment");
+        assertThatThrownBy(() -> RowChange.parseSet("n = n + 1 WHERE true", PostgresDialect.SYNTAX))
+                .hasMessageContaining("has a WHERE clause of its own");
+        assertThatThrownBy(() -> RowChange.parseSet("a = (1", PostgresDialect.SYNTAX))
+                .hasMessageContaining("leaves a parenthesis open");
+        assertThatThrownBy(() -> RowChange.parseSet("a = 1)", PostgresDialect.SYNTAX))
+                .hasMessageContaining("closes a parenthesis it did not open");
+        assertThat(RowChange.parseSet("a = (SELECT max(x) FROM u WHERE u.id = 1)", PostgresDialect.SYNTAX))
+                .isNotNull();
         assertThatThrownBy(() -> RowChange.parseSet("a = 1,", PostgresDialect.SYNTAX))
                 .hasMessageContaining("write column = expression");
     }
