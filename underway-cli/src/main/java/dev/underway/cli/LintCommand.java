@@ -112,7 +112,7 @@ final class LintCommand implements Callable<Integer> {
             try (Connection c = settings.open()) {
                 d = Dialects.detect(c, settings.kind());
             } catch (SQLException e) {
-                throw UnderwayException.usage("cannot connect to " + settings.redactedUrl() + ": " + e.getMessage());
+                throw UnderwayException.usage("cannot connect to " + settings.redactedUrl() + ": " + settings.describe(e));
             }
             if (engine != null && kind(engine) != d.kind()) {
                 // Linting for another engine than the server's would judge every statement by the wrong rules.

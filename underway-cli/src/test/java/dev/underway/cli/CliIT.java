@@ -148,6 +148,18 @@ class CliIT {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("cannot connect to jdbc:postgresql://127.0.0.1:1/nope?password=***")
                 .doesNotContain("hunter2").doesNotContain("hunter3");
+        // Drivers put the URL (user info included) into their own messages; none of it may pass.
+        for (String url : new String[] {"jdbc:mysql://a:hunter2@127.0.0.1:1/x", "jdbc:mariadb://a:hunter2@127.0.0.1:1/x",
+                "jdbc:mariadb://127.0.0.1:1/x?user=a&password=hunter2", "jdbc:postgresql://127.0.0.1:1/x?password=hunter2"}) {
+            for (String command : new String[] {"info", "lint"}) {
+                Cli c = command.equals("lint")
+                        ? Cli.run(work, command, "--url", url, "--password", "hunter3", work.toString())
+                        : Cli.run(work, command, "--url", url, "--password", "hunter3");
+                assertThat(c.exitCode()).as(command + " " + url).isEqualTo(2);
+                assertThat(c.err()).as(command + " " + url).contains("cannot connect to").doesNotContain("hunter2")
+                        .doesNotContain("hunter3");
+            }
+        }
     }
 
     @Test

@@ -226,12 +226,8 @@ public final class Backfill {
 
     private UnderwayException failure(String doing, SQLException e) {
         return UnderwayException.failed("database error while " + doing + " on " + db.settings().redactedUrl() + ": "
-                + describe(e), e);
+                + db.settings().describe(e), e);
     }
 
     /** The server's message with its SQLSTATE, which is what users search for. */
-    static String describe(SQLException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        return message + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
-    }
 }

@@ -5,6 +5,7 @@ import dev.underway.dialect.Dialect;
 import dev.underway.dialect.QualifiedName;
 import dev.underway.dialect.TableColumn;
 import dev.underway.dialect.TableInfo;
+import dev.underway.exec.MigrationExecutor;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -120,7 +121,7 @@ public final class BackfillPlanner {
             s.execute(statements.validation(target));
         } catch (SQLException e) {
             throw UnderwayException.usage("the backfill of " + table + " was refused by " + dialect.describe()
-                    + " before any row was changed: " + Backfill.describe(e) + "; check --set and --where");
+                    + " before any row was changed: " + MigrationExecutor.describe(e) + "; check --set and --where");
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.underway.dialect.Dialect;
 import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.QualifiedName;
 import dev.underway.exec.Backoff;
+import dev.underway.exec.MigrationExecutor;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.BackfillProgress;
 import dev.underway.state.BackfillCheckpoint;
@@ -232,7 +233,7 @@ final class BackfillRunner {
     private UnderwayException failed(QualifiedName target, List<String> lower, BackfillCheckpoint cp, SQLException e) {
         return UnderwayException.failed("the backfill of " + plan.table() + " failed in the batch after key "
                 + (lower == null ? "(start)" : lower) + (target.equals(plan.table()) ? "" : " of partition " + target)
-                + ": " + Backfill.describe(e) + ". That batch was rolled back; the " + cp.batches() + " batches before it (" + cp.rowsChanged()
+                + ": " + MigrationExecutor.describe(e) + ". That batch was rolled back; the " + cp.batches() + " batches before it (" + cp.rowsChanged()
                 + " rows changed) stay committed with their checkpoint: fix the cause and run again with --resume", e);
     }
 

@@ -7,6 +7,8 @@ import dev.underway.dialect.Redaction;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /** How to reach the database. {@link #toString()} never shows the password. */
@@ -36,6 +38,15 @@ public record ConnectionSettings(String url, String user, String password) {
 
     public String redactedUrl() {
         return Redaction.url(url);
+    }
+
+    /** The driver's message for {@code e} (and its SQLSTATE) with this connection's password taken out. */
+    public String describe(SQLException e) {
+        List<String> secrets = new ArrayList<>(Redaction.secretsIn(url));
+        if (password != null) {
+            secrets.add(password);
+        }
+        return Redaction.describe(e, secrets);
     }
 
     @Override

@@ -1,5 +1,10 @@
 package dev.underway.dialect;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Removes secrets from text that may reach a log or a message. */
@@ -7,6 +12,9 @@ public final class Redaction {
     private static final Pattern PASSWORD_PARAM =
             Pattern.compile("(?i)((?:password|pwd|sslpassword|sslkeypassword)=)[^&;]*");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*):[^/@]*@");
+    private static final Pattern PASSWORD_VALUE =
+            Pattern.compile("(?i)(?:password|pwd|sslpassword|sslkeypassword)=([^&;]+)");
+    private static final Pattern USER_INFO_VALUE = Pattern.compile("//[^/@:]*:([^/@]+)@");
 
     private Redaction() {
     }
@@ -18,5 +26,43 @@ public final class Redaction {
         }
         String s = PASSWORD_PARAM.matcher(url).replaceAll("$1***");
         return USER_INFO.matcher(s).replaceAll("$1:***@");
+    }
+
+    /**
+     * The secrets a URL carries (the password of {@code user:password@}, {@code password=} parameters).
+     * Drivers quote pieces of the URL in their messages ("Incorrect port value : hunter2@host"), so
+     * redacting the URL's shape is not enough: its secrets must be taken out wherever they appear.
+     */
+    public static List<String> secretsIn(String url) {
+        List<String> secrets = new ArrayList<>();
+        if (url != null) {
+            for (Pattern p : List.of(PASSWORD_VALUE, USER_INFO_VALUE)) {
+                Matcher m = p.matcher(url);
+                while (m.find()) {
+                    secrets.add(m.group(1));
+                }
+            }
+        }
+        return secrets;
+    }
+
+    /** The text with every given secret and every URL password replaced by {@code ***}. */
+    public static String text(String text, Collection<String> secrets) {
+        if (text == null) {
+            return null;
+        }
+        String s = text;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                s = s.replace(secret, "***");
+            }
+        }
+        return url(s);
+    }
+
+    /** A driver's message for {@code e}, without the given secrets, followed by its SQLSTATE. */
+    public static String describe(SQLException e, Collection<String> secrets) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        return text(msg, secrets) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
     }
 }

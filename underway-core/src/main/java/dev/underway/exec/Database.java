@@ -42,7 +42,7 @@ public final class Database {
             return new Database(settings, dialect, target, c.getMetaData().getUserName(), exists);
         } catch (SQLException e) {
             throw UnderwayException.usage("cannot connect to " + settings.redactedUrl() + " as "
-                    + (settings.user() == null ? "the default user" : settings.user()) + ": " + e.getMessage());
+                    + (settings.user() == null ? "the default user" : settings.user()) + ": " + settings.describe(e));
         }
     }
 

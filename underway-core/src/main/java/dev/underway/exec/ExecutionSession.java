@@ -90,7 +90,7 @@ final class ExecutionSession implements AutoCloseable {
             connection = db.open();
         } catch (SQLException e) {
             throw UnderwayException.failed("lost the connection to " + db.settings().redactedUrl() + " (" + reason
-                    + ") and could not reconnect: " + MigrationExecutor.describe(e) + ". Run the same command again once the"
+                    + ") and could not reconnect: " + db.settings().describe(e) + ". Run the same command again once the"
                     + " database is reachable: it resumes where it stopped", e);
         }
         sessionId = -1;

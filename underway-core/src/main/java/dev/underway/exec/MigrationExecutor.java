@@ -4,6 +4,7 @@ import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
 import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.ErrorKind;
+import dev.underway.dialect.Redaction;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.Checksums;
@@ -152,9 +153,9 @@ public final class MigrationExecutor {
     }
 
     /** The server's message with its SQLSTATE, which is what users search for. */
-    static String describe(SQLException e) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        return msg + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
+    /** The server's message for a statement's failure and its SQLSTATE (statement errors carry no connection secrets). */
+    public static String describe(SQLException e) {
+        return Redaction.describe(e, List.of());
     }
 
     /** A migration statement the server refused (or that could not get its lock); carries the statement for the caller's message. */

@@ -43,6 +43,6 @@ public record Workspace(Database db, MigrationDirectory dir, HistoryTable histor
 
     public UnderwayException failure(String doing, SQLException e) {
         return UnderwayException.failed("database error while " + doing + " on " + db.settings().redactedUrl()
-                + ": " + MigrationExecutor.describe(e), e);
+                + ": " + db.settings().describe(e), e);
     }
 }

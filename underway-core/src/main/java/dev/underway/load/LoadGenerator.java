@@ -78,7 +78,7 @@ public final class LoadGenerator implements AutoCloseable {
         } catch (SQLException e) {
             opened.forEach(LoadGenerator::closeQuietly);
             throw UnderwayException.usage("cannot start the load on " + spec.connection().redactedUrl() + ": "
-                    + e.getMessage() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"));
+                    + spec.connection().describe(e));
         } catch (RuntimeException e) {
             opened.forEach(LoadGenerator::closeQuietly);
             throw e;

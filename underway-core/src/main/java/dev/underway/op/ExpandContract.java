@@ -399,6 +399,6 @@ public final class ExpandContract {
 
     private UnderwayException failure(String doing, SQLException e) {
         return UnderwayException.failed("database error while " + doing + " on " + db.settings().redactedUrl() + ": "
-                + e.getMessage() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"), e);
+                + db.settings().describe(e), e);
     }
 }

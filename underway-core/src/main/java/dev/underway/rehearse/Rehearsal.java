@@ -81,7 +81,7 @@ public final class Rehearsal {
             return rehearse(db, c, plan, analyses, filled, loadTables);
         } catch (SQLException e) {
             throw UnderwayException.failed("database error while preparing the rehearsal on " + settings.redactedUrl()
-                    + ": " + e.getMessage(), e);
+                    + ": " + settings.describe(e), e);
         }
     }
 

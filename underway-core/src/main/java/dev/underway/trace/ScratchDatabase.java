@@ -56,7 +56,7 @@ public final class ScratchDatabase implements AutoCloseable {
             return new ScratchDatabase(admin, dialect, name, admin);
         } catch (SQLException e) {
             throw UnderwayException.usage("cannot create a scratch database on " + admin.redactedUrl() + ": "
-                    + e.getMessage() + "; it needs the CREATEDB privilege (PostgreSQL) or CREATE and DROP (MySQL);"
+                    + admin.describe(e) + "; it needs the CREATEDB privilege (PostgreSQL) or CREATE and DROP (MySQL);"
                     + " the database in --url itself is never changed");
         }
     }
@@ -116,7 +116,7 @@ public final class ScratchDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw UnderwayException.failed("could not drop the scratch database " + name + " on " + admin.redactedUrl()
-                    + ": " + e.getMessage() + "; drop it by hand", e);
+                    + ": " + admin.describe(e) + "; drop it by hand", e);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.underway.dialect;
 import dev.underway.config.ConnectionSettings;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RedactionTest {
@@ -18,6 +20,14 @@ class RedactionTest {
     void connectionSettingsNeverPrintThePassword() {
         assertThat(new ConnectionSettings("jdbc:postgresql://db/app?password=hunter2", "app", "hunter3").toString())
                 .doesNotContain("hunter2").doesNotContain("hunter3");
+    }
+
+    @Test
+    void driverMessagesLoseTheSecretsWhereverTheyQuoteThem() {
+        ConnectionSettings s = new ConnectionSettings("jdbc:mysql://a:hunter2@db:1/x?sslpassword=k3y", "a", "hunter3");
+        String described = s.describe(new SQLException("Incorrect port value : hunter2@db; key k3y; pass hunter3", "08000"));
+        assertThat(described).isEqualTo("Incorrect port value : ***@db; key ***; pass *** [SQLSTATE 08000]");
+        assertThat(Redaction.secretsIn("jdbc:postgresql://db/app?user=u&password=p1&x=1")).containsExactly("p1");
     }
 
     @Test
