@@ -83,13 +83,13 @@ final class BackfillCommand extends DatabaseCommand {
         @Option(names = "--restart", description = "Forget the checkpoint of an earlier run and start over.")
         boolean restart;
 
-        @Option(names = "--pause", description = "Make the running backfill of --table wait before its next batch.")
+        @Option(names = "--pause", description = "Make the running backfill of --table (or the one given --name) wait before its next batch.")
         boolean pause;
 
         @Option(names = "--continue", description = "Let a paused backfill go on.")
         boolean resumePaused;
 
-        @Option(names = "--status", description = "Print the recorded state of the backfill of --table.")
+        @Option(names = "--status", description = "Print the recorded state of the backfill of --table (or the one given --name).")
         boolean status;
 
         @Option(names = "--dry-run", description = "Check the change and print the batch statements; change nothing.")
@@ -106,9 +106,12 @@ final class BackfillCommand extends DatabaseCommand {
     @Override
     int run(Underway underway) {
         if (action.pause || action.resumePaused) {
-            underway.pauseBackfill(table, action.pause);
-            out().println(action.pause ? "Paused the backfill of " + table + ": it waits before its next batch until "
-                    + "underway backfill --table " + table + " --continue." : "The backfill of " + table + " goes on.");
+            // A backfill given --name is recorded under that name, not under its table.
+            String which = name != null ? name : table;
+            underway.pauseBackfill(which, action.pause);
+            out().println(action.pause ? "Paused the backfill " + which + ": it waits before its next batch until "
+                    + "underway backfill --table " + table + (name != null ? " --name " + name : "") + " --continue."
+                    : "The backfill " + which + " goes on.");
             return 0;
         }
         if (action.status) {
@@ -197,8 +200,9 @@ final class BackfillCommand extends DatabaseCommand {
     }
 
     private int printStatus(Underway underway) {
-        BackfillState s = underway.backfillStatus(table).orElseThrow(() -> UnderwayException.usage(
-                "no backfill of " + table + " is recorded"));
+        String which = name != null ? name : table;
+        BackfillState s = underway.backfillStatus(which).orElseThrow(() -> UnderwayException.usage(
+                "no backfill " + which + " is recorded"));
         Object json = Json.object("name", s.name(), "table", s.targetSchema() + "." + s.table(), "status", s.status(),
                 "paused", s.paused(), "change", s.change(), "predicate", s.predicate(), "pass", s.checkpoint().pass(),
                 "target", s.checkpoint().target(), "last_key", s.checkpoint().lastKey(),

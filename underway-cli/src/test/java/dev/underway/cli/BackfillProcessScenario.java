@@ -157,6 +157,23 @@ abstract class BackfillProcessScenario {
     }
 
     @Test
+    void aNamedBackfillIsPausedAndReportedByItsName() throws Exception {
+        assertThat(cli("--set", "n = 1", "--name", "first").exitCode()).isZero();
+        assertThat(cli("--set", "n = id", "--where", "id <= 10", "--name", "second").exitCode()).isZero();
+        JsonNode second = new ObjectMapper().readTree(cli("--status", "--name", "second", "--format", "json").out());
+        assertThat(second.get("name").asText()).isEqualTo("second");
+        assertThat(second.get("rows_changed").asLong()).isEqualTo(10);
+        JsonNode first = new ObjectMapper().readTree(cli("--status", "--name", "first", "--format", "json").out());
+        assertThat(first.get("rows_changed").asLong()).isEqualTo(3000);
+        assertThat(cli("--pause", "--name", "second").exitCode()).isZero();
+        assertThat(count("SELECT count(*) FROM underway.backfills WHERE paused")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM underway.backfills WHERE name = 'second' AND paused")).isEqualTo(1);
+        Cli unknown = cli("--status", "--name", "third");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no backfill third is recorded");
+    }
+
+    @Test
     void jsonLinesReportEveryEventAndTheSummary() throws Exception {
         Cli run = cli("--set", "n = id * 2", "--batch-size", "1000", "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
