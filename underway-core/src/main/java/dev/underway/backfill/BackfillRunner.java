@@ -59,9 +59,11 @@ final class BackfillRunner {
         this.listener = listener;
         this.batch = new BatchTransaction(plan, state);
         BackfillRequest r = plan.request();
-        int cap = r.maxRowsPerSecond() > 0 ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, r.maxRowsPerSecond())) : BatchSizer.MAX;
-        this.sizer = r.batchSize() != null ? BatchSizer.fixed(r.batchSize())
-                : BatchSizer.adaptive(r.targetBatchTime().toMillis(), cap);
+        // Under a rows-per-second cap no batch is larger than one second's worth.
+        int rateCap = r.maxRowsPerSecond() > 0 ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, r.maxRowsPerSecond()))
+                : Integer.MAX_VALUE;
+        this.sizer = r.batchSize() != null ? BatchSizer.fixed(r.batchSize(), rateCap)
+                : BatchSizer.adaptive(r.targetBatchTime().toMillis(), rateCap);
         this.rowsPerPass = plan.estimatedRows();
         this.pageSizer = BatchSizer.adaptive(r.targetBatchTime().toMillis(), BatchSizer.MAX);
         this.pages = dialect.batches().pageRanges().map(p -> new PageWalk(plan, state, p)).orElse(null);

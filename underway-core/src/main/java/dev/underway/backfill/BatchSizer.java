@@ -6,7 +6,9 @@ import dev.underway.dialect.ErrorKind;
  * Chooses the next batch's size so that a batch takes about the target time. It starts small,
  * at most doubles after a batch that went well (so a wrong guess costs little), and after a
  * slow batch drops at once to the size the last batch's speed calls for. Lock timeouts halve
- * it; statement timeouts quarter it. A fixed size never changes.
+ * it; statement timeouts quarter it. A fixed size never changes. Neither exceeds the cap (a
+ * rows-per-second limit makes one second's worth the largest batch: a batch of 10,000 rows
+ * under a cap of 1,000 rows/s would hold its locks for the whole burst and then sleep 10 s).
  */
 public final class BatchSizer {
     static final int INITIAL = 100;
@@ -24,8 +26,9 @@ public final class BatchSizer {
         this.cap = cap;
     }
 
-    public static BatchSizer fixed(int size) {
-        return new BatchSizer(0, size, true, Integer.MAX_VALUE);
+    /** @param cap as for {@link #adaptive}: a fixed size above it is lowered to it */
+    public static BatchSizer fixed(int size, int cap) {
+        return new BatchSizer(0, size, true, Math.max(1, cap));
     }
 
     /** @param cap the largest size allowed (e.g. a rows-per-second cap, so one batch never exceeds a second's worth) */

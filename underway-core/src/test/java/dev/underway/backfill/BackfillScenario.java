@@ -310,6 +310,15 @@ abstract class BackfillScenario {
     }
 
     @Test
+    void aRowsPerSecondCapAlsoBoundsAFixedBatchSize() throws Exception {
+        createItems(600, 1);
+        BackfillResult r = backfill(BackfillRequest.builder("t").set("n = id").batchSize(1000).maxRowsPerSecond(200)
+                .catchUp(false));
+        assertThat(r.rowsChanged()).isEqualTo(600);
+        assertThat(r.batches()).as("no batch larger than one second's worth (200 rows)").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void badInputIsRefusedBeforeAnyRowChanges() throws Exception {
         createItems(100, 1);
         exec("CREATE TABLE nokey (a int, b int)", "INSERT INTO nokey VALUES (1, 1)");

@@ -12,6 +12,15 @@ class BatchSizerTest {
     }
 
     @Test
+    void aFixedSizeStaysFixedButNeverAboveTheCap() {
+        BatchSizer capped = BatchSizer.fixed(5000, 1000);
+        capped.record(1000, 1);
+        capped.failed(ErrorKind.LOCK_TIMEOUT);
+        assertThat(capped.size()).isEqualTo(1000);
+        assertThat(BatchSizer.fixed(300, BatchSizer.MAX).size()).isEqualTo(300);
+    }
+
+    @Test
     void startsSmallAndConvergesToTheTargetTime() {
         BatchSizer sizer = BatchSizer.adaptive(200, BatchSizer.MAX);
         assertThat(sizer.size()).isEqualTo(BatchSizer.INITIAL);
@@ -45,7 +54,7 @@ class BatchSizerTest {
         sizer.failed(ErrorKind.STATEMENT_TIMEOUT);
         assertThat(sizer.size()).isEqualTo(BatchSizer.INITIAL / 8);
 
-        BatchSizer fixed = BatchSizer.fixed(1000);
+        BatchSizer fixed = BatchSizer.fixed(1000, Integer.MAX_VALUE);
         fixed.record(1000, 5000);
         fixed.failed(ErrorKind.DEADLOCK);
         assertThat(fixed.size()).isEqualTo(1000);
