@@ -175,7 +175,15 @@ public final class Backfill {
         }
         ConnectionSettings main = config.connection();
         for (String url : r.replicaUrls()) {
-            opened.add(new ConnectionSettings(url, main.user(), main.password()).open());
+            ConnectionSettings replica = new ConnectionSettings(url, main.user(), main.password());
+            Connection c = replica.open();
+            opened.add(c);
+            // A server without replication status would never throttle: most likely the primary by mistake.
+            if (db.dialect().replicaLag().lag(c).isEmpty()) {
+                throw UnderwayException.usage("--replica-url " + replica.redactedUrl() + " is not a replica: SHOW"
+                        + " REPLICA STATUS returns no row there, so its lag could never pause the backfill. Give the"
+                        + " URL of each replica of this database");
+            }
         }
         return opened;
     }

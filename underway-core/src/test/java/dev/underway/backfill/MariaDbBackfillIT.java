@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class MariaDbBackfillIT extends BackfillScenario {
 
@@ -60,11 +63,35 @@ class MariaDbBackfillIT extends BackfillScenario {
     }
 
     @Test
-    void aServerThatIsNoReplicaReportsNoLag() throws Exception {
+    void aServerThatIsNoReplicaIsRefusedAsReplicaUrl() throws Exception {
         createItems(50, 1);
-        BackfillResult r = backfill(BackfillRequest.builder("t").set("n = 1").maxReplicaLag(Duration.ofSeconds(1))
-                .replicaUrl(db.url()));
-        assertThat(r.rowsChanged()).isEqualTo(50);
-        assertThat(events.throttles).isEmpty();
+        assertThatThrownBy(() -> backfill(BackfillRequest.builder("t").set("n = 1").maxReplicaLag(Duration.ofSeconds(1))
+                .replicaUrl(db.url())))
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .hasMessageContaining("is not a replica: SHOW REPLICA STATUS returns no row");
+        assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isZero();
+    }
+
+    /**
+     * The server made a replica whose replication is not running (a source that is never
+     * started): its SHOW REPLICA STATUS row has Seconds_Behind_Master NULL, which holds the
+     * backfill until the replica is clear (here: replication configuration removed again).
+     */
+    @Test
+    void aStoppedReplicaHoldsTheBackfillUntilItIsClear() throws Exception {
+        createItems(50, 1);
+        exec("CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = 1, MASTER_USER = 'nobody'");
+        try {
+            Future<BackfillResult> run = inBackground(BackfillRequest.builder("t").set("n = 1").catchUp(false)
+                    .maxReplicaLag(Duration.ofSeconds(1)).replicaUrl(db.url()).throttleCheckInterval(Duration.ofMillis(50)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.throttles.isEmpty());
+            assertThat(events.throttles.get(0)).isEqualTo("replica lag unknown (replication stopped) is above"
+                    + " --max-replica-lag 1s");
+            assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isZero();
+            exec("RESET SLAVE ALL");
+            assertThat(run.get(60, TimeUnit.SECONDS).rowsChanged()).isEqualTo(50);
+        } finally {
+            exec("RESET SLAVE ALL");
+        }
     }
 }
