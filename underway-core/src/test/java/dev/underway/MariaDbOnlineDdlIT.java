@@ -1,5 +1,6 @@
 package dev.underway;
 
+import dev.underway.dialect.Blocker;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,57 @@ class MariaDbOnlineDdlIT extends OnlineDdlScenario {
                 + "' AND version = '1'")).as("the build outlasted the brief timeout, so that the test means something")
                 .isGreaterThan(brief.toMillis());
         assertThat(columnExists("t", "d")).isFalse();
+    }
+
+    /**
+     * With performance_schema.metadata_locks on (the test server starts with it), the session
+     * that holds t's metadata lock is named for certain and an older open transaction on another
+     * table is not; with the instrument off, both are named as possibly blocking.
+     */
+    @Test
+    void theMetadataLockViewNamesExactlyTheHolder() throws Exception {
+        exec("CREATE TABLE u (id int PRIMARY KEY)");
+        write("V1__add_column.sql", "ALTER TABLE t ADD COLUMN c int;");
+        try (Connection bystander = db.connect(); Connection blocker = db.connect()) {
+            bystander.setAutoCommit(false);
+            try (Statement st = bystander.createStatement()) {
+                st.executeQuery("SELECT * FROM u").close();
+            }
+            long bystanderId = sessionId(bystander);
+            long blockerId = holdOpenTransactionOnT(blocker);
+
+            migrateUntilGivingUp();
+            assertThat(events.attempts).isNotEmpty().allSatisfy(a -> assertThat(a.blockers()).singleElement()
+                    .satisfies(b -> {
+                        assertThat(b.id()).isEqualTo(blockerId);
+                        assertThat(b.certain()).isTrue();
+                    }));
+
+            events.attempts.clear();
+            exec("UPDATE performance_schema.setup_instruments SET ENABLED = 'NO' WHERE NAME = 'wait/lock/metadata/sql/mdl'");
+            try {
+                migrateUntilGivingUp();
+            } finally {
+                exec("UPDATE performance_schema.setup_instruments SET ENABLED = 'YES'"
+                        + " WHERE NAME = 'wait/lock/metadata/sql/mdl'");
+            }
+            assertThat(events.attempts).isNotEmpty().allSatisfy(a -> {
+                assertThat(a.blockers()).extracting(Blocker::id).contains(blockerId, bystanderId);
+                assertThat(a.blockers()).noneMatch(Blocker::certain);
+            });
+        }
+    }
+
+    private void migrateUntilGivingUp() {
+        Underway uw = builder().lockRetryFor(times(lockTimeout(), 1.5)).build();
+        assertThatThrownBy(uw::migrate).satisfies(e -> assertThat(((UnderwayException) e).code())
+                .isEqualTo(ErrorCode.LOCK_TIMEOUT));
+    }
+
+    private static long sessionId(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CONNECTION_ID()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }
