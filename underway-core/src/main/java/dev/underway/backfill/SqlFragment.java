@@ -30,6 +30,7 @@ final class SqlFragment {
         Lexer lexer = new Lexer(text, syntax, option);
         List<Token> tokens = new ArrayList<>();
         int depth = 0;
+        String previousWord = "";
         while (!lexer.atEnd()) {
             Token t = lexer.next(";");
             if (t.type() == TokenType.TERMINATOR) {
@@ -43,8 +44,14 @@ final class SqlFragment {
             if (depth < 0) {
                 throw refuse(option, text, "closes a parenthesis it did not open");
             }
-            if (depth == 0 && t.type() == TokenType.WORD && forbidden.contains(t.text().toUpperCase(Locale.ROOT))) {
-                throw refuse(option, text, "has a " + t.text().toUpperCase(Locale.ROOT) + " clause of its own");
+            String word = t.type() == TokenType.WORD ? t.text().toUpperCase(Locale.ROOT) : "";
+            // FROM in "a IS DISTINCT FROM b" is an operator, not a clause.
+            boolean operator = word.equals("FROM") && previousWord.equals("DISTINCT");
+            if (depth == 0 && forbidden.contains(word) && !operator) {
+                throw refuse(option, text, "has a " + word + " clause of its own");
+            }
+            if (t.type().isCode()) {
+                previousWord = word;
             }
             tokens.add(t);
         }

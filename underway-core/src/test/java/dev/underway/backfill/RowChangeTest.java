@@ -41,8 +41,13 @@ class RowChangeTest {
                 .hasMessageContaining("leaves a parenthesis open");
         assertThatThrownBy(() -> RowChange.parseSet("a = 1)", PostgresDialect.SYNTAX))
                 .hasMessageContaining("closes a parenthesis it did not open");
-        assertThat(RowChange.parseSet("a = (SELECT max(x) FROM u WHERE u.id = 1)", PostgresDialect.SYNTAX))
-                .isNotNull();
+        // FROM and WHERE inside parentheses, and the IS DISTINCT FROM operator, are part of the expression.
+        assertThat(RowChange.parseSet("a = (SELECT max(x) FROM u WHERE u.id = 1)", PostgresDialect.SYNTAX)
+                .assignments()).containsExactly(new RowChange.Assignment("a", "(SELECT max(x) FROM u WHERE u.id = 1)"));
+        assertThat(RowChange.parseSet("a = b IS DISTINCT FROM c", PostgresDialect.SYNTAX).assignments())
+                .containsExactly(new RowChange.Assignment("a", "b IS DISTINCT FROM c"));
+        assertThatThrownBy(() -> RowChange.parseSet("a = 1 FROM u", PostgresDialect.SYNTAX))
+                .hasMessageContaining("has a FROM clause of its own");
         assertThatThrownBy(() -> RowChange.parseSet("a = 1,", PostgresDialect.SYNTAX))
                 .hasMessageContaining("write column = expression");
     }
