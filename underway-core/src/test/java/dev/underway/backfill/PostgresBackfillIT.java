@@ -11,9 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class PostgresBackfillIT extends BackfillScenario {
 
@@ -44,6 +47,43 @@ class PostgresBackfillIT extends BackfillScenario {
                 "CREATE FUNCTION count_touch() RETURNS trigger LANGUAGE plpgsql AS"
                         + " $$ BEGIN NEW.touched := OLD.touched + 1; RETURN NEW; END $$",
                 "CREATE TRIGGER items_touch BEFORE UPDATE ON items FOR EACH ROW EXECUTE FUNCTION count_touch()");
+    }
+
+    /**
+     * A replication client the primary lists in pg_stat_replication reports as replayed only the
+     * WAL it received 3 s ago: a real replay_lag that holds the backfill (max 1 s) until the
+     * standby catches up.
+     */
+    @Test
+    void aStandbyThatLagsHoldsTheBackfillUntilItCatchesUp() throws Exception {
+        createItems(3000, 1);
+        exec("CREATE TABLE wal_flow (x int)");
+        try (LaggingStandby standby = new LaggingStandby(db, Duration.ofSeconds(3))) {
+            // WAL keeps flowing, as on a live primary, so the standby's lag is measured all the time.
+            Future<?> flow = background.submit(() -> {
+                try (Connection c = db.connect(); var s = c.createStatement()) {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        s.execute("INSERT INTO wal_flow VALUES (1)");
+                        Thread.sleep(50);
+                    }
+                }
+                return null;
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> replayLagMillis() >= 2000);
+            Future<BackfillResult> run = inBackground(BackfillRequest.builder("t").set("n = 1").batchSize(100)
+                    .catchUp(false).maxReplicaLag(Duration.ofSeconds(1)).throttleCheckInterval(Duration.ofMillis(50)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.throttles.isEmpty());
+            assertThat(events.throttles.get(0)).startsWith("replica lag ").endsWith(" is above --max-replica-lag 1s")
+                    .doesNotContain("unknown");
+            assertThat(count("SELECT count(*) FROM t WHERE n = 1")).as("no batch while the standby lags").isZero();
+            standby.delay(Duration.ZERO);
+            assertThat(run.get(60, TimeUnit.SECONDS).rowsChanged()).isEqualTo(3000);
+            flow.cancel(true);
+        }
+    }
+
+    private long replayLagMillis() throws SQLException {
+        return count("SELECT coalesce(max((extract(epoch FROM replay_lag) * 1000)::bigint), -1) FROM pg_stat_replication");
     }
 
     @Test
