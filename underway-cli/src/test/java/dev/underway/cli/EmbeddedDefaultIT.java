@@ -6,8 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Without --url, the embedded PostgreSQL in .underway/embedded is used and keeps its data between runs. */
 class EmbeddedDefaultIT {
@@ -43,5 +46,30 @@ class EmbeddedDefaultIT {
         Cli again = Cli.run(work, "migrate", "--dir", examples);
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).doesNotContain("Applied");
+    }
+
+    /**
+     * kill -9 of an underway process leaves its embedded PostgreSQL running (a process of its
+     * own) on the data directory; the next run stops that orphan and goes on with the same data.
+     */
+    @Test
+    void aServerLeftRunningByAKilledRunIsStoppedAndTheNextRunGoesOn() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("db/migration"));
+        Files.writeString(dir.resolve("V1__a.sql"), "CREATE TABLE a (id int);");
+        Files.writeString(dir.resolve("V2__slow.sql"), "SELECT pg_sleep(120);");
+        Path log = work.resolve("killed.log");
+        Process killed = UnderwayProcess.start(work, log, "migrate");
+        await().atMost(Duration.ofMinutes(2)).until(() -> Files.exists(log) && Files.readString(log).contains("Applied V1"));
+        killed.destroyForcibly();
+        assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        long orphan = Long.parseLong(Files.readAllLines(work.resolve(".underway/embedded/postmaster.pid")).get(0).strip());
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the killed run's server").contains(true);
+
+        Files.writeString(dir.resolve("V2__slow.sql"), "CREATE TABLE b (id int);");
+        Cli next = Cli.run(work, "migrate");
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(next.err()).contains("A PostgreSQL server (pid " + orphan + ") left running on .underway/embedded");
+        assertThat(next.out()).doesNotContain("Applied V1").contains("Applied V2 slow");
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     }
 }
