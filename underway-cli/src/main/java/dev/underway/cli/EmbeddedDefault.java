@@ -10,9 +10,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ExecutionException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The database used when no URL is given: an embedded PostgreSQL whose data lives in
@@ -66,43 +65,79 @@ final class EmbeddedDefault implements AutoCloseable {
      * An underway process killed with -9 leaves its PostgreSQL running on the data directory (the
      * server is a process of its own). Holding the lock file means no live underway process uses
      * it, so it is an orphan: stop it (fast shutdown: open transactions roll back) before starting.
+     * It must be the server of this data directory that {@code postmaster.pid} describes (its data
+     * directory and start time), not a process that got the same pid since.
      */
     private static void stopOrphanedServer(Path data, Path workDir, PrintWriter err) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
         long pid;
+        String dataDir;
+        long startedAt;
         try {
-            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            return; // PostgreSQL itself deals with a damaged pid file
+            List<String> lines = Files.readAllLines(pidFile);
+            pid = Long.parseLong(lines.get(0).strip());
+            dataDir = lines.get(1).strip();
+            startedAt = Long.parseLong(lines.get(2).strip());
+        } catch (IOException | RuntimeException e) {
+            return; // no pid file, or one PostgreSQL itself deals with
         }
-        ProcessHandle server = ProcessHandle.of(pid)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false)).orElse(null);
+        ProcessHandle server = ProcessHandle.of(pid).orElse(null);
         if (server == null) {
-            return; // a stale file from a server that is gone: PostgreSQL starts over it
+            return; // a stale file whose process is gone: PostgreSQL starts over it
+        }
+        if (!sameDirectory(dataDir, data) || !startedNear(server, startedAt)) {
+            // The pid now belongs to another process (PostgreSQL would take it for a running server and refuse
+            // to start). With the lock held no underway server runs here, so the file is stale.
+            err.println("Removing a stale " + workDir.relativize(pidFile) + ": pid " + pid + " is another process now.");
+            err.flush();
+            Files.deleteIfExists(pidFile);
+            return;
         }
         err.println("A PostgreSQL server (pid " + pid + ") left running on " + workDir.relativize(data) + " by an earlier"
                 + " underway process that did not end normally; stopping it first.");
         err.flush();
         for (String signal : new String[] {"-INT", "-QUIT"}) {
-            new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start();
-            try {
-                server.onExit().get(30, TimeUnit.SECONDS);
+            signal(signal, pid);
+            // PostgreSQL removes its pid file when it has stopped (a process nobody reaps yet may still look alive).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (Files.exists(pidFile) && server.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while stopping the PostgreSQL server left running there");
+                }
+            }
+            if (!Files.exists(pidFile) || !server.isAlive()) {
                 return;
-            } catch (TimeoutException e) {
-                // try the next, stronger signal
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (ExecutionException e) {
-                break;
             }
         }
-        if (server.isAlive()) {
-            throw new IOException("the PostgreSQL server left running there (pid " + pid + ") did not stop; stop it with"
-                    + " kill " + pid);
+        throw new IOException("the PostgreSQL server left running there (pid " + pid + ") did not stop; stop it with"
+                + " kill " + pid);
+    }
+
+    private static boolean sameDirectory(String recorded, Path data) {
+        try {
+            return Files.isSameFile(Path.of(recorded), data);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean startedNear(ProcessHandle p, long epochSeconds) {
+        return p.info().startInstant().map(i -> Math.abs(i.getEpochSecond() - epochSeconds) <= 5).orElse(false);
+    }
+
+    private static void signal(String signal, long pid) throws IOException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            if (kill.waitFor() != 0) {
+                throw new IOException("kill " + signal + " " + pid + " failed (exit " + kill.exitValue() + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while signalling pid " + pid);
         }
     }
 

@@ -65,11 +65,39 @@ class EmbeddedDefaultIT {
         long orphan = Long.parseLong(Files.readAllLines(work.resolve(".underway/embedded/postmaster.pid")).get(0).strip());
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the killed run's server").contains(true);
 
-        Files.writeString(dir.resolve("V2__slow.sql"), "CREATE TABLE b (id int);");
-        Cli next = Cli.run(work, "migrate");
-        assertThat(next.exitCode()).as(next.err()).isZero();
-        assertThat(next.err()).contains("A PostgreSQL server (pid " + orphan + ") left running on .underway/embedded");
-        assertThat(next.out()).doesNotContain("Applied V1").contains("Applied V2 slow");
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        try {
+            Files.writeString(dir.resolve("V2__slow.sql"), "CREATE TABLE b (id int);");
+            Cli next = Cli.run(work, "migrate");
+            assertThat(next.exitCode()).as(next.err()).isZero();
+            assertThat(next.err()).contains("A PostgreSQL server (pid " + orphan + ") left running on .underway/embedded");
+            assertThat(next.out()).doesNotContain("Applied V1").contains("Applied V2 slow");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false));
+        } finally {
+            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /**
+     * A pid file whose pid now belongs to another program (reused after a reboot): that program is
+     * left alone and the stale file removed (PostgreSQL itself would refuse to start over it).
+     */
+    @Test
+    void aStalePidFileNamingAnotherProcessIsRemovedAndThatProcessLeftAlone() throws Exception {
+        Files.createDirectories(work.resolve("db/migration"));
+        assertThat(Cli.run(work, "info").exitCode()).isZero();
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path pidFile = work.resolve(".underway/embedded/postmaster.pid");
+            Files.writeString(pidFile, other.pid() + "\n" + work.resolve(".underway/embedded").toAbsolutePath() + "\n"
+                    + (System.currentTimeMillis() / 1000 - 3600) + "\n5432\n");
+            Cli next = Cli.run(work, "info");
+            assertThat(next.exitCode()).as(next.err()).isZero();
+            assertThat(next.err()).doesNotContain("left running")
+                    .contains("Removing a stale .underway/embedded/postmaster.pid: pid " + other.pid() + " is another process");
+            assertThat(other.isAlive()).isTrue();
+        } finally {
+            other.destroyForcibly();
+        }
     }
 }

@@ -49,8 +49,11 @@ public final class Backfill {
     }
 
     public BackfillResult run(BackfillRequest request, BackfillListener listener) {
+        List<Connection> replicas = new ArrayList<>();
         try (Connection c = db.open(); Connection session = db.open()) {
             BackfillPlan plan = planner().plan(c, request);
+            // Replicas are checked before anything is recorded, so a wrong --replica-url leaves no state behind.
+            List<Connection> lagSessions = lagSessions(request, c, replicas);
             String lockName = "underway:backfill:" + state.name() + ":" + plan.name();
             if (!lock(session, lockName)) {
                 throw UnderwayException.lockTimeout("backfill " + plan.name() + " is already running in another session ("
@@ -64,26 +67,37 @@ public final class Backfill {
                 return finishedEarlier(plan, previous.get());
             }
             boolean resumed = previous.isPresent() && request.resume() == ResumeMode.RESUME;
-            return execute(c, session, plan, from, resumed, resumed ? previous.get().catchUpSkipped() : null, listener);
+            return execute(c, session, plan, from, resumed, resumed ? previous.get().catchUpSkipped() : null,
+                    lagSessions, listener);
         } catch (SQLException e) {
             throw failure("running the backfill of " + request.table(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw UnderwayException.failed("the backfill of " + request.table() + " was interrupted; the checkpoint is"
                     + " kept, run again with --resume", e);
+        } finally {
+            for (Connection replica : replicas) {
+                closeQuietly(replica);
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing more to release
         }
     }
 
     /** @param catchUpSkipped an earlier run's reason to skip catch-up passes, which this run keeps; or null */
     private BackfillResult execute(Connection c, Connection session, BackfillPlan plan, BackfillCheckpoint from,
-                                   boolean resumed, String catchUpSkipped, BackfillListener listener)
-            throws SQLException, InterruptedException {
+                                   boolean resumed, String catchUpSkipped, List<Connection> lagSessions,
+                                   BackfillListener listener) throws SQLException, InterruptedException {
         BackfillRequest r = plan.request();
-        List<Connection> replicas = new ArrayList<>();
         try {
             db.dialect().batches().prepareSession(c, r.effectiveLockTimeout(), r.statementTimeout());
-            Throttles throttles = new Throttles(r, plan.name(), session, state, db.dialect().replicaLag(),
-                    lagSessions(r, c, replicas));
+            Throttles throttles = new Throttles(r, plan.name(), session, state, db.dialect().replicaLag(), lagSessions);
             listener.started(plan.name(), plan.table().toString(), plan.estimatedRows(), resumed, plan.sampleSql());
             BackfillResult result = new BackfillRunner(db.dialect(), plan, state, throttles, listener, catchUpSkipped)
                     .run(c, from, resumed);
@@ -98,15 +112,12 @@ public final class Backfill {
             return result;
         } catch (SQLException | RuntimeException | InterruptedException e) {
             try {
-                state.status(session, plan.name(), BackfillState.FAILED, e.getMessage());
+                state.status(session, plan.name(), BackfillState.FAILED, e instanceof SQLException sql
+                        ? db.settings().describe(sql) : e.getMessage());
             } catch (SQLException ignored) {
                 // The run failed already; its checkpoint is what matters and it is committed.
             }
             throw e;
-        } finally {
-            for (Connection replica : replicas) {
-                replica.close();
-            }
         }
     }
 
@@ -176,10 +187,17 @@ public final class Backfill {
         ConnectionSettings main = config.connection();
         for (String url : r.replicaUrls()) {
             ConnectionSettings replica = new ConnectionSettings(url, main.user(), main.password());
-            Connection c = replica.open();
-            opened.add(c);
+            boolean replicating;
+            try {
+                Connection c = replica.open();
+                opened.add(c);
+                replicating = db.dialect().replicaLag().lag(c).isPresent();
+            } catch (SQLException e) {
+                throw UnderwayException.usage("cannot read the replication status of --replica-url "
+                        + replica.redactedUrl() + ": " + replica.describe(e));
+            }
             // A server without replication status would never throttle: most likely the primary by mistake.
-            if (db.dialect().replicaLag().lag(c).isEmpty()) {
+            if (!replicating) {
                 throw UnderwayException.usage("--replica-url " + replica.redactedUrl() + " is not a replica: SHOW"
                         + " REPLICA STATUS returns no row there, so its lag could never pause the backfill. Give the"
                         + " URL of each replica of this database");

@@ -86,6 +86,8 @@ public final class BackfillPlanner {
         }
         List<RowChange.Assignment> out = new ArrayList<>();
         for (RowChange.Assignment a : ((RowChange.Assign) change).assignments()) {
+            // Assignments given through the API are placed into the batch statements just the same.
+            SqlFragment.check(a.expression(), "--set", dialect.syntax(), SqlFragment.CLAUSES);
             TableColumn column = column(table, a.column());
             if (table.isKeyColumn(column.name())) {
                 throw UnderwayException.usage("column " + column.name() + " is part of the " + table.key().source()

@@ -30,7 +30,7 @@ final class SqlFragment {
         Lexer lexer = new Lexer(text, syntax, option);
         List<Token> tokens = new ArrayList<>();
         int depth = 0;
-        String previousWord = "";
+        List<String> words = new ArrayList<>();
         while (!lexer.atEnd()) {
             Token t = lexer.next(";");
             if (t.type() == TokenType.TERMINATOR) {
@@ -40,18 +40,29 @@ final class SqlFragment {
                     || t.type() == TokenType.VERSION_COMMENT) {
                 throw refuse(option, text, "contains a comment");
             }
+            if (t.type() == TokenType.STRING && (t.text().startsWith("'") || t.text().startsWith("\""))
+                    && t.text().indexOf('\\') >= 0) {
+                // Where such a string ends depends on the server's settings (MySQL NO_BACKSLASH_ESCAPES,
+                // PostgreSQL standard_conforming_strings), so it cannot be told to stay inside the fragment.
+                throw refuse(option, text, "has a backslash in a quoted string, which the server reads one way or"
+                        + " another depending on its settings; write the character another way (CHAR(92), chr(92),"
+                        + " or an E'' string on PostgreSQL)");
+            }
+            if (t.type() == TokenType.PARAMETER || t.type() == TokenType.SYMBOL && t.text().contains("?")) {
+                throw refuse(option, text, "contains '" + t.text() + "', which the batch statements (prepared"
+                        + " statements) would take for one of their parameters; on PostgreSQL write jsonb_exists(doc,"
+                        + " 'k') for doc ? 'k'");
+            }
             depth += t.type() == TokenType.OPEN_PAREN ? 1 : t.type() == TokenType.CLOSE_PAREN ? -1 : 0;
             if (depth < 0) {
                 throw refuse(option, text, "closes a parenthesis it did not open");
             }
             String word = t.type() == TokenType.WORD ? t.text().toUpperCase(Locale.ROOT) : "";
-            // FROM in "a IS DISTINCT FROM b" is an operator, not a clause.
-            boolean operator = word.equals("FROM") && previousWord.equals("DISTINCT");
-            if (depth == 0 && forbidden.contains(word) && !operator) {
+            if (depth == 0 && forbidden.contains(word) && !isDistinctFrom(words, word)) {
                 throw refuse(option, text, "has a " + word + " clause of its own");
             }
             if (t.type().isCode()) {
-                previousWord = word;
+                words.add(word);
             }
             tokens.add(t);
         }
@@ -59,6 +70,14 @@ final class SqlFragment {
             throw refuse(option, text, "leaves a parenthesis open");
         }
         return tokens;
+    }
+
+    /** FROM in {@code a IS [NOT] DISTINCT FROM b} is an operator, not a clause. */
+    private static boolean isDistinctFrom(List<String> before, String word) {
+        int n = before.size();
+        return word.equals("FROM") && n >= 2 && before.get(n - 1).equals("DISTINCT")
+                && (before.get(n - 2).equals("IS") || n >= 3 && before.get(n - 2).equals("NOT")
+                && before.get(n - 3).equals("IS"));
     }
 
     private static UnderwayException refuse(String option, String text, String why) {

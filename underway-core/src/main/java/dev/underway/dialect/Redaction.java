@@ -1,8 +1,11 @@
 package dev.underway.dialect;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,10 +14,13 @@ import java.util.regex.Pattern;
 public final class Redaction {
     private static final Pattern PASSWORD_PARAM =
             Pattern.compile("(?i)((?:password|pwd|sslpassword|sslkeypassword)=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*):[^/@]*@");
+    /** {@code //user:password@}: the password runs to the last {@code @} before the path (it may hold an @). */
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*):[^/]*@");
     private static final Pattern PASSWORD_VALUE =
             Pattern.compile("(?i)(?:password|pwd|sslpassword|sslkeypassword)=([^&;]+)");
-    private static final Pattern USER_INFO_VALUE = Pattern.compile("//[^/@:]*:([^/@]+)@");
+    private static final Pattern USER_INFO_VALUE = Pattern.compile("//[^/@:]*:([^/]+)@");
+    /** Shorter secrets are not replaced inside other words (a password "e" would take every e out of a message). */
+    private static final int SHORTEST_LITERAL = 4;
 
     private Redaction() {
     }
@@ -40,6 +46,11 @@ public final class Redaction {
                 Matcher m = p.matcher(url);
                 while (m.find()) {
                     secrets.add(m.group(1));
+                    try {
+                        secrets.add(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8)); // p%40ss is p@ss to the driver
+                    } catch (IllegalArgumentException notEncoded) {
+                        // taken as it is
+                    }
                 }
             }
         }
@@ -52,10 +63,11 @@ public final class Redaction {
             return null;
         }
         String s = text;
-        for (String secret : secrets) {
-            if (secret != null && !secret.isEmpty()) {
-                s = s.replace(secret, "***");
-            }
+        // Longest first, so that a secret containing another is replaced whole.
+        List<String> ordered = secrets.stream().filter(x -> x != null && x.length() >= SHORTEST_LITERAL).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        for (String secret : ordered) {
+            s = s.replace(secret, "***");
         }
         return url(s);
     }

@@ -51,7 +51,7 @@ public final class MigrationLock implements AutoCloseable {
             return new MigrationLock(db, c, name);
         } catch (SQLException e) {
             closeQuietly(c);
-            throw UnderwayException.failed("could not take the migration lock '" + name + "': " + e.getMessage(), e);
+            throw UnderwayException.failed("could not take the migration lock '" + name + "': " + db.settings().describe(e), e);
         } catch (InterruptedException e) {
             closeQuietly(c);
             Thread.currentThread().interrupt();

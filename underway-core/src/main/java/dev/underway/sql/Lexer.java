@@ -243,8 +243,9 @@ public final class Lexer {
         return UnderwayException.usage(source + ":" + atLine + ": " + message);
     }
 
+    /** MySQL starts a {@code --} comment when a space or a control character (or the end) follows. */
     private static boolean isSpaceOrEnd(char c) {
-        return c == '\0' || Character.isWhitespace(c);
+        return c <= ' ' || c == 0x7F;
     }
 
     private static boolean isDigit(char c) {

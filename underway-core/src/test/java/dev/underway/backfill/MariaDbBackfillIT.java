@@ -70,6 +70,8 @@ class MariaDbBackfillIT extends BackfillScenario {
                 .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
                 .hasMessageContaining("is not a replica: SHOW REPLICA STATUS returns no row");
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isZero();
+        // Nothing was recorded: the corrected command runs without --resume or --restart.
+        assertThat(backfill(BackfillRequest.builder("t").set("n = 1")).rowsChanged()).isEqualTo(50);
     }
 
     /**

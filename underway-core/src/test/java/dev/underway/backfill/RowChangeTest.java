@@ -48,6 +48,33 @@ class RowChangeTest {
                 .containsExactly(new RowChange.Assignment("a", "b IS DISTINCT FROM c"));
         assertThatThrownBy(() -> RowChange.parseSet("a = 1 FROM u", PostgresDialect.SYNTAX))
                 .hasMessageContaining("has a FROM clause of its own");
+        assertThatThrownBy(() -> RowChange.parseSet("n = y.distinct FROM other", PostgresDialect.SYNTAX))
+                .hasMessageContaining("has a FROM clause of its own");
+        assertThat(RowChange.parseSet("a = b IS NOT DISTINCT FROM c", PostgresDialect.SYNTAX).assignments())
+                .containsExactly(new RowChange.Assignment("a", "b IS NOT DISTINCT FROM c"));
+        assertThatThrownBy(() -> RowChange.parseSet("a = doc ? 'k'", PostgresDialect.SYNTAX))
+                .hasMessageContaining("contains '?'");
+        assertThatThrownBy(() -> RowChange.parseSet("a = $1", PostgresDialect.SYNTAX))
+                .hasMessageContaining("contains '$1'");
+        assertThatThrownBy(() -> RowChange.parseSet("a = 'x\\' || b", PostgresDialect.SYNTAX))
+                .hasMessageContaining("backslash in a quoted string");
+        assertThat(RowChange.parseSet("a = E'x\\n'", PostgresDialect.SYNTAX).assignments()).hasSize(1);
+    }
+
+    @Test
+    void mysqlFragmentsCannotHideTheRestOfTheStatement() {
+        // MySQL starts a -- comment before a control character too, not only before a space.
+        assertThatThrownBy(() -> RowChange.parseSet("n = 1 --\u0001", MySqlDialect.SYNTAX))
+                .hasMessageContaining("contains a comment");
+        assertThatThrownBy(() -> RowChange.parseSet("n = 1 # rest", MySqlDialect.SYNTAX))
+                .hasMessageContaining("contains a comment");
+        // Under NO_BACKSLASH_ESCAPES this string would end at the backslash.
+        assertThatThrownBy(() -> RowChange.parseSet("n = '\\') OR true #'", MySqlDialect.SYNTAX))
+                .hasMessageContaining("backslash in a quoted string");
+        assertThatThrownBy(() -> RowChange.parseSet("n = \"a\\\" x\"", MySqlDialect.SYNTAX))
+                .hasMessageContaining("backslash in a quoted string");
+        assertThat(RowChange.parseSet("n = n--1", MySqlDialect.SYNTAX).assignments())
+                .containsExactly(new RowChange.Assignment("n", "n--1"));
         assertThatThrownBy(() -> RowChange.parseSet("a = 1,", PostgresDialect.SYNTAX))
                 .hasMessageContaining("write column = expression");
     }

@@ -24,10 +24,23 @@ class RedactionTest {
 
     @Test
     void driverMessagesLoseTheSecretsWhereverTheyQuoteThem() {
-        ConnectionSettings s = new ConnectionSettings("jdbc:mysql://a:hunter2@db:1/x?sslpassword=k3y", "a", "hunter3");
-        String described = s.describe(new SQLException("Incorrect port value : hunter2@db; key k3y; pass hunter3", "08000"));
+        ConnectionSettings s = new ConnectionSettings("jdbc:mysql://a:hunter2@db:1/x?sslpassword=k3yz", "a", "hunter3");
+        String described = s.describe(new SQLException("Incorrect port value : hunter2@db; key k3yz; pass hunter3", "08000"));
         assertThat(described).isEqualTo("Incorrect port value : ***@db; key ***; pass *** [SQLSTATE 08000]");
-        assertThat(Redaction.secretsIn("jdbc:postgresql://db/app?user=u&password=p1&x=1")).containsExactly("p1");
+        assertThat(Redaction.secretsIn("jdbc:postgresql://db/app?user=u&password=p1&x=1")).contains("p1");
+        // A password with an @ (as the driver splits it), and its URL-encoded form.
+        ConnectionSettings at = new ConnectionSettings("jdbc:mariadb://a:p@ss@h:1/x", null, null);
+        assertThat(at.describe(new SQLException("Incorrect port value : p@ss@127.0.0.1")))
+                .isEqualTo("Incorrect port value : ***@127.0.0.1");
+        assertThat(Redaction.url("jdbc:mariadb://a:p@ss@h:1/x")).isEqualTo("jdbc:mariadb://a:***@h:1/x");
+        ConnectionSettings encoded = new ConnectionSettings("jdbc:mysql://a:p%40ssword@h/x", null, null);
+        assertThat(encoded.describe(new SQLException("Access denied (using password p@ssword)")))
+                .isEqualTo("Access denied (using password ***)");
+        // The longer of two overlapping secrets is replaced whole; a very short one is not cut out of words.
+        ConnectionSettings overlap = new ConnectionSettings("jdbc:mysql://a:abcd@h/x", "a", "abcdef");
+        assertThat(overlap.describe(new SQLException("got abcdef"))).isEqualTo("got ***");
+        ConnectionSettings shortOne = new ConnectionSettings("jdbc:postgresql://h/x", "u", "e");
+        assertThat(shortOne.describe(new SQLException("authentication failed"))).isEqualTo("authentication failed");
     }
 
     @Test

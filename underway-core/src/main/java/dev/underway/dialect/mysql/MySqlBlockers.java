@@ -109,6 +109,10 @@ final class MySqlBlockers implements Blockers {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
+                    if (!known(rs.getString(2)) || !known(rs.getString(3))) {
+                        // A lock type outside the matrix (MariaDB's BACKUP_* namespace): no certain answer.
+                        return List.of();
+                    }
                     if (!compatible(rs.getString(2), rs.getString(3)) && !holders.contains(id)) {
                         holders.add(id);
                     }
@@ -132,6 +136,10 @@ final class MySqlBlockers implements Blockers {
             "+++++++++-", "+++++++++-", "++++++++--", "++++++----", "++++++----",
             "+++++-+---", "+++--+++--", "+++---+---", "++--------", "----------");
 
+    static boolean known(String type) {
+        return "INTENTION_EXCLUSIVE".equals(type) || TYPES.contains(type);
+    }
+
     /** Whether a request of type {@code requested} can be granted next to a granted {@code granted}. */
     static boolean compatible(String requested, String granted) {
         if ("INTENTION_EXCLUSIVE".equals(requested) || "INTENTION_EXCLUSIVE".equals(granted)) {
@@ -140,7 +148,6 @@ final class MySqlBlockers implements Blockers {
         }
         int r = TYPES.indexOf(requested);
         int g = TYPES.indexOf(granted);
-        // A type this list does not know is taken as conflicting: better one name too many than none.
         return r >= 0 && g >= 0 && MATRIX.get(r).charAt(g) == '+';
     }
 

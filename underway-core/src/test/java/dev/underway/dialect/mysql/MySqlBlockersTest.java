@@ -19,6 +19,7 @@ class MySqlBlockersTest {
         assertThat(MySqlBlockers.compatible("SHARED_WRITE", "SHARED_NO_WRITE")).isFalse();
         assertThat(MySqlBlockers.compatible("INTENTION_EXCLUSIVE", "INTENTION_EXCLUSIVE")).isTrue();
         assertThat(MySqlBlockers.compatible("INTENTION_EXCLUSIVE", "SHARED")).isFalse();
-        assertThat(MySqlBlockers.compatible("SOMETHING_NEW", "SHARED_READ")).isFalse();
+        assertThat(MySqlBlockers.known("BACKUP_DML")).isFalse();
+        assertThat(MySqlBlockers.known("SHARED_NO_READ_WRITE")).isTrue();
     }
 }
