@@ -137,6 +137,16 @@ public final class Underway {
         return new Backfill(config).status(config.schema(), table);
     }
 
+    /** Pauses or continues the backfill recorded under exactly this name (one given {@code name(...)}). */
+    public void pauseBackfillNamed(String name, boolean paused) {
+        new Backfill(config).pauseNamed(name, paused);
+    }
+
+    /** The recorded state of the backfill recorded under exactly this name, if any. */
+    public Optional<BackfillState> backfillStatusNamed(String name) {
+        return new Backfill(config).statusNamed(name);
+    }
+
     /**
      * Declarative (YAML) expand/contract migrations: start, complete, rollback and status (PostgreSQL).
      * Progress of each phase goes to {@code phases}, backfill progress to {@code backfills}.

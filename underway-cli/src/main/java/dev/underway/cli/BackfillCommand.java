@@ -108,7 +108,11 @@ final class BackfillCommand extends DatabaseCommand {
         if (action.pause || action.resumePaused) {
             // A backfill given --name is recorded under that name, not under its table.
             String which = name != null ? name : table;
-            underway.pauseBackfill(which, action.pause);
+            if (name != null) {
+                underway.pauseBackfillNamed(name, action.pause);
+            } else {
+                underway.pauseBackfill(table, action.pause);
+            }
             out().println(action.pause ? "Paused the backfill " + which + ": it waits before its next batch until "
                     + "underway backfill --table " + table + (name != null ? " --name " + name : "") + " --continue."
                     : "The backfill " + which + " goes on.");
@@ -201,8 +205,8 @@ final class BackfillCommand extends DatabaseCommand {
 
     private int printStatus(Underway underway) {
         String which = name != null ? name : table;
-        BackfillState s = underway.backfillStatus(which).orElseThrow(() -> UnderwayException.usage(
-                "no backfill " + which + " is recorded"));
+        BackfillState s = (name != null ? underway.backfillStatusNamed(name) : underway.backfillStatus(table))
+                .orElseThrow(() -> UnderwayException.usage("no backfill " + which + " is recorded"));
         Object json = Json.object("name", s.name(), "table", s.targetSchema() + "." + s.table(), "status", s.status(),
                 "paused", s.paused(), "change", s.change(), "predicate", s.predicate(), "pass", s.checkpoint().pass(),
                 "target", s.checkpoint().target(), "last_key", s.checkpoint().lastKey(),

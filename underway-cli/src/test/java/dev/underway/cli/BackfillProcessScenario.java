@@ -158,6 +158,11 @@ abstract class BackfillProcessScenario {
 
     @Test
     void aNamedBackfillIsPausedAndReportedByItsName() throws Exception {
+        // A default-named backfill of t exists too; --name t must still mean the one named exactly "t".
+        assertThat(cli("--set", "n = 0").exitCode()).isZero();
+        Cli noSuchName = cli("--status", "--name", "t");
+        assertThat(noSuchName.exitCode()).isEqualTo(2);
+        assertThat(noSuchName.err()).contains("no backfill t is recorded");
         assertThat(cli("--set", "n = 1", "--name", "first").exitCode()).isZero();
         assertThat(cli("--set", "n = id", "--where", "id <= 10", "--name", "second").exitCode()).isZero();
         JsonNode second = new ObjectMapper().readTree(cli("--status", "--name", "second", "--format", "json").out());

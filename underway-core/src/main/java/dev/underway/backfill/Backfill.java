@@ -208,8 +208,17 @@ public final class Backfill {
 
     /** Sets or clears the pause flag of a backfill that another process runs (or will resume). */
     public void pause(String schema, String tableOrName, boolean paused) {
+        pause(candidateNames(schema, tableOrName), tableOrName, paused);
+    }
+
+    /** As {@link #pause(String, String, boolean)} for the backfill recorded under exactly this name. */
+    public void pauseNamed(String name, boolean paused) {
+        pause(List.of(name), name, paused);
+    }
+
+    private void pause(List<String> candidates, String tableOrName, boolean paused) {
         try (Connection c = db.open()) {
-            for (String name : candidateNames(schema, tableOrName)) {
+            for (String name : candidates) {
                 if (state.pause(c, name, paused)) {
                     return;
                 }
@@ -222,8 +231,17 @@ public final class Backfill {
     }
 
     public Optional<BackfillState> status(String schema, String tableOrName) {
+        return status(candidateNames(schema, tableOrName), tableOrName);
+    }
+
+    /** The recorded state of the backfill recorded under exactly this name. */
+    public Optional<BackfillState> statusNamed(String name) {
+        return status(List.of(name), name);
+    }
+
+    private Optional<BackfillState> status(List<String> candidates, String tableOrName) {
         try (Connection c = db.open()) {
-            for (String name : candidateNames(schema, tableOrName)) {
+            for (String name : candidates) {
                 Optional<BackfillState> s = state.load(c, name);
                 if (s.isPresent()) {
                     return s;

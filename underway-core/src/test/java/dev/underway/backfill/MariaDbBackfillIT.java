@@ -75,14 +75,16 @@ class MariaDbBackfillIT extends BackfillScenario {
     }
 
     /**
-     * The server made a replica whose replication is not running (a source that is never
-     * started): its SHOW REPLICA STATUS row has Seconds_Behind_Master NULL, which holds the
-     * backfill until the replica is clear (here: replication configuration removed again).
+     * The server made a replica, through a named (multi-source) connection, whose replication is
+     * not running (a source that is never started): its SHOW ALL REPLICAS STATUS row has
+     * Seconds_Behind_Master NULL, which holds the backfill until the replica is clear (here: the
+     * connection removed again). SHOW REPLICA STATUS alone would not list a named connection.
      */
     @Test
     void aStoppedReplicaHoldsTheBackfillUntilItIsClear() throws Exception {
         createItems(50, 1);
-        exec("CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = 1, MASTER_USER = 'nobody'");
+        exec("CHANGE MASTER 'uw_test' TO MASTER_HOST = '127.0.0.1', MASTER_PORT = 1, MASTER_USER = 'nobody'");
+        boolean cleared = false;
         try {
             Future<BackfillResult> run = inBackground(BackfillRequest.builder("t").set("n = 1").catchUp(false)
                     .maxReplicaLag(Duration.ofSeconds(1)).replicaUrl(db.url()).throttleCheckInterval(Duration.ofMillis(50)));
@@ -90,10 +92,13 @@ class MariaDbBackfillIT extends BackfillScenario {
             assertThat(events.throttles.get(0)).isEqualTo("replica lag unknown (replication stopped) is above"
                     + " --max-replica-lag 1s");
             assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isZero();
-            exec("RESET SLAVE ALL");
+            exec("RESET SLAVE 'uw_test' ALL");
+            cleared = true;
             assertThat(run.get(60, TimeUnit.SECONDS).rowsChanged()).isEqualTo(50);
         } finally {
-            exec("RESET SLAVE ALL");
+            if (!cleared) {
+                exec("RESET SLAVE 'uw_test' ALL");
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Blockers;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.LockPolicy;
+import dev.underway.dialect.ReplicaLag;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionTimeouts;
 
@@ -44,5 +45,10 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     public SessionProbe sessionProbe() {
         return new MySqlSessionProbe("INNODB_SYS_TABLES");
+    }
+
+    @Override
+    public ReplicaLag replicaLag() {
+        return new MySqlReplicaLag("SHOW ALL REPLICAS STATUS");
     }
 }

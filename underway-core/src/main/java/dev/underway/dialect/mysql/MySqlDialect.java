@@ -96,7 +96,7 @@ public class MySqlDialect implements Dialect {
 
     @Override
     public ReplicaLag replicaLag() {
-        return new MySqlReplicaLag();
+        return new MySqlReplicaLag("SHOW REPLICA STATUS");
     }
 
     @Override

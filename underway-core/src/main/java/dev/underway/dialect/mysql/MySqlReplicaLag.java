@@ -11,15 +11,23 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A replica's own status ({@code SHOW REPLICA STATUS}, MySQL 8.0.22+ and MariaDB 10.5.1+):
+ * A replica's own status ({@code SHOW REPLICA STATUS}, MySQL 8.0.22+; {@code SHOW ALL REPLICAS STATUS}, MariaDB
+ * 10.5.1+, which includes named multi-source connections), each channel's
  * {@code Seconds_Behind_Source} (MySQL) or {@code Seconds_Behind_Master} (MariaDB). NULL
  * there means replication is stopped, which counts as unbounded lag.
  */
 final class MySqlReplicaLag implements ReplicaLag {
+    /** MySQL lists every channel in SHOW REPLICA STATUS; MariaDB only the default connection, SHOW ALL every one. */
+    private final String statusQuery;
+
+    MySqlReplicaLag(String statusQuery) {
+        this.statusQuery = statusQuery;
+    }
+
     @Override
     public Optional<Duration> lag(Connection c) throws SQLException {
         Duration worst = null;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW REPLICA STATUS")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(statusQuery)) {
             int column = lagColumn(rs.getMetaData());
             while (rs.next()) {
                 long seconds = rs.getLong(column);
@@ -37,6 +45,6 @@ final class MySqlReplicaLag implements ReplicaLag {
                 return i;
             }
         }
-        throw new SQLException("SHOW REPLICA STATUS has no Seconds_Behind_Source/Seconds_Behind_Master column");
+        throw new SQLException("replica status has no Seconds_Behind_Source/Seconds_Behind_Master column");
     }
 }
