@@ -272,6 +272,4 @@ public final class Backfill {
         return UnderwayException.failed("database error while " + doing + " on " + db.settings().redactedUrl() + ": "
                 + db.settings().describe(e), e);
     }
-
-    /** The server's message with its SQLSTATE, which is what users search for. */
 }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -39,7 +40,7 @@ public final class BackfillPlanner {
                     + " NOT NULL columns) first");
         }
         if (r.predicate() != null) {
-            SqlFragment.check(r.predicate(), "--where", dialect.syntax(), java.util.Set.of());
+            SqlFragment.check(r.predicate(), "--where", dialect.syntax(), Set.of());
         }
         List<RowChange.Assignment> assignments = assignments(table, r);
         String setClause = assignments.stream().map(a -> dialect.quote(a.column()) + " = " + a.expression())

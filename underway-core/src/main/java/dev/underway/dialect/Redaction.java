@@ -12,13 +12,11 @@ import java.util.regex.Pattern;
 
 /** Removes secrets from text that may reach a log or a message. */
 public final class Redaction {
+    /** Group 1: what stays; group 2: the secret. */
     private static final Pattern PASSWORD_PARAM =
-            Pattern.compile("(?i)((?:password|pwd|sslpassword|sslkeypassword)=)[^&;]*");
+            Pattern.compile("(?i)((?:password|pwd|sslpassword|sslkeypassword)=)([^&;]*)");
     /** {@code //user:password@}: the password runs to the last {@code @} before the path (it may hold an @). */
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*):[^/]*@");
-    private static final Pattern PASSWORD_VALUE =
-            Pattern.compile("(?i)(?:password|pwd|sslpassword|sslkeypassword)=([^&;]+)");
-    private static final Pattern USER_INFO_VALUE = Pattern.compile("//[^/@:]*:([^/]+)@");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:]*):([^/]*)@");
     /** Shorter secrets are not replaced inside other words (a password "e" would take every e out of a message). */
     private static final int SHORTEST_LITERAL = 4;
 
@@ -42,12 +40,12 @@ public final class Redaction {
     public static List<String> secretsIn(String url) {
         List<String> secrets = new ArrayList<>();
         if (url != null) {
-            for (Pattern p : List.of(PASSWORD_VALUE, USER_INFO_VALUE)) {
+            for (Pattern p : List.of(PASSWORD_PARAM, USER_INFO)) {
                 Matcher m = p.matcher(url);
                 while (m.find()) {
-                    secrets.add(m.group(1));
+                    secrets.add(m.group(2));
                     try {
-                        secrets.add(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8)); // p%40ss is p@ss to the driver
+                        secrets.add(URLDecoder.decode(m.group(2), StandardCharsets.UTF_8)); // p%40ss is p@ss to the driver
                     } catch (IllegalArgumentException notEncoded) {
                         // taken as it is
                     }

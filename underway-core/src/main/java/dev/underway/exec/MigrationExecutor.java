@@ -152,7 +152,6 @@ public final class MigrationExecutor {
                 totals.retries, totals.lockWaitMs);
     }
 
-    /** The server's message with its SQLSTATE, which is what users search for. */
     /** The server's message for a statement's failure and its SQLSTATE (statement errors carry no connection secrets). */
     public static String describe(SQLException e) {
         return Redaction.describe(e, List.of());
