@@ -51,6 +51,13 @@ ALTER TABLE users CHANGE nick nickname varchar(60);
 ALTER TABLE users MODIFY city varchar(100) CHARACTER SET utf8mb4;
 -- @expect lock=COPY,LOCK=SHARED rewrite=yes scan=yes codes=MY201
 ALTER TABLE tags MODIFY id bigint;
+-- A default in parentheses is an expression, evaluated for every row (not INSTANT); without them it is a constant.
+-- @expect lock=COPY,LOCK=SHARED rewrite=yes scan=yes writes=block online=- codes=MY201
+ALTER TABLE users ADD COLUMN joined datetime DEFAULT (now());
+-- @expect lock=COPY,LOCK=SHARED rewrite=yes scan=yes writes=block online=- codes=MY201
+ALTER TABLE users ADD COLUMN token char(36) DEFAULT (uuid());
+-- @expect lock=INSTANT rewrite=no scan=no online=ALGORITHM=INSTANT codes=
+ALTER TABLE users ADD COLUMN seen datetime DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP;
 
 -- @file V3__indexes.sql
 -- @expect lock=INPLACE,LOCK=NONE rewrite=no scan=yes writes=ok online=ALGORITHM=INPLACE,LOCK=NONE codes=
@@ -61,12 +68,17 @@ ALTER TABLE users ADD INDEX users_age (age);
 ALTER TABLE users ADD UNIQUE KEY users_email (email);
 -- @expect lock=INPLACE,LOCK=SHARED rewrite=no scan=yes writes=block online=- codes=MY207
 ALTER TABLE posts ADD FULLTEXT INDEX posts_title (title);
--- @expect lock=INPLACE,LOCK=NONE rewrite=no scan=no codes=
+-- @expect lock=INPLACE,LOCK=NONE rewrite=no scan=no online=ALGORITHM=INPLACE,LOCK=NONE codes=
 DROP INDEX users_age ON users;
 -- @expect lock=INPLACE,LOCK=NONE rewrite=no scan=no codes=
 ALTER TABLE users RENAME INDEX users_full_name TO users_name;
 -- @expect lock=INPLACE,LOCK=NONE rewrite=no scan=no codes=
 ALTER TABLE users DROP INDEX users_email;
+-- ALGORITHM= and LOCK= written on DROP INDEX are honoured.
+-- @expect lock=COPY,LOCK=SHARED rewrite=yes scan=yes writes=block online=- codes=MY205
+DROP INDEX tags_label ON tags ALGORITHM=COPY;
+-- @expect lock=INPLACE,LOCK=EXCLUSIVE rewrite=no scan=no reads=block writes=block online=- codes=MY205
+DROP INDEX users_name ON users LOCK=EXCLUSIVE;
 
 -- @file V4__constraints.sql
 -- @expect lock=COPY,LOCK=SHARED rewrite=yes scan=yes writes=block codes=MY204
@@ -85,6 +97,8 @@ ALTER TABLE posts DROP FOREIGN KEY posts_user_fk2;
 ALTER TABLE tags DROP PRIMARY KEY;
 -- @expect lock=INPLACE,LOCK=NONE rewrite=yes scan=no codes=MY208
 ALTER TABLE tags ADD PRIMARY KEY (id);
+-- @expect lock=COPY,LOCK=SHARED rewrite=yes scan=yes online=- codes=MY201
+DROP INDEX `PRIMARY` ON tags;
 
 -- @file V5__table.sql
 -- Replacing or dropping an existing view takes an exclusive metadata lock on it.

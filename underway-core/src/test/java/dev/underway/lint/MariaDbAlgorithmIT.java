@@ -1,5 +1,8 @@
 package dev.underway.lint;
 
+import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Dialects;
 import dev.underway.dialect.Verdict;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementKind;
@@ -32,12 +35,14 @@ class MariaDbAlgorithmIT {
         List<String> disagreements = new ArrayList<>();
         int checked = 0;
         try (Connection c = db.connect()) {
+            // Judged as migrate would judge it: with the running server's version (11.4, or 10.11 in the second run).
+            Dialect live = Dialects.detect(c, DatabaseKind.MARIADB);
             SchemaModel schema = new SchemaModel();
             for (Corpus.CorpusFile f : corpus.files()) {
                 if (f.version() != null) {
                     continue;
                 }
-                FileAnalysis analysis = new Linter(f.dialect(corpus), LintOptions.DEFAULT)
+                FileAnalysis analysis = new Linter(live, LintOptions.DEFAULT)
                         .analyze(new LintInput(f.name(), f.script()), schema);
                 for (StatementAnalysis a : analysis.statements()) {
                     String where = f.name() + ":" + a.statement().line() + " " + a.statement().preview(60) + ": ";
@@ -114,7 +119,7 @@ class MariaDbAlgorithmIT {
 
     private static String withClause(String sql, StatementAnalysis a, String clause) {
         if (a.shape().is(StatementKind.DROP_INDEX)) {
-            // MariaDB's DROP INDEX does not take every ALGORITHM value; the ALTER TABLE form does.
+            // MariaDB's DROP INDEX ... ON takes no ALGORITHM or LOCK at all (1064); the ALTER TABLE form does.
             return "ALTER TABLE " + a.shape().table() + " DROP INDEX " + a.shape().names().get(0) + ", " + clause;
         }
         return a.shape().is(StatementKind.CREATE_INDEX) ? sql + " " + clause.replace(",", "") : sql + ", " + clause;

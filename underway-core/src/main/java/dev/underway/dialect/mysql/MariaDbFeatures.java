@@ -1,6 +1,9 @@
 package dev.underway.dialect.mysql;
 
 import dev.underway.dialect.ServerVersion;
+import dev.underway.sql.shape.SqlType;
+
+import java.util.Optional;
 
 /** Where MariaDB's InnoDB differs from MySQL's (MariaDB KB, "InnoDB Online DDL Operations with ALGORITHM=INSTANT"). */
 final class MariaDbFeatures extends MySqlFeatures {
@@ -42,6 +45,33 @@ final class MariaDbFeatures extends MySqlFeatures {
         return version.isSameOrAfter(10, 4)
                 ? OnlineDdl.instant("extending a VARCHAR within the same length-prefix size is INSTANT since MariaDB 10.4")
                 : super.varcharExtension();
+    }
+
+    /**
+     * A row whose value is shorter than 128 bytes keeps a 1-byte length in InnoDB even when the column's
+     * maximum is above 255 bytes, so a column that never held more than 127 bytes can grow past 255 bytes
+     * INSTANT (pinned on 10.11 and 11.4: utf8mb4 varchar(31) → (64) INSTANT, varchar(32) → (64) COPY).
+     */
+    @Override
+    OnlineDdl varcharPastOneBytePrefix(SqlType from, SqlType to, String charset, int oldBytes) {
+        return version.isSameOrAfter(10, 4) && oldBytes <= 127
+                ? OnlineDdl.instant(from + " → " + to + ": every stored value is shorter than 128 bytes in " + charset
+                        + ", so its 1-byte length prefix stays valid: INSTANT since MariaDB 10.4")
+                : super.varcharPastOneBytePrefix(from, to, charset, oldBytes);
+    }
+
+    /** MariaDB keeps a default of literals, time and session functions ({@code now()}, {@code rand()}) INSTANT. */
+    @Override
+    Optional<OnlineDdl> addColumnDefault(DefaultExpression expr) {
+        String perRow = expr.perRowPart();
+        return perRow == null ? Optional.empty() : Optional.of(OnlineDdl.copy("the DEFAULT is evaluated for every"
+                + " existing row (" + perRow + "): MariaDB copies the table"));
+    }
+
+    /** Only {@code WAIT n}/{@code NOWAIT}: ALGORITHM= or LOCK= there is a syntax error (1064; pinned on 10.11 and 11.4). */
+    @Override
+    boolean dropIndexTakesOnlineClause() {
+        return false;
     }
 
     @Override

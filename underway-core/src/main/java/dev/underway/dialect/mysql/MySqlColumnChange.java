@@ -73,8 +73,7 @@ final class MySqlColumnChange {
             return OnlineDdl.copy(from + " → " + to + " shortens the column: the table is copied");
         }
         if (oldBytes <= 255 && newBytes > 255) {
-            return OnlineDdl.copy(from + " → " + to + " crosses 255 bytes in " + charset
-                    + ", so the length prefix grows from 1 to 2 bytes: the table is copied");
+            return features.varcharPastOneBytePrefix(from, to, charset, oldBytes);
         }
         return features.varcharExtension();
     }

@@ -3,6 +3,8 @@ package dev.underway.dialect.mysql;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.sql.shape.SqlType;
 
+import java.util.Optional;
+
 /**
  * The version-dependent online-DDL facts of MySQL 8.0+ (manual, "Online DDL Operations").
  * {@link MariaDbFeatures} overrides what MariaDB does differently; version checks live here.
@@ -47,6 +49,33 @@ class MySqlFeatures {
 
     OnlineDdl varcharExtension() {
         return OnlineDdl.inplace(false, "extending a VARCHAR within the same length-prefix size changes only metadata");
+    }
+
+    /**
+     * A VARCHAR grown from at most 255 bytes to more: the length prefix of every row grows from 1 to 2 bytes
+     * (MySQL manual, "Extending VARCHAR column size").
+     */
+    OnlineDdl varcharPastOneBytePrefix(SqlType from, SqlType to, String charset, int oldBytes) {
+        return OnlineDdl.copy(from + " → " + to + " crosses 255 bytes in " + charset
+                + ", so the length prefix grows from 1 to 2 bytes: the table is copied");
+    }
+
+    /**
+     * ADD COLUMN with a DEFAULT that is not a constant, when it changes the algorithm: MySQL adds a column whose
+     * default is an expression in parentheses (even {@code (now())}) only by evaluating it for every row
+     * (not INSTANT; Vitess' schemadiff notes the same refusal).
+     */
+    Optional<OnlineDdl> addColumnDefault(DefaultExpression expr) {
+        return expr.parenthesized() ? Optional.of(OnlineDdl.copy("DEFAULT (expression) is evaluated for every existing"
+                + " row: the table is copied (MySQL adds only a constant default INSTANT)")) : Optional.empty();
+    }
+
+    /**
+     * Whether {@code DROP INDEX i ON t} takes {@code ALGORITHM=} and {@code LOCK=} (MySQL manual, "DROP INDEX
+     * Statement"); the ALTER TABLE form always does.
+     */
+    boolean dropIndexTakesOnlineClause() {
+        return true;
     }
 
     OnlineDdl typeChange(SqlType from, SqlType to) {

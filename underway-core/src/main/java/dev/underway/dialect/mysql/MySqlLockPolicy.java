@@ -79,7 +79,10 @@ public final class MySqlLockPolicy implements LockPolicy {
         OnlineDdl ddl = null;
         List<AlterAction> actions = switch (s.kind()) {
             case CREATE_INDEX -> List.of(indexAction(s));
-            case DROP_INDEX -> List.of(AlterAction.of(ActionKind.DROP_INDEX, "DROP INDEX"));
+            // DROP INDEX `PRIMARY` ON t drops the primary key.
+            case DROP_INDEX -> List.of(s.names().stream().anyMatch("PRIMARY"::equalsIgnoreCase)
+                    ? AlterAction.of(ActionKind.DROP_PRIMARY_KEY, "DROP INDEX `PRIMARY`")
+                    : AlterAction.of(ActionKind.DROP_INDEX, "DROP INDEX"));
             default -> s.actions();
         };
         for (AlterAction a : actions) {
@@ -104,7 +107,12 @@ public final class MySqlLockPolicy implements LockPolicy {
         if (ddl.algorithm() == Algorithm.INPLACE && !writes && (ddl.rebuild() || b.build().scan())) {
             b.longRunningNonBlocking();
         }
-        if (s.option("ALGORITHM") == null && s.option("LOCK") == null && !s.has(Modifier.ONLINE)) {
+        boolean clauseFits = s.kind() != StatementKind.DROP_INDEX || features.dropIndexTakesOnlineClause();
+        if (!clauseFits && (s.option("ALGORITHM") != null || s.option("LOCK") != null)) {
+            b.note("the server refuses ALGORITHM= or LOCK= on DROP INDEX ... ON (a syntax error); write ALTER TABLE "
+                    + s.table() + " DROP INDEX " + String.join(", DROP INDEX ", s.names()) + ", ALGORITHM=..., LOCK=...");
+        }
+        if (clauseFits && s.option("ALGORITHM") == null && s.option("LOCK") == null && !s.has(Modifier.ONLINE)) {
             if (ddl.algorithm() == Algorithm.INSTANT) {
                 b.online("ALGORITHM=INSTANT");
             } else if (ddl.algorithm() == Algorithm.INPLACE && ddl.lock() == Lock.NONE) {
@@ -178,6 +186,8 @@ public final class MySqlLockPolicy implements LockPolicy {
             op = OnlineDdl.inplaceShared(true, "an AUTO_INCREMENT column is filled for every row: writes wait");
         } else {
             op = features.addColumn(d.position() != null);
+            // A default evaluated per row turns the whole ADD COLUMN into a copy, whatever the position.
+            op = features.addColumnDefault(new DefaultExpression(d.defaultExpr())).orElse(op);
         }
         for (ConstraintDef k : d.constraints()) {
             op = op.combine(constraint(k, s, schema));

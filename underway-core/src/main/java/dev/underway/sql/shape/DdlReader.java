@@ -234,8 +234,12 @@ final class DdlReader extends ShapeReader {
                 names.add(c.tableName().name());
             }
             TableName table = c.accept("ON") ? c.tableName() : null;
-            cascade();
-            mysqlTrailingOptions();
+            // MySQL's ALGORITHM= and LOCK= (PostgreSQL's CASCADE): the user's clause decides the verdict.
+            if (mysql) {
+                mysqlTrailingOptions();
+            } else {
+                cascade();
+            }
             return shape(StatementKind.DROP_INDEX, table, names, List.of(), List.of());
         }
         if (c.accept("TRIGGER")) {
