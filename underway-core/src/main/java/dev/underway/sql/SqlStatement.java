@@ -11,12 +11,19 @@ import java.util.List;
  * @param line       1-based file line of its first token
  * @param tokens     its code tokens (no whitespace or comments), for classification
  * @param directives directives written in comments before, inside or after it on its last line
+ * @param copyData   the data rows of a PostgreSQL {@code COPY ... FROM STDIN}, as psql reads them from the file
+ *                   (the lines after the statement up to {@code \.}, line breaks included); null for other statements
  */
-public record SqlStatement(int index, String sql, int line, List<Token> tokens, List<Directive> directives) {
+public record SqlStatement(int index, String sql, int line, List<Token> tokens, List<Directive> directives,
+                           String copyData) {
 
     public SqlStatement {
         tokens = List.copyOf(tokens);
         directives = List.copyOf(directives);
+    }
+
+    public SqlStatement(int index, String sql, int line, List<Token> tokens, List<Directive> directives) {
+        this(index, sql, line, tokens, directives, null);
     }
 
     /** True when the statement starts with these words, ignoring case. */
