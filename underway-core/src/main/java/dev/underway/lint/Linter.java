@@ -4,6 +4,8 @@ import dev.underway.dialect.Dialect;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.dialect.Verdict;
+import dev.underway.exec.ExecutionMode;
+import dev.underway.plan.MigrationName;
 import dev.underway.sql.Directive;
 import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlStatement;
@@ -116,18 +118,23 @@ public final class Linter {
             checkDirectives(script);
             TransactionRules tx = dialect.transactions();
             List<SqlStatement> all = script.statements();
-            long outside = all.stream().filter(s -> tx.whyNotInTransaction(s).isPresent()).count();
+            ExecutionMode.Refusal refusal = refusal(script, tx);
+            // A file that mixes both kinds is refused above, so it runs in no transaction.
             boolean transactional = tx.transactionalDdl() && !script.has(Directive.NO_TRANSACTION)
-                    && outside < all.size();
-            boolean mixed = transactional && outside > 0;
+                    && all.stream().allMatch(s -> tx.whyNotInTransaction(s).isEmpty());
             boolean explicitTransaction = false;
             boolean lockTimeout = script.has(Directive.LOCK_TIMEOUT);
             for (SqlStatement st : all) {
                 StatementShape shape = classifier.classify(st);
                 Verdict verdict = policy.verdict(shape, schema);
                 StatementContext ctx = new StatementContext(st, shape, verdict, schema, dialect, options,
-                        transactional || explicitTransaction, mixed, lockTimeout);
+                        transactional || explicitTransaction, lockTimeout);
                 int before = findings.size();
+                if (refusal != null && refusal.line() == st.line()) {
+                    add(Rules.REFUSED_BY_MIGRATE, st.line(), st.sql(), "migrate refuses this file: " + refusal.message(),
+                            verdict);
+                    refusal = null;
+                }
                 check(ctx);
                 StatementAnalysis analysis = new StatementAnalysis(st, shape, verdict,
                         findings.subList(before, findings.size()), explicitTransaction);
@@ -144,6 +151,16 @@ public final class Linter {
                 }
                 schema.apply(shape);
             }
+        }
+
+        /**
+         * What makes migrate refuse the file before running any of it (the same check migrate makes), or null; it is
+         * reported on the statement it names and cannot be suppressed, as migrate would refuse anyway.
+         */
+        private ExecutionMode.Refusal refusal(SqlScript script, TransactionRules tx) {
+            String name = input.file().substring(input.file().lastIndexOf('/') + 1);
+            String version = MigrationName.parse(name).map(MigrationName::version).map(Object::toString).orElse(null);
+            return ExecutionMode.refusal(script, version, tx).orElse(null);
         }
 
         private void checkDirectives(SqlScript script) {

@@ -1,6 +1,5 @@
 package dev.underway.sql;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,24 +60,6 @@ public record SqlStatement(int index, String sql, int line, List<Token> tokens, 
             end += 2;
         }
         return end;
-    }
-
-    /** The tokens from {@code from} on, split at commas outside parentheses: the clauses of an ALTER TABLE. */
-    public List<List<Token>> clauses(int from) {
-        List<List<Token>> clauses = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        int depth = 0;
-        for (Token t : tokens.subList(Math.min(from, tokens.size()), tokens.size())) {
-            depth += t.type() == TokenType.OPEN_PAREN ? 1 : t.type() == TokenType.CLOSE_PAREN ? -1 : 0;
-            if (depth == 0 && t.type() == TokenType.SYMBOL && t.text().equals(",")) {
-                clauses.add(current);
-                current = new ArrayList<>();
-            } else {
-                current.add(t);
-            }
-        }
-        clauses.add(current);
-        return clauses;
     }
 
     /** 1-based file line of its last character. */

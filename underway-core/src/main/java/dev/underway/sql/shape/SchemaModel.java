@@ -69,6 +69,14 @@ public final class SchemaModel {
         return Optional.ofNullable(settings.get(name));
     }
 
+    /** The tables with a column of this type (a domain or enum), by its unqualified name, in name order. */
+    public List<TableName> tablesUsingType(String type) {
+        String name = type.toLowerCase(java.util.Locale.ROOT);
+        return tables.values().stream().filter(t -> t.columns().values().stream()
+                        .anyMatch(c -> c.type() != null && c.type().name().equals(name)))
+                .map(t -> TableName.of(t.name())).sorted(java.util.Comparator.comparing(TableName::name)).toList();
+    }
+
     public Optional<ColumnModel> column(TableName table, String column) {
         return table(table).flatMap(t -> t.column(column));
     }
