@@ -14,6 +14,7 @@ import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementClassifier;
 import dev.underway.sql.shape.StatementKind;
 import dev.underway.sql.shape.StatementShape;
+import dev.underway.sql.shape.TableName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +116,7 @@ public final class Linter {
         void lint() {
             SqlScript script = input.script();
             schema.startMigration();
+            input.newTables().forEach(t -> schema.createdWithoutSql(TableName.of(t)));
             checkDirectives(script);
             TransactionRules tx = dialect.transactions();
             List<SqlStatement> all = script.statements();

@@ -31,6 +31,11 @@ public final class SchemaModel {
         constraintsAddedInMigration.clear();
     }
 
+    /** The current migration creates this table in a way no statement shows (a declarative create_table). */
+    public void createdWithoutSql(TableName name) {
+        createdInMigration.add(name.key());
+    }
+
     public Optional<TableModel> table(TableName name) {
         return name == null ? Optional.empty() : Optional.ofNullable(tables.get(name.key()));
     }
