@@ -5,6 +5,7 @@ import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.dialect.Verdict;
 import dev.underway.exec.ExecutionMode;
+import dev.underway.exec.StatementPlanner;
 import dev.underway.plan.MigrationName;
 import dev.underway.sql.Directive;
 import dev.underway.sql.SqlScript;
@@ -120,7 +121,7 @@ public final class Linter {
             checkDirectives(script);
             TransactionRules tx = dialect.transactions();
             List<SqlStatement> all = script.statements();
-            ExecutionMode.Refusal refusal = refusal(script, tx);
+            List<ExecutionMode.Refusal> refusals = refusals(script, tx);
             // A file that mixes both kinds is refused above, so it runs in no transaction.
             boolean transactional = tx.transactionalDdl() && !script.has(Directive.NO_TRANSACTION)
                     && all.stream().allMatch(s -> tx.whyNotInTransaction(s).isEmpty());
@@ -132,10 +133,9 @@ public final class Linter {
                 StatementContext ctx = new StatementContext(st, shape, verdict, schema, dialect, options,
                         transactional || explicitTransaction, lockTimeout);
                 int before = findings.size();
-                if (refusal != null && refusal.line() == st.line()) {
-                    add(Rules.REFUSED_BY_MIGRATE, st.line(), st.sql(), "migrate refuses this file: " + refusal.message(),
-                            verdict);
-                    refusal = null;
+                for (ExecutionMode.Refusal r : refusals.stream().filter(r -> r.line() == st.line()).toList()) {
+                    add(Rules.REFUSED_BY_MIGRATE, st.line(), st.sql(), "migrate refuses this file: " + r.message(), verdict);
+                    refusals.remove(r);
                 }
                 check(ctx);
                 StatementAnalysis analysis = new StatementAnalysis(st, shape, verdict,
@@ -156,13 +156,18 @@ public final class Linter {
         }
 
         /**
-         * What makes migrate refuse the file before running any of it (the same check migrate makes), or null; it is
-         * reported on the statement it names and cannot be suppressed, as migrate would refuse anyway.
+         * What makes migrate refuse the file before running any of it (the checks migrate makes). A refusal is reported
+         * on the statement it names (one about a directive at once, on the directive's line) and cannot be suppressed,
+         * as migrate would refuse anyway.
          */
-        private ExecutionMode.Refusal refusal(SqlScript script, TransactionRules tx) {
+        private List<ExecutionMode.Refusal> refusals(SqlScript script, TransactionRules tx) {
             String name = input.file().substring(input.file().lastIndexOf('/') + 1);
             String version = MigrationName.parse(name).map(MigrationName::version).map(Object::toString).orElse(null);
-            return ExecutionMode.refusal(script, version, tx).orElse(null);
+            List<ExecutionMode.Refusal> out = new ArrayList<>();
+            ExecutionMode.refusal(script, version, tx).ifPresent(out::add);
+            StatementPlanner.lockTimeoutRefusal(script).ifPresent(r -> add(Rules.REFUSED_BY_MIGRATE, r.line(),
+                    "-- underway:" + Directive.LOCK_TIMEOUT, "migrate refuses this file: " + r.message(), null));
+            return out;
         }
 
         private void checkDirectives(SqlScript script) {

@@ -231,6 +231,9 @@ class LinterTest {
                 .as("with no-transaction the file manages its own transactions").isEmpty();
         assertThat(codes(MYSQL, "CREATE TABLE users (id bigint PRIMARY KEY);",
                 "BEGIN;\nINSERT INTO users VALUES (1);\nCOMMIT;")).as("MySQL runs every file statement by statement").isEmpty();
+        assertThat(messages(MYSQL, "SELECT 1;\n-- underway:lock-timeout=soon\nSELECT 2;")).singleElement().asString()
+                .startsWith("UW005 migrate refuses this file: -- underway:lock-timeout=soon: 'soon' is not a duration");
+        assertThat(codes(PG, "-- underway:lock-timeout=0s\nSELECT 1;")).containsExactly("UW005@V1__f.sql:1");
     }
 
     @Test
