@@ -89,9 +89,10 @@ VACUUM (ANALYZE) orders;
 VACUUM FULL events;
 
 -- @file V4__mixed.sql
+-- migrate refuses a file that mixes statements that cannot run in a transaction with ones that do: UW005.
 -- @expect lock=none rewrite=no scan=no codes=
 CREATE TABLE mixed_new (id int);
--- @expect lock=SHARE_UPDATE_EXCLUSIVE rewrite=no scan=yes codes=PG103
+-- @expect lock=SHARE_UPDATE_EXCLUSIVE rewrite=no scan=yes codes=UW005
 CREATE INDEX CONCURRENTLY accounts_status_idx ON accounts (status);
 
 -- @file V5__explicit_block.sql
@@ -306,7 +307,7 @@ GRANT SELECT ON accounts TO PUBLIC;
 SET lock_timeout = '2s';
 -- @expect lock=SHARE_UPDATE_EXCLUSIVE rewrite=no scan=yes codes= also=spare:ACCESS_EXCLUSIVE
 ALTER TABLE parted ATTACH PARTITION spare FOR VALUES IN ('us');
--- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes= also=spare:ACCESS_EXCLUSIVE
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG118 also=spare:ACCESS_EXCLUSIVE
 ALTER TABLE parted DETACH PARTITION spare;
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=yes codes=
 REFRESH MATERIALIZED VIEW account_counts;
@@ -354,3 +355,117 @@ ALTER TABLE events ALTER COLUMN payload SET NOT NULL;
 -- @version 12
 -- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=
 ALTER TABLE events ALTER COLUMN payload SET NOT NULL;
+
+-- @file V24__peer_setup.sql
+-- Cases from other linters' own tests (squawk, strong_migrations) where they were right; each verdict is traced.
+-- @expect lock=none rewrite=no scan=no codes=
+CREATE TABLE peers (id bigint PRIMARY KEY, c varchar(100), ts timestamp(3), tz timestamptz(2), tm time(1), ttz timetz(1),
+    iv interval(2), ivy interval year, tags varchar(10)[], labels varchar(10)[], stamps timestamp(3)[], n numeric(10,2));
+-- @expect lock=ROW_EXCLUSIVE rewrite=no scan=no codes=
+INSERT INTO peers VALUES (1, 'a', now(), now(), now(), now(), '1 day', '1 year', '{a}', '{b}', '{2024-01-01}', 1.5);
+-- @expect lock=none rewrite=no scan=no codes=
+CREATE DOMAIN peer_positive AS integer;
+-- @expect lock=none rewrite=no scan=no codes=
+CREATE TABLE peer_counts (id int, n peer_positive);
+-- @expect lock=none rewrite=no scan=no codes=
+CREATE TABLE peer_totals (id int, total peer_positive, other int);
+-- @expect lock=none rewrite=no scan=no codes=
+CREATE TYPE peer_mood AS ENUM ('ok', 'sad');
+-- @expect lock=none rewrite=no scan=no codes=
+CREATE SCHEMA peer_schema;
+-- @expect lock=none rewrite=no scan=no codes=
+CREATE TABLE peer_parted (id int, region text) PARTITION BY LIST (region);
+-- @expect lock=none rewrite=no scan=no codes= also=peer_parted:ACCESS_EXCLUSIVE
+CREATE TABLE peer_parted_eu PARTITION OF peer_parted FOR VALUES IN ('eu');
+
+-- @file V25__peer_cases.sql
+-- The comma inside the array literal does not end the sub-command.
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=
+ALTER TABLE peers ADD COLUMN arr text[] DEFAULT array['foo', 'bar'];
+-- A USING that is the column itself or its cast to the new type changes nothing: the types decide.
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN c TYPE varchar(200) USING c::varchar(200);
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN c TYPE character varying(300) USING CAST(peers.c AS varchar(300));
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN c TYPE varchar(400) USING (c);
+-- Any other USING converts every row.
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
+ALTER TABLE peers ALTER COLUMN c TYPE varchar(500) USING upper(c);
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
+ALTER TABLE peers ALTER COLUMN c TYPE varchar(600) USING c::text;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
+ALTER TABLE peers ALTER COLUMN c TYPE varchar(10) USING c::varchar(10);
+-- Fractional-second precision: keeping or raising it is free, lowering it rounds every value.
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN ts TYPE timestamp;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
+ALTER TABLE peers ALTER COLUMN ts TYPE timestamp(2);
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN ts TYPE timestamp(4) without time zone;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN tz TYPE timestamptz(5);
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN tm TYPE time(3);
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN ttz TYPE time with time zone;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN iv TYPE interval(4);
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
+ALTER TABLE peers ALTER COLUMN iv TYPE interval(1);
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN ivy TYPE interval;
+-- Array elements are converted one by one, unless only the element's modifier is dropped.
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=yes scan=no codes=PG111
+ALTER TABLE peers ALTER COLUMN tags TYPE varchar(20)[];
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN labels TYPE varchar[];
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN stamps TYPE timestamp[];
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG112
+ALTER TABLE peers ALTER COLUMN n TYPE numeric(12,2) USING n::numeric(12,2);
+-- A domain constraint is checked on every column of the domain, under SHARE.
+-- @expect lock=SHARE rewrite=no scan=yes codes=PG117 also=peer_counts:SHARE also=peer_totals:SHARE
+ALTER DOMAIN peer_positive ADD CONSTRAINT peer_positive_check CHECK (VALUE > 0);
+-- @expect lock=none rewrite=no scan=no codes=
+ALTER DOMAIN peer_positive ADD CONSTRAINT peer_positive_small CHECK (VALUE < 1000000) NOT VALID;
+-- @expect lock=SHARE rewrite=no scan=yes codes=PG117 also=peer_counts:SHARE also=peer_totals:SHARE
+ALTER DOMAIN peer_positive VALIDATE CONSTRAINT peer_positive_small;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG118 also=peer_parted_eu:ACCESS_EXCLUSIVE
+ALTER TABLE peer_parted DETACH PARTITION peer_parted_eu;
+-- @expect lock=none rewrite=no scan=no breaks=yes codes=PG119
+ALTER TYPE peer_mood RENAME VALUE 'sad' TO 'unhappy';
+-- @expect lock=none rewrite=no scan=no breaks=yes codes=PG120
+ALTER SCHEMA peer_schema RENAME TO peer_schema2;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=PG121
+ALTER TABLE peers ADD COLUMN payload json;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=
+ALTER TABLE peers ADD COLUMN document jsonb;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=yes codes=PG114 trace=skip:peers has a row, so PostgreSQL refuses it (column "required" contains null values): what PG114 says
+ALTER TABLE peers ADD COLUMN required text NOT NULL;
+
+-- @file V26__peer_concurrently.sql
+-- underway:no-transaction
+-- @expect lock=SHARE_UPDATE_EXCLUSIVE rewrite=yes scan=no codes=
+REINDEX (CONCURRENTLY) TABLE peers;
+-- @expect lock=SHARE_UPDATE_EXCLUSIVE rewrite=yes scan=no codes= also=peers:SHARE_UPDATE_EXCLUSIVE
+REINDEX (VERBOSE, CONCURRENTLY true) INDEX peers_pkey;
+-- @expect lock=SHARE rewrite=yes scan=no codes=PG104
+REINDEX (CONCURRENTLY false) TABLE peers;
+-- @expect lock=none rewrite=no scan=no breaks=yes codes=UW016 trace=skip:it would drop a database
+DROP DATABASE IF EXISTS peer_scratch;
+
+-- @file V27__explicit_transaction.sql
+-- migrate runs the file in its own transaction, so it refuses BEGIN/COMMIT in it: UW005.
+-- @expect lock=none rewrite=no scan=no codes=UW005
+BEGIN;
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=
+ALTER TABLE peers ADD COLUMN in_block int;
+-- @expect lock=none rewrite=no scan=no codes=
+COMMIT;
+
+-- @file V28__mixed_vacuum.sql
+-- @expect lock=ACCESS_EXCLUSIVE rewrite=no scan=no codes=
+ALTER TABLE peers ADD COLUMN before_vacuum int;
+-- @expect lock=SHARE_UPDATE_EXCLUSIVE rewrite=no scan=no codes=UW005
+VACUUM peers;

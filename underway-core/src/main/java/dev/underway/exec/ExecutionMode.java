@@ -4,9 +4,11 @@ import dev.underway.UnderwayException;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.plan.MigrationScript;
 import dev.underway.sql.Directive;
+import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlStatement;
 
 import java.util.List;
+import java.util.Optional;
 
 /** How a migration runs: atomically with its history row, or statement by statement with recorded progress. */
 public enum ExecutionMode {
@@ -23,33 +25,52 @@ public enum ExecutionMode {
      * is refused with a message saying how to split it.
      */
     public static ExecutionMode of(MigrationScript script, TransactionRules rules) {
-        List<SqlStatement> statements = script.sql().statements();
+        refusal(script.sql(), script.version() == null ? null : script.version().toString(), rules).ifPresent(r -> {
+            throw UnderwayException.usage(script.script() + ":" + r.line() + ": " + r.message());
+        });
         if (!rules.transactionalDdl() || script.sql().has(Directive.NO_TRANSACTION)) {
             return PER_STATEMENT;
         }
+        boolean allOutside = script.sql().statements().stream().allMatch(s -> rules.whyNotInTransaction(s).isPresent());
+        return allOutside ? PER_STATEMENT : TRANSACTIONAL;
+    }
+
+    /**
+     * Why migrate refuses to run a file as written, at which line; lint reports the same (UW005).
+     *
+     * @param version the file's version, for the suggested name of a split-off migration; null when unknown
+     */
+    public static Optional<Refusal> refusal(SqlScript sql, String version, TransactionRules rules) {
+        List<SqlStatement> statements = sql.statements();
+        if (!rules.transactionalDdl() || sql.has(Directive.NO_TRANSACTION)) {
+            return Optional.empty();
+        }
         List<SqlStatement> outside = statements.stream().filter(s -> rules.whyNotInTransaction(s).isPresent()).toList();
         if (outside.size() == statements.size()) {
-            return PER_STATEMENT;
+            return Optional.empty();
         }
         if (!outside.isEmpty()) {
             SqlStatement first = outside.get(0);
             SqlStatement inside = statements.stream().filter(s -> rules.whyNotInTransaction(s).isEmpty()).findFirst()
                     .orElseThrow();
-            throw UnderwayException.usage(script.script() + ":" + first.line() + ": "
-                    + rules.whyNotInTransaction(first).orElseThrow() + " cannot run inside a transaction, but the"
-                    + " statement at line " + inside.line() + " of the same file runs in one. Move the "
-                    + rules.whyNotInTransaction(first).orElseThrow() + " statement(s) into a migration of their own"
-                    + " (e.g. V" + script.version() + ".1__" + "concurrently.sql), or add '-- underway:no-transaction'"
-                    + " to run every statement on its own with progress recorded after each");
+            String what = rules.whyNotInTransaction(first).orElseThrow();
+            return Optional.of(new Refusal(first.line(), what + " cannot run inside a transaction, but the"
+                    + " statement at line " + inside.line() + " of the same file runs in one. Move the " + what
+                    + " statement(s) into a migration of their own (e.g. V" + (version == null ? "<version>" : version)
+                    + ".1__concurrently.sql), or add '-- underway:no-transaction' to run every statement on its own with"
+                    + " progress recorded after each"));
         }
         for (SqlStatement s : statements) {
             if (rules.isTransactionControl(s)) {
-                throw UnderwayException.usage(script.script() + ":" + s.line() + ": '" + s.preview(40)
-                        + "' controls the transaction, but Underway already runs this migration in one transaction"
-                        + " with its history row. Remove it, or add '-- underway:no-transaction' to manage"
-                        + " transactions yourself");
+                return Optional.of(new Refusal(s.line(), "'" + s.preview(40) + "' controls the transaction, but"
+                        + " Underway already runs this migration in one transaction with its history row. Remove it, or"
+                        + " add '-- underway:no-transaction' to manage transactions yourself"));
             }
         }
-        return TRANSACTIONAL;
+        return Optional.empty();
+    }
+
+    /** A file migrate refuses to run: the line to point at and what to do. */
+    public record Refusal(int line, String message) {
     }
 }

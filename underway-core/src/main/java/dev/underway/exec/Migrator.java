@@ -51,6 +51,8 @@ public final class Migrator {
                     UUID.randomUUID().toString(), session, watch, config.online());
             List<AppliedMigration> applied = new ArrayList<>();
             for (PlannedMigration p : plan) {
+                // Each file starts in the target schema, as each psql -f does: pg_dump's files empty the search_path.
+                w.db().ensureTargetSchema(session.connection());
                 try {
                     applied.add(executor.apply(p));
                 } catch (MigrationExecutor.StatementFailed e) {

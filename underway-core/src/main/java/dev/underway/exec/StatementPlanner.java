@@ -12,11 +12,13 @@ import dev.underway.lint.StatementAnalysis;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.plan.MigrationScript;
 import dev.underway.sql.Directive;
+import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlStatement;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a migration's statements into {@link ExecutableStatement}s: which timeouts guard each
@@ -96,27 +98,38 @@ public final class StatementPlanner {
 
     /** The file's {@code -- underway:lock-timeout=...}, or the configured one. */
     private Duration lockTimeout(MigrationScript script) {
-        List<Directive> given = script.sql().directives().stream()
-                .filter(d -> d.name().equals(Directive.LOCK_TIMEOUT)).toList();
+        lockTimeoutRefusal(script.sql()).ifPresent(r -> {
+            throw UnderwayException.usage(script.script() + ":" + r.line() + ": " + r.message());
+        });
+        return script.sql().directive(Directive.LOCK_TIMEOUT).map(d -> Durations.parse(d.argument()))
+                .orElse(online.lockTimeout());
+    }
+
+    /** Why migrate refuses the file's {@code -- underway:lock-timeout} directive, or empty; lint reports the same. */
+    public static Optional<ExecutionMode.Refusal> lockTimeoutRefusal(SqlScript sql) {
+        List<Directive> given = sql.directives().stream().filter(d -> d.name().equals(Directive.LOCK_TIMEOUT)).toList();
         if (given.isEmpty()) {
-            return online.lockTimeout();
+            return Optional.empty();
         }
         Directive d = given.get(0);
-        String where = script.script() + ":" + d.line() + ": ";
         if (given.size() > 1) {
-            throw UnderwayException.usage(where + "lock-timeout is given again at line " + given.get(1).line()
+            return refusal(d, "lock-timeout is given again at line " + given.get(1).line()
                     + "; it applies to the whole file, so give it once");
         }
         Duration value;
         try {
             value = Durations.parse(d.argument());
         } catch (UnderwayException e) {
-            throw UnderwayException.usage(where + "-- underway:lock-timeout=" + d.argument() + ": " + e.getMessage());
+            return refusal(d, "-- underway:lock-timeout=" + d.argument() + ": " + e.getMessage());
         }
         if (value.isZero()) {
-            throw UnderwayException.usage(where + "-- underway:lock-timeout must be positive; a statement would"
-                    + " otherwise wait for its lock without limit");
+            return refusal(d, "-- underway:lock-timeout must be positive; a statement would otherwise wait for its lock"
+                    + " without limit");
         }
-        return value;
+        return Optional.empty();
+    }
+
+    private static Optional<ExecutionMode.Refusal> refusal(Directive d, String message) {
+        return Optional.of(new ExecutionMode.Refusal(d.line(), message));
     }
 }

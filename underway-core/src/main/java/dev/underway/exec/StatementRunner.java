@@ -3,6 +3,7 @@ package dev.underway.exec;
 import dev.underway.dialect.Blocker;
 import dev.underway.dialect.ErrorClassifier;
 import dev.underway.dialect.ErrorKind;
+import dev.underway.dialect.postgres.PostgresCopyIn;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
@@ -46,7 +47,7 @@ final class StatementRunner {
         long start = System.nanoTime();
         try (Statement st = session.connection().createStatement()) {
             st.setEscapeProcessing(false);
-            st.execute(s.sql());
+            execute(st, s);
         } catch (SQLException e) {
             long ms = millisSince(start);
             List<Blocker> blockers = sampling == null ? List.of() : sampling.stop();
@@ -60,6 +61,15 @@ final class StatementRunner {
         }
         listener.afterStatement(m, source, session.connection());
         listener.statementExecuted(m, source, ms);
+    }
+
+    /** A {@code COPY ... FROM STDIN} carries its rows from the file, which a plain JDBC statement cannot send. */
+    private void execute(Statement st, ExecutableStatement s) throws SQLException {
+        if (s.source().copyData() != null) {
+            PostgresCopyIn.run(session.connection(), s.sql(), s.source().copyData());
+        } else {
+            st.execute(s.sql());
+        }
     }
 
     /** Everything before the statement is sent; returns the session id to watch (or -1). */

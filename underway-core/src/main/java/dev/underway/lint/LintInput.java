@@ -19,11 +19,21 @@ import java.util.stream.Stream;
 /**
  * One file to lint.
  *
- * @param file   its name in messages (the path as given, or a migration's path inside the directory given)
- * @param path   where it lives (for --fix), or null for text that is not a file
- * @param script its statements and directives
+ * @param file      its name in messages (the path as given, or a migration's path inside the directory given)
+ * @param path      where it lives (for --fix), or null for text that is not a file
+ * @param script    its statements and directives
+ * @param newTables tables the same migration creates without SQL the linter sees (a declarative migration's
+ *                  {@code create_table} operations): as new as one its statements create
  */
-public record LintInput(String file, Path path, SqlScript script) {
+public record LintInput(String file, Path path, SqlScript script, List<String> newTables) {
+
+    public LintInput {
+        newTables = List.copyOf(newTables);
+    }
+
+    public LintInput(String file, Path path, SqlScript script) {
+        this(file, path, script, List.of());
+    }
 
     public LintInput(String file, SqlScript script) {
         this(file, null, script);

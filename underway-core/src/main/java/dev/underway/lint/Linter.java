@@ -4,6 +4,9 @@ import dev.underway.dialect.Dialect;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.dialect.Verdict;
+import dev.underway.exec.ExecutionMode;
+import dev.underway.exec.StatementPlanner;
+import dev.underway.plan.MigrationName;
 import dev.underway.sql.Directive;
 import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlStatement;
@@ -12,6 +15,7 @@ import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementClassifier;
 import dev.underway.sql.shape.StatementKind;
 import dev.underway.sql.shape.StatementShape;
+import dev.underway.sql.shape.TableName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -113,21 +117,26 @@ public final class Linter {
         void lint() {
             SqlScript script = input.script();
             schema.startMigration();
+            input.newTables().forEach(t -> schema.createdWithoutSql(TableName.of(t)));
             checkDirectives(script);
             TransactionRules tx = dialect.transactions();
             List<SqlStatement> all = script.statements();
-            long outside = all.stream().filter(s -> tx.whyNotInTransaction(s).isPresent()).count();
+            List<ExecutionMode.Refusal> refusals = refusals(script, tx);
+            // A file that mixes both kinds is refused above, so it runs in no transaction.
             boolean transactional = tx.transactionalDdl() && !script.has(Directive.NO_TRANSACTION)
-                    && outside < all.size();
-            boolean mixed = transactional && outside > 0;
+                    && all.stream().allMatch(s -> tx.whyNotInTransaction(s).isEmpty());
             boolean explicitTransaction = false;
             boolean lockTimeout = script.has(Directive.LOCK_TIMEOUT);
             for (SqlStatement st : all) {
                 StatementShape shape = classifier.classify(st);
                 Verdict verdict = policy.verdict(shape, schema);
                 StatementContext ctx = new StatementContext(st, shape, verdict, schema, dialect, options,
-                        transactional || explicitTransaction, mixed, lockTimeout);
+                        transactional || explicitTransaction, lockTimeout);
                 int before = findings.size();
+                for (ExecutionMode.Refusal r : refusals.stream().filter(r -> r.line() == st.line()).toList()) {
+                    add(Rules.REFUSED_BY_MIGRATE, st.line(), st.sql(), "migrate refuses this file: " + r.message(), verdict);
+                    refusals.remove(r);
+                }
                 check(ctx);
                 StatementAnalysis analysis = new StatementAnalysis(st, shape, verdict,
                         findings.subList(before, findings.size()), explicitTransaction);
@@ -144,6 +153,21 @@ public final class Linter {
                 }
                 schema.apply(shape);
             }
+        }
+
+        /**
+         * What makes migrate refuse the file before running any of it (the checks migrate makes). A refusal is reported
+         * on the statement it names (one about a directive at once, on the directive's line) and cannot be suppressed,
+         * as migrate would refuse anyway.
+         */
+        private List<ExecutionMode.Refusal> refusals(SqlScript script, TransactionRules tx) {
+            String name = input.file().substring(input.file().lastIndexOf('/') + 1);
+            String version = MigrationName.parse(name).map(MigrationName::version).map(Object::toString).orElse(null);
+            List<ExecutionMode.Refusal> out = new ArrayList<>();
+            ExecutionMode.refusal(script, version, tx).ifPresent(out::add);
+            StatementPlanner.lockTimeoutRefusal(script).ifPresent(r -> add(Rules.REFUSED_BY_MIGRATE, r.line(),
+                    "-- underway:" + Directive.LOCK_TIMEOUT, "migrate refuses this file: " + r.message(), null));
+            return out;
         }
 
         private void checkDirectives(SqlScript script) {

@@ -3,8 +3,10 @@ package dev.underway.lint;
 import dev.underway.lint.rules.BreakingChangeRules;
 import dev.underway.lint.rules.LockTimeoutRules;
 import dev.underway.lint.rules.MySqlRules;
+import dev.underway.lint.rules.PostgresBreakingRules;
 import dev.underway.lint.rules.PostgresConstraintRules;
 import dev.underway.lint.rules.PostgresIndexRules;
+import dev.underway.lint.rules.PostgresPartitionRules;
 import dev.underway.lint.rules.PostgresRewriteRules;
 
 import java.util.ArrayList;
@@ -38,6 +40,20 @@ public final class Rules {
             "A -- underway:allow without a code suppresses nothing, while it reads as if the statement had been reviewed.",
             "Name the codes it accepts: -- underway:allow PG101 reason=\"table has 200 rows\".", ctx -> null);
 
+    /**
+     * A file migrate refuses to run as written (statements that cannot run in a transaction mixed with ones that do,
+     * or BEGIN/COMMIT in a file Underway runs in its own transaction). Reported by the linter for the file, with the
+     * message migrate gives; a suppression cannot make migrate run it.
+     */
+    public static final Rule REFUSED_BY_MIGRATE = new Rule("UW005", "refused-by-migrate", ERROR, Rule.Engine.ANY,
+            "migrate refuses to run this file as written",
+            "Underway runs a PostgreSQL migration in one transaction with its history row, so statements that cannot run"
+                    + " in a transaction (CONCURRENTLY, VACUUM, ...) cannot share a file with ones that do, and the file"
+                    + " must not open or end transactions itself; migrate refuses such a file before anything is applied.",
+            "Move the statements that cannot run in a transaction into a migration of their own, or add"
+                    + " -- underway:no-transaction to run the file statement by statement (and keep BEGIN/COMMIT only"
+                    + " then).", ctx -> null);
+
     private static final List<Rule> ALL = build();
     private static final Map<String, Rule> BY_CODE = ALL.stream().collect(Collectors.toMap(Rule::code, Function.identity()));
 
@@ -50,9 +66,12 @@ public final class Rules {
         all.add(SUPPRESSION_WITHOUT_REASON);
         all.add(SUPPRESSION_UNKNOWN_CODE);
         all.add(SUPPRESSION_WITHOUT_CODE);
+        all.add(REFUSED_BY_MIGRATE);
         all.addAll(PostgresIndexRules.all());
         all.addAll(PostgresConstraintRules.all());
         all.addAll(PostgresRewriteRules.all());
+        all.addAll(PostgresPartitionRules.all());
+        all.addAll(PostgresBreakingRules.all());
         all.addAll(MySqlRules.all());
         all.addAll(LockTimeoutRules.all());
         all.sort(Comparator.comparing(Rule::code));

@@ -14,13 +14,10 @@ import dev.underway.sql.shape.TableName;
  *
  * @param inTransaction       the statement runs inside a transaction block (the file runs in one, or an
  *                            explicit BEGIN is open)
- * @param sharesTransactionWithNonTransactional the file would mix statements that cannot run in a transaction with
- *                            ones that do, so migrate refuses it
  * @param lockTimeoutSet      the file set a lock timeout before this statement (directive or SET)
  */
 public record StatementContext(SqlStatement statement, StatementShape shape, Verdict verdict, SchemaModel schema,
-                               Dialect dialect, LintOptions options, boolean inTransaction,
-                               boolean sharesTransactionWithNonTransactional, boolean lockTimeoutSet) {
+                               Dialect dialect, LintOptions options, boolean inTransaction, boolean lockTimeoutSet) {
 
     /** True when the statement's table was created earlier in the same migration: nobody else uses it yet. */
     public boolean tableIsNew() {

@@ -41,6 +41,11 @@ final class CreateTable implements Operation {
         return "create_table";
     }
 
+    /** The table it creates, as named in the file (the lint gate treats it as new in this migration). */
+    String table() {
+        return name;
+    }
+
     @Override
     public int line() {
         return line;

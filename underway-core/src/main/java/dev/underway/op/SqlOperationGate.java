@@ -30,17 +30,28 @@ final class SqlOperationGate {
     }
 
     /**
-     * One input per {@code sql} operation, named after its file; its statements count lines from the operation's line,
-     * so findings point into the YAML file ({@code V7__x.yaml:4}).
+     * One input per migration with {@code sql} operations, named after its file: their statements in order, each
+     * operation's counting lines from the operation's line, so findings point into the YAML file
+     * ({@code V7__x.yaml:4}). It is one migration, so a table its {@code create_table} (or an earlier {@code sql})
+     * creates is new to the statements after it, as in a SQL file.
      */
     static List<LintInput> inputs(List<YamlMigration> migrations, SqlSyntax syntax) {
         List<LintInput> out = new ArrayList<>();
         for (YamlMigration m : migrations) {
+            StringBuilder text = new StringBuilder();
+            List<String> created = new ArrayList<>();
             for (Operation op : m.operations()) {
-                if (op instanceof RawSql sql) {
-                    String text = "\n".repeat(Math.max(0, op.line() - 1)) + sql.up();
-                    out.add(new LintInput(m.script(), new StatementSplitter(syntax).split(text, m.script())));
+                if (op instanceof CreateTable t) {
+                    created.add(t.table());
+                } else if (op instanceof RawSql sql) {
+                    long lines = text.chars().filter(ch -> ch == '\n').count();
+                    // A lone ';' line ends a last statement written without one, so the next operation's is its own.
+                    text.append("\n".repeat((int) Math.max(0, op.line() - 1 - lines))).append(sql.up()).append("\n;\n");
                 }
+            }
+            if (!text.isEmpty()) {
+                out.add(new LintInput(m.script(), null, new StatementSplitter(syntax).split(text.toString(), m.script()),
+                        created));
             }
         }
         return out;

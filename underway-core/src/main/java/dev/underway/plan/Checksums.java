@@ -28,8 +28,14 @@ public final class Checksums {
     public static int statements(List<SqlStatement> statements, int count) {
         CRC32 crc = new CRC32();
         for (int i = 0; i < count; i++) {
-            crc.update(normalize(statements.get(i).sql()).getBytes(StandardCharsets.UTF_8));
+            SqlStatement s = statements.get(i);
+            crc.update(normalize(s.sql()).getBytes(StandardCharsets.UTF_8));
             crc.update(0);
+            if (s.copyData() != null) {
+                // A COPY's rows are part of what ran: editing them must not pass as unchanged.
+                crc.update(normalize(s.copyData()).getBytes(StandardCharsets.UTF_8));
+                crc.update(0);
+            }
         }
         return (int) crc.getValue();
     }

@@ -39,6 +39,11 @@ public final class Lexer {
         return true;
     }
 
+    /** The character at the position (call only when not {@link #atEnd()}). */
+    public char peekChar() {
+        return src.charAt(pos);
+    }
+
     /** Consumes the rest of the current line (without the line break) and returns it. */
     public String restOfLine() {
         int start = pos;
@@ -46,6 +51,36 @@ public final class Lexer {
             pos++;
         }
         return src.substring(start, pos);
+    }
+
+    /**
+     * The data of a {@code COPY ... FROM STDIN}, read as psql reads it from a script: the lines after the current one
+     * (whose rest must already be consumed) up to a line that is exactly {@code \.} (that line is consumed and not
+     * part of the data) or the end of the input. Line breaks stay as written.
+     */
+    public String copyData() {
+        skipLineBreak();
+        int start = pos;
+        while (pos < src.length()) {
+            int lineStart = pos;
+            String content = restOfLine();
+            if (content.equals("\\.")) {
+                String data = src.substring(start, lineStart);
+                skipLineBreak();
+                return data;
+            }
+            skipLineBreak();
+        }
+        return src.substring(start);
+    }
+
+    private void skipLineBreak() {
+        if (pos < src.length() && src.charAt(pos) == '\r') {
+            advance();
+        }
+        if (pos < src.length() && src.charAt(pos) == '\n') {
+            advance();
+        }
     }
 
     /** The next token; {@code delimiter} is the current statement terminator. */

@@ -1,6 +1,5 @@
 package dev.underway.sql;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,12 +10,19 @@ import java.util.List;
  * @param line       1-based file line of its first token
  * @param tokens     its code tokens (no whitespace or comments), for classification
  * @param directives directives written in comments before, inside or after it on its last line
+ * @param copyData   the data rows of a PostgreSQL {@code COPY ... FROM STDIN}, as psql reads them from the file
+ *                   (the lines after the statement up to {@code \.}, line breaks included); null for other statements
  */
-public record SqlStatement(int index, String sql, int line, List<Token> tokens, List<Directive> directives) {
+public record SqlStatement(int index, String sql, int line, List<Token> tokens, List<Directive> directives,
+                           String copyData) {
 
     public SqlStatement {
         tokens = List.copyOf(tokens);
         directives = List.copyOf(directives);
+    }
+
+    public SqlStatement(int index, String sql, int line, List<Token> tokens, List<Directive> directives) {
+        this(index, sql, line, tokens, directives, null);
     }
 
     /** True when the statement starts with these words, ignoring case. */
@@ -54,24 +60,6 @@ public record SqlStatement(int index, String sql, int line, List<Token> tokens, 
             end += 2;
         }
         return end;
-    }
-
-    /** The tokens from {@code from} on, split at commas outside parentheses: the clauses of an ALTER TABLE. */
-    public List<List<Token>> clauses(int from) {
-        List<List<Token>> clauses = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        int depth = 0;
-        for (Token t : tokens.subList(Math.min(from, tokens.size()), tokens.size())) {
-            depth += t.type() == TokenType.OPEN_PAREN ? 1 : t.type() == TokenType.CLOSE_PAREN ? -1 : 0;
-            if (depth == 0 && t.type() == TokenType.SYMBOL && t.text().equals(",")) {
-                clauses.add(current);
-                current = new ArrayList<>();
-            } else {
-                current.add(t);
-            }
-        }
-        clauses.add(current);
-        return clauses;
     }
 
     /** 1-based file line of its last character. */

@@ -14,9 +14,10 @@ package dev.underway.sql;
  * @param escapeStrings        {@code E'...'} strings with backslash escapes (PostgreSQL)
  * @param versionComments      {@code /*! ... *\/} is executable code (MySQL)
  * @param delimiterCommand     the client-side {@code DELIMITER} command (MySQL)
- * @param psqlBlocks           semicolons inside parentheses and inside
- *                             {@code CREATE FUNCTION ... BEGIN ATOMIC ... END} do not end a statement
- *                             (psql's rules)
+ * @param psqlBlocks           psql's rules: semicolons inside parentheses and inside
+ *                             {@code CREATE FUNCTION ... BEGIN ATOMIC ... END} do not end a statement, the lines
+ *                             after {@code COPY ... FROM STDIN} up to {@code \.} are its data, and a line starting
+ *                             with a backslash is a meta-command
  */
 public record SqlSyntax(
         boolean nestedBlockComments,

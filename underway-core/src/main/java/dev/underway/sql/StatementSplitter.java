@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Splits a SQL file into statements the way the engine's own client would: psql for
  * PostgreSQL (semicolons inside parentheses or a {@code BEGIN ATOMIC ... END} function body
- * do not split), the mysql client for MySQL/MariaDB (the {@code DELIMITER} command).
+ * do not split; the lines after {@code COPY ... FROM STDIN} up to {@code \.} are its data;
+ * pg_dump's {@code \restrict} lines are skipped), the mysql client for MySQL/MariaDB (the
+ * {@code DELIMITER} command).
  */
 public final class StatementSplitter {
     private final SqlSyntax syntax;
@@ -58,7 +60,7 @@ public final class StatementSplitter {
             }
             if (!code.isEmpty()) {
                 blocks.checkClosed(source);
-                finish();
+                finish(syntax.psqlBlocks() && copiesFromStdin() ? "" : null);
             }
             return new SqlScript(statements, allDirectives);
         }
@@ -87,10 +89,48 @@ public final class StatementSplitter {
                 codeToken(new Token(TokenType.SYMBOL, token.text(), token.start(), token.end(), token.line()));
                 return;
             }
-            if (!code.isEmpty()) {
-                finish();
-                trailingFor = statements.size() - 1;
+            if (code.isEmpty()) {
+                return;
             }
+            if (syntax.psqlBlocks() && copiesFromStdin()) {
+                String rest = lexer.restOfLine();
+                restOfCopyLine(rest, token);
+                finish(lexer.copyData());
+                return;
+            }
+            finish(null);
+            trailingFor = statements.size() - 1;
+        }
+
+        /** {@code COPY ... FROM STDIN}: psql sends it, then reads the rows that follow it in the file. */
+        private boolean copiesFromStdin() {
+            if (!code.get(0).is("COPY")) {
+                return false;
+            }
+            for (int i = 1; i + 1 < code.size(); i++) {
+                if (code.get(i).is("FROM") && code.get(i + 1).is("STDIN")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * psql reads the data from the line after the COPY, and would run code written after it on its line only once
+         * the data is done: that order is not what the file shows, so it is refused. A comment there is fine.
+         */
+        private void restOfCopyLine(String rest, Token terminator) {
+            String after = rest.strip();
+            if (after.isEmpty()) {
+                return;
+            }
+            if (!after.startsWith("--")) {
+                throw UnderwayException.usage(source + ":" + terminator.line() + ": '" + after + "' follows COPY ... FROM"
+                        + " stdin on its line; psql reads the COPY's data from the next line and would run this only"
+                        + " after the data. Put it on a line after the data's closing \\.");
+            }
+            comment(new Token(TokenType.LINE_COMMENT, after, terminator.end(), terminator.end() + rest.length(),
+                    terminator.line()));
         }
 
         private void codeToken(Token token) {
@@ -100,13 +140,38 @@ public final class StatementSplitter {
                 changeDelimiter(token);
                 return;
             }
+            if (code.isEmpty() && syntax.psqlBlocks() && token.text().equals("\\") && lexer.atLineStart(token.start())) {
+                metaCommand(token);
+                return;
+            }
             if (syntax.psqlBlocks()) {
                 blocks.accept(token);
             }
             code.add(token);
         }
 
+        /**
+         * A psql meta-command is not SQL and Underway runs no psql. pg_dump (since 17.6, 16.10, 15.14, ...) writes
+         * <code>&#92;restrict KEY</code> and <code>&#92;unrestrict KEY</code> around every plain dump so that psql refuses other
+         * meta-commands in between; with no meta-commands run at all, skipping them keeps that promise.
+         */
+        private void metaCommand(Token backslash) {
+            String command = lexer.restOfLine().strip();
+            String name = command.isEmpty() ? "" : command.split("\\s+")[0];
+            if (!name.equals("restrict") && !name.equals("unrestrict")) {
+                throw UnderwayException.usage(source + ":" + backslash.line() + ": \\" + command + " is a psql"
+                        + " meta-command, not SQL; Underway sends each statement to the server itself, without psql."
+                        + " Remove it (pg_dump's \\restrict and \\unrestrict lines are skipped)");
+            }
+        }
+
         private void changeDelimiter(Token token) {
+            if (!lexer.atEnd() && !Character.isWhitespace(lexer.peekChar())) {
+                // mysql's find_command() matches "delimiter" only as a word of its own: it sends this line as SQL.
+                throw UnderwayException.usage(source + ":" + token.line() + ": '" + token.text() + lexer.restOfLine()
+                        + "' is not a DELIMITER command: the mysql client needs a space after DELIMITER and would send"
+                        + " this line to the server, where it is a syntax error. Write DELIMITER ; (or DELIMITER $$)");
+            }
             String rest = lexer.restOfLine().strip();
             String value = rest.isEmpty() ? "" : rest.split("\\s+")[0];
             if (value.isEmpty()) {
@@ -116,11 +181,11 @@ public final class StatementSplitter {
             delimiter = value;
         }
 
-        private void finish() {
+        private void finish(String copyData) {
             Token first = code.get(0);
             Token last = code.get(code.size() - 1);
             String sql = text.substring(first.start(), last.end());
-            statements.add(new SqlStatement(statements.size(), sql, first.line(), code, directives));
+            statements.add(new SqlStatement(statements.size(), sql, first.line(), code, directives, copyData));
             code.clear();
             directives.clear();
             blocks.reset();

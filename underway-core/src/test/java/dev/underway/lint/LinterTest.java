@@ -5,6 +5,9 @@ import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.Verdict;
+import dev.underway.exec.ExecutionMode;
+import dev.underway.plan.MigrationName;
+import dev.underway.plan.MigrationScript;
 import dev.underway.sql.SqlScript;
 import dev.underway.sql.StatementSplitter;
 import dev.underway.sql.shape.SchemaModel;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Suppressions, context across files, and the verdict API the executor reads. */
 class LinterTest {
@@ -207,5 +211,58 @@ class LinterTest {
         assertThat(external.lint(List.of(file(PG, "V1__a.sql", USERS),
                 file(PG, "V2__b.sql", "CREATE INDEX CONCURRENTLY users_email ON users (email);"))).findings())
                 .as("SHARE UPDATE EXCLUSIVE lets reads and writes go on").isEmpty();
+    }
+
+    @Test
+    void whatMigrateRefusesIsAnUnsuppressibleErrorWithMigratesOwnMessage() {
+        String mixed = "-- underway:allow-file UW005 reason=\"tried\"\nALTER TABLE users ADD COLUMN x int;\n"
+                + "CREATE INDEX CONCURRENTLY users_x ON users (x);";
+        List<Finding> found = findings(PG, USERS, mixed);
+        assertThat(found).extracting(f -> f.code() + "@" + f.line() + " " + f.severity().label())
+                .containsExactly("UW005@3 error");
+        MigrationScript script = new MigrationScript(MigrationName.parse("V2__f.sql").orElseThrow(), "V2__f.sql", null, 0,
+                new StatementSplitter(PG.syntax()).split(mixed, "V2__f.sql"));
+        assertThatThrownBy(() -> ExecutionMode.of(script, PG.transactions()))
+                .hasMessage("V2__f.sql:3: " + found.get(0).message().substring("migrate refuses this file: ".length()));
+
+        assertThat(codes(PG, USERS, "BEGIN;\nALTER TABLE users ADD COLUMN x int;\nCOMMIT;")).containsExactly("UW005@V2__f.sql:1");
+        assertThat(codes(PG, USERS, "ALTER TABLE users ADD COLUMN x int;\nVACUUM users;")).containsExactly("UW005@V2__f.sql:2");
+        assertThat(codes(PG, USERS, "-- underway:no-transaction\nBEGIN;\nALTER TABLE users ADD COLUMN x int;\nCOMMIT;"))
+                .as("with no-transaction the file manages its own transactions").isEmpty();
+        assertThat(codes(MYSQL, "CREATE TABLE users (id bigint PRIMARY KEY);",
+                "BEGIN;\nINSERT INTO users VALUES (1);\nCOMMIT;")).as("MySQL runs every file statement by statement").isEmpty();
+        assertThat(messages(MYSQL, "SELECT 1;\n-- underway:lock-timeout=soon\nSELECT 2;")).singleElement().asString()
+                .startsWith("UW005 migrate refuses this file: -- underway:lock-timeout=soon: 'soon' is not a duration");
+        assertThat(codes(PG, "-- underway:lock-timeout=0s\nSELECT 1;")).containsExactly("UW005@V1__f.sql:1");
+    }
+
+    @Test
+    void severitiesFollowThePolicy() {
+        Linter external = new Linter(PG, new LintOptions(true));
+        assertThat(findings(PG, USERS, "ALTER TABLE users ADD COLUMN x text NOT NULL;")).extracting(Finding::code,
+                Finding::isError).containsExactly(org.assertj.core.groups.Tuple.tuple("PG114", true));
+        assertThat(findings(PG, USERS, "ALTER TABLE users ADD CONSTRAINT c CHECK (id > 0) NOT VALID;\n"
+                + "ALTER TABLE users VALIDATE CONSTRAINT c;")).extracting(Finding::code, Finding::isError)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PG106", true));
+        assertThat(findings(PG, USERS, "ALTER TABLE users DETACH PARTITION users_old;")).extracting(Finding::code,
+                Finding::isError).containsExactly(org.assertj.core.groups.Tuple.tuple("PG118", false));
+        assertThat(external.lint(List.of(file(PG, "V1__a.sql", USERS), file(PG, "V2__b.sql",
+                "ALTER TABLE users ADD COLUMN x int;"))).errors()).extracting(Finding::code).containsExactly("PG115");
+        assertThat(external.lint(List.of(file(PG, "V1__a.sql", USERS), file(PG, "V2__b.sql",
+                "-- underway:no-transaction\nSET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY ON users (email);")))
+                .findings()).as("psql and Flyway build an unnamed index concurrently").isEmpty();
+    }
+
+    @Test
+    void droppingADatabaseIsAnErrorOnBothEngines() {
+        assertThat(codes(PG, "-- underway:no-transaction\nDROP DATABASE IF EXISTS old_app;")).containsExactly("UW016@V1__f.sql:2");
+        assertThat(codes(MYSQL, "DROP DATABASE old_app;\nDROP SCHEMA IF EXISTS older_app;"))
+                .containsExactly("UW016@V1__f.sql:1", "UW016@V1__f.sql:2");
+    }
+
+    @Test
+    void anArrayLiteralsCommaDoesNotSplitTheAlterTable() {
+        assertThat(messages(PG, USERS, "ALTER TABLE users ADD COLUMN tags text[] DEFAULT array['foo', 'bar'],"
+                + " ADD COLUMN n int DEFAULT (1 + 2);")).isEmpty();
     }
 }

@@ -115,4 +115,15 @@ class MySqlSplitterTest {
         SqlScript s = splitter.split("# underway:lock-timeout=3s\nALTER TABLE t ADD c int;", "t");
         assertThat(s.directive(Directive.LOCK_TIMEOUT).orElseThrow().argument()).isEqualTo("3s");
     }
+
+    @Test
+    void delimiterGluedToItsValueIsRefusedAsTheMysqlClientDoesNotTakeItAsACommand() {
+        // mysql's find_command() needs a space after DELIMITER; it would send "DELIMITER" to the server as SQL.
+        assertThatThrownBy(() -> sql("SELECT 1;\nDELIMITER;\nSELECT 2;"))
+                .isInstanceOf(UnderwayException.class)
+                .hasMessageContaining("test.sql:2:").hasMessageContaining("DELIMITER ;");
+        assertThatThrownBy(() -> sql("DELIMITER $$\nSELECT 1$$\nDELIMITER$$\n"))
+                .isInstanceOf(UnderwayException.class).hasMessageContaining("test.sql:3:");
+        assertThat(sql("DELIMITER\t$$\nSELECT 1$$\nDELIMITER ;\nSELECT 2;")).containsExactly("SELECT 1", "SELECT 2");
+    }
 }

@@ -204,4 +204,70 @@ class PostgresSplitterTest {
     void ordinaryCommentsMentioningUnderwayAreNotDirectives() {
         assertThat(splitter.split("-- we use underway for migrations\nSELECT 1;", "x").directives()).isEmpty();
     }
+
+    @Test
+    void copyFromStdinTakesTheLinesUpToBackslashDotAsItsDataAsPsqlDoes() {
+        // psql runs this as two statements: the COPY (with "x;y" as its only data row) and SELECT 1.
+        SqlScript script = splitter.split("COPY c FROM stdin;\nx;y\n\\.\nSELECT 1;\n", "test.sql");
+        assertThat(script.statements()).extracting(SqlStatement::sql).containsExactly("COPY c FROM stdin", "SELECT 1");
+        assertThat(script.statements()).extracting(SqlStatement::line).containsExactly(1, 4);
+        assertThat(script.statements().get(0).copyData()).isEqualTo("x;y\n");
+        assertThat(script.statements().get(1).copyData()).isNull();
+    }
+
+    @Test
+    void copyDataKeepsQuotesCommentsAndEscapedBackslashDotAsData() {
+        String text = "COPY public.t (a, b) FROM STDIN WITH (FORMAT text);\n"
+                + "1\t'open quote\n"
+                + "2\t-- not a comment; /* nor this\n"
+                + "3\t\\\\.\n"
+                + "\\.   \n"
+                + "4\t$$\n"
+                + "\\.\r\n"
+                + "-- after\n"
+                + "SELECT 2;";
+        SqlScript script = splitter.split(text, "test.sql");
+        assertThat(script.statements()).extracting(SqlStatement::sql)
+                .containsExactly("COPY public.t (a, b) FROM STDIN WITH (FORMAT text)", "SELECT 2");
+        // "\\.   " is not the end marker (psql needs the line to be exactly \.): it goes to the server as data.
+        assertThat(script.statements().get(0).copyData()).isEqualTo(
+                "1\t'open quote\n2\t-- not a comment; /* nor this\n3\t\\\\.\n\\.   \n4\t$$\n");
+        assertThat(script.statements().get(1).line()).isEqualTo(9);
+    }
+
+    @Test
+    void copyDataRunsToTheEndOfTheFileWithoutBackslashDot() {
+        SqlScript script = splitter.split("COPY t FROM stdin;\n1\n2\n", "test.sql");
+        assertThat(script.statements()).hasSize(1);
+        assertThat(script.statements().get(0).copyData()).isEqualTo("1\n2\n");
+        assertThat(splitter.split("COPY t FROM stdin;", "t").statements().get(0).copyData()).isEmpty();
+    }
+
+    @Test
+    void copyFromAFileOrToStdoutHasNoInlineData() {
+        SqlScript script = splitter.split("COPY t FROM '/tmp/x.csv';\nSELECT 1;\nCOPY t TO STDOUT;\nSELECT 2;", "t");
+        assertThat(script.statements()).extracting(SqlStatement::sql)
+                .containsExactly("COPY t FROM '/tmp/x.csv'", "SELECT 1", "COPY t TO STDOUT", "SELECT 2");
+        assertThat(script.statements()).extracting(SqlStatement::copyData).containsOnlyNulls();
+    }
+
+    @Test
+    void codeAfterCopyFromStdinOnItsLineIsRefusedButACommentOrDirectiveIsFine() {
+        assertThatThrownBy(() -> splitter.split("SELECT 0;\nCOPY t FROM stdin; SELECT 3;\n1\n\\.\n", "V1__x.sql"))
+                .isInstanceOf(UnderwayException.class)
+                .hasMessageContaining("V1__x.sql:2:").hasMessageContaining("SELECT 3;")
+                .hasMessageContaining("next line");
+        SqlScript script = splitter.split("COPY t FROM stdin; -- underway:allow UW015 reason=\"seed\"\n1\n\\.\n", "t");
+        assertThat(script.statements().get(0).copyData()).isEqualTo("1\n");
+        assertThat(script.statements().get(0).directives()).extracting(Directive::name).containsExactly("allow");
+    }
+
+    @Test
+    void pgDumpRestrictLinesAreSkippedAndOtherPsqlMetaCommandsAreRefused() {
+        SqlScript script = splitter.split("\\restrict abc123\nSELECT 1;\n\\unrestrict abc123\n", "dump.sql");
+        assertThat(script.statements()).extracting(SqlStatement::sql).containsExactly("SELECT 1");
+        assertThatThrownBy(() -> splitter.split("SELECT 1;\n\\connect other\nSELECT 2;", "dump.sql"))
+                .isInstanceOf(UnderwayException.class)
+                .hasMessageContaining("dump.sql:2:").hasMessageContaining("\\connect").hasMessageContaining("psql");
+    }
 }

@@ -152,8 +152,8 @@ final class PostgresAlterTable {
         var old = table.flatMap(t -> t.column(a.column())).map(TableModel.ColumnModel::type).orElse(null);
         var now = a.definition().type();
         String why = PostgresTypeChange.whyRewrite(old, now, schema.setting("timezone").orElse(null));
-        if (a.text().toUpperCase(Locale.ROOT).contains(" USING ") && why == null) {
-            why = "a USING expression makes every row be converted and rewritten";
+        if (a.using() != null && why == null) {
+            why = "USING " + a.using() + " converts every row: the table is rewritten";
         }
         if (why != null) {
             v.rewriteNote(why);

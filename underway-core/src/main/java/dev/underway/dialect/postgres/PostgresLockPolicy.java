@@ -3,10 +3,13 @@ package dev.underway.dialect.postgres;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.Verdict;
+import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.Modifier;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementShape;
 import dev.underway.sql.shape.TableName;
+
+import java.util.List;
 
 import static dev.underway.dialect.postgres.PgLock.ACCESS_EXCLUSIVE;
 import static dev.underway.dialect.postgres.PgLock.ACCESS_SHARE;
@@ -75,7 +78,14 @@ public final class PostgresLockPolicy implements LockPolicy {
                 }
             }
             case SELECT -> v.target(ACCESS_SHARE);
-            case ALTER_TYPE, SET, TRANSACTION_CONTROL -> {
+            case ALTER_TYPE -> {
+                if (s.option("RENAME_VALUE") == null) {
+                    return Verdict.noLock();
+                }
+                v.none().breaks("clients still writing or comparing the old value of " + s.names().get(0) + " fail");
+            }
+            case ALTER_DOMAIN -> alterDomain(s, schema, v);
+            case SET, TRANSACTION_CONTROL -> {
                 return Verdict.noLock();
             }
             case PROCEDURAL -> {
@@ -150,8 +160,35 @@ public final class PostgresLockPolicy implements LockPolicy {
         }
     }
 
+    /**
+     * Adding a constraint (without NOT VALID), validating it or SET NOT NULL checks every value of the domain: each
+     * table with a column of it is scanned under SHARE (writes wait; VALIDATE too, on 17 and before).
+     */
+    private static void alterDomain(StatementShape s, SchemaModel schema, PgVerdict v) {
+        String domain = s.names().get(0);
+        boolean checks = s.actions().stream().anyMatch(a -> a.is(ActionKind.VALIDATE_CONSTRAINT) || a.is(ActionKind.SET_NOT_NULL)
+                || a.is(ActionKind.ADD_CONSTRAINT) && (a.constraint() == null || !a.constraint().notValid()));
+        if (!checks) {
+            v.none();
+            return;
+        }
+        List<TableName> users = schema.tablesUsingType(domain);
+        if (users.isEmpty()) {
+            v.relation("every table with a column of domain " + domain, SHARE);
+        }
+        users.forEach(t -> v.other(t, SHARE));
+        v.primary(SHARE).scanNote("every row of every table with a column of domain " + domain
+                + (users.isEmpty() ? "" : " (" + String.join(", ", users.stream().map(TableName::toString).toList()) + ")")
+                + " is checked while writes to it wait");
+    }
+
     private static void catalog(StatementShape s, SchemaModel schema, PgVerdict v) {
-        if (s.option("VIEW") != null) {
+        if ("DATABASE".equals(s.option("DROP"))) {
+            v.none().breaks("every client of database " + String.join("", s.names()) + " loses it, and its data is gone");
+        } else if ("SCHEMA".equals(s.option("RENAME"))) {
+            v.none().breaks("clients naming schema " + String.join("", s.names()) + " (in queries or their search_path)"
+                    + " fail");
+        } else if (s.option("VIEW") != null) {
             // Replacing, altering or dropping a view takes ACCESS EXCLUSIVE on it: its readers wait.
             boolean newView = s.table() == null || ("REPLACE".equals(s.option("VIEW")) && schema.createdInMigration(s.table()));
             if (newView) {

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** PostgreSQL schemas; the session's target schema goes first on its {@code search_path}. */
 final class PostgresSchemas implements Schemas {
@@ -26,6 +28,7 @@ final class PostgresSchemas implements Schemas {
         }
     }
 
+    /** Puts {@code schema} first on the search_path, once: using it again (before each migration) does not repeat it. */
     @Override
     public void use(Connection c, String schema) throws SQLException {
         String original;
@@ -33,8 +36,17 @@ final class PostgresSchemas implements Schemas {
             rs.next();
             original = rs.getString(1);
         }
+        List<String> rest = new ArrayList<>();
+        for (String entry : original.split(",")) {
+            String e = entry.strip();
+            String name = e.length() > 1 && e.startsWith("\"") && e.endsWith("\"")
+                    ? e.substring(1, e.length() - 1).replace("\"\"", "\"") : e;
+            if (!e.isEmpty() && !name.equals(schema)) {
+                rest.add(e);
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, false)")) {
-            ps.setString(1, dialect.quote(schema) + (original.isBlank() ? "" : ", " + original));
+            ps.setString(1, dialect.quote(schema) + (rest.isEmpty() ? "" : ", " + String.join(", ", rest)));
             ps.execute();
         }
     }

@@ -2,12 +2,18 @@ package dev.underway.dialect.postgres;
 
 import dev.underway.sql.shape.SqlType;
 
+import java.util.Set;
+
 /**
  * Which column type changes PostgreSQL does without rewriting the table: the binary-coercible
  * ones (manual, ALTER TABLE: "... the table will not be rewritten if the new type is binary
  * coercible ..."), checked against the old type the schema model knows.
  */
 final class PostgresTypeChange {
+    /** Types whose modifier is a fractional-second precision (plain {@code interval}: without fields). */
+    private static final Set<String> FRACTIONAL_SECONDS = Set.of("timestamp", "timestamptz", "time", "timetz", "interval");
+    private static final int MAX_PRECISION = 6;
+
     private PostgresTypeChange() {
     }
 
@@ -23,6 +29,18 @@ final class PostgresTypeChange {
         String a = from.name();
         String b = to.name();
         if (a.equals(b) && from.args().equals(to.args())) {
+            return null;
+        }
+        if (from.array()) {
+            // Elements are converted one by one (varchar(10)[] → varchar(20)[] rewrites); only dropping the modifier is free.
+            return a.equals(b) && to.args().isEmpty() ? null
+                    : from + " → " + to + " converts every element of the array: the table is rewritten";
+        }
+        if (a.equals(b) && FRACTIONAL_SECONDS.contains(a)) {
+            return precision(to) >= precision(from) && precision(from) >= 0 ? null
+                    : from + " → " + to + " lowers the fractional-second precision: every value is rounded and rewritten";
+        }
+        if (a.startsWith("interval") && b.equals("interval") && to.args().isEmpty()) {
             return null;
         }
         if ((a.equals("varchar") || a.equals("text")) && b.equals("text")) {
@@ -50,6 +68,14 @@ final class PostgresTypeChange {
             return null;
         }
         return from + " → " + to + " is not binary coercible: every row is converted and the table and its indexes are rewritten";
+    }
+
+    /**
+     * The precision in parentheses, 6 (the most PostgreSQL keeps) without one; -1 when not a number. A change that keeps
+     * or raises it only relabels the column (the types' length-coercion support functions say so).
+     */
+    private static int precision(SqlType t) {
+        return t.args().isEmpty() ? MAX_PRECISION : t.numberArg(0) < 0 ? -1 : Math.min(MAX_PRECISION, t.numberArg(0));
     }
 
     /** Binary-coercible pairs whose btree operator classes differ, so indexes on the column are rebuilt. */

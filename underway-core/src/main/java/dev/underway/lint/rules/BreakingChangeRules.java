@@ -71,6 +71,15 @@ public final class BreakingChangeRules {
                         + " of " + ctx.table() + " breaks clients still using it and loses its data";
             });
 
+    public static final Rule DROP_DATABASE = new Rule("UW016", "drop-database", ERROR, Engine.ANY,
+            "dropping a database breaks every client that uses it, and all its data is gone",
+            "Every application connected to the database loses it at once, and nothing in it can be brought back "
+                    + "without a restore.",
+            "Drop databases by hand once nothing uses them, with a backup; not in a migration. Suppress with a reason "
+                    + "if this one is a scratch database.",
+            ctx -> "DATABASE".equals(ctx.shape().option("DROP")) ? "dropping database "
+                    + String.join("", ctx.shape().names()) + " breaks every client using it and loses all its data" : null);
+
     public static final Rule TRUNCATE = new Rule("UW014", "truncate", WARNING, Engine.ANY,
             "TRUNCATE takes the strongest lock and removes every row",
             "TRUNCATE needs an exclusive lock (PostgreSQL ACCESS EXCLUSIVE, MySQL an exclusive metadata lock) and "
@@ -100,6 +109,6 @@ public final class BreakingChangeRules {
             });
 
     public static List<Rule> all() {
-        return List.of(UNKNOWN, RENAME_TABLE, RENAME_COLUMN, DROP_TABLE, DROP_COLUMN, TRUNCATE, UNBATCHED_DML);
+        return List.of(UNKNOWN, RENAME_TABLE, RENAME_COLUMN, DROP_TABLE, DROP_COLUMN, TRUNCATE, UNBATCHED_DML, DROP_DATABASE);
     }
 }

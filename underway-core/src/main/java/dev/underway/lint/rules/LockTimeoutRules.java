@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static dev.underway.lint.Severity.WARNING;
+import static dev.underway.lint.Severity.ERROR;
 
 /**
  * A strong lock requested without a lock timeout waits behind any long transaction, and every
@@ -21,7 +21,7 @@ public final class LockTimeoutRules {
     private LockTimeoutRules() {
     }
 
-    public static final Rule POSTGRES = new Rule("PG115", "missing-lock-timeout", WARNING, Engine.POSTGRESQL,
+    public static final Rule POSTGRES = new Rule("PG115", "missing-lock-timeout", ERROR, Engine.POSTGRESQL,
             "a strong lock is requested without a lock_timeout",
             "If a long transaction holds any lock on the table, this statement waits for it, and every later query "
                     + "on the table (even SELECT) queues behind the waiting request: an outage.",
@@ -29,7 +29,7 @@ public final class LockTimeoutRules {
                     + "Underway, whose executor sets a short lock timeout and retries with backoff.",
             ctx -> missing(ctx, "lock_timeout"));
 
-    public static final Rule MYSQL = new Rule("MY209", "missing-lock-wait-timeout", WARNING, Engine.MYSQL,
+    public static final Rule MYSQL = new Rule("MY209", "missing-lock-wait-timeout", ERROR, Engine.MYSQL,
             "DDL is run without a short lock_wait_timeout",
             "The exclusive metadata lock waits for every open transaction that touched the table (default "
                     + "lock_wait_timeout: a year), and every later query on the table queues behind it.",

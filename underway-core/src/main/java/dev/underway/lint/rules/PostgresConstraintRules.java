@@ -7,14 +7,15 @@ import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.AlterAction;
 import dev.underway.sql.shape.ConstraintDef;
 import dev.underway.sql.shape.ConstraintDef.ConstraintType;
+import dev.underway.sql.shape.StatementKind;
 import dev.underway.sql.shape.TableModel;
+import dev.underway.sql.shape.TableName;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static dev.underway.lint.Severity.ERROR;
-import static dev.underway.lint.Severity.WARNING;
 
 /** PostgreSQL constraints: validate without blocking, and build keys from concurrent indexes. */
 public final class PostgresConstraintRules {
@@ -29,7 +30,7 @@ public final class PostgresConstraintRules {
                     + "transaction: it takes only SHARE UPDATE EXCLUSIVE while it scans. `underway lint --fix` writes this for an ALTER TABLE "
                     + "whose only sub-command adds the constraint.",
             ctx -> {
-                if (ctx.tableIsNew()) {
+                if (ctx.tableIsNew() || ctx.shape().is(StatementKind.ALTER_DOMAIN)) {
                     return null;
                 }
                 List<String> found = new ArrayList<>();
@@ -51,7 +52,7 @@ public final class PostgresConstraintRules {
                         + " without NOT VALID checks every row under a blocking lock";
             });
 
-    public static final Rule VALIDATE_SAME_TRANSACTION = new Rule("PG106", "validate-in-same-transaction", WARNING,
+    public static final Rule VALIDATE_SAME_TRANSACTION = new Rule("PG106", "validate-in-same-transaction", ERROR,
             Engine.POSTGRESQL,
             "VALIDATE CONSTRAINT in the same transaction as its ADD ... NOT VALID keeps the blocking lock during the scan",
             "ADD CONSTRAINT ... NOT VALID takes ACCESS EXCLUSIVE (or SHARE ROW EXCLUSIVE) until its transaction ends; "
@@ -71,7 +72,7 @@ public final class PostgresConstraintRules {
                     + "SET NOT NULL (no scan now); DROP CONSTRAINT c. `underway lint --fix` writes this for an ALTER TABLE whose only sub-command is "
                     + "SET NOT NULL (PostgreSQL 12+).",
             ctx -> {
-                if (ctx.tableIsNew()) {
+                if (ctx.tableIsNew() || ctx.shape().is(StatementKind.ALTER_DOMAIN)) {
                     return null;
                 }
                 TableModel t = ctx.schema().table(ctx.shape().table()).orElse(null);
@@ -106,6 +107,28 @@ public final class PostgresConstraintRules {
                         + " builds its index under ACCESS EXCLUSIVE";
             });
 
+    public static final Rule DOMAIN_CONSTRAINT = new Rule("PG117", "domain-constraint-scans", ERROR, Engine.POSTGRESQL,
+            "ALTER DOMAIN ... ADD CONSTRAINT, VALIDATE CONSTRAINT or SET NOT NULL scans every table using the domain "
+                    + "while writes to them wait",
+            "PostgreSQL checks every value of the domain: each table with a column of it is scanned under SHARE, which "
+                    + "blocks INSERT, UPDATE and DELETE on it for the whole scan. Unlike on a table, VALIDATE CONSTRAINT of "
+                    + "a domain takes the same SHARE lock (PostgreSQL 17 and before; traced on 15 and 17).",
+            "ADD CONSTRAINT ... NOT VALID (no scan; new values are checked at once), then VALIDATE CONSTRAINT in a "
+                    + "migration of its own, at a time writes to those tables may wait for the scan. Where they may "
+                    + "not: put the CHECK on each table's column instead (ALTER TABLE ... ADD CONSTRAINT ... CHECK (...) "
+                    + "NOT VALID, then VALIDATE CONSTRAINT, which takes SHARE UPDATE EXCLUSIVE: writes go on).",
+            ctx -> {
+                if (!ctx.shape().is(StatementKind.ALTER_DOMAIN) || !ctx.verdict().scan()) {
+                    return null;
+                }
+                List<String> tables = ctx.verdict().locks().keySet().stream().sorted().toList();
+                if (!tables.isEmpty() && tables.stream().allMatch(t -> ctx.isNew(TableName.of(t)))) {
+                    return null;
+                }
+                return "ALTER DOMAIN " + ctx.shape().names().get(0) + " " + ctx.shape().actions().get(0).text()
+                        + " checks " + String.join(", ", tables) + " under SHARE: writes wait for the scan";
+            });
+
     /** Every constraint the statement adds: table constraints and inline column constraints. */
     static List<ConstraintDef> constraints(StatementContext ctx) {
         return ctx.shape().actions().stream().flatMap(a -> a.is(ActionKind.ADD_CONSTRAINT) && a.constraint() != null
@@ -114,6 +137,6 @@ public final class PostgresConstraintRules {
     }
 
     public static List<Rule> all() {
-        return List.of(NOT_VALID, VALIDATE_SAME_TRANSACTION, SET_NOT_NULL, KEY_USING_INDEX);
+        return List.of(NOT_VALID, VALIDATE_SAME_TRANSACTION, SET_NOT_NULL, KEY_USING_INDEX, DOMAIN_CONSTRAINT);
     }
 }

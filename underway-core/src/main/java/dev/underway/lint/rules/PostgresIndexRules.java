@@ -44,9 +44,9 @@ public final class PostgresIndexRules {
                     + "a migration that mixes them with transactional statements cannot run as one transaction.",
             "Put the CONCURRENTLY statement in a migration of its own (e.g. V3.1__add_index.sql), or add "
                     + "-- underway:no-transaction to run the file statement by statement (and remove BEGIN/COMMIT around it).",
+            // A file mixing it with transactional statements is refused by migrate first (UW005).
             ctx -> ctx.shape().has(Modifier.CONCURRENTLY) && ctx.dialect().transactions()
-                    .whyNotInTransaction(ctx.statement()).isPresent()
-                    && (ctx.inTransaction() || ctx.sharesTransactionWithNonTransactional())
+                    .whyNotInTransaction(ctx.statement()).isPresent() && ctx.inTransaction()
                     ? ctx.dialect().transactions().whyNotInTransaction(ctx.statement()).orElseThrow()
                     + " would run inside a transaction block, which PostgreSQL refuses" : null);
 
@@ -59,7 +59,7 @@ public final class PostgresIndexRules {
             ctx -> ctx.shape().is(StatementKind.REINDEX) && !ctx.shape().has(Modifier.CONCURRENTLY) && !ctx.tableIsNew()
                     ? "REINDEX without CONCURRENTLY blocks writes while the index is rebuilt" : null);
 
-    public static final Rule CONCURRENT_INDEX_WITHOUT_NAME = new Rule("PG116", "concurrent-index-without-name", WARNING,
+    public static final Rule CONCURRENT_INDEX_WITHOUT_NAME = new Rule("PG116", "concurrent-index-without-name", ERROR,
             Engine.POSTGRESQL,
             "CREATE INDEX CONCURRENTLY without an index name",
             "A failed concurrent build leaves an INVALID index behind that must be dropped before a retry; Underway's "
@@ -67,7 +67,7 @@ public final class PostgresIndexRules {
             "Name the index: CREATE INDEX CONCURRENTLY users_email_idx ON users (email). `underway lint --fix` writes "
                     + "the name PostgreSQL would have chosen when it can derive it.",
             ctx -> ctx.shape().is(StatementKind.CREATE_INDEX) && ctx.shape().has(Modifier.CONCURRENTLY)
-                    && ctx.shape().names().isEmpty()
+                    && ctx.shape().names().isEmpty() && !ctx.options().externalRunner()
                     ? "CREATE INDEX CONCURRENTLY on " + ctx.table() + " has no name; Underway's executor refuses it"
                     + ctx.schema().defaultIndexName(ctx.shape()).map(n -> " (PostgreSQL would name it " + n + ")")
                     .orElse("") : null);

@@ -14,7 +14,6 @@ import java.util.function.Predicate;
 
 import static dev.underway.lint.Severity.ERROR;
 import static dev.underway.lint.Severity.INFO;
-import static dev.underway.lint.Severity.WARNING;
 
 /** PostgreSQL statements that rewrite a table while holding ACCESS EXCLUSIVE. */
 public final class PostgresRewriteRules {
@@ -78,7 +77,7 @@ public final class PostgresRewriteRules {
                 return rewrite && !ctx.tableIsNew() ? ctx.verdict().notes().get(0) + ", holding ACCESS EXCLUSIVE" : null;
             });
 
-    public static final Rule NOT_NULL_WITHOUT_DEFAULT = new Rule("PG114", "add-column-not-null-without-default", WARNING,
+    public static final Rule NOT_NULL_WITHOUT_DEFAULT = new Rule("PG114", "add-column-not-null-without-default", ERROR,
             Engine.POSTGRESQL,
             "ADD COLUMN ... NOT NULL without a DEFAULT fails on a table that has rows",
             "Existing rows would get NULL in the new column, so PostgreSQL refuses the statement as soon as the table "

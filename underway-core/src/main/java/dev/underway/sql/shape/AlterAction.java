@@ -10,9 +10,17 @@ package dev.underway.sql.shape;
  * @param definition the column definition of ADD COLUMN / MODIFY / CHANGE (type changes: the new type), or null
  * @param constraint the constraint of ADD CONSTRAINT / MySQL ADD INDEX, or null
  * @param text       the action's own text, for messages
+ * @param using      PostgreSQL {@code ALTER COLUMN ... TYPE ... USING expr} when the expression does more than cast the
+ *                   column to the new type (so every row is converted), or null (no USING, or
+ *                   {@code USING c}, {@code USING c::type}, {@code USING CAST(c AS type)}: the same as none)
  */
 public record AlterAction(ActionKind kind, String column, String name, String newName, ColumnDef definition,
-                          ConstraintDef constraint, String text) {
+                          ConstraintDef constraint, String text, String using) {
+
+    public AlterAction(ActionKind kind, String column, String name, String newName, ColumnDef definition,
+                       ConstraintDef constraint, String text) {
+        this(kind, column, name, newName, definition, constraint, text, null);
+    }
 
     public static AlterAction of(ActionKind kind, String text) {
         return new AlterAction(kind, null, null, null, null, null, text);

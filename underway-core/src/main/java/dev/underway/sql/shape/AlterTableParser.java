@@ -183,7 +183,9 @@ final class AlterTableParser {
         if (c.accept("SET", "DATA", "TYPE") || c.accept("TYPE")) {
             SqlType type = defs.type(c);
             ColumnDef def = new ColumnDef(column, type, List.of(), false, false, false, false, false, List.of(), null);
-            return new AlterAction(ActionKind.ALTER_COLUMN_TYPE, column, null, null, def, null, text);
+            c.until(Set.of("USING"));
+            String using = c.accept("USING") ? UsingConversion.of(defs, c.rest(), column, type) : null;
+            return new AlterAction(ActionKind.ALTER_COLUMN_TYPE, column, null, null, def, null, text, using);
         }
         if (c.accept("SET", "NOT", "NULL")) {
             return named(ActionKind.SET_NOT_NULL, column, null, null, text);

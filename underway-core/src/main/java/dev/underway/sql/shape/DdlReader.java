@@ -175,8 +175,22 @@ final class DdlReader extends ShapeReader {
         if (c.accept("TYPE")) {
             TableName type = c.tableName();
             boolean addValue = c.at("ADD", "VALUE") || c.at("RENAME", "VALUE");
+            if (c.at("RENAME", "VALUE")) {
+                options.put("RENAME_VALUE", "VALUE");
+            }
             return shape(addValue ? StatementKind.ALTER_TYPE : StatementKind.CATALOG_ONLY, null,
                     List.of(type.toString()), List.of(), List.of());
+        }
+        if (!mysql && c.accept("DOMAIN")) {
+            return alterDomain();
+        }
+        if (!mysql && c.at("SCHEMA")) {
+            c.next();
+            String schema = c.identifier();
+            if (c.at("RENAME", "TO")) {
+                options.put("RENAME", "SCHEMA");
+            }
+            return shape(StatementKind.CATALOG_ONLY, null, List.of(schema), List.of(), List.of());
         }
         if (c.accept("VIEW")) {
             return view("ALTER");
@@ -186,6 +200,26 @@ final class DdlReader extends ShapeReader {
             return StatementShape.of(StatementKind.CATALOG_ONLY);
         }
         return StatementShape.of(StatementKind.UNKNOWN);
+    }
+
+    /** {@code ALTER DOMAIN d ADD [CONSTRAINT c] CHECK (..) [NOT VALID] | VALIDATE CONSTRAINT c | SET NOT NULL | ...}. */
+    private StatementShape alterDomain() {
+        TableName domain = c.tableName();
+        int start = c.position();
+        List<AlterAction> actions = new ArrayList<>();
+        if (c.accept("ADD")) {
+            ConstraintDef k = defs.constraint(c);
+            actions.add(new AlterAction(ActionKind.ADD_CONSTRAINT, null, k == null ? null : k.name(), null, null, k,
+                    defs.text(c.since(start))));
+        } else if (c.accept("VALIDATE", "CONSTRAINT")) {
+            actions.add(new AlterAction(ActionKind.VALIDATE_CONSTRAINT, null, c.identifier(), null, null, null,
+                    defs.text(c.since(start))));
+        } else if (c.accept("SET", "NOT", "NULL")) {
+            actions.add(AlterAction.of(ActionKind.SET_NOT_NULL, "SET NOT NULL"));
+        } else {
+            actions.add(AlterAction.of(ActionKind.TABLE_OPTION, defs.text(c.rest())));
+        }
+        return shape(StatementKind.ALTER_DOMAIN, null, List.of(domain.name()), List.of(), actions);
     }
 
     private StatementShape alterTable() {
@@ -248,6 +282,13 @@ final class DdlReader extends ShapeReader {
         if (c.accept("VIEW")) {
             return view("DROP");
         }
+        if (c.accept("DATABASE") || mysql && c.accept("SCHEMA")) {
+            ifExists();
+            options.put("DROP", "DATABASE");
+            String database = c.identifier();
+            return shape(StatementKind.CATALOG_ONLY, null, database == null ? List.of() : List.of(database), List.of(),
+                    List.of());
+        }
         if (c.accept("MATERIALIZED", "VIEW") || objectIs(CATALOG_OBJECTS)) {
             return StatementShape.of(StatementKind.CATALOG_ONLY);
         }
@@ -271,6 +312,17 @@ final class DdlReader extends ShapeReader {
         return shape(StatementKind.RENAME_TABLE, from, List.of(), List.of(), actions);
     }
 
+    /** {@code REINDEX (CONCURRENTLY [true|on|1], VERBOSE)}: the option list of PostgreSQL 14+. */
+    private static boolean concurrentlyOption(List<Token> options) {
+        for (List<Token> option : TokenCursor.splitCommas(options)) {
+            if (!option.isEmpty() && option.get(0).is("CONCURRENTLY")) {
+                return option.size() == 1 || !(option.get(1).is("false") || option.get(1).is("off")
+                        || option.get(1).text().equals("0"));
+            }
+        }
+        return false;
+    }
+
     StatementShape truncate() {
         c.next();
         c.accept("TABLE");
@@ -288,7 +340,9 @@ final class DdlReader extends ShapeReader {
 
     StatementShape reindex() {
         c.next();
-        c.parenthesized();
+        if (concurrentlyOption(c.parenthesized())) {
+            modifiers.add(Modifier.CONCURRENTLY);
+        }
         String what = c.atEnd() ? "" : c.next().text().toUpperCase(Locale.ROOT);
         if (c.accept("CONCURRENTLY")) {
             modifiers.add(Modifier.CONCURRENTLY);

@@ -14,6 +14,8 @@ import java.util.Set;
 final class Definitions {
     private static final Set<String> TYPE_WORDS = Set.of("precision", "varying", "with", "without", "time", "zone",
             "unsigned", "signed", "zerofill", "national", "large", "object");
+    /** {@code interval day to second(3)}: the fields restrict an interval, and are part of its type. */
+    private static final Set<String> INTERVAL_FIELDS = Set.of("year", "month", "day", "hour", "minute", "second", "to");
     private static final Set<String> CONSTRAINT_STARTS = Set.of("CONSTRAINT", "CHECK", "UNIQUE", "PRIMARY", "FOREIGN",
             "EXCLUDE", "INDEX", "KEY", "FULLTEXT", "SPATIAL");
     private static final Set<String> DEFAULT_STOPS = Set.of("NOT", "NULL", "CONSTRAINT", "PRIMARY", "UNIQUE",
@@ -63,7 +65,7 @@ final class Definitions {
             } else if (w.equals("unsigned") || w.equals("zerofill") || w.equals("signed")) {
                 c.next();
                 unsigned |= w.equals("unsigned");
-            } else if (TYPE_WORDS.contains(w)) {
+            } else if (TYPE_WORDS.contains(w) || words.get(0).equalsIgnoreCase("interval") && INTERVAL_FIELDS.contains(w)) {
                 words.add(c.next().text());
             } else if (c.accept("CHARACTER", "SET") || c.accept("CHARSET")) {
                 charset = c.identifier();

@@ -31,6 +31,11 @@ public final class SchemaModel {
         constraintsAddedInMigration.clear();
     }
 
+    /** The current migration creates this table in a way no statement shows (a declarative create_table). */
+    public void createdWithoutSql(TableName name) {
+        createdInMigration.add(name.key());
+    }
+
     public Optional<TableModel> table(TableName name) {
         return name == null ? Optional.empty() : Optional.ofNullable(tables.get(name.key()));
     }
@@ -67,6 +72,14 @@ public final class SchemaModel {
     /** A session setting made earlier in this migration ({@code SET lock_timeout = '2s'}), lower-case name. */
     public Optional<String> setting(String name) {
         return Optional.ofNullable(settings.get(name));
+    }
+
+    /** The tables with a column of this type (a domain or enum), by its unqualified name, in name order. */
+    public List<TableName> tablesUsingType(String type) {
+        String name = type.toLowerCase(java.util.Locale.ROOT);
+        return tables.values().stream().filter(t -> t.columns().values().stream()
+                        .anyMatch(c -> c.type() != null && c.type().name().equals(name)))
+                .map(t -> TableName.of(t.name())).sorted(java.util.Comparator.comparing(TableName::name)).toList();
     }
 
     public Optional<ColumnModel> column(TableName table, String column) {

@@ -17,13 +17,19 @@ public enum StatementKind {
     VACUUM,
     CLUSTER,
     ANALYZE,
-    /** {@code ALTER TYPE ... ADD VALUE} and other enum type changes. */
+    /** {@code ALTER TYPE ... ADD VALUE} and other enum type changes ({@code RENAME VALUE}: option {@code RENAME_VALUE}). */
     ALTER_TYPE,
+    /** PostgreSQL {@code ALTER DOMAIN}: adding or validating a constraint checks every column of the domain. */
+    ALTER_DOMAIN,
     CREATE_TRIGGER,
     DROP_TRIGGER,
     REFRESH_MATERIALIZED_VIEW,
     LOCK_TABLE,
-    /** Objects without table data: views, functions, sequences, types, schemas, extensions, comments, grants. */
+    /**
+     * Objects without table data: views, functions, sequences, types, schemas, extensions, comments, grants. Option
+     * {@code DROP} = {@code DATABASE} for {@code DROP DATABASE} (MySQL: also {@code DROP SCHEMA}), {@code RENAME} =
+     * {@code SCHEMA} for {@code ALTER SCHEMA ... RENAME TO}; {@code names} then holds the object's name.
+     */
     CATALOG_ONLY,
     SET,
     SELECT,

@@ -123,14 +123,18 @@ final class TokenCursor {
             if (depth == 0 && stops.stream().anyMatch(s -> matches(t, s))) {
                 break;
             }
-            if (t.type() == TokenType.OPEN_PAREN) {
-                depth++;
-            } else if (t.type() == TokenType.CLOSE_PAREN) {
-                depth--;
-            }
+            depth += nesting(t);
             out.add(next());
         }
         return out;
+    }
+
+    /** +1 for a token that opens a nesting level ({@code (}, or {@code [} of an array), -1 for one that closes it. */
+    static int nesting(Token t) {
+        if (t.type() == TokenType.OPEN_PAREN || t.type() == TokenType.SYMBOL && t.text().equals("[")) {
+            return 1;
+        }
+        return t.type() == TokenType.CLOSE_PAREN || t.type() == TokenType.SYMBOL && t.text().equals("]") ? -1 : 0;
     }
 
     List<Token> rest() {
@@ -139,21 +143,18 @@ final class TokenCursor {
         return out;
     }
 
-    /** Splits tokens at top-level commas. */
+    /** Splits tokens at top-level commas (not those inside parentheses or array brackets: {@code array['a', 'b']}). */
     static List<List<Token>> splitCommas(List<Token> tokens) {
         List<List<Token>> parts = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         int depth = 0;
         for (Token t : tokens) {
-            if (t.type() == TokenType.OPEN_PAREN) {
-                depth++;
-            } else if (t.type() == TokenType.CLOSE_PAREN) {
-                depth--;
-            } else if (depth == 0 && t.type() == TokenType.SYMBOL && t.text().equals(",")) {
+            if (depth == 0 && t.type() == TokenType.SYMBOL && t.text().equals(",")) {
                 parts.add(current);
                 current = new ArrayList<>();
                 continue;
             }
+            depth += nesting(t);
             current.add(t);
         }
         if (!current.isEmpty()) {
