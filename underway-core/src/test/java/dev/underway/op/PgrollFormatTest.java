@@ -215,6 +215,18 @@ class PgrollFormatTest {
     }
 
     @Test
+    void aTableAnSqlOperationCreatesIsShownByTheNewVersion() {
+        List<String> views = only(plan("""
+                operations:
+                  - sql: {up: "CREATE TABLE users2 (id INTEGER PRIMARY KEY, name TEXT); CREATE TABLE other.x (a int)",
+                          down: DROP TABLE users2}
+                  - sql: {up: CREATE TABLE later (a int), on_complete: true}
+                """).start(), Stage.VIEWS).sql();
+        assertThat(views).contains("CREATE VIEW \"public_v2\".\"users2\" AS SELECT * FROM \"public\".\"users2\"")
+                .noneMatch(v -> v.contains("\"x\"") || v.contains("later"));
+    }
+
+    @Test
     void aVersionSchemaNamedByTheFileIsSchemaUnderscoreName() {
         MigrationPlan p = plan("""
                 version_schema: with_version_schema
