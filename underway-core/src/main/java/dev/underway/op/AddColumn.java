@@ -84,9 +84,9 @@ final class AddColumn implements Operation {
                 + " ACCESS EXCLUSIVE lock (PostgreSQL computes the value of every row at once), which blocks reads and"
                 + " writes for as long as the rewrite takes. ";
         return why + (column.generated().identity() != null
-                ? "Instead, create a sequence (an sql operation) and add a plain column with default: nextval('the_seq'):"
-                + " the backfill numbers the existing rows in batches. Or give the identity to a table created in this"
-                + " migration"
+                ? "Instead, create a sequence in an earlier SQL migration and add a plain column with default:"
+                + " nextval('the_seq'): the backfill numbers the existing rows in batches. Or give the identity to a"
+                + " table created in this migration"
                 : "Instead, add a plain column with up: " + column.generated().expression() + " (the sync trigger computes"
                 + " it for the old version's writes and the backfill for existing rows), or create it with its table");
     }

@@ -1,6 +1,7 @@
 package dev.underway.op;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A column of create_table or add_column, in pgroll's format. As in pgroll, a column is NOT
@@ -30,7 +31,7 @@ record ColumnSpec(String name, String type, boolean nullable, String defaultSql,
             if (id != null) {
                 String values = id.optString("user_specified_values");
                 identity = values == null ? "BY DEFAULT" : values.strip().replaceAll("\\s+", " ")
-                        .toUpperCase(java.util.Locale.ROOT);
+                        .toUpperCase(Locale.ROOT);
                 options = id.optString("sequence_options");
                 id.done();
                 if (!identity.equals("ALWAYS") && !identity.equals("BY DEFAULT")) {
@@ -62,9 +63,7 @@ record ColumnSpec(String name, String type, boolean nullable, String defaultSql,
         if (generated != null) {
             b.append(' ').append(generated.clause());
         }
-        // An identity is NOT NULL by itself; saying NULL would contradict it.
-        return b.append(nullable ? generated != null && generated.identity() != null ? "" : " NULL" : " NOT NULL")
-                .toString();
+        return b.append(nullable ? " NULL" : " NOT NULL").toString();
     }
 
     /** {@code check: {name, constraint}}. */
