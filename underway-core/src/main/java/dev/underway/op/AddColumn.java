@@ -50,6 +50,13 @@ final class AddColumn implements Operation {
             throw x.error(line, "add_column: " + table + "." + column.name() + " cannot join the primary key of an"
                     + " existing table; use create_constraint or a new table");
         }
+        if (column.generated() != null && up != null) {
+            throw x.error(line, "add_column: " + table + "." + column.name() + " is generated, so it computes its own"
+                    + " value; leave out 'up'");
+        }
+        if (column.generated() != null && !t.created) {
+            throw x.error(line, "add_column: " + table + "." + column.name() + refuseGenerated());
+        }
         if (!column.nullable() && column.defaultSql() == null && up == null && !t.created) {
             throw x.error(line, "add_column: " + table + "." + column.name() + " is NOT NULL (columns are unless they say"
                     + " nullable: true) but has neither a default nor an up expression to fill existing rows");
@@ -61,9 +68,27 @@ final class AddColumn implements Operation {
         t.changedColumns.add(column.name());
         String fill = up != null ? up : literal(column.defaultSql()) ? null : column.defaultSql();
         if (fill != null) {
-            t.syncs.add(new TableDraft.Sync(null, column.name(), fill, null, true, line));
+            t.syncs.add(new TableDraft.Sync(null, column.name(), fill, null, up != null
+                    ? TableDraft.Refresh.WHEN_INPUTS_CHANGE : TableDraft.Refresh.WHEN_EMPTY, line));
             t.backfill = true;
         }
+    }
+
+    /**
+     * Why a generated column cannot be added to a table with rows without downtime, and what to do instead:
+     * PostgreSQL computes it for every row at once, rewriting the table under ACCESS EXCLUSIVE.
+     */
+    private String refuseGenerated() {
+        String why = " cannot be added online: adding " + (column.generated().identity() != null
+                ? "an identity column" : "a stored generated column") + " to an existing table rewrites it under an"
+                + " ACCESS EXCLUSIVE lock (PostgreSQL computes the value of every row at once), which blocks reads and"
+                + " writes for as long as the rewrite takes. ";
+        return why + (column.generated().identity() != null
+                ? "Instead, create a sequence in an earlier SQL migration and add a plain column with default:"
+                + " nextval('the_seq'): the backfill numbers the existing rows in batches. Or give the identity to a"
+                + " table created in this migration"
+                : "Instead, add a plain column with up: " + column.generated().expression() + " (the sync trigger computes"
+                + " it for the old version's writes and the backfill for existing rows), or create it with its table");
     }
 
     /** Defaults PostgreSQL can store in the catalog without evaluating per row: literals only, to be sure. */
@@ -78,8 +103,14 @@ final class AddColumn implements Operation {
         String q = Expansion.q(column.name());
         String where = t.name + "." + column.name();
         boolean catalogDefault = column.defaultSql() != null && literal(column.defaultSql());
-        out.add(Action.of(Phase.START, Stage.COLUMNS, "add " + where, "ALTER TABLE " + qt + " ADD COLUMN " + q + " "
-                + column.type() + (catalogDefault ? " DEFAULT " + column.defaultSql() : "")));
+        if (column.generated() != null) {
+            // Only on a table this migration creates (validate refuses it elsewhere): nobody reads it yet, no rows.
+            out.add(Action.of(Phase.START, Stage.COLUMNS, "add " + where + " (" + column.generated().clause() + ")",
+                    "ALTER TABLE " + qt + " ADD COLUMN " + column.definition(false)));
+        } else {
+            out.add(Action.of(Phase.START, Stage.COLUMNS, "add " + where, "ALTER TABLE " + qt + " ADD COLUMN " + q + " "
+                    + column.type() + (catalogDefault ? " DEFAULT " + column.defaultSql() : "")));
+        }
         if (column.defaultSql() != null && !catalogDefault) {
             out.add(Action.of(Phase.START, Stage.COLUMNS, "default of " + where + " for new rows",
                     "ALTER TABLE " + qt + " ALTER COLUMN " + q + " SET DEFAULT " + column.defaultSql()));
@@ -88,7 +119,7 @@ final class AddColumn implements Operation {
             out.add(Action.of(Phase.START, Stage.COLUMNS, "comment on " + where,
                     "COMMENT ON COLUMN " + qt + "." + q + " IS " + Expansion.literal(column.comment())));
         }
-        if (!column.nullable()) {
+        if (!column.nullable() && column.generated() == null) {
             out.add(Constraints.notNullCheck(x, t, column.name()));
         }
         if (column.check() != null) {
@@ -111,7 +142,7 @@ final class AddColumn implements Operation {
     public List<Action> complete(Expansion x) {
         List<Action> out = new ArrayList<>();
         String q = Expansion.q(column.name());
-        if (!column.nullable()) {
+        if (!column.nullable() && column.generated() == null) {
             out.addAll(Constraints.completeNotNull(x, t, column.name(), column.name()));
         }
         if (column.check() != null) {

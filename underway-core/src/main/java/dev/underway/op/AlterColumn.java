@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * {@code alter_column} (and {@code rename_column}): any of name, type, nullable, default, check,
  * unique, references and comment in one operation. A change the old version would feel (type,
- * NOT NULL, check, foreign key) goes into a hidden copy kept in sync through {@code up} and
- * {@code down}; catalog-only changes (name, comment, default, dropping NOT NULL, unique) copy
- * nothing and backfill nothing.
+ * NOT NULL, check, foreign key, a unique constraint whose {@code up} changes the values) goes into
+ * a hidden copy kept in sync through {@code up} and {@code down}; catalog-only changes (name,
+ * comment, default, dropping NOT NULL, unique without such an {@code up}) copy nothing and
+ * backfill nothing.
  */
 final class AlterColumn implements Operation {
     private final String kind;
@@ -109,8 +110,18 @@ final class AlterColumn implements Operation {
         return line;
     }
 
-    private boolean copies() {
-        return type != null || Boolean.FALSE.equals(nullable) && !old.notNull() || check != null || references != null;
+    private boolean copies(Expansion x) {
+        return type != null || Boolean.FALSE.equals(nullable) && !old.notNull() || check != null || references != null
+                || uniqueComputed(x);
+    }
+
+    /**
+     * A unique constraint with an {@code up} that computes something (pgroll's example makes duplicates unique with
+     * it): the values the constraint will hold differ from the old ones, so they go into a copy that the new version
+     * sees and complete makes unique.
+     */
+    private boolean uniqueComputed(Expansion x) {
+        return unique != null && up != null && !Expressions.isColumn(up, column, x.syntax());
     }
 
     @Override
@@ -125,14 +136,14 @@ final class AlterColumn implements Operation {
         if (name != null && !name.equals(column)) {
             x.requireNewColumn(t, name, line, kind);
         }
-        if (copies() && t.before.primaryKey().contains(c.physical)) {
+        if (copies(x) && t.before.primaryKey().contains(c.physical)) {
             throw x.error(line, kind + ": column " + table + "." + column + " is part of the primary key; changing its"
                     + " type or constraints online needs a table rebuild, which expand/contract does not do");
         }
         if (references != null) {
             referenced = x.referencedTable(references.table(), line, kind);
         }
-        if (copies()) {
+        if (copies(x)) {
             String newType = type != null ? type : old.type();
             copy = new ColumnCopy(x, t, c, newType, setsDefault ? defaultSql : carriedDefault(old, newType),
                     nullable != null ? !nullable : old.notNull(), up, down, line, kind);

@@ -54,6 +54,14 @@ final class CatalogReader {
             WHERE n.nspname = ?
             ORDER BY c.relname, ic.relname""";
 
+    private static final String REPLICA_IDENTITY = """
+            SELECT c.relname, c.relreplident,
+                   (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                    WHERE i.indrelid = c.oid AND i.indisreplident)
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition""";
+
     private CatalogReader() {
     }
 
@@ -91,13 +99,28 @@ final class CatalogReader {
                 }
             }
         }
+        Map<String, String> identities = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(REPLICA_IDENTITY)) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    identities.put(rs.getString(1), switch (rs.getString(2)) {
+                        case "f" -> "FULL";
+                        case "n" -> "NOTHING";
+                        case "i" -> rs.getString(3) == null ? "DEFAULT" : "USING INDEX " + Expansion.q(rs.getString(3));
+                        default -> "DEFAULT";
+                    });
+                }
+            }
+        }
         Map<String, SchemaSnapshot.Table> tables = new LinkedHashMap<>();
         for (Map.Entry<String, List<SchemaSnapshot.Column>> e : columns.entrySet()) {
             String table = e.getKey();
             Map<String, SchemaSnapshot.Constraint> ks = constraints.getOrDefault(table, Map.of());
             List<String> pk = ks.values().stream().filter(k -> k.type().equals("p")).findFirst()
                     .map(SchemaSnapshot.Constraint::columns).orElse(List.of());
-            tables.put(table, new SchemaSnapshot.Table(table, e.getValue(), pk, ks, indexes.getOrDefault(table, Map.of())));
+            tables.put(table, new SchemaSnapshot.Table(table, e.getValue(), pk, ks, indexes.getOrDefault(table, Map.of()),
+                    identities.getOrDefault(table, "DEFAULT")));
         }
         return new SchemaSnapshot(schema, tables);
     }

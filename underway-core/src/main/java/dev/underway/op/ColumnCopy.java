@@ -48,7 +48,7 @@ final class ColumnCopy {
         }
         t.columns.set(t.columns.indexOf(c), new TableDraft.Column(c.name, copy, type));
         t.syncs.add(new TableDraft.Sync(c.physical, copy, up != null ? up : Expansion.q(old.name()),
-                down, false, line));
+                down, TableDraft.Refresh.ALWAYS, line));
         t.backfill = true;
         downDefault = down == null;
     }
@@ -58,7 +58,7 @@ final class ColumnCopy {
         if (downDefault) {
             TableDraft.Sync s = table.syncs.stream().filter(y -> y.newColumn().equals(copy)).findFirst().orElseThrow();
             table.syncs.set(table.syncs.indexOf(s), new TableDraft.Sync(s.oldColumn(), s.newColumn(), s.up(),
-                    Expansion.q(newName), false, s.line()));
+                    Expansion.q(newName), TableDraft.Refresh.ALWAYS, s.line()));
         }
     }
 

@@ -55,18 +55,32 @@ final class Constraints {
     /** UNIQUE: the index is built concurrently at complete (duplicates then fail complete, not the application). */
     static List<Action> completeUnique(Expansion x, TableDraft t, String name, List<String> columns,
                                        boolean nullsNotDistinct) {
+        return completeIndexed(x, t, name, columns, "UNIQUE", nullsNotDistinct, IndexParameters.NONE);
+    }
+
+    /**
+     * UNIQUE or PRIMARY KEY on an existing table without a long lock: the unique index is built concurrently at
+     * complete, then the contract adopts it ({@code ADD CONSTRAINT ... USING INDEX}: a brief ACCESS EXCLUSIVE lock, no
+     * scan while the columns are NOT NULL, which a primary key's copies are made by then).
+     *
+     * @param constraint {@code UNIQUE} or {@code PRIMARY KEY}
+     * @param index      include_columns, storage parameters and tablespace, on physical column names
+     */
+    static List<Action> completeIndexed(Expansion x, TableDraft t, String name, List<String> columns, String constraint,
+                                        boolean nullsNotDistinct, IndexParameters index) {
         String cols = columns.stream().map(Expansion::q).collect(Collectors.joining(", "));
         String sample = "SELECT concat_ws(', ', " + columns.stream().map(c -> Expansion.q(c) + "::text")
                 .collect(Collectors.joining(", ")) + ") FROM " + x.qt(t.physical) + " GROUP BY " + cols
                 + " HAVING count(*) > 1 LIMIT 5";
+        String what = constraint.equals("UNIQUE") ? "unique constraint" : "primary key";
         return List.of(
                 new Action(Phase.COMPLETE, Stage.VALIDATE, "build the unique index " + name + " on " + t.name
                         + " concurrently", List.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + Expansion.q(name)
-                        + " ON " + x.qt(t.physical) + " (" + cols + ")" + (nullsNotDistinct ? " NULLS NOT DISTINCT" : "")),
-                        List.of(), true, null, new Violation("unique constraint " + name + " on " + t.name + " (duplicates)", sample)),
-                Action.of(Phase.COMPLETE, Stage.CONTRACT, "UNIQUE constraint " + name + " from its index",
-                        "ALTER TABLE " + x.qt(t.physical) + " ADD CONSTRAINT " + Expansion.q(name) + " UNIQUE USING INDEX "
-                                + Expansion.q(name)));
+                        + " ON " + x.qt(t.physical) + " (" + cols + ")" + index.indexClause(nullsNotDistinct)),
+                        List.of(), true, null, new Violation(what + " " + name + " on " + t.name + " (duplicates)", sample)),
+                Action.of(Phase.COMPLETE, Stage.CONTRACT, constraint + " constraint " + name + " from its index",
+                        "ALTER TABLE " + x.qt(t.physical) + " ADD CONSTRAINT " + Expansion.q(name) + " " + constraint
+                                + " USING INDEX " + Expansion.q(name)));
     }
 
     /** Drops an index start (or a complete that stopped in its validations) built, if it exists. */

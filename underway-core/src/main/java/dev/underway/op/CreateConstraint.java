@@ -8,66 +8,57 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code create_constraint} on existing columns. A check or foreign key would make the old
+ * {@code create_constraint}. On an existing table, a check or foreign key would make the old
  * version's writes fail, so (as pgroll does) each column is copied, kept in sync with
  * {@code up}/{@code down}, and the constraint starts NOT VALID on the copies; complete validates
- * it. A unique constraint needs no copy: its index is built concurrently at complete.
+ * it. A unique constraint or primary key is built as a unique index concurrently at complete and
+ * adopted with {@code ADD CONSTRAINT ... USING INDEX}; a column is copied for it only when its
+ * {@code up} computes something (making duplicates unique, say). A nullable primary key column
+ * gets a NOT VALID {@code IS NOT NULL} check at start, validated and turned into NOT NULL at
+ * complete before the index is adopted, so adopting it scans nothing. An exclusion constraint has no online form (no CONCURRENTLY, no USING INDEX), so it is
+ * refused on an existing table. On a table this migration creates, the constraint is simply added.
  */
 final class CreateConstraint implements Operation {
-    private static final Set<String> TYPES = Set.of("unique", "check", "foreign_key");
-    private final int line;
+    private static final Set<String> COPIED_ALWAYS = Set.of("check", "foreign_key");
+    private final TableConstraint k;
     private final String table;
-    private final String name;
-    private final String type;
-    private final List<String> columns;
-    private final String check;
-    private final ReferenceSpec references;
     private final Map<String, String> up;
     private final Map<String, String> down;
-    private final boolean noInherit;
-    private final boolean nullsNotDistinct;
     private TableDraft t;
     private String referenced;
     private final List<ColumnCopy> copies = new ArrayList<>();
     private final Map<String, String> physical = new HashMap<>();
+    /** Nullable columns of a new primary key that are not copied: NOT NULL through a validated check. */
+    private final List<String> notNull = new ArrayList<>();
 
-    private CreateConstraint(int line, String table, String name, String type, List<String> columns, String check,
-                             ReferenceSpec references, Map<String, String> up, Map<String, String> down,
-                             boolean noInherit, boolean nullsNotDistinct) {
-        this.line = line;
+    private CreateConstraint(TableConstraint k, String table, Map<String, String> up, Map<String, String> down) {
+        this.k = k;
         this.table = table;
-        this.name = name;
-        this.type = type;
-        this.columns = columns;
-        this.check = check;
-        this.references = references;
         this.up = up;
         this.down = down;
-        this.noInherit = noInherit;
-        this.nullsNotDistinct = nullsNotDistinct;
     }
 
     static CreateConstraint read(Fields f) {
         String table = f.string("table");
         String name = f.string("name");
         String type = f.string("type");
-        List<String> columns = f.stringList("columns");
+        List<String> columns = f.has("columns") ? f.stringList("columns") : List.of();
         String check = f.optString("check");
         Fields refs = f.optObject("references");
         Map<String, String> up = f.stringMap("up");
         Map<String, String> down = f.stringMap("down");
         boolean noInherit = Boolean.TRUE.equals(f.optBool("no_inherit"));
         boolean nnd = Boolean.TRUE.equals(f.optBool("nulls_not_distinct"));
+        Fields params = f.optObject("index_parameters");
+        Fields ex = f.optObject("exclude");
         ReferenceSpec r = refs == null ? null : ReferenceSpec.read(refs, false);
+        IndexParameters ip = IndexParameters.read(params);
+        TableConstraint.Exclude e = ex == null ? null : TableConstraint.Exclude.read(ex);
         f.done();
-        if (!TYPES.contains(type)) {
-            throw f.error("type", "type must be unique, check or foreign_key, got '" + type + "'");
-        }
-        if (type.equals("check") != (check != null)) {
-            throw f.error(check == null ? "type" : "check", "'check' goes with type: check, and only with it");
-        }
-        if (type.equals("foreign_key") != (r != null)) {
-            throw f.error(r == null ? "type" : "references", "'references' goes with type: foreign_key, and only with it");
+        TableConstraint k = TableConstraint.checked(f, new TableConstraint(name, type, columns, check, r, false, false,
+                noInherit, nnd, ip, e, f.line()));
+        if (type.equals("check") && columns.isEmpty()) {
+            throw f.error("columns", "constraint " + name + ": a check needs the 'columns' it reads (each is copied)");
         }
         for (String key : List.of("up", "down")) {
             Map<String, String> m = key.equals("up") ? up : down;
@@ -77,7 +68,7 @@ final class CreateConstraint implements Operation {
                 }
             }
         }
-        return new CreateConstraint(f.line(), table, name, type, columns, check, r, up, down, noInherit, nnd);
+        return new CreateConstraint(k, table, up, down);
     }
 
     @Override
@@ -87,78 +78,140 @@ final class CreateConstraint implements Operation {
 
     @Override
     public int line() {
-        return line;
+        return k.line();
+    }
+
+    private boolean indexed() {
+        return k.type().equals("unique") || k.type().equals("primary_key");
     }
 
     @Override
     public void validate(Expansion x) {
-        t = x.table(table, line, kind());
+        t = x.table(table, line(), kind());
+        if (t.before != null && t.before.constraints().containsKey(k.name())) {
+            throw x.error(line(), kind() + ": " + table + " already has a constraint named " + k.name());
+        }
+        if (k.references() != null) {
+            referenced = x.referencedTable(k.references().table(), line(), kind());
+        }
         if (t.created) {
-            throw x.error(line, "create_constraint: table " + table + " is created by this migration; put the"
-                    + " constraint in create_table");
+            // Nobody uses the table yet: the constraint is added as it is, up and down are not needed.
+            for (String c : k.columns()) {
+                x.column(t, c, line(), kind(), false);
+            }
+            return;
         }
-        if (t.before.constraints().containsKey(name)) {
-            throw x.error(line, "create_constraint: " + table + " already has a constraint named " + name);
-        }
-        if (references != null) {
-            referenced = x.referencedTable(references.table(), line, kind());
-        }
-        for (String c : columns) {
-            TableDraft.Column col = x.column(t, c, line, kind(), !type.equals("unique"));
-            if (type.equals("unique")) {
+        refuseUnsafe(x);
+        for (String c : k.columns()) {
+            SchemaSnapshot.Column old = t.before.column(t.column(c).map(col -> col.physical).orElse(c)).orElse(null);
+            boolean copy = COPIED_ALWAYS.contains(k.type()) || computes(x, c);
+            TableDraft.Column col = x.column(t, c, line(), kind(), copy);
+            if (!copy) {
                 physical.put(c, col.physical);
+                if (k.type().equals("primary_key") && old != null && !old.notNull()) {
+                    notNull.add(col.physical);
+                }
                 continue;
             }
-            SchemaSnapshot.Column old = t.before.column(col.physical).orElseThrow(() -> x.error(line, kind()
-                    + ": column " + c + " is new in this migration; give it the constraint where it is added"));
-            ColumnCopy copy = new ColumnCopy(x, t, col, old.type(), old.defaultSql(), old.notNull(), up.get(c),
-                    down.get(c), line, kind());
-            copy.defaultDown(c);
-            copies.add(copy);
-            physical.put(c, copy.copy);
+            if (old == null) {
+                throw x.error(line(), kind() + ": column " + c + " is new in this migration; give it the constraint where"
+                        + " it is added");
+            }
+            ColumnCopy cc = new ColumnCopy(x, t, col, old.type(), old.defaultSql(),
+                    old.notNull() || k.type().equals("primary_key"), up.get(c), down.get(c), line(), kind());
+            cc.defaultDown(c);
+            copies.add(cc);
+            physical.put(c, cc.copy);
+        }
+        for (String c : k.index().includeColumns()) {
+            physical.putIfAbsent(c, x.column(t, c, line(), kind(), false).physical);
         }
     }
 
-    private String cols() {
-        return columns.stream().map(c -> Expansion.q(physical.get(c))).collect(Collectors.joining(", "));
+    /** An {@code up} that computes something (not just the column itself) is honoured: the column is copied. */
+    private boolean computes(Expansion x, String column) {
+        String u = up.get(column);
+        return u != null && !Expressions.isColumn(u, column, x.syntax());
+    }
+
+    private void refuseUnsafe(Expansion x) {
+        if (k.type().equals("exclude")) {
+            throw x.error(line(), kind() + ": exclusion constraint " + k.name() + " cannot be added to existing table "
+                    + table + " online: PostgreSQL builds its index under an ACCESS EXCLUSIVE lock (an exclusion"
+                    + " constraint has no CONCURRENTLY and no USING INDEX form), blocking reads and writes for the whole"
+                    + " build. Give it to a table when the migration creates it (create_table constraints), or add it in"
+                    + " an SQL migration during a maintenance window");
+        }
+        if (k.type().equals("primary_key") && !t.before.primaryKey().isEmpty()) {
+            throw x.error(line(), kind() + ": table " + table + " already has a primary key ("
+                    + String.join(", ", t.before.primaryKey()) + "); drop it first with drop_constraint");
+        }
+        if (indexed()) {
+            for (SchemaSnapshot.Table other : x.before.tables().values()) {
+                if (other.indexes().containsKey(k.name())) {
+                    throw x.error(line(), kind() + ": constraint " + k.name() + " gets an index of its name, but an index"
+                            + " named " + k.name() + " already exists on " + other.name());
+                }
+            }
+        }
+    }
+
+    private List<String> cols(List<String> names) {
+        return names.stream().map(physical::get).toList();
     }
 
     private String checkExpression(Expansion x) {
-        return Expressions.renameColumns(check, physical, x.syntax());
+        return Expressions.renameColumns(k.check(), physical, x.syntax());
     }
 
     @Override
     public List<Action> start(Expansion x) {
+        if (t.created) {
+            return List.of(Action.of(Phase.START, Stage.CONSTRAINTS, k.type().replace('_', ' ') + " " + k.name() + " on new"
+                    + " table " + t.name, "ALTER TABLE " + x.qt(t.physical) + " ADD " + k.definition(x, referenced)));
+        }
         List<Action> out = new ArrayList<>();
         copies.forEach(c -> out.addAll(c.start()));
-        if (type.equals("check")) {
-            out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "check " + name + " on " + t.name + " (NOT VALID)",
-                    Constraints.addNotValid(x, t, name, "CHECK (" + checkExpression(x) + ")"
-                            + (noInherit ? " NO INHERIT" : ""))));
-        } else if (type.equals("foreign_key")) {
-            out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "foreign key " + name + " on " + t.name + " (NOT VALID)",
-                    Constraints.addNotValid(x, t, name, "FOREIGN KEY (" + cols() + ") " + references.clause(x, referenced))));
+        notNull.forEach(c -> out.add(Constraints.notNullCheck(x, t, c)));
+        String quoted = cols(k.columns()).stream().map(Expansion::q).collect(Collectors.joining(", "));
+        if (k.type().equals("check")) {
+            out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "check " + k.name() + " on " + t.name + " (NOT VALID)",
+                    Constraints.addNotValid(x, t, k.name(), "CHECK (" + checkExpression(x) + ")"
+                            + (k.noInherit() ? " NO INHERIT" : ""))));
+        } else if (k.type().equals("foreign_key")) {
+            out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "foreign key " + k.name() + " on " + t.name + " (NOT VALID)",
+                    Constraints.addNotValid(x, t, k.name(), "FOREIGN KEY (" + quoted + ") "
+                            + k.references().clause(x, referenced))));
         }
         return out;
     }
 
     @Override
     public List<Action> complete(Expansion x) {
+        if (t.created) {
+            return List.of();
+        }
         List<Action> out = new ArrayList<>();
         copies.forEach(c -> out.addAll(c.complete(x)));
-        switch (type) {
-            case "unique" -> out.addAll(Constraints.completeUnique(x, t, name,
-                    columns.stream().map(physical::get).toList(), nullsNotDistinct));
-            case "check" -> out.add(Constraints.validate(x, t, name, "NOT (" + checkExpression(x) + ")"));
+        notNull.forEach(c -> out.addAll(Constraints.completeNotNull(x, t, c, c)));
+        IndexParameters index = new IndexParameters(cols(k.index().includeColumns()), k.index().storageParameters(),
+                k.index().tablespace());
+        switch (k.type()) {
+            case "unique" -> out.addAll(Constraints.completeIndexed(x, t, k.name(), cols(k.columns()), "UNIQUE",
+                    k.nullsNotDistinct(), index));
+            case "primary_key" -> out.addAll(Constraints.completeIndexed(x, t, k.name(), cols(k.columns()),
+                    "PRIMARY KEY", false, index));
+            case "check" -> out.add(Constraints.validate(x, t, k.name(), "NOT (" + checkExpression(x) + ")"));
             default -> {
                 String self = x.qt(t.physical);
-                List<String> refs = references.columns();
-                String match = java.util.stream.IntStream.range(0, columns.size()).mapToObj(i -> "r."
-                        + Expansion.q(refs.get(i)) + " = " + self + "." + Expansion.q(physical.get(columns.get(i))))
+                List<String> refs = k.references().columns();
+                List<String> mine = cols(k.columns());
+                String match = java.util.stream.IntStream.range(0, mine.size()).mapToObj(i -> "r."
+                        + Expansion.q(refs.get(i)) + " = " + self + "." + Expansion.q(mine.get(i)))
                         .collect(Collectors.joining(" AND "));
-                String notNull = columns.stream().map(c -> self + "." + Expansion.q(physical.get(c)) + " IS NOT NULL")
+                String notNull = mine.stream().map(c -> self + "." + Expansion.q(c) + " IS NOT NULL")
                         .collect(Collectors.joining(" AND "));
-                out.add(Constraints.validate(x, t, name, notNull + " AND NOT EXISTS (SELECT 1 FROM " + x.qt(referenced)
+                out.add(Constraints.validate(x, t, k.name(), notNull + " AND NOT EXISTS (SELECT 1 FROM " + x.qt(referenced)
                         + " r WHERE " + match + ")"));
             }
         }
@@ -167,6 +220,13 @@ final class CreateConstraint implements Operation {
 
     @Override
     public List<Action> rollback(Expansion x) {
-        return type.equals("unique") ? List.of(Constraints.dropIndexOnRollback(x, name)) : List.of();
+        if (!indexed() || t.created) {
+            return List.of();
+        }
+        List<Action> out = new ArrayList<>(List.of(Constraints.dropIndexOnRollback(x, k.name())));
+        notNull.forEach(c -> out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop the NOT NULL check on " + t.name + "." + c,
+                "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT IF EXISTS "
+                        + Expansion.q(Names.notNullCheck(t.physical, c)))));
+        return out;
     }
 }

@@ -7,13 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code create_index}: built concurrently at start (writes go on); rollback drops it concurrently. */
+/**
+ * {@code create_index}: built concurrently at start (writes go on); rollback drops it concurrently.
+ * Its columns take every shape pgroll accepts ({@link IndexColumn}).
+ */
 final class CreateIndex implements Operation {
     private static final Set<String> METHODS = Set.of("btree", "hash", "gist", "spgist", "gin", "brin");
     private final int line;
     private final String name;
     private final String table;
-    private final List<String> columns;
+    private final List<IndexColumn> columns;
     private final String predicate;
     private final String method;
     private final boolean unique;
@@ -21,7 +24,7 @@ final class CreateIndex implements Operation {
     private TableDraft t;
     private final List<String> physical = new ArrayList<>();
 
-    private CreateIndex(int line, String name, String table, List<String> columns, String predicate, String method,
+    private CreateIndex(int line, String name, String table, List<IndexColumn> columns, String predicate, String method,
                         boolean unique, String storage) {
         this.line = line;
         this.name = name;
@@ -36,7 +39,7 @@ final class CreateIndex implements Operation {
     static CreateIndex read(Fields f) {
         String name = f.string("name");
         String table = f.string("table");
-        List<String> columns = f.stringList("columns");
+        List<IndexColumn> columns = IndexColumn.readAll(f, "columns");
         String predicate = f.optString("predicate");
         String method = f.optString("method");
         boolean unique = Boolean.TRUE.equals(f.optBool("unique"));
@@ -67,8 +70,8 @@ final class CreateIndex implements Operation {
                 throw x.error(line, "create_index: an index named " + name + " already exists on " + other.name());
             }
         }
-        for (String c : columns) {
-            physical.add(x.column(t, c, line, kind(), false).physical);
+        for (IndexColumn c : columns) {
+            physical.add(x.column(t, c.name(), c.line(), kind(), false).physical);
         }
     }
 
@@ -78,7 +81,8 @@ final class CreateIndex implements Operation {
         t.columns.forEach(c -> renames.put(c.name, c.physical));
         String sql = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + Expansion.q(name)
                 + " ON " + x.qt(t.physical) + (method == null ? "" : " USING " + method.toLowerCase(Locale.ROOT))
-                + " (" + String.join(", ", physical.stream().map(Expansion::q).toList()) + ")"
+                + " (" + String.join(", ", java.util.stream.IntStream.range(0, columns.size())
+                .mapToObj(i -> columns.get(i).element(physical.get(i))).toList()) + ")"
                 + (storage == null ? "" : " WITH (" + storage + ")")
                 + (predicate == null ? "" : " WHERE " + Expressions.renameColumns(predicate, renames, x.syntax()));
         return List.of(Action.concurrently(Phase.START, Stage.INDEXES, "build index " + name + " on " + t.name

@@ -73,11 +73,7 @@ final class CreateTable implements Operation {
         List<String> parts = new ArrayList<>();
         int ref = 0;
         for (ColumnSpec c : columns) {
-            StringBuilder b = new StringBuilder(Expansion.q(c.name())).append(' ').append(c.type());
-            if (c.defaultSql() != null) {
-                b.append(" DEFAULT ").append(c.defaultSql());
-            }
-            b.append(c.nullable() ? " NULL" : " NOT NULL");
+            StringBuilder b = new StringBuilder(c.definition(true));
             if (c.unique()) {
                 b.append(" UNIQUE");
             }

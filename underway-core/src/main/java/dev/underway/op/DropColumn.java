@@ -54,7 +54,7 @@ final class DropColumn implements Operation {
         }
         t.columns.remove(c);
         if (down != null) {
-            t.syncs.add(new TableDraft.Sync(c.physical, null, null, down, false, line));
+            t.syncs.add(new TableDraft.Sync(c.physical, null, null, down, TableDraft.Refresh.ALWAYS, line));
         }
     }
 

@@ -26,12 +26,16 @@ final class Expansion {
     /** Tables changed (by their names before start) and tables only depended on (foreign keys). */
     final Set<String> touched = new LinkedHashSet<>();
     final Set<String> referenced = new LinkedHashSet<>();
+    /** Tables that {@code sql} operations of this migration create in the schema: the new version shows them as they are. */
+    final Set<String> sqlTables = new LinkedHashSet<>();
 
-    Expansion(String file, String version, SchemaSnapshot before) {
+    /** @param versionSchema the file's {@code version_schema}, or null for the default name */
+    Expansion(String file, String version, SchemaSnapshot before, String versionSchema) {
         this.file = file;
         this.version = version;
         this.before = before;
-        this.newSchema = Names.versionSchema(before.schema(), version);
+        this.newSchema = versionSchema == null ? Names.versionSchema(before.schema(), version)
+                : Names.namedVersionSchema(file, before.schema(), versionSchema);
     }
 
     String schema() {

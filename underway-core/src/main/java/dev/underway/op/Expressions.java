@@ -46,6 +46,26 @@ final class Expressions {
         return "(" + expression.strip() + ")";
     }
 
+    /**
+     * True when the expression is nothing but the column itself ({@code review}, {@code "review"}): pgroll's files
+     * often give such an {@code up}, which asks for no computation, so no copy is needed for it.
+     */
+    static boolean isColumn(String expression, String column, SqlSyntax syntax) {
+        Lexer lexer = new Lexer(expression, syntax, "expression");
+        Token only = null;
+        while (!lexer.atEnd()) {
+            Token t = lexer.next("\u0000");
+            if (t.type().isCode()) {
+                if (only != null) {
+                    return false;
+                }
+                only = t;
+            }
+        }
+        return only != null && (only.type() == TokenType.WORD || only.type() == TokenType.QUOTED_IDENTIFIER)
+                && only.identifier().equals(column);
+    }
+
     /** The names an expression may refer to: every word and quoted identifier, as PostgreSQL resolves them. */
     static java.util.Set<String> names(String expression, SqlSyntax syntax) {
         Lexer lexer = new Lexer(expression, syntax, "expression");

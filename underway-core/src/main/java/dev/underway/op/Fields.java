@@ -53,6 +53,11 @@ final class Fields {
         return has(key) && map.values().get(key) instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.NULL;
     }
 
+    /** Given, and written as a mapping. */
+    boolean isMapping(String key) {
+        return node(key) instanceof YamlNode.Mapping;
+    }
+
     String string(String key) {
         String value = optString(key);
         if (value == null || value.isBlank()) {
@@ -135,6 +140,12 @@ final class Fields {
             out.put(k, f.optString(k));
         }
         return out;
+    }
+
+    /** The mapping's keys, in file order, all counted as read (for mappings keyed by name, such as index columns). */
+    List<String> keys() {
+        read.addAll(map.values().keySet());
+        return List.copyOf(map.values().keySet());
     }
 
     /** Refuses every key that was not read: typos must not pass silently. */

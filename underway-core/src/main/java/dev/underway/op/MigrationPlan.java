@@ -36,7 +36,7 @@ public final class MigrationPlan {
      * @param oldSchema the schema of the version before: the latest completed version schema, or the base schema
      */
     public static MigrationPlan of(YamlMigration m, SchemaSnapshot before, String oldSchema, Dialect dialect) {
-        Expansion x = new Expansion(m.script(), m.version().toString(), before);
+        Expansion x = new Expansion(m.script(), m.version().toString(), before, m.versionSchema());
         for (Operation op : m.operations()) {
             op.validate(x);
         }

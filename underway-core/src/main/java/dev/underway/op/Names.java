@@ -19,6 +19,19 @@ final class Names {
         return fit(schema + "_v" + version.replace('.', '_'));
     }
 
+    /**
+     * pgroll's {@code version_schema: name} → {@code <schema>_<name>}, as pgroll names it. A name that does
+     * not fit 63 bytes is refused rather than cut: the application puts it in its {@code search_path}.
+     */
+    static String namedVersionSchema(String file, String schema, String name) {
+        String full = schema + "_" + name;
+        if (full.getBytes(StandardCharsets.UTF_8).length > MAX) {
+            throw dev.underway.UnderwayException.usage(file + ": version_schema '" + name + "' names the version schema "
+                    + full + ", longer than PostgreSQL's " + MAX + " bytes; choose a shorter name");
+        }
+        return full;
+    }
+
     /** The column that holds a changed column's new shape until complete renames it. */
     static String newColumn(String column) {
         return fit(PREFIX + column);

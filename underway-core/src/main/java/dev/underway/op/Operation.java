@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface Operation
         permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, CreateIndex, DropIndex,
-        CreateConstraint, DropConstraint, RenameConstraint, RawSql {
+        CreateConstraint, DropConstraint, RenameConstraint, SetReplicaIdentity, RawSql {
 
     /** The operation's key in the file: {@code alter_column}. */
     String kind();

@@ -2,6 +2,9 @@ package dev.underway.op;
 
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.StatementSplitter;
+import dev.underway.sql.shape.StatementClassifier;
+import dev.underway.sql.shape.StatementKind;
+import dev.underway.sql.shape.StatementShape;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +12,8 @@ import java.util.List;
 /**
  * {@code sql}: statements Underway runs as written, at start (or at complete with
  * {@code on_complete: true}); {@code down} runs at rollback. Underway cannot see what they
- * change, so they take part in no conflict check and no version view until a complete refreshes them.
+ * change, so they take part in no conflict check and no version view until a complete refreshes
+ * them; only a table they create in the schema is shown by the new version at once.
  */
 final class RawSql implements Operation {
     private final int line;
@@ -56,6 +60,19 @@ final class RawSql implements Operation {
     public void validate(Expansion x) {
         if (statements(x, up).isEmpty()) {
             throw x.error(line, "sql: 'up' holds no statement");
+        }
+        if (!onComplete) {
+            // So that the version this migration starts shows them, as pgroll's version schemas do.
+            StatementClassifier classifier = new StatementClassifier(false);
+            for (SqlStatement s : statements(x, up)) {
+                StatementShape shape = classifier.classify(s);
+                if ((shape.is(StatementKind.CREATE_TABLE)
+                        || shape.is(StatementKind.CREATE_TABLE_AS)) && shape.table() != null
+                        && (shape.table().schema() == null || shape.table().schema().equals(x.schema()))
+                        && x.before.table(shape.table().name()).isEmpty()) {
+                    x.sqlTables.add(shape.table().name());
+                }
+            }
         }
     }
 

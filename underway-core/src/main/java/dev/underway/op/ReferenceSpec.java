@@ -9,7 +9,7 @@ import java.util.Set;
  * or on several ({@code references: {table, columns}} of create_constraint).
  */
 record ReferenceSpec(String name, String table, List<String> columns, String onDelete, String onUpdate,
-                     String matchType, boolean deferrable, boolean initiallyDeferred) {
+                     String matchType, boolean deferrable, boolean initiallyDeferred, List<String> onDeleteSetColumns) {
     private static final Set<String> ACTIONS = Set.of("NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT");
     private static final Set<String> MATCH = Set.of("SIMPLE", "FULL");
 
@@ -21,15 +21,24 @@ record ReferenceSpec(String name, String table, List<String> columns, String onD
         String onDelete = action(f, "on_delete");
         String onUpdate = action(f, "on_update");
         String match = f.optString("match_type");
+        if (match != null && match.equalsIgnoreCase("PARTIAL")) {
+            throw f.error("match_type", "match_type PARTIAL is in pgroll's format, but PostgreSQL does not implement"
+                    + " MATCH PARTIAL; use SIMPLE (the default) or FULL");
+        }
         if (match != null && !MATCH.contains(match.toUpperCase(Locale.ROOT))) {
             throw f.error("match_type", "match_type must be SIMPLE or FULL, got '" + match + "'");
         }
         Boolean deferrable = f.optBool("deferrable");
         Boolean initially = f.optBool("initially_deferred");
+        List<String> setColumns = !single && f.has("on_delete_set_columns") ? f.stringList("on_delete_set_columns")
+                : List.of();
         f.done();
+        if (!setColumns.isEmpty() && !"SET NULL".equals(onDelete) && !"SET DEFAULT".equals(onDelete)) {
+            throw f.error("on_delete_set_columns", "on_delete_set_columns goes with on_delete: SET NULL or SET DEFAULT");
+        }
         return new ReferenceSpec(name, table, columns, onDelete, onUpdate,
                 match == null ? null : match.toUpperCase(Locale.ROOT), Boolean.TRUE.equals(deferrable),
-                Boolean.TRUE.equals(initially));
+                Boolean.TRUE.equals(initially), setColumns);
     }
 
     private static String action(Fields f, String key) {
@@ -49,7 +58,8 @@ record ReferenceSpec(String name, String table, List<String> columns, String onD
     String clause(Expansion x, String referencedPhysical) {
         return "REFERENCES " + x.qt(referencedPhysical) + " (" + String.join(", ", columns.stream().map(Expansion::q)
                 .toList()) + ")" + (matchType == null ? "" : " MATCH " + matchType)
-                + (onDelete == null ? "" : " ON DELETE " + onDelete) + (onUpdate == null ? "" : " ON UPDATE " + onUpdate)
+                + (onDelete == null ? "" : " ON DELETE " + onDelete + (onDeleteSetColumns.isEmpty() ? "" : " ("
+                + String.join(", ", onDeleteSetColumns.stream().map(Expansion::q).toList()) + ")")) + (onUpdate == null ? "" : " ON UPDATE " + onUpdate)
                 + (deferrable ? " DEFERRABLE" + (initiallyDeferred ? " INITIALLY DEFERRED" : "") : "");
     }
 }

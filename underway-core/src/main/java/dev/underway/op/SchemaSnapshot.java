@@ -23,9 +23,11 @@ public record SchemaSnapshot(String schema, Map<String, Table> tables) {
      * @param primaryKey   key columns in key order; empty without a primary key
      * @param constraints  constraints by name
      * @param indexes      indexes by name (including those behind constraints)
+     * @param replicaIdentity what follows {@code REPLICA IDENTITY}: {@code DEFAULT}, {@code FULL}, {@code NOTHING} or
+     *                     {@code USING INDEX "name"}; null (snapshots recorded before it was read) means DEFAULT
      */
     public record Table(String name, List<Column> columns, List<String> primaryKey, Map<String, Constraint> constraints,
-                        Map<String, Index> indexes) {
+                        Map<String, Index> indexes, String replicaIdentity) {
         public Table {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);

@@ -67,14 +67,25 @@ final class SyncTrigger {
         for (TableDraft.Sync s : syncs) {
             String target = "NEW." + Expansion.q(up ? s.newColumn() : s.oldColumn());
             String assign = target + " := " + Expressions.value(up ? s.up() : s.down()) + ";";
-            if (up && s.upOnlyWhenNull()) {
-                b.append("      IF TG_OP = 'INSERT' OR OLD.").append(Expansion.q(s.newColumn())).append(" IS NULL THEN ")
-                        .append(assign).append(" END IF;\n");
-            } else {
-                b.append("      ").append(assign).append('\n');
-            }
+            String when = up ? when(x, t, s) : null;
+            b.append("      ").append(when == null ? assign : "IF " + when + " THEN " + assign + " END IF;").append('\n');
         }
         b.append("    END;\n");
+    }
+
+    /** The condition under which the old version's write recomputes {@code up}; null: always. */
+    private static String when(Expansion x, TableDraft t, TableDraft.Sync s) {
+        if (s.refresh() == TableDraft.Refresh.ALWAYS) {
+            return null;
+        }
+        StringBuilder w = new StringBuilder("TG_OP = 'INSERT' OR OLD.").append(Expansion.q(s.newColumn())).append(" IS NULL");
+        if (s.refresh() == TableDraft.Refresh.WHEN_INPUTS_CHANGE) {
+            java.util.Set<String> reads = Expressions.names(s.up(), x.syntax());
+            // As text: IS DISTINCT FROM needs an equality operator, which json or point do not have.
+            t.oldColumns().stream().filter(reads::contains).forEach(c -> w.append(" OR NEW.").append(Expansion.q(c))
+                    .append("::text IS DISTINCT FROM OLD.").append(Expansion.q(c)).append("::text"));
+        }
+        return w.toString();
     }
 
     private static String describe(TableDraft t) {
@@ -108,11 +119,14 @@ final class SyncTrigger {
             if (s.up() != null) {
                 String target = t.columns.stream().filter(c -> c.physical.equals(s.newColumn())).map(c -> c.name)
                         .findFirst().orElse(s.newColumn());
-                out.add(new ExpressionCheck(s.line(), "up of " + t.name + "." + target, "SELECT "
+                out.add(new ExpressionCheck(s.line(), "up of " + t.name + "." + target + " (over the old version's"
+                        + " columns " + String.join(", ", t.oldColumns()) + ")", "SELECT "
                         + Expressions.value(s.up()) + " FROM " + oldRow + " LIMIT 0"));
             }
             if (s.down() != null) {
-                out.add(new ExpressionCheck(s.line(), "down of " + t.name + "." + s.oldColumn(), "SELECT "
+                out.add(new ExpressionCheck(s.line(), "down of " + t.name + "." + s.oldColumn() + " (over the new"
+                        + " version's columns " + t.columns.stream().map(c -> c.name).collect(Collectors.joining(", "))
+                        + ")", "SELECT "
                         + Expressions.value(s.down()) + " FROM " + newRow + " LIMIT 0"));
             }
         }

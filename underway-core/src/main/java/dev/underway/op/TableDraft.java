@@ -37,11 +37,27 @@ final class TableDraft {
      * Keeps {@code newColumn} computed from the old version's writes ({@code up}) and
      * {@code oldColumn} from the new version's writes ({@code down}); either may be null.
      *
-     * @param upOnlyWhenNull an added column: old-version updates fill it only while it is empty,
-     *                       never overwriting what the new version wrote
-     * @param line           the line of the operation that asked for it
+     * @param refresh which writes of the old version recompute {@code up}
+     * @param line    the line of the operation that asked for it
      */
-    record Sync(String oldColumn, String newColumn, String up, String down, boolean upOnlyWhenNull, int line) {
+    record Sync(String oldColumn, String newColumn, String up, String down, Refresh refresh, int line) {
+    }
+
+    /** Which writes of the old version (or of sessions on no version, such as the backfill) recompute {@code up}. */
+    enum Refresh {
+        /** Every write: a copy, whose old column the new version keeps current through {@code down}. */
+        ALWAYS,
+        /**
+         * Only while the new column is empty: a column added with a default and no {@code up}, so the backfill
+         * fills existing rows and never overwrites what the new version wrote.
+         */
+        WHEN_EMPTY,
+        /**
+         * A column added with {@code up}: on every insert, on every update that changes a column {@code up} reads
+         * (so the new version never reads a value computed from the old row), and while it is empty (the
+         * backfill). A write that changes none of them keeps the value, which may be the new version's own.
+         */
+        WHEN_INPUTS_CHANGE
     }
 
     final String physical;

@@ -42,6 +42,11 @@ final class VersionViews {
                 sql.add(view(x.newSchema, t.name, x, t.physical, current(t)));
             }
         }
+        for (String table : x.sqlTables) {
+            // Columns as the sql operation made them (SELECT * is expanded when the view is created).
+            sql.add("CREATE VIEW " + Expansion.q(x.newSchema) + "." + Expansion.q(table) + " AS SELECT * FROM "
+                    + x.qt(table));
+        }
         return new Action(Phase.START, Stage.VIEWS, "version schema " + x.newSchema + " with a view per table", sql,
                 List.of(), false, null, null);
     }

@@ -20,14 +20,16 @@ import java.util.regex.Pattern;
 
 /**
  * A declarative migration file {@code V<version>__<description>.yaml} in pgroll's format:
- * {@code operations:} with one operation per item. An old-style top-level {@code name:} is
+ * {@code operations:} with one operation per item, and optionally {@code version_schema:}. An old-style top-level {@code name:} is
  * accepted and ignored (the file name names the migration); anything else unknown is an error.
  *
- * @param script the file name (or path relative to the migration directory) used in messages
- * @param text   the file as read, kept with the in-flight migration so complete and rollback need no file
+ * @param script        the file name (or path relative to the migration directory) used in messages
+ * @param text          the file as read, kept with the in-flight migration so complete and rollback need no file
+ * @param versionSchema pgroll's {@code version_schema}: the version schema is {@code <schema>_<versionSchema>}
+ *                      instead of {@code <schema>_v<version>}; null when not given
  */
 public record YamlMigration(MigrationVersion version, String description, String script, String text, int checksum,
-                            List<Operation> operations) {
+                            List<Operation> operations, String versionSchema) {
     private static final Pattern NAME = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.*)\\.ya?ml");
     private static final Map<String, Function<Fields, Operation>> READERS = Map.ofEntries(
             Map.entry("create_table", CreateTable::read),
@@ -43,6 +45,7 @@ public record YamlMigration(MigrationVersion version, String description, String
             Map.entry("drop_constraint", f -> DropConstraint.read(f, "drop_constraint")),
             Map.entry("drop_multicolumn_constraint", f -> DropConstraint.read(f, "drop_multicolumn_constraint")),
             Map.entry("rename_constraint", RenameConstraint::read),
+            Map.entry("set_replica_identity", SetReplicaIdentity::read),
             Map.entry("sql", RawSql::read));
 
     public YamlMigration {
@@ -83,6 +86,10 @@ public record YamlMigration(MigrationVersion version, String description, String
         String body = Checksums.stripBom(text);
         Fields root = new Fields(script, "migration", YamlTree.parse(script, body));
         root.optString("name");
+        String versionSchema = root.optString("version_schema");
+        if (versionSchema != null && versionSchema.isBlank()) {
+            throw root.error("version_schema", "'version_schema' is empty; give the version schema a name or leave it out");
+        }
         List<Operation> operations = new ArrayList<>();
         for (YamlNode item : root.list("operations")) {
             operations.add(operation(script, item));
@@ -91,7 +98,8 @@ public record YamlMigration(MigrationVersion version, String description, String
         if (operations.isEmpty()) {
             throw root.error("operations", "'operations' is empty; a migration needs at least one operation");
         }
-        return new YamlMigration(name.version(), name.description(), script, body, Checksums.file(text), operations);
+        return new YamlMigration(name.version(), name.description(), script, body, Checksums.file(text), operations,
+                versionSchema);
     }
 
     private static Operation operation(String script, YamlNode item) {

@@ -161,6 +161,9 @@ class ColumnOperationsIT {
                             .containsExactly("free:ANN", "free:BOB");
                     exec(db.old, "INSERT INTO users (name) VALUES ('cid')");
                     assertThat(one(db.next, "SELECT shout FROM users WHERE name = 'cid'")).isEqualTo("CID");
+                    exec(db.old, "UPDATE users SET name = 'bobby' WHERE name = 'bob'");
+                    assertThat(one(db.next, "SELECT shout FROM users WHERE name = 'bobby'"))
+                            .as("up is recomputed when the old version changes what it reads").isEqualTo("BOBBY");
                     exec(db.next, "UPDATE users SET shout = 'custom' WHERE name = 'ann'");
                     exec(db.old, "UPDATE users SET email = 'a@y' WHERE name = 'ann'");
                     assertThat(one(db.next, "SELECT shout FROM users WHERE name = 'ann'")).isEqualTo("custom");
@@ -172,6 +175,32 @@ class ColumnOperationsIT {
                             assertThat(one(db.admin, "SELECT attnotnull FROM pg_attribute WHERE attrelid ="
                                     + " 'users'::regclass AND attname = 'tier'")).isEqualTo("t");
                         }).build(),
+
+                OperationCase.of("alter_column unique with up: a copy made unique by up, so duplicates do not stop"
+                        + " complete").setup(USERS + "INSERT INTO users (name, email) VALUES ('cid', 'ann@x');").yaml("""
+                        operations:
+                          - alter_column:
+                              table: users
+                              column: email
+                              unique: {name: users_email_key}
+                              up: email || '#' || id
+                              down: email
+                        """).afterStart(db -> {
+                    assertThat(rows(db.next, "SELECT email FROM users ORDER BY id")).containsExactly("ann@x#1", "null",
+                            "ann@x#3");
+                    assertThat(rows(db.old, "SELECT email FROM users ORDER BY id")).containsExactly("ann@x", "null", "ann@x");
+                    exec(db.old, "INSERT INTO users (id, name, email) VALUES (9, 'dan', 'ann@x')");
+                    assertThat(one(db.next, "SELECT email FROM users WHERE id = 9")).isEqualTo("ann@x#9");
+                    exec(db.next, "UPDATE users SET email = 'bob@x' WHERE id = 2");
+                    assertThat(one(db.old, "SELECT email FROM users WHERE id = 2")).isEqualTo("bob@x");
+                }).afterComplete(db -> {
+                    assertThat(one(db.admin, "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+                            + " WHERE conname = 'users_email_key'")).isEqualTo("UNIQUE (email)");
+                    assertThat(rows(db.next, "SELECT email FROM users ORDER BY id"))
+                            .as("the second start backfilled the rows again through up")
+                            .containsExactly("ann@x#1", "bob@x#2", "ann@x#3", "ann@x#9");
+                    assertThat(db.columns("public", "users")).containsExactly("id", "name", "amount", "email");
+                }).build(),
 
                 OperationCase.of("drop_column with down").setup(USERS + "ALTER TABLE users ALTER COLUMN amount SET NOT NULL;")
                         .yaml("""

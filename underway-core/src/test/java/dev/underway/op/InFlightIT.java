@@ -191,12 +191,14 @@ class InFlightIT {
                       type: varchar(50)
                       up: lower(emial)
                 """))).satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessageContaining("V2__typo.yaml:3: the up of users.mail is refused by the database")
+                .hasMessageContaining("V2__typo.yaml:3: the up of users.mail (over the old version's columns id, email)"
+                        + " is refused by the database")
                 .hasMessageContaining("column \"emial\" does not exist");
         assertThatThrownBy(() -> ec.planStart(yaml("V2__typo.yaml", """
                 operations:
                   - alter_column: {table: users, column: email, name: mail, type: varchar(50), down: upper(email)}
-                """))).hasMessageContaining("the down of users.email is refused by the database");
+                """))).hasMessageContaining("the down of users.email (over the new version's columns id, mail) is refused"
+                + " by the database");
         assertThat(ec.status()).isEmpty();
         assertThat(db.columns("public", "users")).containsExactly("id", "email");
         exec(db.old, "INSERT INTO users VALUES (8, 'h@x')");

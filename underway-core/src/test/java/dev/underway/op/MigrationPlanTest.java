@@ -23,12 +23,12 @@ class MigrationPlanTest {
                     Map.of("users_pkey", new SchemaSnapshot.Index("users_pkey", List.of("id"), true, true,
                                     "CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)"),
                             "users_score", new SchemaSnapshot.Index("users_score", List.of("score"), false, false,
-                                    "CREATE INDEX users_score ON public.users USING btree (score) WHERE (score <> ''::text)"))),
+                                    "CREATE INDEX users_score ON public.users USING btree (score) WHERE (score <> ''::text)")), "DEFAULT"),
             "events", new SchemaSnapshot.Table("events", List.of(
                     new SchemaSnapshot.Column("id", "integer", true, null, null, false),
                     new SchemaSnapshot.Column("user_id", "integer", false, null, null, false)),
                     List.of("id"), Map.of("events_user_fk", new SchemaSnapshot.Constraint("events_user_fk", "f",
-                    List.of("user_id"), "users", List.of("id"), "FOREIGN KEY (user_id) REFERENCES users(id)")), Map.of())));
+                    List.of("user_id"), "users", List.of("id"), "FOREIGN KEY (user_id) REFERENCES users(id)")), Map.of(), "DEFAULT")));
 
     private static MigrationPlan plan(String yaml) {
         return MigrationPlan.of(YamlMigration.parse("V2__m.yaml", yaml), SNAPSHOT, "public",

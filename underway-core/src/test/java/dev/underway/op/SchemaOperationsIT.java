@@ -115,6 +115,96 @@ class SchemaOperationsIT {
                             assertThat(db.columns("public", "customers")).containsExactly("id", "email");
                         }).build(),
 
+                OperationCase.of("create_constraint primary_key on a nullable column, and unique with include_columns")
+                        .setup(SHOP + "CREATE TABLE notes (id int, code int NOT NULL, body text);"
+                                + " INSERT INTO notes VALUES (1, 10, 'a'), (2, 20, 'b');").yaml("""
+                        operations:
+                          - create_constraint:
+                              table: notes
+                              name: notes_pkey
+                              type: primary_key
+                              columns: [id]
+                              up: {id: id}
+                              down: {id: id}
+                          - create_constraint:
+                              table: notes
+                              name: notes_code_key
+                              type: unique
+                              columns: [code]
+                              index_parameters: {include_columns: [body], storage_parameters: fillfactor=80}
+                              up: {code: code}
+                              down: {code: code}
+                        """).afterStart(db -> {
+                    assertThatThrownBy(() -> exec(db.old, "INSERT INTO notes VALUES (NULL, 30, 'c')"))
+                            .hasMessageContaining("_uw_notes_id_not_null");
+                    exec(db.next, "INSERT INTO notes VALUES (3, 30, 'c')");
+                    assertThat(indexes(db, "notes")).isEmpty();
+                }).afterRollback(db -> exec(db.old, "INSERT INTO notes VALUES (NULL, 40, 'd'); DELETE FROM notes"
+                        + " WHERE id IS NULL"))
+                        .afterComplete(db -> {
+                            assertThat(rows(db.admin, "SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint"
+                                    + " WHERE conrelid = 'notes'::regclass ORDER BY conname")).containsExactly(
+                                    "notes_code_key UNIQUE (code) INCLUDE (body)", "notes_pkey PRIMARY KEY (id)");
+                            assertThat(one(db.admin, "SELECT pg_get_indexdef('notes_code_key'::regclass)"))
+                                    .endsWith("WITH (fillfactor='80')");
+                            assertThat(db.columns("public", "notes")).containsExactly("id", "code", "body");
+                        }).build(),
+
+                OperationCase.of("set_replica_identity, restored by rollback").setup(SHOP
+                        + "ALTER TABLE customers REPLICA IDENTITY FULL;").yaml("""
+                        operations:
+                          - set_replica_identity: {table: customers, identity: {type: index, index: customers_pkey}}
+                          - set_replica_identity: {table: orders, identity: {type: nothing}}
+                        """).afterStart(db -> assertThat(rows(db.admin, "SELECT relname || ':' || relreplident::text FROM pg_class"
+                        + " WHERE relkind = 'r' AND relname IN ('customers', 'orders') ORDER BY 1")).containsExactly("customers:i", "orders:n"))
+                        .afterRollback(db -> assertThat(rows(db.admin, "SELECT relname || ':' || relreplident::text FROM pg_class"
+                                + " WHERE relkind = 'r' AND relname IN ('customers', 'orders') ORDER BY 1"))
+                                .containsExactly("customers:f", "orders:d"))
+                        .afterComplete(db -> assertThat(one(db.admin, "SELECT indisreplident FROM pg_index"
+                                + " WHERE indexrelid = 'customers_pkey'::regclass")).isEqualTo("t"))
+                        .build(),
+
+                OperationCase.of("create_table with identity and generated columns, a constraint added to it, and"
+                        + " index column settings").setup(SHOP).yaml("""
+                        operations:
+                          - create_table:
+                              name: parcels
+                              columns:
+                                - {name: id, type: bigint, generated: {identity: {user_specified_values: ALWAYS,
+                                   sequence_options: START WITH 100 INCREMENT BY 10}}}
+                                - {name: grams, type: int}
+                                - {name: kilos, type: numeric, generated: {expression: grams / 1000.0}}
+                                - {name: label, type: text, nullable: true}
+                              constraints:
+                                - {name: parcels_label_excl, type: exclude, exclude: {index_method: btree,
+                                   elements: label WITH =, predicate: label <> ''}}
+                          - create_constraint:
+                              table: parcels
+                              name: parcels_pkey
+                              type: primary_key
+                              columns: [id]
+                              up: {id: id}
+                              down: {id: id}
+                          - create_index:
+                              name: parcels_grams
+                              table: parcels
+                              columns:
+                                grams: {sort: DESC, nulls: LAST}
+                                label: {collate: C, opclass: {name: text_pattern_ops}}
+                        """).afterStart(db -> {
+                    assertThat(one(db.next, "INSERT INTO parcels (grams) VALUES (1500) RETURNING id || ':' || kilos"))
+                            .isEqualTo("100:1.5000000000000000");
+                    assertThat(one(db.next, "INSERT INTO parcels (grams) VALUES (10) RETURNING id")).isEqualTo("110");
+                    exec(db.next, "INSERT INTO parcels (grams, label) VALUES (1, 'x')");
+                    assertThatThrownBy(() -> exec(db.next, "INSERT INTO parcels (grams, label) VALUES (2, 'x')"))
+                            .hasMessageContaining("parcels_label_excl");
+                }).afterComplete(db -> {
+                    assertThat(one(db.admin, "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+                            + " WHERE conname = 'parcels_pkey'")).isEqualTo("PRIMARY KEY (id)");
+                    assertThat(one(db.admin, "SELECT pg_get_indexdef('parcels_grams'::regclass)"))
+                            .endsWith("(grams DESC NULLS LAST, label COLLATE \"C\" text_pattern_ops)");
+                }).build(),
+
                 OperationCase.of("drop and rename constraints at complete").setup(SHOP + """
                         ALTER TABLE customers ADD CONSTRAINT email_has_at CHECK (email LIKE '%@%');
                         """).yaml("""

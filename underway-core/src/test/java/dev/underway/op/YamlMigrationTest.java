@@ -63,6 +63,31 @@ class YamlMigrationTest {
     }
 
     @Test
+    void aPgrollJsonFileIsReadAsItIsOnceNamedDotYaml() {
+        // pgroll's examples/03_add_column.json of its JSON days: JSON is YAML, so only the file name changes.
+        YamlMigration m = YamlMigration.parse("V3__add_column.yaml", """
+                {
+                  "name": "03_add_column",
+                  "operations": [
+                    {
+                      "add_column": {
+                        "table": "products",
+                        "up": "UPPER(name)",
+                        "column": {
+                          "name": "description",
+                          "type": "varchar(255)",
+                          "nullable": true
+                        }
+                      }
+                    }
+                  ]
+                }
+                """);
+        assertThat(m.operations()).extracting(Operation::kind, Operation::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("add_column", 5));
+    }
+
+    @Test
     void aFileNameWithoutVersionIsRefused() {
         assertThatThrownBy(() -> YamlMigration.parse("rename.yaml", "operations: []"))
                 .hasMessageContaining("rename.yaml: not a valid migration name");
