@@ -31,8 +31,8 @@ public final class Backfill {
 
     public Backfill(UnderwayConfig config) {
         this.config = config;
-        this.db = Database.connect(config.connection(), config.schema());
-        this.state = new BackfillStateTable(db.dialect(), config.state().table("backfills"));
+        this.db = Database.connect(config.connection(), config.schema(), config.state());
+        this.state = new BackfillStateTable(db.dialect(), db.state().table("backfills"));
     }
 
     public Dialect dialect() {

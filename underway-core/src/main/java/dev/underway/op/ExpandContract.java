@@ -47,14 +47,14 @@ public final class ExpandContract {
         this.listener = listener;
         this.phases = phases;
         this.backfillListener = backfillListener;
-        this.db = Database.connect(config.connection(), config.schema());
+        this.db = Database.connect(config.connection(), config.schema(), config.state());
         if (db.dialect().kind() != DatabaseKind.POSTGRESQL) {
             throw UnderwayException.usage("declarative (YAML) migrations need PostgreSQL: they keep two versions of the"
                     + " schema alive with views and triggers; " + db.dialect().describe() + " is not supported");
         }
-        this.history = new HistoryTable(db.dialect(), config.state().history(), db.targetSchema());
-        this.operations = new OperationsTable(db.dialect(), config.state().table("operations"), db.targetSchema());
-        this.backfills = new BackfillStateTable(db.dialect(), config.state().table("backfills"));
+        this.history = new HistoryTable(db.dialect(), db.state().history(), db.targetSchema());
+        this.operations = new OperationsTable(db.dialect(), db.state().table("operations"), db.targetSchema());
+        this.backfills = new BackfillStateTable(db.dialect(), db.state().table("backfills"));
     }
 
     private String schema() {
