@@ -40,6 +40,7 @@ public final class Repair {
 
     public Result run() {
         try (MigrationLock lock = w.lock(listener); Connection c = w.db().open()) {
+            PrivilegeCheck.of("repair", w.db()).stateTable(w.history().name(), "SELECT", "UPDATE", "DELETE").require(c);
             w.history().create(c);
             Map<MigrationVersion, VersionedFile> files = new HashMap<>();
             w.dir().versioned().forEach(f -> files.put(f.version(), new VersionedFile(f.checksum(), f.description())));

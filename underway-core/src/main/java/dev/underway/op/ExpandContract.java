@@ -86,6 +86,7 @@ public final class ExpandContract {
         long t0 = System.nanoTime();
         try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
             Connection c = exec.connection();
+            requirePrivileges(c, m);
             db.ensureTargetSchema(c);
             history.create(c);
             operations.create(c);
@@ -117,6 +118,17 @@ public final class ExpandContract {
         } catch (SQLException e) {
             throw failure("starting " + m.label(), e);
         }
+    }
+
+    /** Before start's first change; a migration that cannot be planned is refused by start itself, below. */
+    private void requirePrivileges(Connection c, YamlMigration m) throws SQLException {
+        PhasePlan plan;
+        try {
+            plan = planStart(m);
+        } catch (UnderwayException e) {
+            return;
+        }
+        PhasePrivileges.require(db, c, plan, history);
     }
 
     /** An interrupted start of the same file resumes; anything else is refused. */
@@ -229,6 +241,8 @@ public final class ExpandContract {
             Connection c = exec.connection();
             InFlight row = resolve(c, version);
             Prepared p = preparation.prepare(c, row);
+            PhasePrivileges.require(db, c, new PhasePlan(row.version(), row.script(), phase.label(), row.newSchema(),
+                    row.oldSchema(), row.tables(), p.actions(), p.resumeAt()), history);
             if (!row.phase().equals(p.state())) {
                 operations.progress(c, row.version(), p.state(), 0);
             }
