@@ -1,6 +1,5 @@
 package dev.underway.exec;
 
-import dev.underway.ErrorCode;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.config.StateLocation;
@@ -19,8 +18,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.underway.exec.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Users whose privileges end at their own database, on the embedded MariaDB that checks grants: the default
@@ -43,13 +42,6 @@ class MariaDbPrivilegesIT {
 
     private TestDatabase user(String... grants) {
         return TestDatabases.mariadbUser(root, root.name() + "_u", grants);
-    }
-
-    private static UnderwayException refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        UnderwayException e = catchThrowableOfType(call, UnderwayException.class);
-        assertThat(e).as("refused").isNotNull();
-        assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.USAGE);
-        return e;
     }
 
     @Test

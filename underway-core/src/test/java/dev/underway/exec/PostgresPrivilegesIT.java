@@ -22,9 +22,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.underway.exec.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Real roles that lack one privilege each: the command names what is missing, on which object, what for and
@@ -52,13 +52,6 @@ class PostgresPrivilegesIT {
 
     private Underway.Builder as(TestDatabase who) {
         return Underway.builder().url(who.url()).user(who.user()).password(who.password()).schema("app").directory(dir);
-    }
-
-    private static UnderwayException refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        UnderwayException e = catchThrowableOfType(call, UnderwayException.class);
-        assertThat(e).as("refused").isNotNull();
-        assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.USAGE);
-        return e;
     }
 
     @Test

@@ -42,7 +42,10 @@ public final class TestDatabases {
     }
 
     public static TestDatabase mariadb() {
-        DBConfigurationBuilder config = mariaServer();
+        return newMariaDatabase(mariaServer());
+    }
+
+    private static TestDatabase newMariaDatabase(DBConfigurationBuilder config) {
         String name = uniqueName();
         try (Connection c = DriverManager.getConnection(config.getURL(""), "root", "");
              Statement s = c.createStatement()) {
@@ -60,15 +63,7 @@ public final class TestDatabases {
      * {@link #mariadbUser}.
      */
     public static TestDatabase mariadbWithGrants() {
-        DBConfigurationBuilder config = grantsServer();
-        String name = uniqueName();
-        try (Connection c = DriverManager.getConnection(config.getURL(""), "root", "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name, e);
-        }
-        return new TestDatabase("mariadb", config.getURL(name), "root", "", name);
+        return newMariaDatabase(grantsServer());
     }
 
     /**
