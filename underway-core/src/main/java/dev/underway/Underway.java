@@ -87,7 +87,7 @@ public final class Underway {
             MigrationStates states = MigrationStates.compute(w.dir(), rows,
                     new MigrationStates.Options(config.outOfOrder(), config.target()));
             return new Info(w.db().dialect().describe(), w.db().targetSchema(), Migrator.currentVersion(rows),
-                    DirectoryMigration.withPendingYaml(states.infos(), config.directory(), rows), states.errors());
+                    states.infos(), states.errors());
         } catch (SQLException e) {
             throw w.failure("reading the history", e);
         }

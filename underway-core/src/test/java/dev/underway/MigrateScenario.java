@@ -90,7 +90,7 @@ abstract class MigrateScenario {
     }
 
     long historyRows(String version) throws SQLException {
-        return count("SELECT count(*) FROM underway.history WHERE target_schema = '" + targetSchema() + "' AND version = '"
+        return count("SELECT count(*) FROM " + db.stateTable("history") + " WHERE target_schema = '" + targetSchema() + "' AND version = '"
                 + version + "' AND success");
     }
 
@@ -101,7 +101,7 @@ abstract class MigrateScenario {
     void migrateTortureFile(String resourceDir, int statements) throws Exception {
         MigrateResult r = builder().directory(Path.of(getClass().getResource(resourceDir).toURI())).build().migrate();
         assertThat(r.applied()).singleElement().satisfies(a -> assertThat(a.statements()).isEqualTo(statements));
-        assertThat(count("SELECT statements_done FROM underway.history WHERE target_schema = '" + targetSchema()
+        assertThat(count("SELECT statements_done FROM " + db.stateTable("history") + " WHERE target_schema = '" + targetSchema()
                 + "' AND version = '1' AND success")).isEqualTo(statements);
     }
 
@@ -317,7 +317,7 @@ abstract class MigrateScenario {
         }
         assertThat(count("SELECT count(*) FROM runs")).isEqualTo(12);
         assertThat(count("SELECT count(DISTINCT migration) FROM runs")).isEqualTo(12);
-        assertThat(count("SELECT count(*) FROM underway.history WHERE target_schema = '" + targetSchema() + "'")).isEqualTo(12);
+        assertThat(count("SELECT count(*) FROM " + db.stateTable("history") + " WHERE target_schema = '" + targetSchema() + "'")).isEqualTo(12);
     }
 
     @Test
@@ -325,7 +325,8 @@ abstract class MigrateScenario {
     void waitingForTheLockTimesOutNamingTheHolder() throws Exception {
         write("V1__a.sql", "CREATE TABLE a (id int);");
         Underway uw = builder().lockWait(Duration.ofMillis(700)).build();
-        String lockName = "underway:underway.history:" + targetSchema();
+        String lockName = "underway:" + (db.isPostgres() ? "underway.history" : db.name() + ".underway_history") + ":"
+                + targetSchema();
         try (Connection holder = db.connect()) {
             holdLock(holder, lockName);
             assertThatThrownBy(uw::migrate)
@@ -354,8 +355,15 @@ abstract class MigrateScenario {
         assertThat(r.applied()).hasSize(1);
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'a' AND table_schema IN ('"
                 + targetSchema() + "', '" + other + "')")).isEqualTo(2);
-        assertThat(strings("SELECT target_schema FROM underway.history WHERE target_schema IN ('" + targetSchema() + "', '"
-                + other + "') ORDER BY target_schema")).containsExactlyInAnyOrder(targetSchema(), other);
+        if (db.isPostgres()) {
+            // One state schema for both, rows per target.
+            assertThat(strings("SELECT target_schema FROM underway.history WHERE target_schema IN ('" + targetSchema()
+                    + "', '" + other + "')")).containsExactlyInAnyOrder(targetSchema(), other);
+        } else {
+            // Each database holds its own history, so it goes when the database goes.
+            assertThat(strings("SELECT target_schema FROM " + db.stateTable("history"))).containsExactly(targetSchema());
+            assertThat(strings("SELECT target_schema FROM `" + other + "`.underway_history")).containsExactly(other);
+        }
     }
 
     @Test

@@ -168,9 +168,9 @@ abstract class OnlineDdlScenario {
             }));
             int failed = events.attempts.size();
             assertThat(result.applied().get(0).retries()).isEqualTo(failed);
-            assertThat(count("SELECT retries FROM underway.history WHERE target_schema = '" + targetSchema() + "'"))
+            assertThat(count("SELECT retries FROM " + db.stateTable("history") + " WHERE target_schema = '" + targetSchema() + "'"))
                     .isEqualTo(failed);
-            assertThat(count("SELECT lock_wait_ms FROM underway.history WHERE target_schema = '" + targetSchema() + "'"))
+            assertThat(count("SELECT lock_wait_ms FROM " + db.stateTable("history") + " WHERE target_schema = '" + targetSchema() + "'"))
                     .isGreaterThanOrEqualTo(times(lockTimeout(), 0.9 * failed).toMillis());
         }
     }
@@ -215,7 +215,7 @@ abstract class OnlineDdlScenario {
         }
         assertThat(count("SELECT count(*) FROM log")).isEqualTo(1);
         assertThat(events.attempts).allSatisfy(a -> assertThat(a.statement().line()).isEqualTo(2));
-        assertThat(count("SELECT statements_done FROM underway.history WHERE target_schema = '" + targetSchema() + "'"))
+        assertThat(count("SELECT statements_done FROM " + db.stateTable("history") + " WHERE target_schema = '" + targetSchema() + "'"))
                 .isEqualTo(2);
     }
 

@@ -32,12 +32,11 @@ public final class TargetOptions {
     Path dir;
 
     @Option(names = "--state-schema", description = "Schema (PostgreSQL) or database (MySQL) for Underway's own tables. "
-            + "Default: ${DEFAULT-VALUE}.", defaultValue = "underway")
+            + "Default: schema underway (PostgreSQL); the target database itself, tables prefixed underway_ (MySQL/MariaDB).")
     String stateSchema;
 
-    @Option(names = "--state-table-prefix", description = "Prefix for Underway's table names, for servers where a "
-            + "separate state database is not allowed (e.g. --state-schema app --state-table-prefix underway_).",
-            defaultValue = "")
+    @Option(names = "--state-table-prefix", description = "Prefix for Underway's table names (e.g. --state-schema app "
+            + "--state-table-prefix underway_). Default: none with --state-schema; underway_ inside a MySQL target.")
     String stateTablePrefix;
 
     @Option(names = "--lock-wait", description = "How long to wait for another underway process that holds the "

@@ -55,19 +55,19 @@ abstract class BackfillProcessScenario {
     }
 
     long rowsDone() throws SQLException {
-        return count("SELECT rows_done FROM underway.backfills WHERE name = '" + stateName() + "'");
+        return count("SELECT rows_done FROM " + db.stateTable("backfills") + " WHERE name = '" + stateName() + "'");
     }
 
     String status() throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT status FROM underway.backfills WHERE name = '" + stateName() + "'")) {
+                "SELECT status FROM " + db.stateTable("backfills") + " WHERE name = '" + stateName() + "'")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
     String message() throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT message FROM underway.backfills WHERE name = '" + stateName() + "'")) {
+                "SELECT message FROM " + db.stateTable("backfills") + " WHERE name = '" + stateName() + "'")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
@@ -171,8 +171,8 @@ abstract class BackfillProcessScenario {
         JsonNode first = new ObjectMapper().readTree(cli("--status", "--name", "first", "--format", "json").out());
         assertThat(first.get("rows_changed").asLong()).isEqualTo(3000);
         assertThat(cli("--pause", "--name", "second").exitCode()).isZero();
-        assertThat(count("SELECT count(*) FROM underway.backfills WHERE paused")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM underway.backfills WHERE name = 'second' AND paused")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM " + db.stateTable("backfills") + " WHERE paused")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM " + db.stateTable("backfills") + " WHERE name = 'second' AND paused")).isEqualTo(1);
         Cli unknown = cli("--status", "--name", "third");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("no backfill third is recorded");

@@ -64,7 +64,7 @@ class ProcessIT {
         }
         assertThat(count(db, "SELECT count(*) FROM runs")).isEqualTo(30);
         assertThat(count(db, "SELECT count(DISTINCT migration) FROM runs")).isEqualTo(30);
-        assertThat(count(db, "SELECT count(*) FROM underway.history WHERE success AND target_schema = '" + targetSchema + "'"))
+        assertThat(count(db, "SELECT count(*) FROM " + db.stateTable("history") + " WHERE success AND target_schema = '" + targetSchema + "'"))
                 .isEqualTo(31);
         long applyingRuns = 0;
         for (int i = 0; i < 10; i++) {

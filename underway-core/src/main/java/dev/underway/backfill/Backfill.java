@@ -4,7 +4,10 @@ import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Privilege;
+import dev.underway.dialect.QualifiedName;
 import dev.underway.exec.Database;
+import dev.underway.exec.PrivilegeCheck;
 import dev.underway.observe.BackfillListener;
 import dev.underway.state.BackfillCheckpoint;
 import dev.underway.state.BackfillState;
@@ -31,17 +34,26 @@ public final class Backfill {
 
     public Backfill(UnderwayConfig config) {
         this.config = config;
-        this.db = Database.connect(config.connection(), config.schema());
-        this.state = new BackfillStateTable(db.dialect(), config.state().table("backfills"));
+        this.db = Database.connect(config.connection(), config.schema(), config.state());
+        this.state = new BackfillStateTable(db.dialect(), db.state().table("backfills"));
     }
 
     public Dialect dialect() {
         return db.dialect();
     }
 
+    /** Before the plan tries the change on the table (rolled back) and anything is recorded. */
+    private void requirePrivileges(Connection c, BackfillRequest request) throws SQLException {
+        QualifiedName table = planner().table(c, request).name();
+        PrivilegeCheck.of("backfill", db).stateTable(state.name(), "SELECT", "INSERT", "UPDATE")
+                .need(new Privilege.OnTable(table, "SELECT", "to read its keys"))
+                .need(new Privilege.OnTable(table, "UPDATE", "to change its rows")).require(c);
+    }
+
     /** The checked plan; writes nothing. */
     public BackfillPlan plan(BackfillRequest request) {
         try (Connection c = db.open()) {
+            requirePrivileges(c, request);
             return planner().plan(c, request);
         } catch (SQLException e) {
             throw failure("planning the backfill of " + request.table(), e);
@@ -51,6 +63,7 @@ public final class Backfill {
     public BackfillResult run(BackfillRequest request, BackfillListener listener) {
         List<Connection> replicas = new ArrayList<>();
         try (Connection c = db.open(); Connection session = db.open()) {
+            requirePrivileges(c, request);
             BackfillPlan plan = planner().plan(c, request);
             // Replicas are checked before anything is recorded, so a wrong --replica-url leaves no state behind.
             List<Connection> lagSessions = lagSessions(request, c, replicas);

@@ -62,7 +62,8 @@ public final class BackfillPlanner {
                 targets, statements, r.catchUp() && differs != null, estimate, r);
     }
 
-    private TableInfo table(Connection c, BackfillRequest r) throws SQLException {
+    /** The table a request names, as the catalog has it; a usage error when there is none. */
+    TableInfo table(Connection c, BackfillRequest r) throws SQLException {
         String schema = r.schema();
         String table = r.table();
         if (schema == null && table.contains(".")) {

@@ -69,4 +69,7 @@ public interface Dialect {
 
     /** Reading columns for synthetic rows, binding them, bulk inserts. */
     DataFill dataFill();
+
+    /** Which privileges a command needs that the session's role lacks, read from the catalog before any change. */
+    Privileges privileges();
 }

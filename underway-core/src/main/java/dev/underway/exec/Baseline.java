@@ -61,6 +61,7 @@ public final class Baseline {
 
     private List<HistoryRow> withEmptyHistory(Work work) {
         try (MigrationLock lock = w.lock(listener); Connection c = w.db().open()) {
+            PrivilegeCheck.of("baseline", w.db()).stateTable(w.history().name(), "SELECT", "INSERT").require(c);
             w.history().create(c);
             int existing = w.history().load(c).size();
             if (existing > 0) {

@@ -2,34 +2,48 @@ package dev.underway.exec;
 
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
+import dev.underway.config.StateLocation;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
+import dev.underway.state.StateLocator;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
  * The target database: how to connect, which dialect it speaks (detected at connect time)
- * and which schema (PostgreSQL) or database (MySQL) the migrations apply to.
+ * which schema (PostgreSQL) or database (MySQL) the migrations apply to, and where Underway's
+ * own tables are for it.
  */
 public final class Database {
     private final ConnectionSettings settings;
     private final Dialect dialect;
     private final String targetSchema;
     private final String user;
+    private final StateLocation state;
     private boolean targetExists;
 
-    private Database(ConnectionSettings settings, Dialect dialect, String targetSchema, String user, boolean exists) {
+    private Database(ConnectionSettings settings, Dialect dialect, String targetSchema, String user, boolean exists,
+                     StateLocation state) {
         this.settings = settings;
         this.dialect = dialect;
         this.targetSchema = targetSchema;
         this.user = user;
         this.targetExists = exists;
+        this.state = state;
     }
 
-    /** Connects once to learn the server's dialect and version and resolve the target schema. */
+    /** {@link #connect(ConnectionSettings, String, StateLocation)} with the default state location. */
     public static Database connect(ConnectionSettings settings, String schema) {
+        return connect(settings, schema, StateLocation.DEFAULT);
+    }
+
+    /**
+     * Connects once to learn the server's dialect and version, resolve the target schema and decide where the
+     * state tables are ({@link StateLocator}).
+     */
+    public static Database connect(ConnectionSettings settings, String schema, StateLocation state) {
         DatabaseKind kind = settings.kind();
         try (Connection c = settings.open()) {
             Dialect dialect = Dialects.detect(c, kind);
@@ -39,7 +53,8 @@ public final class Database {
                         + "; put it in the URL (jdbc:mariadb://host:3306/app) or pass --schema");
             }
             boolean exists = dialect.schemas().exists(c, target);
-            return new Database(settings, dialect, target, c.getMetaData().getUserName(), exists);
+            return new Database(settings, dialect, target, c.getMetaData().getUserName(), exists,
+                    StateLocator.resolve(c, dialect, target, state));
         } catch (SQLException e) {
             throw UnderwayException.usage("cannot connect to " + settings.redactedUrl() + " as "
                     + (settings.user() == null ? "the default user" : settings.user()) + ": " + settings.describe(e));
@@ -75,6 +90,11 @@ public final class Database {
 
     public String targetSchema() {
         return targetSchema;
+    }
+
+    /** Where Underway's tables for this target are, resolved (never the default placeholder). */
+    public StateLocation state() {
+        return state;
     }
 
     /** The database user, as recorded in the history's installed_by. */

@@ -44,6 +44,8 @@ public final class Migrator {
              ExecutionSession session = new ExecutionSession(w.db(), w.db().open(), lock::isHeld, listener);
              BlockerWatch watch = new BlockerWatch(w.db())) {
             Connection c = session.connection();
+            PrivilegeCheck.of("migrate", w.db()).targetSchema()
+                    .stateTable(w.history().name(), "SELECT", "INSERT", "UPDATE").require(c);
             w.db().ensureTargetSchema(c);
             w.history().create(c);
             List<PlannedMigration> plan = planned(w, w.states(c));

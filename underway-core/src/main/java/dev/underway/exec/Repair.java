@@ -1,7 +1,6 @@
 package dev.underway.exec;
 
 import dev.underway.observe.MigrationListener;
-import dev.underway.plan.MigrationScript;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.state.HistoryRow;
 
@@ -16,7 +15,8 @@ import java.util.Map;
  * repair: make the history agree with the directory again, after a human has checked that
  * this is right. Removes failed attempts (their migrations then run again from the first
  * statement), accepts the current checksum of applied files that were edited, and removes
- * rows of applied migrations whose files were deleted.
+ * rows of applied migrations whose files were deleted; YAML migrations' rows (one per phase)
+ * like SQL ones. The rows of rolled-back YAML migrations are a record, not failed attempts: kept.
  */
 public final class Repair {
 
@@ -26,6 +26,9 @@ public final class Repair {
             return removedFailed.isEmpty() && realigned.isEmpty() && removedMissing.isEmpty();
         }
     }
+
+    /** What repair needs of a file: the checksum to accept and the description that goes with it. */
+    private record VersionedFile(int checksum, String description) { }
 
     private final Workspace w;
     private final MigrationListener listener;
@@ -37,31 +40,41 @@ public final class Repair {
 
     public Result run() {
         try (MigrationLock lock = w.lock(listener); Connection c = w.db().open()) {
+            PrivilegeCheck.of("repair", w.db()).stateTable(w.history().name(), "SELECT", "UPDATE", "DELETE").require(c);
             w.history().create(c);
-            Map<MigrationVersion, MigrationScript> files = new HashMap<>();
-            w.dir().versioned().forEach(f -> files.put(f.version(), f));
-            Map<String, MigrationScript> repeatables = new HashMap<>();
-            w.dir().repeatable().forEach(f -> repeatables.put(f.description(), f));
+            Map<MigrationVersion, VersionedFile> files = new HashMap<>();
+            w.dir().versioned().forEach(f -> files.put(f.version(), new VersionedFile(f.checksum(), f.description())));
+            w.dir().declarative().forEach(f -> files.put(f.version(), new VersionedFile(f.checksum(), f.description())));
             Result result = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             c.setAutoCommit(false);
             for (HistoryRow r : w.history().load(c)) {
-                MigrationScript file = r.isVersioned() ? files.get(r.version()) : repeatables.get(r.description());
+                VersionedFile file = r.isVersioned() ? files.get(r.version()) : null;
                 String label = (r.isVersioned() ? "V" + r.version() : "R \"" + r.description() + "\"") + " (" + r.script() + ")";
+                if (r.isYaml() && !r.success()) {
+                    continue;
+                }
                 if (!r.success()) {
                     w.history().delete(c, r.rank());
                     result.removedFailed().add(label);
                 } else if (file == null && r.isVersioned() && !r.needsNoFile()) {
                     w.history().delete(c, r.rank());
-                    result.removedMissing().add(label);
+                    addOnce(result.removedMissing(), label);
                 } else if (file != null && r.isVersioned() && !r.needsNoFile() && !Integer.valueOf(file.checksum()).equals(r.checksum())) {
                     w.history().realign(c, r.rank(), file.checksum(), file.description());
-                    result.realigned().add(label);
+                    addOnce(result.realigned(), label);
                 }
             }
             c.commit();
             return result;
         } catch (SQLException e) {
             throw w.failure("repairing the history", e);
+        }
+    }
+
+    /** A YAML migration has a row per phase; it is listed once. */
+    private static void addOnce(List<String> labels, String label) {
+        if (!labels.contains(label)) {
+            labels.add(label);
         }
     }
 }

@@ -14,9 +14,9 @@ public record Workspace(Database db, MigrationDirectory dir, HistoryTable histor
 
     /** Connects, detects the dialect and reads the directory (so a bad file is reported before any lock). */
     public static Workspace open(UnderwayConfig config) {
-        Database db = Database.connect(config.connection(), config.schema());
+        Database db = Database.connect(config.connection(), config.schema(), config.state());
         MigrationDirectory dir = MigrationDirectory.load(config.directory(), db.dialect().syntax());
-        HistoryTable history = new HistoryTable(db.dialect(), config.state().history(), db.targetSchema());
+        HistoryTable history = new HistoryTable(db.dialect(), db.state().history(), db.targetSchema());
         return new Workspace(db, dir, history, config);
     }
 

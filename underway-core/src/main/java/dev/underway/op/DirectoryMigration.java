@@ -11,10 +11,7 @@ import dev.underway.lint.MigrationGate;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
-import dev.underway.plan.MigrationCategory;
 import dev.underway.plan.MigrationDirectory;
-import dev.underway.plan.MigrationInfo;
-import dev.underway.plan.MigrationState;
 import dev.underway.plan.MigrationScript;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.state.HistoryRow;
@@ -66,28 +63,12 @@ public final class DirectoryMigration {
         }
     }
 
-    /** info's lines with the directory's YAML migrations that never ran (or were rolled back) as pending. */
-    public static List<MigrationInfo> withPendingYaml(List<MigrationInfo> infos, Path dir, List<HistoryRow> history) {
-        List<MigrationInfo> out = new ArrayList<>(infos);
-        for (YamlMigration m : scan(dir)) {
-            boolean recorded = history.stream().anyMatch(r -> r.success() && m.version().equals(r.version()));
-            if (!recorded) {
-                out.add(new MigrationInfo(m.version(), m.description(), MigrationCategory.VERSIONED, HistoryRow.TYPE_YAML,
-                        m.script(), MigrationState.PENDING, m.checksum(), null, null,
-                        "expand/contract: migrate or start runs it"));
-            }
-        }
-        out.sort(Comparator.comparing(MigrationInfo::version, Comparator.nullsLast(Comparator.naturalOrder())));
-        return out;
-    }
-
     public MigrateResult migrate(boolean complete) {
         List<YamlMigration> yaml = scan(config.directory());
         if (yaml.isEmpty()) {
             return new Migrator(config, listener).migrate();
         }
         MigrationDirectory dir = MigrationDirectory.load(config.directory(), dev.underway.dialect.postgres.PostgresDialect.SYNTAX);
-        refuseSameVersions(dir, yaml);
         ExpandContract ec = new ExpandContract(config, listener, phases, BackfillListener.NONE);
         List<HistoryRow> history = ec.history();
         List<YamlMigration> toRun = yaml.stream().filter(m -> !completed(m, history, ec))
@@ -177,21 +158,5 @@ public final class DirectoryMigration {
     private static AppliedMigration applied(YamlMigration m, PhaseResult r) {
         return new AppliedMigration(m.label() + " " + r.phase(), m.description(), m.script(), ExecutionMode.EXPAND_CONTRACT,
                 r.actions(), r.resumedAt(), r.millis(), r.retries(), r.lockWaitMs());
-    }
-
-    private static void refuseSameVersions(MigrationDirectory dir, List<YamlMigration> yaml) {
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < yaml.size(); i++) {
-            YamlMigration m = yaml.get(i);
-            if (i > 0 && yaml.get(i - 1).version().equals(m.version())) {
-                problems.add(yaml.get(i - 1).script() + " and " + m.script() + " have the same version (" + m.version() + ")");
-            }
-            dir.versioned().stream().filter(s -> s.version().equals(m.version())).forEach(s -> problems.add(s.script()
-                    + " and " + m.script() + " have the same version (" + m.version() + ")"));
-        }
-        if (!problems.isEmpty()) {
-            throw UnderwayException.usage("migration directory " + dir.root() + ": " + String.join("; ", problems)
-                    + "; give one of them a new version");
-        }
     }
 }

@@ -47,14 +47,14 @@ public final class ExpandContract {
         this.listener = listener;
         this.phases = phases;
         this.backfillListener = backfillListener;
-        this.db = Database.connect(config.connection(), config.schema());
+        this.db = Database.connect(config.connection(), config.schema(), config.state());
         if (db.dialect().kind() != DatabaseKind.POSTGRESQL) {
             throw UnderwayException.usage("declarative (YAML) migrations need PostgreSQL: they keep two versions of the"
                     + " schema alive with views and triggers; " + db.dialect().describe() + " is not supported");
         }
-        this.history = new HistoryTable(db.dialect(), config.state().history(), db.targetSchema());
-        this.operations = new OperationsTable(db.dialect(), config.state().table("operations"), db.targetSchema());
-        this.backfills = new BackfillStateTable(db.dialect(), config.state().table("backfills"));
+        this.history = new HistoryTable(db.dialect(), db.state().history(), db.targetSchema());
+        this.operations = new OperationsTable(db.dialect(), db.state().table("operations"), db.targetSchema());
+        this.backfills = new BackfillStateTable(db.dialect(), db.state().table("backfills"));
     }
 
     private String schema() {
@@ -86,6 +86,7 @@ public final class ExpandContract {
         long t0 = System.nanoTime();
         try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
             Connection c = exec.connection();
+            requirePrivileges(c, m);
             db.ensureTargetSchema(c);
             history.create(c);
             operations.create(c);
@@ -117,6 +118,17 @@ public final class ExpandContract {
         } catch (SQLException e) {
             throw failure("starting " + m.label(), e);
         }
+    }
+
+    /** Before start's first change; a migration that cannot be planned is refused by start itself, below. */
+    private void requirePrivileges(Connection c, YamlMigration m) throws SQLException {
+        PhasePlan plan;
+        try {
+            plan = planStart(m);
+        } catch (UnderwayException e) {
+            return;
+        }
+        PhasePrivileges.require(db, c, plan, history);
     }
 
     /** An interrupted start of the same file resumes; anything else is refused. */
@@ -229,6 +241,8 @@ public final class ExpandContract {
             Connection c = exec.connection();
             InFlight row = resolve(c, version);
             Prepared p = preparation.prepare(c, row);
+            PhasePrivileges.require(db, c, new PhasePlan(row.version(), row.script(), phase.label(), row.newSchema(),
+                    row.oldSchema(), row.tables(), p.actions(), p.resumeAt()), history);
             if (!row.phase().equals(p.state())) {
                 operations.progress(c, row.version(), p.state(), 0);
             }

@@ -24,20 +24,22 @@ import java.util.stream.Stream;
 
 /**
  * The migrations in a directory (searched recursively), sorted: versioned ones by version,
- * then repeatable ones by description. Every problem in the directory is collected and
- * reported at once, each naming its file.
+ * then repeatable ones by description, and the declarative (YAML) ones by version. Every
+ * problem in the directory is collected and reported at once, each naming its file.
  */
 public final class MigrationDirectory {
     private final Path root;
     private final List<MigrationScript> versioned;
     private final List<MigrationScript> repeatable;
+    private final List<DeclarativeScript> declarative;
     private final List<String> ignoredFiles;
 
     private MigrationDirectory(Path root, List<MigrationScript> versioned, List<MigrationScript> repeatable,
-                               List<String> ignoredFiles) {
+                               List<DeclarativeScript> declarative, List<String> ignoredFiles) {
         this.root = root;
         this.versioned = versioned;
         this.repeatable = repeatable;
+        this.declarative = declarative;
         this.ignoredFiles = ignoredFiles;
     }
 
@@ -61,7 +63,15 @@ public final class MigrationDirectory {
                 ignored.add((String) r);
             }
         }
-        checkDuplicates(scripts, errors);
+        List<DeclarativeScript> declarative = new ArrayList<>();
+        for (Path file : files(root, MigrationDirectory::isDeclarative)) {
+            try {
+                declarative.add(declarative(root, file));
+            } catch (UnderwayException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        checkDuplicates(scripts, declarative, errors);
         if (!errors.isEmpty()) {
             throw UnderwayException.usage("migration directory " + root + " has "
                     + (errors.size() == 1 ? "a problem" : errors.size() + " problems") + ":\n  "
@@ -71,7 +81,8 @@ public final class MigrationDirectory {
                 .sorted(Comparator.comparing(MigrationScript::version)).toList();
         List<MigrationScript> repeatable = scripts.stream().filter(s -> !s.isVersioned())
                 .sorted(Comparator.comparing(MigrationScript::description)).toList();
-        return new MigrationDirectory(root, versioned, repeatable, List.copyOf(ignored));
+        return new MigrationDirectory(root, versioned, repeatable,
+                declarative.stream().sorted(Comparator.comparing(DeclarativeScript::version)).toList(), List.copyOf(ignored));
     }
 
     private record Problem(String message) { }
@@ -104,6 +115,16 @@ public final class MigrationDirectory {
             throw UnderwayException.usage(rel + ": is empty (no SQL statements); delete it or add its statements");
         }
         return new MigrationScript(name, rel, file, Checksums.file(content), sql);
+    }
+
+    private static boolean isDeclarative(Path file) {
+        return MigrationName.parseDeclarative(file.getFileName().toString()).isPresent();
+    }
+
+    private static DeclarativeScript declarative(Path root, Path file) {
+        String rel = relative(root, file);
+        MigrationName name = MigrationName.parseDeclarative(file.getFileName().toString()).orElseThrow();
+        return new DeclarativeScript(name, rel, file, Checksums.file(readText(file, rel)));
     }
 
     /**
@@ -140,27 +161,41 @@ public final class MigrationDirectory {
         return out.flip().toString();
     }
 
-    private static void checkDuplicates(List<MigrationScript> scripts, List<String> errors) {
-        Map<Object, MigrationScript> seen = new HashMap<>();
+    /** The first file seen with a version (or repeatable description). */
+    private record Seen(String script, MigrationVersion version) { }
+
+    private static void checkDuplicates(List<MigrationScript> scripts, List<DeclarativeScript> declarative,
+                                        List<String> errors) {
+        Map<Object, Seen> seen = new HashMap<>();
         for (MigrationScript s : scripts) {
             Object key = s.isVersioned() ? s.version() : "R:" + s.description();
-            MigrationScript other = seen.putIfAbsent(key, s);
+            Seen other = seen.putIfAbsent(key, new Seen(s.script(), s.version()));
             if (other != null) {
-                errors.add(s.isVersioned()
-                        ? other.script() + " and " + s.script() + " have the same version (" + other.version()
-                        + "); give one of them a new version"
+                errors.add(s.isVersioned() ? sameVersion(other, s.script())
                         : "duplicate repeatable migration \"" + s.description() + "\": " + other.script() + " and "
                         + s.script());
             }
         }
+        for (DeclarativeScript d : declarative) {
+            Seen other = seen.putIfAbsent(d.version(), new Seen(d.script(), d.version()));
+            if (other != null) {
+                errors.add(sameVersion(other, d.script()));
+            }
+        }
+    }
+
+    private static String sameVersion(Seen first, String second) {
+        return first.script() + " and " + second + " have the same version (" + first.version()
+                + "); give one of them a new version";
     }
 
     private static List<Path> sqlFiles(Path root) {
+        return files(root, p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"));
+    }
+
+    private static List<Path> files(Path root, java.util.function.Predicate<Path> which) {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
-                    .sorted()
-                    .toList();
+            return walk.filter(Files::isRegularFile).filter(which).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -180,6 +215,11 @@ public final class MigrationDirectory {
 
     public List<MigrationScript> repeatable() {
         return repeatable;
+    }
+
+    /** The declarative (YAML) migrations, by version: what validation compares with their history rows. */
+    public List<DeclarativeScript> declarative() {
+        return declarative;
     }
 
     /** .sql files that do not look like migrations and were skipped. */

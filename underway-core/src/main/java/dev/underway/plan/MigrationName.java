@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public record MigrationName(MigrationVersion version, String description, MigrationCategory category) {
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.*)\\.sql");
     private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    /** A declarative (expand/contract) migration: {@code V<version>__<description>.yaml} (or {@code .yml}). */
+    private static final Pattern DECLARATIVE = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.*)\\.ya?ml");
     /** Flyway's undo ({@code U}) and baseline ({@code B}) migrations, which Underway does not run. */
     private static final Pattern FLYWAY_ONLY = Pattern.compile("([UB])\\d+(?:[._]\\d+)*__.*\\.sql");
     /** Names that are clearly meant as migrations: a V or R, then a digit or an underscore. */
@@ -28,6 +30,13 @@ public record MigrationName(MigrationVersion version, String description, Migrat
             return Optional.of(new MigrationName(null, describe(r.group(1)), MigrationCategory.REPEATABLE));
         }
         return Optional.empty();
+    }
+
+    /** The version and description of a declarative migration's file name; empty for any other name. */
+    public static Optional<MigrationName> parseDeclarative(String fileName) {
+        Matcher m = DECLARATIVE.matcher(fileName);
+        return m.matches() ? Optional.of(new MigrationName(MigrationVersion.parse(m.group(1)), describe(m.group(2)),
+                MigrationCategory.VERSIONED)) : Optional.empty();
     }
 
     /** True when the name looks like a migration (so failing to parse it is an error, not a skip). */

@@ -14,7 +14,10 @@ import java.util.Set;
 
 /**
  * Compares the migration directory with the history table: the state of every migration, the
- * validation errors, and what the next migrate will run. Pure: no database access.
+ * validation errors, and what the next migrate will run. Pure: no database access. Declarative
+ * (YAML) migrations follow the same rules as SQL ones (an applied file must not change or go
+ * away; a pending one must not be older than the latest applied version), but they are started
+ * by expand/contract, never part of {@link #pending()}.
  */
 public final class MigrationStates {
     /**
@@ -34,12 +37,28 @@ public final class MigrationStates {
 
     public static MigrationStates compute(MigrationDirectory dir, List<HistoryRow> history, Options options) {
         MigrationStates s = new MigrationStates();
-        s.versioned(dir.versioned(), history, options);
+        s.versioned(dir, history, options);
         s.repeatable(dir.repeatable(), history);
         return s;
     }
 
-    private void versioned(List<MigrationScript> files, List<HistoryRow> history, Options options) {
+    /** What validation compares of a versioned file, SQL or YAML; {@code sql} is null for YAML. */
+    private record VersionedFile(MigrationVersion version, String description, String type, String script,
+                                 int checksum, MigrationScript sql) {
+        static VersionedFile of(MigrationScript f) {
+            return new VersionedFile(f.version(), f.description(), HistoryRow.TYPE_SQL, f.script(), f.checksum(), f);
+        }
+
+        static VersionedFile of(DeclarativeScript d) {
+            return new VersionedFile(d.version(), d.description(), HistoryRow.TYPE_YAML, d.script(), d.checksum(), null);
+        }
+
+        boolean isYaml() {
+            return sql == null;
+        }
+    }
+
+    private void versioned(MigrationDirectory dir, List<HistoryRow> history, Options options) {
         Map<MigrationVersion, HistoryRow> rows = new HashMap<>();
         MigrationVersion baseline = null;
         MigrationVersion latest = null;
@@ -57,27 +76,30 @@ public final class MigrationStates {
         }
         Set<MigrationVersion> withFile = new HashSet<>();
         List<MigrationInfo> lines = new ArrayList<>();
-        for (MigrationScript f : files) {
+        List<VersionedFile> files = new ArrayList<>();
+        dir.versioned().forEach(f -> files.add(VersionedFile.of(f)));
+        dir.declarative().forEach(d -> files.add(VersionedFile.of(d)));
+        for (VersionedFile f : files) {
             withFile.add(f.version());
             HistoryRow row = rows.get(f.version());
-            lines.add(row == null ? unapplied(f, baseline, latest, options) : attempted(f, row, options));
+            lines.add(row == null ? unapplied(f, baseline, latest, options)
+                    : otherKind(f, row) ? recordedAsOtherKind(f, row)
+                    : row.success() ? applied(f, row) : attempted(f.sql(), row, options));
         }
         for (HistoryRow r : rows.values()) {
             if (!withFile.contains(r.version()) && !r.needsNoFile()) {
                 lines.add(info(r, MigrationState.MISSING, "file " + r.script() + " is gone from the directory"));
-                errors.add("V" + r.version() + " (" + r.script() + ") was applied but its file is missing;"
-                        + " restore it, or run repair to forget it");
+                errors.add("V" + r.version() + " (" + r.script() + ") was " + (r.isYaml() ? started(r) : "applied")
+                        + " but its file is missing; restore it, or run repair to forget it");
             } else if (!withFile.contains(r.version())) {
-                lines.add(info(r, MigrationState.APPLIED, r.isBaseline() ? "baseline"
-                        : r.isYaml() ? "expand/contract, " + (HistoryRow.PHASE_START.equals(r.phase())
-                        ? "started (in flight)" : "completed") : "imported " + r.type()));
+                lines.add(info(r, MigrationState.APPLIED, r.isBaseline() ? "baseline" : "imported " + r.type()));
             }
         }
         lines.sort(Comparator.comparing(MigrationInfo::version));
         infos.addAll(lines);
     }
 
-    private MigrationInfo unapplied(MigrationScript f, MigrationVersion baseline, MigrationVersion latest, Options o) {
+    private MigrationInfo unapplied(VersionedFile f, MigrationVersion baseline, MigrationVersion latest, Options o) {
         if (baseline != null && f.version().compareTo(baseline) <= 0) {
             return info(f, null, MigrationState.IGNORED, "at or below the baseline V" + baseline);
         }
@@ -86,23 +108,51 @@ public final class MigrationStates {
                     + latest + "; rename it to a version above V" + latest + ", or run with --out-of-order");
             return info(f, null, MigrationState.IGNORED, "older than the latest applied version V" + latest);
         }
-        if (withinTarget(f, o)) {
-            pending.add(new PendingMigration(f, null, 0));
+        if (f.isYaml()) {
+            return info(f, null, MigrationState.PENDING, "expand/contract: migrate or start runs it"
+                    + (latest != null && f.version().compareTo(latest) < 0 ? "; out of order" : ""));
+        }
+        if (withinTarget(f.version(), o)) {
+            pending.add(new PendingMigration(f.sql(), null, 0));
         }
         return info(f, null, MigrationState.PENDING, latest != null && f.version().compareTo(latest) < 0
                 ? "out of order" : null);
     }
 
-    private MigrationInfo attempted(MigrationScript f, HistoryRow row, Options o) {
-        if (row.success()) {
-            if (row.checksum() != null && row.checksum() != f.checksum()) {
-                errors.add(f.script() + " (V" + f.version() + ") changed after it was applied (checksum "
-                        + row.checksum() + " applied, " + f.checksum() + " now); revert the edit and put the change in"
-                        + " a new migration, or run repair if the edit is harmless");
-                return info(f, row, MigrationState.APPLIED, "file changed since it was applied");
-            }
-            return info(f, row, MigrationState.APPLIED, row.isBaseline() ? "baseline" : null);
+    /** A file whose migration is recorded as done (for YAML: started, or started and completed). */
+    private MigrationInfo applied(VersionedFile f, HistoryRow row) {
+        String what = row.isYaml() ? started(row) : "applied";
+        if (row.checksum() != null && row.checksum() != f.checksum()) {
+            errors.add(f.script() + " (V" + f.version() + ") changed after it was " + what + " (checksum "
+                    + row.checksum() + " " + what + ", " + f.checksum() + " now); revert the edit and put the change in"
+                    + " a new migration, or run repair if the edit is harmless");
+            return info(f, row, MigrationState.APPLIED, (row.isYaml() ? yamlNote(row) + "; " : "")
+                    + "file changed since it was " + what);
         }
+        return info(f, row, MigrationState.APPLIED, row.isBaseline() ? "baseline" : row.isYaml() ? yamlNote(row) : null);
+    }
+
+    /** A SQL file where a YAML migration ran, or the other way round (its own file was replaced). */
+    private static boolean otherKind(VersionedFile f, HistoryRow row) {
+        return (HistoryRow.TYPE_SQL.equals(row.type()) || row.isYaml()) && !f.type().equals(row.type());
+    }
+
+    private MigrationInfo recordedAsOtherKind(VersionedFile f, HistoryRow row) {
+        errors.add(f.script() + " (V" + f.version() + ") is a " + f.type() + " migration, but V" + f.version() + " was"
+                + " recorded as " + row.type() + " (" + row.script() + "); restore that file, or give this one a new version");
+        return info(f, row, row.success() ? MigrationState.APPLIED : MigrationState.FAILED,
+                "recorded as " + row.type() + " migration " + row.script());
+    }
+
+    private static String started(HistoryRow yaml) {
+        return HistoryRow.PHASE_START.equals(yaml.phase()) ? "started" : "completed";
+    }
+
+    private static String yamlNote(HistoryRow yaml) {
+        return "expand/contract, " + (HistoryRow.PHASE_START.equals(yaml.phase()) ? "started (in flight)" : "completed");
+    }
+
+    private MigrationInfo attempted(MigrationScript f, HistoryRow row, Options o) {
         int done = row.statementsDone();
         String resumeNote = "failed after " + done + " of " + f.sql().statements().size() + " statements";
         if (done > f.sql().statements().size()
@@ -112,12 +162,12 @@ public final class MigrationStates {
                     + "already executed (" + executed(f, done) + ") has been edited since; revert the edit so the "
                     + "migration can resume at statement "
                     + (done + 1) + ", or run repair to forget the failed attempt (its statements then run again from the first)");
-            return info(f, row, MigrationState.FAILED, resumeNote + "; executed statements were edited");
+            return info(VersionedFile.of(f), row, MigrationState.FAILED, resumeNote + "; executed statements were edited");
         }
-        if (withinTarget(f, o)) {
+        if (withinTarget(f.version(), o)) {
             pending.add(new PendingMigration(f, row, done));
         }
-        return info(f, row, MigrationState.FAILED, resumeNote + "; migrate resumes at statement " + (done + 1));
+        return info(VersionedFile.of(f), row, MigrationState.FAILED, resumeNote + "; migrate resumes at statement " + (done + 1));
     }
 
     /**
@@ -172,12 +222,17 @@ public final class MigrationStates {
         }
     }
 
-    private static boolean withinTarget(MigrationScript f, Options o) {
-        return o.target() == null || f.version().compareTo(o.target()) <= 0;
+    private static boolean withinTarget(MigrationVersion version, Options o) {
+        return o.target() == null || version.compareTo(o.target()) <= 0;
     }
 
     private static MigrationVersion max(MigrationVersion a, MigrationVersion b) {
         return a == null || b.compareTo(a) > 0 ? b : a;
+    }
+
+    private static MigrationInfo info(VersionedFile f, HistoryRow row, MigrationState state, String note) {
+        return new MigrationInfo(f.version(), f.description(), MigrationCategory.VERSIONED, f.type(), f.script(), state,
+                f.checksum(), row == null ? null : row.installedOn(), row == null ? null : row.executionMs(), note);
     }
 
     private static MigrationInfo info(MigrationScript f, HistoryRow row, MigrationState state, String note) {

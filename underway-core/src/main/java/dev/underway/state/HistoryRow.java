@@ -56,6 +56,6 @@ public record HistoryRow(
 
     /** Rows that record work done outside Underway's files (a baseline, or a Flyway Java migration). */
     public boolean needsNoFile() {
-        return !TYPE_SQL.equals(type);
+        return !TYPE_SQL.equals(type) && !TYPE_YAML.equals(type);
     }
 }

@@ -94,14 +94,14 @@ abstract class BackfillScenario {
     }
 
     long progress(String column) throws SQLException {
-        return count("SELECT " + column + " FROM underway.backfills WHERE name = '" + stateName("t") + "'");
+        return count("SELECT " + column + " FROM " + db.stateTable("backfills") + " WHERE name = '" + stateName("t") + "'");
     }
 
     abstract String stateName(String table);
 
     String status() throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT status FROM underway.backfills WHERE name = '" + stateName("t") + "'")) {
+                "SELECT status FROM " + db.stateTable("backfills") + " WHERE name = '" + stateName("t") + "'")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

@@ -102,4 +102,24 @@ class MigrationDirectoryTest {
         assertThatThrownBy(() -> MigrationDirectory.load(dir.resolve("nope"), PostgresDialect.SYNTAX))
                 .isInstanceOf(UnderwayException.class).hasMessageContaining("does not exist");
     }
+
+    @Test
+    void yamlMigrationsAreListedWithTheChecksumTheirStartRecords() throws IOException {
+        write("V2__rename.yaml", "\uFEFFoperations:\r\n  - sql:\r\n      up: SELECT 1\r\n");
+        write("sub/V1.5__add.yml", "operations: []\n");
+        write("v3__lower_case.yaml", "not a migration name: skipped, as the YAML reader skips it");
+        assertThat(load().declarative()).extracting(DeclarativeScript::script, d -> d.version().toString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sub/V1.5__add.yml", "1.5"),
+                        org.assertj.core.groups.Tuple.tuple("V2__rename.yaml", "2"));
+        assertThat(load().declarative().get(1).checksum())
+                .isEqualTo(Checksums.file("operations:\n  - sql:\n      up: SELECT 1\n"));
+    }
+
+    @Test
+    void aYamlAndASqlMigrationWithTheSameVersionAreRefused() throws IOException {
+        write("V2__a.sql", "SELECT 1;");
+        write("V2.0__b.yaml", "operations: []\n");
+        assertThatThrownBy(this::load).isInstanceOf(UnderwayException.class)
+                .hasMessageContaining("V2__a.sql and V2.0__b.yaml have the same version (2); give one of them a new version");
+    }
 }

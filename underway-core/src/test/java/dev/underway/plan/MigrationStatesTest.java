@@ -196,4 +196,107 @@ class MigrationStatesTest {
         assertThat(s.errors()).isEmpty();
         assertThat(states(s)).startsWith("0.5:applied");
     }
+
+    // ---- declarative (YAML) migrations: the same rules as SQL files
+
+    private static final String YAML = "operations:\n  - sql:\n      up: SELECT 4\n";
+
+    /** V1 to V3 were applied, then V4 was started and completed from its file as it is now. */
+    private DeclarativeScript yamlCompleted() throws IOException {
+        applied("1");
+        applied("2");
+        applied("3");
+        write("V4__four.yaml", YAML);
+        DeclarativeScript d = directory().declarative().get(0);
+        for (String phase : List.of(HistoryRow.PHASE_START, HistoryRow.PHASE_COMPLETE)) {
+            history.add(new HistoryRow(0, d.version(), "four", HistoryRow.TYPE_YAML, d.script(), d.checksum(), "me", null,
+                    1, true, "x", 2, null, phase, 0, 0));
+        }
+        return d;
+    }
+
+    private static MigrationInfo line(MigrationStates s, String version) {
+        return s.infos().stream().filter(i -> MigrationVersion.parse(version).equals(i.version())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anAppliedYamlFileIsValidAsItRan() throws IOException {
+        yamlCompleted();
+        MigrationStates s = compute();
+        assertThat(s.errors()).isEmpty();
+        assertThat(line(s, "4")).satisfies(i -> {
+            assertThat(i.type()).isEqualTo("YAML");
+            assertThat(i.state()).isEqualTo(MigrationState.APPLIED);
+            assertThat(i.script()).isEqualTo("V4__four.yaml");
+            assertThat(i.note()).isEqualTo("expand/contract, completed");
+        });
+    }
+
+    @Test
+    void editingAnAppliedYamlFileIsAValidationErrorNamingBothChecksums() throws IOException {
+        int ran = yamlCompleted().checksum();
+        write("V4__four.yaml", YAML + "  - sql:\n      up: SELECT 44\n");
+        int now = directory().declarative().get(0).checksum();
+        MigrationStates s = compute();
+        assertThat(s.errors()).singleElement().asString()
+                .startsWith("V4__four.yaml (V4) changed after it was completed (checksum " + ran + " completed, " + now
+                        + " now)")
+                .contains("or run repair if the edit is harmless");
+        assertThat(line(s, "4").note()).isEqualTo("expand/contract, completed; file changed since it was completed");
+        assertThat(pending(s)).noneMatch(p -> p.startsWith("V4"));
+    }
+
+    @Test
+    void deletingTheFileOfAStartedYamlMigrationIsAValidationError() throws IOException {
+        yamlCompleted();
+        history.removeIf(r -> HistoryRow.PHASE_COMPLETE.equals(r.phase()));
+        Files.delete(dir.resolve("V4__four.yaml"));
+        MigrationStates s = compute();
+        assertThat(s.errors()).singleElement().asString()
+                .isEqualTo("V4 (V4__four.yaml) was started but its file is missing; restore it, or run repair to forget it");
+        assertThat(line(s, "4").state()).isEqualTo(MigrationState.MISSING);
+    }
+
+    @Test
+    void aPendingYamlMigrationIsListedButLeftToExpandContract() throws IOException {
+        write("V4__four.yaml", YAML);
+        MigrationStates s = compute();
+        assertThat(states(s)).containsExactly("1:pending", "2:pending", "3:pending", "4:pending", "R:pending");
+        assertThat(line(s, "4").type()).isEqualTo("YAML");
+        assertThat(pending(s)).containsExactly("V1@0", "V2@0", "V3@0", "R \"view\"@0");
+    }
+
+    @Test
+    void aPendingYamlMigrationOlderThanTheLatestAppliedIsRefusedUnlessOutOfOrder() throws IOException {
+        write("V2.5__between.yaml", YAML);
+        applied("1");
+        applied("2");
+        applied("3");
+        assertThat(compute().errors()).singleElement().asString()
+                .startsWith("V2.5__between.yaml (V2.5) is pending but older than the latest applied version V3");
+        assertThat(compute(new MigrationStates.Options(true, null)).errors()).isEmpty();
+    }
+
+    @Test
+    void aRolledBackYamlMigrationIsPendingAgainAndItsFileMayChange() throws IOException {
+        yamlCompleted();
+        history.replaceAll(r -> !r.isYaml() ? r : new HistoryRow(0, r.version(), r.description(), r.type(), r.script(),
+                r.checksum(), "me", null, 1, false, "x", 2, null, "rolled back", 0, 0));
+        write("V4__four.yaml", YAML + "  - sql:\n      up: SELECT 44\n");
+        MigrationStates s = compute();
+        assertThat(s.errors()).isEmpty();
+        assertThat(line(s, "4").state()).isEqualTo(MigrationState.PENDING);
+    }
+
+    @Test
+    void aYamlFileWhereASqlMigrationRanIsRefused() throws IOException {
+        applied("1");
+        applied("2");
+        applied("3");
+        Files.delete(dir.resolve("V3__three.sql"));
+        write("V3__three.yaml", YAML);
+        assertThat(compute().errors()).singleElement().asString()
+                .isEqualTo("V3__three.yaml (V3) is a YAML migration, but V3 was recorded as SQL (V3__three.sql); restore"
+                        + " that file, or give this one a new version");
+    }
 }

@@ -20,6 +20,14 @@ public record TestDatabase(String engine, String url, String user, String passwo
         return engine.equals("postgresql");
     }
 
+    /**
+     * One of Underway's own tables where it keeps it for this database by default, for queries: schema
+     * {@code underway} on PostgreSQL, inside the database with the prefix {@code underway_} on MariaDB.
+     */
+    public String stateTable(String table) {
+        return isPostgres() ? "underway." + table : "`" + name + "`.underway_" + table;
+    }
+
     /** The same database through a {@code jdbc:mysql:} URL (MariaDB only). */
     public String mysqlUrl() {
         return url.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");

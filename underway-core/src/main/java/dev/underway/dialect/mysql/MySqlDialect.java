@@ -7,6 +7,7 @@ import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.LockPolicy;
+import dev.underway.dialect.Privileges;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.ReplicaLag;
 import dev.underway.dialect.Schemas;
@@ -123,5 +124,10 @@ public class MySqlDialect implements Dialect {
     @Override
     public DataFill dataFill() {
         return new MySqlDataFill(this);
+    }
+
+    @Override
+    public Privileges privileges() {
+        return new MySqlPrivileges(this);
     }
 }

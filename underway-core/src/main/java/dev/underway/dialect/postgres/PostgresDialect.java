@@ -8,6 +8,7 @@ import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.ConcurrentIndexes;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.LockPolicy;
+import dev.underway.dialect.Privileges;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.ReplicaLag;
 import dev.underway.dialect.Schemas;
@@ -130,5 +131,10 @@ public class PostgresDialect implements Dialect {
     @Override
     public DataFill dataFill() {
         return new PostgresDataFill(this);
+    }
+
+    @Override
+    public Privileges privileges() {
+        return new PostgresPrivileges(this);
     }
 }
