@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
 import picocli.CommandLine;
 
@@ -12,7 +13,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof UnderwayException u) {
-            err.println("error: " + u.getMessage());
+            // An interruption's message says itself what stopped and how to continue.
+            err.println((u.code() == ErrorCode.INTERRUPTED ? "" : "error: ") + u.getMessage());
             err.flush();
             return u.code().exitCode();
         }

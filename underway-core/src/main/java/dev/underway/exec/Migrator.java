@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.lint.MigrationGate;
@@ -90,7 +91,8 @@ public final class Migrator {
         int index = e.statement().index();
         int total = p.pending().script().sql().statements().size();
         if (p.mode() == ExecutionMode.TRANSACTIONAL) {
-            return p.pending().label() + " was rolled back: none of its statements were applied." + before;
+            return p.pending().label() + " was rolled back: none of its statements were applied." + before
+                    + (e.code() == ErrorCode.INTERRUPTED ? " Run migrate again to apply it." : "");
         }
         String next = e.statementAtFault() ? " Fix the failing statement (line " + e.statement().line() + ") and run"
                 + " migrate again" : " Run migrate again";

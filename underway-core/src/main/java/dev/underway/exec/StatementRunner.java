@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Interruption;
 import dev.underway.dialect.Blocker;
 import dev.underway.dialect.ErrorClassifier;
 import dev.underway.dialect.ErrorKind;
@@ -40,6 +41,9 @@ final class StatementRunner {
     void run(PendingMigration m, ExecutableStatement s, boolean inTransaction, Duration lockTimeout)
             throws StatementError {
         SqlStatement source = s.source();
+        if (Interruption.process().requested()) {
+            throw StatementError.notSent(source);
+        }
         long sessionId = setUp(m, s, inTransaction, lockTimeout);
         BlockerWatch.Sampling sampling = lockTimeout == null ? null : watch.start(sessionId, lockTimeout);
         listener.beforeStatement(m, source, session.connection());
@@ -89,7 +93,8 @@ final class StatementRunner {
     /** A failed concurrent build leaves an INVALID index behind: drop it now, or say why not. */
     private String afterFailedBuild(PendingMigration m, ExecutableStatement s, ErrorKind kind) {
         String index = s.concurrentIndex().name();
-        if (kind == ErrorKind.CONNECTION) {
+        if (kind == ErrorKind.CONNECTION || Interruption.process().requested()) {
+            // A stop was requested: dropping concurrently may wait for other transactions, so it waits for the next run.
             return " The INVALID index " + index + " it may have left behind is dropped when migrate runs again.";
         }
         try {

@@ -1,5 +1,6 @@
 package dev.underway.trace;
 
+import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.lint.FileAnalysis;
@@ -48,6 +49,8 @@ public final class MigrationTracer {
                 out.add(new TracedStatement(file.file(), a.statement(), a.verdict(), null, List.of()));
                 continue;
             }
+            Interruption.process().check("The trace", "It stopped before " + file.file() + ":" + a.statement().line()
+                    + "; its scratch database is dropped.");
             boolean transactional = linter.dialect().transactions().whyNotInTransaction(a.statement()).isEmpty();
             Observation o = transactional
                     ? tracer.traceInTransaction(session, a.statement().sql())
