@@ -23,7 +23,8 @@ final class StopSignals {
 
     private final Thread main;
     private final PrintWriter err;
-    private volatile Signal first;
+    /** The first signal this process received: signals are per process, like the request they make. */
+    private static volatile Signal first;
 
     private StopSignals(Thread main, PrintWriter err) {
         this.main = main;
@@ -31,7 +32,7 @@ final class StopSignals {
     }
 
     /** Handles SIGINT and SIGTERM for the command running on {@code main}. */
-    static StopSignals install(Thread main, PrintWriter err) {
+    static void install(Thread main, PrintWriter err) {
         StopSignals signals = new StopSignals(main, err);
         for (String name : List.of("INT", "TERM")) {
             try {
@@ -41,11 +42,10 @@ final class StopSignals {
                 // handling stays.
             }
         }
-        return signals;
     }
 
     private void received(Signal s) {
-        synchronized (this) {
+        synchronized (StopSignals.class) {
             if (first != null) {
                 err.println("underway: SIG" + s.getName() + " again: exiting at once");
                 err.flush();
@@ -72,12 +72,17 @@ final class StopSignals {
         watchdog.start();
     }
 
-    boolean received() {
+    static boolean received() {
         return first != null;
     }
 
     /** 130 after SIGINT, 143 after SIGTERM (128 + the signal's number, as shells report it). */
-    int exitCode() {
+    static int exitCode() {
         return 128 + first.getNumber();
+    }
+
+    /** The exit code of a process that ends with {@code code}: a signal's, if one came. */
+    static int exitCode(int code) {
+        return received() ? exitCode() : code;
     }
 }

@@ -174,7 +174,8 @@ final class LockTimeoutRetry {
         String full = message + e.aftermath();
         listener.migrationFailed(m, e.statement(), full);
         boolean atFault = e.kind() == ErrorKind.OTHER || e.kind() == ErrorKind.STATEMENT_TIMEOUT;
-        return new MigrationExecutor.StatementFailed(code, full, e.sqlException(), e.statement(), atFault);
+        return new MigrationExecutor.StatementFailed(code, full, e.sqlException(), m.script().script(), e.statement(),
+                atFault);
     }
 
     private static String where(PendingMigration m, StatementError e) {

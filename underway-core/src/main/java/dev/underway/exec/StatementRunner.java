@@ -48,16 +48,20 @@ final class StatementRunner {
         BlockerWatch.Sampling sampling = lockTimeout == null ? null : watch.start(sessionId, lockTimeout);
         listener.beforeStatement(m, source, session.connection());
         long start = System.nanoTime();
+        BlockerWatch.Progress progress = watch.progress(sessionId, start,
+                (running, line) -> listener.statementRunning(m, source, running, line));
         try (Statement st = session.connection().createStatement()) {
             st.setEscapeProcessing(false);
             st.execute(s.sql());
         } catch (SQLException e) {
+            progress.stop();
             long ms = millisSince(start);
             List<Blocker> blockers = sampling == null ? List.of() : sampling.stop();
             ErrorKind kind = kind(e, s, ms);
             String aftermath = s.concurrentIndex() == null ? "" : afterFailedBuild(m, s, kind);
             throw new StatementError(source, e, kind, StatementError.Phase.STATEMENT, ms, blockers, aftermath);
         }
+        progress.stop();
         long ms = millisSince(start);
         if (sampling != null) {
             sampling.stop();
@@ -66,7 +70,7 @@ final class StatementRunner {
         listener.statementExecuted(m, source, ms);
     }
 
-    /** Everything before the statement is sent; returns the session id to watch (or -1). */
+    /** Everything before the statement is sent; returns the session id to watch. */
     private long setUp(PendingMigration m, ExecutableStatement s, boolean inTransaction, Duration lockTimeout)
             throws StatementError {
         try {
@@ -74,7 +78,7 @@ final class StatementRunner {
             if (s.concurrentIndex() != null) {
                 dropInvalidIndex(m, s, "left by an earlier failed or interrupted build of this statement");
             }
-            return lockTimeout == null ? -1 : session.sessionId();
+            return session.sessionId();
         } catch (SQLException e) {
             throw new StatementError(s.source(), e, errors.classify(e), StatementError.Phase.SETUP, 0, List.of(), "");
         }

@@ -13,6 +13,7 @@ import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
 import dev.underway.dialect.SessionTimeouts;
+import dev.underway.dialect.StatementProgress;
 import dev.underway.dialect.TableIntrospection;
 import dev.underway.dialect.TimeoutPolicy;
 import dev.underway.dialect.TransactionRules;
@@ -113,6 +114,11 @@ public class MySqlDialect implements Dialect {
     @Override
     public Blockers blockers() {
         return new MySqlBlockers("p.TIME * 1000");
+    }
+
+    @Override
+    public StatementProgress statementProgress() {
+        return new MySqlStatementProgress(false);
     }
 
     @Override
