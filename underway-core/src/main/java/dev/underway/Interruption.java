@@ -89,10 +89,11 @@ public final class Interruption {
         }
     }
 
-    /** The error for {@code what} having stopped on this request: "{what} was interrupted (SIGTERM). {howToContinue}" */
+    /** The error saying "{what} was interrupted (SIGTERM). {howToContinue}". */
     public UnderwayException stopped(String what, String howToContinue) {
-        return new UnderwayException(ErrorCode.INTERRUPTED, what + " was interrupted (" + (reason == null ? "stop requested"
-                : reason) + ")." + (howToContinue == null || howToContinue.isEmpty() ? "" : " " + howToContinue));
+        String why = reason == null ? "stop requested" : reason;
+        return new UnderwayException(ErrorCode.INTERRUPTED, what + " was interrupted (" + why + ")."
+                + (howToContinue == null || howToContinue.isEmpty() ? "" : " " + howToContinue));
     }
 
     /** Forgets a handled request, so that a long-lived library caller can run commands again. */

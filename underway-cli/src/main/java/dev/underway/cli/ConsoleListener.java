@@ -50,8 +50,8 @@ final class ConsoleListener implements MigrationListener {
     @Override
     public void migrationStarting(PendingMigration m, boolean transactional) {
         MigrationScript s = m.script();
-        applied.println("Migrating " + (schema == null ? "" : "schema " + schema + " ")
-                + (s.isVersioned() ? "to version " + s.version() : "with repeatable migration") + " \u2014 " + s.script()
+        String what = s.isVersioned() ? "to version " + s.version() : "with repeatable migration";
+        applied.println("Migrating " + (schema == null ? "" : "schema " + schema + " ") + what + " \u2014 " + s.script()
                 + (m.resumeAt() > 0 ? " (resuming at statement " + (m.resumeAt() + 1) + ")" : ""));
         applied.flush();
     }

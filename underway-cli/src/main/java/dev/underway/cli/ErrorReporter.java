@@ -1,6 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.ErrorCode;
+import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import picocli.CommandLine;
 
@@ -17,6 +18,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println((u.code() == ErrorCode.INTERRUPTED ? "" : "error: ") + u.getMessage());
             err.flush();
             return u.code().exitCode();
+        }
+        if (Interruption.process().requested()) {
+            // A signal cut short something outside Underway's own steps (a driver, the embedded server): not a bug.
+            err.println("interrupted (" + Interruption.process().reason() + "): " + e.getMessage());
+            err.flush();
+            return ErrorCode.INTERRUPTED.exitCode();
         }
         err.println("internal error (please report it): " + e);
         e.printStackTrace(err);

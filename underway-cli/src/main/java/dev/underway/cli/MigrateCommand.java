@@ -88,7 +88,8 @@ final class MigrateCommand extends DatabaseCommand {
         } else if (r.applied().isEmpty()) {
             if (r.warnings().isEmpty()) {
                 out().println("Schema " + r.targetSchema() + " on " + r.database() + " is up to date"
-                        + (r.currentVersion() == null ? "" : " at version " + r.currentVersion()) + "; nothing to apply.");
+                        + (r.currentVersion() == null ? "" : " at version " + r.currentVersion())
+                        + "; nothing to apply.");
             }
         } else {
             out().println("Applied " + r.applied().size() + " migration(s) to schema " + r.targetSchema() + " on "

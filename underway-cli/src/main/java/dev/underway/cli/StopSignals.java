@@ -54,7 +54,8 @@ final class StopSignals {
             first = s;
         }
         String name = "SIG" + s.getName();
-        err.println("underway: " + name + ": stopping; cancelling what runs on the server (send it again to exit at once)");
+        err.println("underway: " + name + ": stopping; cancelling what runs on the server"
+                + " (send it again to exit at once)");
         err.flush();
         Interruption.process().request(name);
         main.interrupt();

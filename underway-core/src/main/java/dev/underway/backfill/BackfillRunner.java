@@ -261,13 +261,14 @@ final class BackfillRunner {
         }
     }
 
-    /** Stopped on request: the batch that ran was cancelled and rolled back; the committed ones keep their checkpoint. */
+    /** Stopped on request: the running batch was cancelled and rolled back; committed ones keep their checkpoint. */
     private UnderwayException interrupted() {
         BackfillCheckpoint cp = reached;
         return Interruption.process().stopped("The backfill " + plan.name() + " of " + plan.table(), "It stopped after "
                 + cp.batches() + " committed batches (" + cp.rowsChanged() + " rows changed" + (cp.pass() > 0
                 ? ", in catch-up pass " + cp.pass() : "") + (cp.lastKey() == null ? "" : ", last key " + cp.lastKey())
-                + "); a batch that was running was cancelled and rolled back. A run with --resume continues from there.");
+                + "); a batch that was running was cancelled and rolled back. A run with --resume continues from"
+                + " there.");
     }
 
     private UnderwayException failed(QualifiedName target, List<String> lower, BackfillCheckpoint cp, SQLException e) {

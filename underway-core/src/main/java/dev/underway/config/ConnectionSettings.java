@@ -35,7 +35,8 @@ public record ConnectionSettings(String url, String user, String password) {
             props.setProperty("password", password);
         }
         // Tracked so that SIGINT/SIGTERM cancel what it runs, whoever opened it.
-        return Interruption.process().track(DriverManager.getConnection(kind.driverUrl(url), props), kind.statementCancel());
+        Connection c = DriverManager.getConnection(kind.driverUrl(url), props);
+        return Interruption.process().track(c, kind.statementCancel());
     }
 
     public String redactedUrl() {

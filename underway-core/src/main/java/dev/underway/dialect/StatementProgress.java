@@ -13,10 +13,10 @@ import java.util.Optional;
  * Read from a connection of its own while the statement runs.
  */
 public interface StatementProgress {
-    /** One line for humans, e.g. {@code CREATE INDEX CONCURRENTLY: building index: scanning table, blocks 4500 of 10000 (45%)}. */
+    /** One line for humans: {@code CREATE INDEX CONCURRENTLY: building index: scanning table, blocks 45 of 100 (45%)}. */
     Optional<String> of(Connection watcher, long session) throws SQLException;
 
-    /** {@code "blocks 4500 of 10000 (45%)"}, or {@code "blocks 4500"} when the total is unknown, or empty when nothing is done. */
+    /** {@code "blocks 45 of 100 (45%)"}; {@code "blocks 45"} when the total is unknown; empty when none are done. */
     static String count(String what, long done, long total) {
         if (total > 0) {
             return what + " " + done + " of " + total + " (" + Math.round(done * 100.0 / total) + "%)";

@@ -202,8 +202,8 @@ final class LockTimeoutRetry {
         String statement = "'" + e.statement().preview(60) + "'";
         String when = waiting != null ? "while waiting " + Durations.approximate(waiting) + " to retry " + statement
                 : e.phase() == StatementError.Phase.SETUP ? "before " + statement + " was sent"
-                : "while " + statement + " ran" + (e.millis() > 0 ? " (" + Durations.approximate(Duration.ofMillis(e.millis()))
-                + ")" : "") + "; the server cancelled it";
+                : "while " + statement + " ran" + (e.millis() > 0
+                ? " (" + Durations.approximate(Duration.ofMillis(e.millis())) + ")" : "") + "; the server cancelled it";
         return fail(m, e, ErrorCode.INTERRUPTED, where(m, e) + "interrupted (" + Interruption.process().reason() + ") "
                 + when + ".");
     }

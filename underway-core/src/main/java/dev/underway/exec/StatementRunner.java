@@ -98,7 +98,7 @@ final class StatementRunner {
     private String afterFailedBuild(PendingMigration m, ExecutableStatement s, ErrorKind kind) {
         String index = s.concurrentIndex().name();
         if (kind == ErrorKind.CONNECTION || Interruption.process().requested()) {
-            // A stop was requested: dropping concurrently may wait for other transactions, so it waits for the next run.
+            // On a stop request too: dropping concurrently may wait for other transactions; the next run drops it.
             return " The INVALID index " + index + " it may have left behind is dropped when migrate runs again.";
         }
         try {

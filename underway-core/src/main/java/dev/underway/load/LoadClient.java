@@ -88,7 +88,8 @@ final class LoadClient implements Runnable {
             }
         } catch (SQLException e) {
             // A query cancelled by SIGINT/SIGTERM stopped with the load; it says nothing about the migration.
-            outcome = shared.stopping() || Interruption.process().requested() ? shared.errors.id(ErrorCatalog.STOPPED, "the load stopped while the query waited")
+            boolean stopped = shared.stopping() || Interruption.process().requested();
+            outcome = stopped ? shared.errors.id(ErrorCatalog.STOPPED, "the load stopped while the query waited")
                     : shared.errors.id(e);
             if (isConnectionLost(e)) {
                 closeQuietly();

@@ -89,7 +89,8 @@ final class PhaseRun {
                     exec.inTransaction(pending, mine, progress);
                 }
             } catch (UnderwayException e) {
-                UnderwayException reported = e.code() == ErrorCode.INTERRUPTED ? interrupted(m, phaseState, done, actions, e)
+                UnderwayException reported = e.code() == ErrorCode.INTERRUPTED
+                        ? interrupted(m, phaseState, done, actions, e)
                         : a.violation() == null ? e : violated(a.violation(), e, phaseState);
                 note(m, phaseState + " stopped at action " + done + " (" + a.description() + "): "
                         + reported.getMessage());
@@ -120,7 +121,7 @@ final class PhaseRun {
         backfills.add(new Backfill(config).run(request, backfillListener));
     }
 
-    /** Stopped on request at action {@code done}: what ran of it was rolled back; the actions before it are recorded. */
+    /** Stopped on request at action {@code done}: what ran of it was rolled back; the ones before are recorded. */
     private static UnderwayException interrupted(YamlMigration m, String phase, int done, List<Action> actions,
                                                  UnderwayException cause) {
         String again = "underway " + phase + " " + (phase.equals(InFlight.START) ? m.script() : m.version().toString());
@@ -129,7 +130,8 @@ final class PhaseRun {
                 + cause.getMessage() + " " + (done == 1 ? "No action of it had finished"
                 : done == 2 ? "Action 1 is done and recorded" : "Actions 1-" + (done - 1) + " are done and recorded")
                 + "; run `" + again + "` again to resume at action " + done
-                + (phase.equals(InFlight.START) ? ", or `underway rollback " + m.version() + "` to undo it." : "."), cause);
+                + (phase.equals(InFlight.START) ? ", or `underway rollback " + m.version() + "` to undo it." : "."),
+                cause);
     }
 
     /** Names the constraint and up to five offending keys; the migration stays in flight. */

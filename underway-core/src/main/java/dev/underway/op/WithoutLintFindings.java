@@ -44,7 +44,8 @@ record WithoutLintFindings(MigrationListener to) implements MigrationListener {
     }
 
     @Override
-    public void statementRunning(PendingMigration migration, SqlStatement statement, Duration running, String progress) {
+    public void statementRunning(PendingMigration migration, SqlStatement statement, Duration running,
+                                 String progress) {
         to.statementRunning(migration, statement, running, progress);
     }
 

@@ -26,8 +26,8 @@ final class MySqlStatementProgress implements StatementProgress {
     public Optional<String> of(Connection c, long id) throws SQLException {
         if (mariadb) {
             return firstRow(c, "SELECT STAGE, MAX_STAGE, PROGRESS, STATE FROM information_schema.PROCESSLIST"
-                    + " WHERE ID = ?", id, rs -> rs.getInt(2) > 0 ? "stage " + rs.getInt(1) + " of " + rs.getInt(2)
-                    + " (" + rs.getString(4) + "), " + Math.round(rs.getDouble(3) * 10) / 10.0 + "% done" : rs.getString(4));
+                    + " WHERE ID = ?", id, rs -> rs.getInt(2) == 0 ? rs.getString(4) : "stage " + rs.getInt(1) + " of "
+                    + rs.getInt(2) + " (" + rs.getString(4) + "), " + Math.round(rs.getDouble(3) * 10) / 10.0 + "% done");
         }
         Optional<String> stage;
         try {
@@ -40,6 +40,7 @@ final class MySqlStatementProgress implements StatementProgress {
             stage = Optional.empty();
         }
         return stage.isPresent() ? stage
-                : firstRow(c, "SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = ?", id, rs -> rs.getString(1));
+                : firstRow(c, "SELECT STATE FROM information_schema.PROCESSLIST WHERE ID = ?", id,
+                        rs -> rs.getString(1));
     }
 }

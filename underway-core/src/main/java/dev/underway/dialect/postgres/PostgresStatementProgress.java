@@ -35,14 +35,16 @@ final class PostgresStatementProgress implements StatementProgress {
             if (line.isEmpty()) {
                 line = firstRow(c, "SELECT command, phase, heap_blks_scanned, heap_blks_total, heap_tuples_written,"
                         + " index_rebuild_count FROM pg_stat_progress_cluster WHERE pid = ?", pid,
-                        rs -> rs.getString(1) + ": " + join(rs.getString(2), count("heap blocks", rs.getLong(3), rs.getLong(4)),
-                        count("tuples written", rs.getLong(5), 0), count("indexes rebuilt", rs.getLong(6), 0)));
+                        rs -> rs.getString(1) + ": " + join(rs.getString(2),
+                                count("heap blocks", rs.getLong(3), rs.getLong(4)),
+                                count("tuples written", rs.getLong(5), 0), count("indexes rebuilt", rs.getLong(6), 0)));
             }
         }
         if (line.isEmpty() && version.isSameOrAfter(14, 0)) {
             line = firstRow(c, "SELECT command, type, bytes_processed, bytes_total, tuples_processed"
                     + " FROM pg_stat_progress_copy WHERE pid = ?", pid,
-                    rs -> rs.getString(1) + " " + rs.getString(2) + ": " + join(count("bytes", rs.getLong(3), rs.getLong(4)), count("rows", rs.getLong(5), 0)));
+                    rs -> rs.getString(1) + " " + rs.getString(2) + ": "
+                            + join(count("bytes", rs.getLong(3), rs.getLong(4)), count("rows", rs.getLong(5), 0)));
         }
         if (line.isEmpty()) {
             line = firstRow(c, "SELECT state, wait_event_type, wait_event FROM pg_stat_activity WHERE pid = ?"
