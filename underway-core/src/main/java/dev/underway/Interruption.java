@@ -5,10 +5,17 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A request to stop what Underway runs in this process (the CLI makes one on SIGINT and SIGTERM;
@@ -20,6 +27,8 @@ import java.util.Map;
  * says how to continue.
  */
 public final class Interruption {
+    /** How long a request waits for its cancels to reach the servers. */
+    static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
     private static final Interruption PROCESS = new Interruption();
 
     private final Map<Connection, StatementCancel> open = new IdentityHashMap<>();
@@ -44,33 +53,50 @@ public final class Interruption {
 
     /**
      * Asks everything to stop, and cancels the statement every open connection runs now (a
-     * connection that runs nothing is not affected). Only the first request counts.
+     * connection that runs nothing is not affected). The cancels go out in parallel (MariaDB's
+     * driver opens a connection for each) and are waited for at most {@link #CANCEL_WAIT}. Only
+     * the first request counts.
      *
      * @param reason what asked, for messages: {@code SIGTERM}
-     * @return how many open connections were sent a cancel
      */
-    public int request(String reason) {
+    public void request(String reason) {
         List<Map.Entry<Connection, StatementCancel>> toCancel;
         synchronized (open) {
             if (this.reason != null) {
-                return 0;
+                return;
             }
             this.reason = reason;
             toCancel = new ArrayList<>(open.entrySet());
         }
-        int sent = 0;
+        ExecutorService senders = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "underway-cancel");
+            t.setDaemon(true);
+            return t;
+        });
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (Map.Entry<Connection, StatementCancel> e : toCancel) {
-            if (closed(e.getKey())) {
-                continue;
-            }
-            try {
-                e.getValue().cancel(e.getKey());
-                sent++;
-            } catch (SQLException | RuntimeException ex) {
-                LoggerFactory.getLogger(Interruption.class).debug("could not cancel a statement: {}", ex.getMessage());
+            if (!closed(e.getKey())) {
+                sent.add(CompletableFuture.runAsync(() -> cancel(e.getKey(), e.getValue()), senders));
             }
         }
-        return sent;
+        try {
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(CANCEL_WAIT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LoggerFactory.getLogger(Interruption.class).debug("not every cancel went out: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            senders.shutdown();
+        }
+    }
+
+    private static void cancel(Connection c, StatementCancel cancel) {
+        try {
+            cancel.cancel(c);
+        } catch (SQLException | RuntimeException e) {
+            LoggerFactory.getLogger(Interruption.class).debug("could not cancel a statement: {}", e.getMessage());
+        }
     }
 
     public boolean requested() {

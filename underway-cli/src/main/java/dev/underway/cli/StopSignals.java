@@ -57,8 +57,6 @@ final class StopSignals {
         err.println("underway: " + name + ": stopping; cancelling what runs on the server"
                 + " (send it again to exit at once)");
         err.flush();
-        Interruption.process().request(name);
-        main.interrupt();
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(GRACE.toMillis());
@@ -71,6 +69,9 @@ final class StopSignals {
         }, "underway-stop-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
+        // First the cancels (the server rolls back and releases the locks), then wake the command where it sleeps.
+        Interruption.process().request(name);
+        main.interrupt();
     }
 
     static boolean received() {
