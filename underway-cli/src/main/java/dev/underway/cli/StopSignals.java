@@ -20,11 +20,11 @@ import java.util.List;
  */
 final class StopSignals {
     static final Duration GRACE = Duration.ofSeconds(30);
+    /** The first signal this process received: signals are per process, like the request they make. */
+    private static volatile Signal first;
 
     private final Thread main;
     private final PrintWriter err;
-    /** The first signal this process received: signals are per process, like the request they make. */
-    private static volatile Signal first;
 
     private StopSignals(Thread main, PrintWriter err) {
         this.main = main;
