@@ -9,7 +9,12 @@ public enum ErrorCode {
     /** Could not get a lock, or timed out waiting. */
     LOCK_TIMEOUT(3),
     /** Validation error: checksum, ordering, history mismatch. */
-    VALIDATION(4);
+    VALIDATION(4),
+    /**
+     * Stopped on request (SIGINT, SIGTERM; see {@link Interruption}): what ran on the server was cancelled and
+     * rolled back, and where it stopped is recorded. The CLI exits 130 after SIGINT and 143 after SIGTERM.
+     */
+    INTERRUPTED(130);
 
     private final int exitCode;
 

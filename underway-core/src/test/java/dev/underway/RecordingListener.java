@@ -4,7 +4,9 @@ import dev.underway.dialect.Blocker;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.RetryAttempt;
 import dev.underway.plan.PendingMigration;
+import dev.underway.sql.SqlStatement;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,6 +17,8 @@ class RecordingListener implements MigrationListener {
     final List<String> ended = new CopyOnWriteArrayList<>();
     final List<String> droppedIndexes = new CopyOnWriteArrayList<>();
     final List<String> reconnects = new CopyOnWriteArrayList<>();
+    /** {@code <script>:<line> after <ms>: <what the server reports>}. */
+    final List<String> running = new CopyOnWriteArrayList<>();
 
     @Override
     public void attemptFailed(PendingMigration migration, RetryAttempt attempt) {
@@ -29,6 +33,11 @@ class RecordingListener implements MigrationListener {
     @Override
     public void invalidIndexDropped(PendingMigration migration, String index, String why) {
         droppedIndexes.add(index + " " + why);
+    }
+
+    @Override
+    public void statementRunning(PendingMigration migration, SqlStatement statement, Duration running, String progress) {
+        this.running.add(migration.script().script() + ":" + statement.line() + " after " + running.toMillis() + ": " + progress);
     }
 
     @Override

@@ -5,19 +5,22 @@ import dev.underway.dialect.Blocker;
 import dev.underway.lint.Finding;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.RetryAttempt;
+import dev.underway.plan.MigrationScript;
 import dev.underway.plan.PendingMigration;
+import dev.underway.sql.SqlStatement;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Progress for humans: lock waits, retries and what was done about blockers on stderr, one
- * line per applied migration on {@code applied}.
+ * Progress for humans: lock waits, retries, what was done about blockers and what long
+ * statements are doing on stderr; a line before and after each migration on {@code applied}.
  */
 final class ConsoleListener implements MigrationListener {
     private final PrintWriter err;
     private final PrintWriter applied;
+    private volatile String schema;
 
     ConsoleListener(PrintWriter err, PrintWriter applied) {
         this.err = err;
@@ -36,6 +39,27 @@ final class ConsoleListener implements MigrationListener {
         for (Finding f : findings) {
             err.println("lint: " + f.headline());
         }
+        err.flush();
+    }
+
+    @Override
+    public void migrating(String database, String targetSchema, int pending) {
+        schema = targetSchema;
+    }
+
+    @Override
+    public void migrationStarting(PendingMigration m, boolean transactional) {
+        MigrationScript s = m.script();
+        String what = s.isVersioned() ? "to version " + s.version() : "with repeatable migration";
+        applied.println("Migrating " + (schema == null ? "" : "schema " + schema + " ") + what + " \u2014 " + s.script()
+                + (m.resumeAt() > 0 ? " (resuming at statement " + (m.resumeAt() + 1) + ")" : ""));
+        applied.flush();
+    }
+
+    @Override
+    public void statementRunning(PendingMigration m, SqlStatement statement, Duration running, String progress) {
+        err.println("  " + m.script().script() + ":" + statement.line() + " running for "
+                + Durations.approximate(running) + ": " + progress);
         err.flush();
     }
 

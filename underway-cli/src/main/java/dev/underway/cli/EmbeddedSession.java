@@ -22,6 +22,8 @@ final class EmbeddedSession implements AutoCloseable {
     @Override
     public void close() {
         if (server != null) {
+            // A stop signal interrupts the command's thread; stopping the server must still wait for pg_ctl.
+            Thread.interrupted();
             server.close();
             server = null;
         }

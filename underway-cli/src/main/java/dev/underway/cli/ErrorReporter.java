@@ -1,5 +1,7 @@
 package dev.underway.cli;
 
+import dev.underway.ErrorCode;
+import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import picocli.CommandLine;
 
@@ -12,9 +14,16 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof UnderwayException u) {
-            err.println("error: " + u.getMessage());
+            // An interruption's message says itself what stopped and how to continue.
+            err.println((u.code() == ErrorCode.INTERRUPTED ? "" : "error: ") + u.getMessage());
             err.flush();
             return u.code().exitCode();
+        }
+        if (Interruption.process().requested()) {
+            // A signal cut short something outside Underway's own steps (a driver, the embedded server): not a bug.
+            err.println("interrupted (" + Interruption.process().reason() + "): " + e.getMessage());
+            err.flush();
+            return ErrorCode.INTERRUPTED.exitCode();
         }
         err.println("internal error (please report it): " + e);
         e.printStackTrace(err);

@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.Interruption;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
@@ -51,7 +52,8 @@ final class LoadCommand extends DatabaseCommand {
         LoadRecording r;
         try (LoadGenerator load = LoadGenerator.start(spec)) {
             long end = System.nanoTime() + length.toNanos();
-            for (int second = 1; System.nanoTime() < end; second++) {
+            // SIGINT/SIGTERM end the load early; the summary covers what ran.
+            for (int second = 1; System.nanoTime() < end && !Interruption.process().requested(); second++) {
                 long next = Math.min(end, System.nanoTime() + 1_000_000_000L);
                 sleepUntil(next);
                 second(second, load.sinceLastCall());
@@ -109,7 +111,7 @@ final class LoadCommand extends DatabaseCommand {
 
     private static void sleepUntil(long nanoTime) {
         long left;
-        while ((left = nanoTime - System.nanoTime()) > 0) {
+        while ((left = nanoTime - System.nanoTime()) > 0 && !Interruption.process().requested()) {
             java.util.concurrent.locks.LockSupport.parkNanos(left);
         }
     }

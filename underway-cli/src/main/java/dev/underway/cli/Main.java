@@ -14,7 +14,9 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, Path.of("").toAbsolutePath(), out, err);
+        StopSignals.install(Thread.currentThread(), err);
+        // Stopped on request, even when the command had just finished: the exit code says a signal came.
+        int code = StopSignals.exitCode(run(args, Path.of("").toAbsolutePath(), out, err));
         out.flush();
         err.flush();
         System.exit(code);

@@ -1,10 +1,12 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
+import dev.underway.UnderwayException;
 import dev.underway.exec.ExecutableStatement;
 import dev.underway.exec.AppliedMigration;
 import dev.underway.exec.ExecutionMode;
 import dev.underway.exec.MigratePlan;
+import dev.underway.exec.MigrationExecutor;
 import dev.underway.exec.MigrateResult;
 import dev.underway.exec.PlannedMigration;
 import dev.underway.observe.MigrationListener;
@@ -64,23 +66,48 @@ final class MigrateCommand extends DatabaseCommand {
             printPlan(underway.plan());
             return 0;
         }
-        MigrateResult r = underway.migrate(complete, new PhaseConsole(err()));
+        MigrateResult r;
+        try {
+            r = underway.migrate(complete, new PhaseConsole(err()));
+        } catch (UnderwayException e) {
+            if (format == Format.JSON) {
+                out().println(Json.write(Json.object("error", error(e))));
+                out().flush();
+            }
+            throw e;
+        }
+        r.warnings().forEach(w -> err().println("warning: " + w));
         if (format == Format.JSON) {
             out().println(Json.write(Json.object(
                     "database", r.database(),
                     "schema", r.targetSchema(),
                     "current_version", Json.str(r.currentVersion()),
                     "applied", r.applied().stream().map(MigrateCommand::json).toList(),
-                    "waiting", r.waiting())));
+                    "waiting", r.waiting(),
+                    "warnings", r.warnings())));
         } else if (r.applied().isEmpty()) {
-            out().println("Schema " + r.targetSchema() + " on " + r.database() + " is up to date"
-                    + (r.currentVersion() == null ? "" : " at version " + r.currentVersion()) + "; nothing to apply.");
+            if (r.warnings().isEmpty()) {
+                out().println("Schema " + r.targetSchema() + " on " + r.database() + " is up to date"
+                        + (r.currentVersion() == null ? "" : " at version " + r.currentVersion())
+                        + "; nothing to apply.");
+            }
         } else {
             out().println("Applied " + r.applied().size() + " migration(s) to schema " + r.targetSchema() + " on "
                     + r.database() + (r.currentVersion() == null ? "." : "; it is now at version " + r.currentVersion() + "."));
         }
         r.waiting().forEach(w -> err().println(w + "."));
         return 0;
+    }
+
+    /** The failure as migrate --format json prints it on stdout (stderr gets the message too). */
+    private static Object error(UnderwayException e) {
+        MigrationExecutor.StatementFailed at = null;
+        for (Throwable t = e; t != null && at == null; t = t.getCause()) {
+            at = t instanceof MigrationExecutor.StatementFailed f ? f : null;
+        }
+        return Json.object("code", StopSignals.exitCode(e.code().exitCode()),
+                "reason", e.code().name().toLowerCase(java.util.Locale.ROOT), "message", e.getMessage(),
+                "file", at == null ? null : at.script(), "line", at == null ? null : at.statement().line());
     }
 
     private static Object json(AppliedMigration a) {

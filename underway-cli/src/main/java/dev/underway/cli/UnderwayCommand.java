@@ -33,7 +33,9 @@ import java.nio.file.Path;
                 "1:a migration, check or lint failed",
                 "2:usage or configuration error (bad flags, malformed migration files)",
                 "3:could not get a lock, or timed out waiting",
-                "4:validation error (checksum, ordering, history mismatch)"
+                "4:validation error (checksum, ordering, history mismatch)",
+                "130:stopped by SIGINT (what ran on the server was cancelled; run the same command again)",
+                "143:stopped by SIGTERM (the same)"
         })
 public final class UnderwayCommand implements Runnable {
     final Path workDir;

@@ -116,6 +116,31 @@ abstract class BackfillProcessScenario {
     }
 
     @Test
+    void stoppedWithSigtermIsRecordedAsInterruptedAndResumes() throws Exception {
+        Process run = start("term.log", SLOW);
+        await().ignoreExceptions().atMost(Duration.ofSeconds(60)).until(() -> rowsDone() >= 500);
+        UnderwayProcess.signal(run, "TERM");
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(work.resolve("term.log"));
+        assertThat(run.exitValue()).as(log).isEqualTo(143);
+        assertThat(log).contains("The backfill " + stateName() + " of ").contains("was interrupted (SIGTERM)")
+                .contains("A run with --resume continues from there").doesNotContain("Exception");
+        assertThat(status()).isEqualTo("interrupted");
+        assertThat(message()).contains("was interrupted (SIGTERM)");
+        long done = rowsDone();
+        assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(done);
+        assertThat(count("SELECT count(*) FROM t WHERE n > 1")).isZero();
+
+        Cli again = cli(SLOW);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("was interrupted after " + done + " rows").contains("--resume");
+        Cli resumed = cli("--set", "n = n + 1", "--batch-size", "500", "--no-catch-up", "--resume");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(3000);
+        assertThat(status()).isEqualTo("done");
+    }
+
+    @Test
     void aKilledChangeThatIsNotIdempotentResumesWithoutCatchUpAndChangesEveryRowOnce() throws Exception {
         String[] withCatchUp = {"--set", "n = n + 1", "--batch-size", "50", "--max-rows-per-second", "1000"};
         Process run = start("killed-catch-up.log", withCatchUp);

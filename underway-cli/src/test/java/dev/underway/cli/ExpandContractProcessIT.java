@@ -93,6 +93,14 @@ class ExpandContractProcessIT {
      * backfill walks up to it and waits.
      */
     private void killStartDuringBackfill() throws Exception {
+        stopStartDuringBackfill(ExpandContractProcessIT::kill);
+    }
+
+    private interface Stop {
+        void stop(Process p) throws Exception;
+    }
+
+    private void stopStartDuringBackfill(Stop stop) throws Exception {
         Process start = underway("start.log", "start", "V2__quantity.yaml");
         try (Connection holder = db.connect()) {
             holder.setAutoCommit(false);
@@ -108,7 +116,7 @@ class ExpandContractProcessIT {
                         + one("SELECT status || ' ' || rows_done FROM underway.backfills") + ", log:\n"
                         + Files.readString(work.resolve("start.log")), e);
             }
-            kill(start);
+            stop.stop(start);
             holder.rollback();
         }
         assertThat(progress()).isEqualTo("start:2");
@@ -156,6 +164,25 @@ class ExpandContractProcessIT {
                 + " generate_series(1, " + ROWS + ") g WHERE g % 7 <> 0"));
         assertThat(one("SELECT count(*) FROM underway.operations")).isEqualTo("0");
         assertThat(one("SELECT count(*) FROM pg_trigger WHERE tgname LIKE '\\_uw%'")).isEqualTo("0");
+    }
+
+    @Test
+    void aStartStoppedWithSigtermRecordsWhereItStoppedAndFinishesWhenRunAgain() throws Exception {
+        stopStartDuringBackfill(p -> {
+            UnderwayProcess.signal(p, "TERM");
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(work.resolve("start.log"))).isEqualTo(143);
+        });
+        String log = Files.readString(work.resolve("start.log"));
+        assertThat(log).contains("The start of V2 was interrupted at action 3 of 5 (").contains("(SIGTERM)")
+                .contains("Actions 1-2 are done and recorded; run `underway start V2__quantity.yaml` again to resume at"
+                        + " action 3, or `underway rollback 2` to undo it.").doesNotContain("Exception");
+        assertThat(one("SELECT status FROM underway.backfills")).isEqualTo("interrupted");
+        assertThat(one("SELECT message FROM underway.operations")).contains("start stopped at action 3")
+                .contains("interrupted (SIGTERM)");
+        String resumed = finish(underway("start2.log", "start", "V2__quantity.yaml"), "start2.log");
+        assertThat(resumed).contains("Started V2: 5 actions").contains("(resumed after action 2)");
+        assertThat(one("SELECT count(*) FROM items WHERE \"_uw_qty\" IS DISTINCT FROM coalesce(qty::int, 0)")).isEqualTo("0");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.underway.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,5 +30,26 @@ final class UnderwayProcess {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /** Sends a signal by name ({@code TERM}, {@code INT}) to the process, as kill(1) does. */
+    static void signal(Process p, String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + p.pid() + " failed");
+        }
+    }
+
+    /**
+     * True when this JVM ignores SIGINT, as the background jobs of a non-interactive shell do: then so does every
+     * process it starts, and no process can handle a SIGINT it inherited as ignored (POSIX).
+     */
+    static boolean sigintIgnored() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).strip(), 16) & 0x2) != 0;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,7 @@
 package dev.underway.backfill;
 
+import dev.underway.ErrorCode;
+import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.UnderwayConfig;
@@ -86,6 +88,8 @@ public final class Backfill {
             throw failure("running the backfill of " + request.table(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            Interruption.process().check("The backfill of " + request.table(), "Its checkpoint is kept; run it again"
+                    + " with --resume.");
             throw UnderwayException.failed("the backfill of " + request.table() + " was interrupted; the checkpoint is"
                     + " kept, run again with --resume", e);
         } finally {
@@ -125,8 +129,10 @@ public final class Backfill {
             return result;
         } catch (SQLException | RuntimeException | InterruptedException e) {
             try {
-                state.status(session, plan.name(), BackfillState.FAILED, e instanceof SQLException sql
-                        ? db.settings().describe(sql) : e.getMessage());
+                // Stopped on request is not failed: nothing is wrong with the change, and --resume continues it.
+                boolean interrupted = e instanceof UnderwayException u && u.code() == ErrorCode.INTERRUPTED;
+                state.status(session, plan.name(), interrupted ? BackfillState.INTERRUPTED : BackfillState.FAILED,
+                        e instanceof SQLException sql ? db.settings().describe(sql) : e.getMessage());
             } catch (SQLException ignored) {
                 // The run failed already; its checkpoint is what matters and it is committed.
             }
@@ -157,7 +163,8 @@ public final class Backfill {
             BackfillState p = previous.get();
             if (mode == ResumeMode.NEW) {
                 throw UnderwayException.usage("backfill " + plan.name() + (p.isDone() ? " already finished on "
-                        + p.updatedOn() : " was interrupted (" + p.status() + ") after " + p.checkpoint().rowsDone()
+                        + p.updatedOn() : " was interrupted" + (p.status().equals(BackfillState.INTERRUPTED) ? ""
+                        : " (" + p.status() + ")") + " after " + p.checkpoint().rowsDone()
                         + " rows at key " + p.checkpoint().lastKey()) + "; pass --resume to continue it or --restart"
                         + " to start it over");
             }

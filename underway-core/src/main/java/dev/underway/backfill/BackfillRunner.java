@@ -1,5 +1,6 @@
 package dev.underway.backfill;
 
+import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.dialect.Dialect;
@@ -45,6 +46,8 @@ final class BackfillRunner {
     private long longestLock;
     private int retries;
     private String catchUpSkipped;
+    /** The checkpoint of the last committed batch (where a resumed run starts). */
+    private BackfillCheckpoint reached;
     /** Whether this run has checked its first batch for expressions that differ again right after (now(), n + 1). */
     private boolean checked;
 
@@ -70,6 +73,20 @@ final class BackfillRunner {
     }
 
     BackfillResult run(Connection c, BackfillCheckpoint from, boolean resumed) throws SQLException, InterruptedException {
+        reached = from;
+        try {
+            return sweepAndCatchUp(c, from, resumed);
+        } catch (SQLException | InterruptedException e) {
+            // A cancelled throttle probe, or a sleep cut short: the stop request is what happened.
+            if (Interruption.process().requested()) {
+                throw interrupted();
+            }
+            throw e;
+        }
+    }
+
+    private BackfillResult sweepAndCatchUp(Connection c, BackfillCheckpoint from, boolean resumed)
+            throws SQLException, InterruptedException {
         BackfillCheckpoint cp = from;
         Boolean converged = null;
         int passes = 0;
@@ -93,6 +110,7 @@ final class BackfillRunner {
             cp = new BackfillCheckpoint(cp.pass() + 1, null, null, 0, cp.rowsChanged(), cp.batches());
             c.setAutoCommit(true);
             state.save(c, plan.name(), cp);
+            reached = cp;
         }
         return new BackfillResult(plan.name(), plan.table().toString(), walkedThisRun, cp.rowsChanged(), cp.batches(),
                 passes, catchUpSkipped != null ? null : converged, catchUpSkipped, longestBatch, longestLock, retries,
@@ -125,6 +143,7 @@ final class BackfillRunner {
     private BackfillCheckpoint walkPages(Connection c, QualifiedName target, long page, BackfillCheckpoint cp)
             throws SQLException, InterruptedException {
         while (true) {
+            stopIfRequested();
             throttles.awaitClear(listener);
             long start = System.nanoTime();
             BackfillCheckpoint done = cp;
@@ -138,6 +157,7 @@ final class BackfillRunner {
             long walked = o.walked();
             cp = new BackfillCheckpoint(cp.pass(), target.toString(), List.of(Long.toString(o.nextPage())),
                     cp.rowsDone() + walked, cp.rowsChanged() + o.changed(), cp.batches() + 1);
+            reached = cp;
             record(o.millis(), o.lockMillis(), walked);
             pageSizer.record(size[0], o.millis());
             throttles.paced((int) walked, start);
@@ -155,6 +175,7 @@ final class BackfillRunner {
     private BackfillCheckpoint walk(Connection c, QualifiedName target, List<String> lower, boolean catchUp,
                                     BackfillCheckpoint cp) throws SQLException, InterruptedException {
         while (true) {
+            stopIfRequested();
             throttles.awaitClear(listener);
             int size = sizer.size();
             long start = System.nanoTime();
@@ -173,6 +194,7 @@ final class BackfillRunner {
             }
             cp = new BackfillCheckpoint(cp.pass(), target.toString(), o.upper(), cp.rowsDone() + o.walked(),
                     cp.rowsChanged() + o.changed(), cp.batches() + 1);
+            reached = cp;
             record(o.millis(), o.lockMillis(), o.walked());
             sizer.record(o.walked(), o.millis());
             throttles.paced(o.walked(), start);
@@ -197,6 +219,7 @@ final class BackfillRunner {
             try {
                 return attempt.run(sizes.size());
             } catch (SQLException e) {
+                stopIfRequested();
                 ErrorKind kind = dialect.errors().classify(e);
                 if (!kind.isTransient() && kind != ErrorKind.STATEMENT_TIMEOUT) {
                     throw failed(target, lower, cp, e);
@@ -230,6 +253,22 @@ final class BackfillRunner {
                     dev.underway.state.BackfillState.CATCH_UP_SKIPPED + catchUpSkipped);
             listener.catchUpSkipped(plan.name(), catchUpSkipped);
         }
+    }
+
+    private void stopIfRequested() {
+        if (Interruption.process().requested()) {
+            throw interrupted();
+        }
+    }
+
+    /** Stopped on request: the running batch was cancelled and rolled back; committed ones keep their checkpoint. */
+    private UnderwayException interrupted() {
+        BackfillCheckpoint cp = reached;
+        return Interruption.process().stopped("The backfill " + plan.name() + " of " + plan.table(), "It stopped after "
+                + cp.batches() + " committed batches (" + cp.rowsChanged() + " rows changed" + (cp.pass() > 0
+                ? ", in catch-up pass " + cp.pass() : "") + (cp.lastKey() == null ? "" : ", last key " + cp.lastKey())
+                + "); a batch that was running was cancelled and rolled back. A run with --resume continues from"
+                + " there.");
     }
 
     private UnderwayException failed(QualifiedName target, List<String> lower, BackfillCheckpoint cp, SQLException e) {

@@ -1,5 +1,6 @@
 package dev.underway.config;
 
+import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Redaction;
@@ -33,7 +34,9 @@ public record ConnectionSettings(String url, String user, String password) {
         if (password != null) {
             props.setProperty("password", password);
         }
-        return DriverManager.getConnection(kind.driverUrl(url), props);
+        // Tracked so that SIGINT/SIGTERM cancel what it runs, whoever opened it.
+        Connection c = DriverManager.getConnection(kind.driverUrl(url), props);
+        return Interruption.process().track(c, kind.statementCancel());
     }
 
     public String redactedUrl() {

@@ -1,6 +1,8 @@
 package dev.underway.dialect;
 
 import dev.underway.UnderwayException;
+import dev.underway.dialect.mysql.MySqlStatementCancel;
+import dev.underway.dialect.postgres.PostgresStatementCancel;
 
 import java.util.Locale;
 import java.util.Properties;
@@ -48,6 +50,11 @@ public enum DatabaseKind {
             p.setProperty("connectionAttributes", "program_name:underway");
         }
         return p;
+    }
+
+    /** How to cancel what a connection of this kind runs (see {@link StatementCancel}). */
+    public StatementCancel statementCancel() {
+        return this == POSTGRESQL ? new PostgresStatementCancel() : new MySqlStatementCancel();
     }
 
     public boolean isMySqlFamily() {

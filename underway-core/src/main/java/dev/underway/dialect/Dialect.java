@@ -45,6 +45,9 @@ public interface Dialect {
     /** Who blocks a waiting session, and ending idle blockers. */
     Blockers blockers();
 
+    /** What the server reports about a long statement while it runs (progress, stage, state). */
+    StatementProgress statementProgress();
+
     /** Cleaning up after failed concurrent index builds; nothing to clean by default. */
     default ConcurrentIndexes concurrentIndexes() {
         return ConcurrentIndexes.NONE;

@@ -2,6 +2,7 @@ package dev.underway.exec;
 
 import dev.underway.dialect.Blocker;
 import dev.underway.dialect.Blockers;
+import dev.underway.dialect.StatementProgress;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,25 +12,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
- * Looks, from a connection of its own, at who blocks a statement while the statement still
- * waits: after the lock timeout hits, the waits-for relation is gone. Sampling starts halfway
- * through the lock timeout and repeats until the statement ends; the last sample that found
- * blockers is the answer. The connection and thread are created on first need, so statements
- * that never wait cost nothing but a scheduled task.
+ * Looks, from a connection of its own, at a statement while it runs. Who blocks it while it
+ * still waits (after the lock timeout hits, the waits-for relation is gone): sampling starts
+ * halfway through the lock timeout and repeats until the statement ends; the last sample that
+ * found blockers is the answer. And, once it has run for {@link #PROGRESS_AFTER}, what the server
+ * reports about its progress, every {@link #PROGRESS_EVERY}. The connection and thread are
+ * created on first need, so statements that neither wait nor run long cost nothing but
+ * scheduled tasks.
  */
 final class BlockerWatch implements AutoCloseable {
+    static final Duration PROGRESS_AFTER = Duration.ofSeconds(3);
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final long MIN_PERIOD_MS = 20;
 
     private final Database db;
     private final Blockers blockers;
+    private final StatementProgress progress;
     private ScheduledExecutorService scheduler;
     private Connection connection;
 
     BlockerWatch(Database db) {
         this.db = db;
         this.blockers = db.dialect().blockers();
+        this.progress = db.dialect().statementProgress();
     }
 
     /** One statement being watched. */
@@ -66,7 +74,39 @@ final class BlockerWatch implements AutoCloseable {
         }
     }
 
-    synchronized Sampling start(long session, Duration lockTimeout) {
+    /** One long statement's progress reports. */
+    static final class Progress {
+        private volatile boolean stopped;
+        private ScheduledFuture<?> future;
+
+        void stop() {
+            stopped = true;
+            future.cancel(false);
+        }
+    }
+
+    /** Reports what the server says about the statement {@code session} runs, while it runs long. */
+    synchronized Progress progress(long session, long startNanos, BiConsumer<Duration, String> report) {
+        Progress p = new Progress();
+        p.future = scheduler().scheduleWithFixedDelay(() -> {
+            String line;
+            synchronized (this) {
+                try {
+                    line = progress.of(connection(), session).orElse(null);
+                } catch (SQLException e) {
+                    OnlineLog.LOG.debug("could not read the progress of a statement: {}", e.getMessage());
+                    dropConnectionIfBroken();
+                    return;
+                }
+            }
+            if (line != null && !p.stopped) {
+                report.accept(Duration.ofNanos(System.nanoTime() - startNanos), line);
+            }
+        }, PROGRESS_AFTER.toMillis(), PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        return p;
+    }
+
+    private ScheduledExecutorService scheduler() {
         if (scheduler == null) {
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "underway-blocker-watch");
@@ -74,9 +114,13 @@ final class BlockerWatch implements AutoCloseable {
                 return t;
             });
         }
+        return scheduler;
+    }
+
+    synchronized Sampling start(long session, Duration lockTimeout) {
         Sampling s = new Sampling(session);
         long timeout = lockTimeout.toMillis();
-        s.future = scheduler.scheduleWithFixedDelay(s::sample, timeout / 2, Math.max(MIN_PERIOD_MS, timeout / 5),
+        s.future = scheduler().scheduleWithFixedDelay(s::sample, timeout / 2, Math.max(MIN_PERIOD_MS, timeout / 5),
                 TimeUnit.MILLISECONDS);
         return s;
     }

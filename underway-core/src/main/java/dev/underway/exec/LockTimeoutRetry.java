@@ -1,6 +1,7 @@
 package dev.underway.exec;
 
 import dev.underway.ErrorCode;
+import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.config.OnlineExecution;
@@ -74,6 +75,9 @@ final class LockTimeoutRetry {
                 attempt.run();
                 return;
             } catch (StatementError e) {
+                if (Interruption.process().requested()) {
+                    throw interrupted(m, e, null);
+                }
                 boolean lockTimeout = e.kind() == ErrorKind.LOCK_TIMEOUT;
                 if (!retryable(e, scope) || !lockTimeout && ++transientRetries > MAX_TRANSIENT_RETRIES) {
                     throw failed(m, e, n);
@@ -94,7 +98,7 @@ final class LockTimeoutRetry {
                     throw gaveUp(m, e, n, backoff);
                 }
                 totals.retries++;
-                pause(wait);
+                pause(m, e, wait);
                 if (e.kind() == ErrorKind.CONNECTION) {
                     session.reconnect("lost while running " + m.script().script() + ":" + e.statement().line());
                 }
@@ -170,19 +174,37 @@ final class LockTimeoutRetry {
         String full = message + e.aftermath();
         listener.migrationFailed(m, e.statement(), full);
         boolean atFault = e.kind() == ErrorKind.OTHER || e.kind() == ErrorKind.STATEMENT_TIMEOUT;
-        return new MigrationExecutor.StatementFailed(code, full, e.sqlException(), e.statement(), atFault);
+        return new MigrationExecutor.StatementFailed(code, full, e.sqlException(), m.script().script(), e.statement(),
+                atFault);
     }
 
     private static String where(PendingMigration m, StatementError e) {
         return m.script().script() + ":" + e.statement().line() + ": ";
     }
 
-    private static void pause(Duration wait) {
+    private void pause(PendingMigration m, StatementError e, Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
+            if (Interruption.process().requested()) {
+                throw interrupted(m, e, wait);
+            }
             throw UnderwayException.lockTimeout("interrupted while waiting to retry");
         }
+    }
+
+    /**
+     * A stop was requested: the statement was cancelled by the server (or never sent, or the
+     * stop came while waiting to retry it), and a transaction around it has been rolled back.
+     */
+    private UnderwayException interrupted(PendingMigration m, StatementError e, Duration waiting) {
+        String statement = "'" + e.statement().preview(60) + "'";
+        String when = waiting != null ? "while waiting " + Durations.approximate(waiting) + " to retry " + statement
+                : e.phase() == StatementError.Phase.SETUP ? "before " + statement + " was sent"
+                : "while " + statement + " ran" + (e.millis() > 0
+                ? " (" + Durations.approximate(Duration.ofMillis(e.millis())) + ")" : "") + "; the server cancelled it";
+        return fail(m, e, ErrorCode.INTERRUPTED, where(m, e) + "interrupted (" + Interruption.process().reason() + ") "
+                + when + ".");
     }
 }

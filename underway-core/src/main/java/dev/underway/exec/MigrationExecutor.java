@@ -159,14 +159,21 @@ public final class MigrationExecutor {
 
     /** A migration statement the server refused (or that could not get its lock); carries the statement for the caller's message. */
     public static final class StatementFailed extends UnderwayException {
+        private final String script;
         private final transient SqlStatement statement;
         private final boolean statementAtFault;
 
-        StatementFailed(ErrorCode code, String message, SQLException cause, SqlStatement statement,
+        StatementFailed(ErrorCode code, String message, SQLException cause, String script, SqlStatement statement,
                         boolean statementAtFault) {
             super(code, message, cause);
+            this.script = script;
             this.statement = statement;
             this.statementAtFault = statementAtFault;
+        }
+
+        /** The migration file the statement is in, relative to the directory. */
+        public String script() {
+            return script;
         }
 
         public SqlStatement statement() {

@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.observe.MigrationListener;
@@ -16,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class MigrationLock implements AutoCloseable {
     private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+    private static final String NOTHING_CHANGED = "Nothing was changed; run the same command again.";
 
     private final Database db;
     private final Connection connection;
@@ -35,6 +37,7 @@ public final class MigrationLock implements AutoCloseable {
             long nextReport = REPORT_EVERY.toNanos();
             long sleep = 50;
             while (!db.dialect().sessionLocks().tryLock(c, name)) {
+                Interruption.process().check("Waiting for the migration lock '" + name + "'", NOTHING_CHANGED);
                 long waited = System.nanoTime() - start;
                 if (waited >= timeout.toNanos()) {
                     throw UnderwayException.lockTimeout("could not get the migration lock '" + name + "' within "
@@ -51,10 +54,12 @@ public final class MigrationLock implements AutoCloseable {
             return new MigrationLock(db, c, name);
         } catch (SQLException e) {
             closeQuietly(c);
+            Interruption.process().check("Taking the migration lock '" + name + "'", NOTHING_CHANGED);
             throw UnderwayException.failed("could not take the migration lock '" + name + "': " + db.settings().describe(e), e);
         } catch (InterruptedException e) {
             closeQuietly(c);
             Thread.currentThread().interrupt();
+            Interruption.process().check("Waiting for the migration lock '" + name + "'", NOTHING_CHANGED);
             throw UnderwayException.lockTimeout("interrupted while waiting for the migration lock '" + name + "'");
         } catch (RuntimeException e) {
             closeQuietly(c);

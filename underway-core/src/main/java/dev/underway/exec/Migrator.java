@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.lint.MigrationGate;
@@ -40,6 +41,9 @@ public final class Migrator {
 
     public MigrateResult migrate() {
         Workspace w = Workspace.open(config);
+        if (w.dir().versioned().isEmpty() && w.dir().repeatable().isEmpty()) {
+            return noMigrations(w);
+        }
         try (MigrationLock lock = w.lock(listener);
              ExecutionSession session = new ExecutionSession(w.db(), w.db().open(), lock::isHeld, listener);
              BlockerWatch watch = new BlockerWatch(w.db())) {
@@ -49,6 +53,9 @@ public final class Migrator {
             w.db().ensureTargetSchema(c);
             w.history().create(c);
             List<PlannedMigration> plan = planned(w, w.states(c));
+            if (!plan.isEmpty()) {
+                listener.migrating(w.db().dialect().describe(), w.db().targetSchema(), plan.size());
+            }
             MigrationExecutor executor = new MigrationExecutor(w.db(), w.history(), listener,
                     UUID.randomUUID().toString(), session, watch, config.online());
             List<AppliedMigration> applied = new ArrayList<>();
@@ -65,6 +72,24 @@ public final class Migrator {
                     currentVersion(w.history().load(session.connection())), List.of());
         } catch (SQLException e) {
             throw w.failure("migrating", e);
+        }
+    }
+
+    /**
+     * An empty directory is most likely the wrong --dir: say so, and create nothing (no target schema, no state
+     * tables) on the way.
+     */
+    private MigrateResult noMigrations(Workspace w) {
+        List<String> ignored = w.dir().ignoredFiles();
+        String warning = "no migrations found in " + w.dir().root() + (ignored.isEmpty() ? ""
+                : " (" + ignored.size() + " .sql file(s) there are not named V<version>__<description>.sql or"
+                + " R__<description>.sql: " + String.join(", ", ignored.subList(0, Math.min(3, ignored.size())))
+                + (ignored.size() > 3 ? ", ..." : "") + ")") + "; nothing was applied or created";
+        try (Connection c = w.db().open()) {
+            return new MigrateResult(w.db().dialect().describe(), w.db().targetSchema(), List.of(),
+                    currentVersion(w.history().load(c)), List.of(), List.of(warning));
+        } catch (SQLException e) {
+            throw w.failure("reading the history", e);
         }
     }
 
@@ -94,7 +119,8 @@ public final class Migrator {
         int index = e.statement().index();
         int total = p.pending().script().sql().statements().size();
         if (p.mode() == ExecutionMode.TRANSACTIONAL) {
-            return p.pending().label() + " was rolled back: none of its statements were applied." + before;
+            return p.pending().label() + " was rolled back: none of its statements were applied." + before
+                    + (e.code() == ErrorCode.INTERRUPTED ? " Run migrate again to apply it." : "");
         }
         String next = e.statementAtFault() ? " Fix the failing statement (line " + e.statement().line() + ") and run"
                 + " migrate again" : " Run migrate again";

@@ -41,10 +41,26 @@ final class StatementError extends Exception {
         this.aftermath = aftermath;
     }
 
+    /** Not sent at all: a stop was requested before it (see {@link dev.underway.Interruption}). */
+    private StatementError(SqlStatement statement) {
+        super("not sent: a stop was requested");
+        this.statement = statement;
+        this.kind = ErrorKind.CANCELED;
+        this.phase = Phase.SETUP;
+        this.millis = 0;
+        this.blockers = List.of();
+        this.aftermath = "";
+    }
+
+    static StatementError notSent(SqlStatement statement) {
+        return new StatementError(statement);
+    }
+
     SqlStatement statement() {
         return statement;
     }
 
+    /** The server's error; null when the statement was never sent. */
     SQLException sqlException() {
         return (SQLException) getCause();
     }

@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Interruption;
 import dev.underway.dialect.Blocker;
 import dev.underway.dialect.ErrorClassifier;
 import dev.underway.dialect.ErrorKind;
@@ -41,20 +42,27 @@ final class StatementRunner {
     void run(PendingMigration m, ExecutableStatement s, boolean inTransaction, Duration lockTimeout)
             throws StatementError {
         SqlStatement source = s.source();
+        if (Interruption.process().requested()) {
+            throw StatementError.notSent(source);
+        }
         long sessionId = setUp(m, s, inTransaction, lockTimeout);
         BlockerWatch.Sampling sampling = lockTimeout == null ? null : watch.start(sessionId, lockTimeout);
         listener.beforeStatement(m, source, session.connection());
         long start = System.nanoTime();
+        BlockerWatch.Progress progress = watch.progress(sessionId, start,
+                (running, line) -> listener.statementRunning(m, source, running, line));
         try (Statement st = session.connection().createStatement()) {
             st.setEscapeProcessing(false);
             execute(st, s);
         } catch (SQLException e) {
+            progress.stop();
             long ms = millisSince(start);
             List<Blocker> blockers = sampling == null ? List.of() : sampling.stop();
             ErrorKind kind = kind(e, s, ms);
             String aftermath = s.concurrentIndex() == null ? "" : afterFailedBuild(m, s, kind);
             throw new StatementError(source, e, kind, StatementError.Phase.STATEMENT, ms, blockers, aftermath);
         }
+        progress.stop();
         long ms = millisSince(start);
         if (sampling != null) {
             sampling.stop();
@@ -72,7 +80,7 @@ final class StatementRunner {
         }
     }
 
-    /** Everything before the statement is sent; returns the session id to watch (or -1). */
+    /** Everything before the statement is sent; returns the session id to watch. */
     private long setUp(PendingMigration m, ExecutableStatement s, boolean inTransaction, Duration lockTimeout)
             throws StatementError {
         try {
@@ -80,7 +88,7 @@ final class StatementRunner {
             if (s.concurrentIndex() != null) {
                 dropInvalidIndex(m, s, "left by an earlier failed or interrupted build of this statement");
             }
-            return lockTimeout == null ? -1 : session.sessionId();
+            return session.sessionId();
         } catch (SQLException e) {
             throw new StatementError(s.source(), e, errors.classify(e), StatementError.Phase.SETUP, 0, List.of(), "");
         }
@@ -99,7 +107,8 @@ final class StatementRunner {
     /** A failed concurrent build leaves an INVALID index behind: drop it now, or say why not. */
     private String afterFailedBuild(PendingMigration m, ExecutableStatement s, ErrorKind kind) {
         String index = s.concurrentIndex().name();
-        if (kind == ErrorKind.CONNECTION) {
+        if (kind == ErrorKind.CONNECTION || Interruption.process().requested()) {
+            // On a stop request too: dropping concurrently may wait for other transactions; the next run drops it.
             return " The INVALID index " + index + " it may have left behind is dropped when migrate runs again.";
         }
         try {

@@ -1,5 +1,6 @@
 package dev.underway.load;
 
+import dev.underway.Interruption;
 import dev.underway.dialect.Dialect;
 
 import java.sql.Connection;
@@ -86,7 +87,9 @@ final class LoadClient implements Runnable {
                 case UPDATE -> update(table);
             }
         } catch (SQLException e) {
-            outcome = shared.stopping() ? shared.errors.id(ErrorCatalog.STOPPED, "the load stopped while the query waited")
+            // A query cancelled by SIGINT/SIGTERM stopped with the load; it says nothing about the migration.
+            boolean stopped = shared.stopping() || Interruption.process().requested();
+            outcome = stopped ? shared.errors.id(ErrorCatalog.STOPPED, "the load stopped while the query waited")
                     : shared.errors.id(e);
             if (isConnectionLost(e)) {
                 closeQuietly();

@@ -22,6 +22,9 @@ public interface MigrationListener {
     /** The lint gate's findings on the pending migrations (errors only when migrate runs with --unsafe). */
     default void lintFindings(List<Finding> findings) { }
 
+    /** migrate holds the lock and is about to apply {@code pending} migrations to {@code targetSchema}. */
+    default void migrating(String database, String targetSchema, int pending) { }
+
     default void migrationStarting(PendingMigration migration, boolean transactional) { }
 
     default void statementExecuted(PendingMigration migration, SqlStatement statement, long millis) { }
@@ -33,6 +36,14 @@ public interface MigrationListener {
      * fails here aborts the statement's transaction.
      */
     default void beforeStatement(PendingMigration migration, SqlStatement statement, Connection session) { }
+
+    /**
+     * A statement has run for a few seconds: what the server reports about it (its progress where the server
+     * measures it, otherwise its state or what it waits for), every few seconds until it ends. Called from
+     * another thread while the statement runs.
+     */
+    default void statementRunning(PendingMigration migration, SqlStatement statement, Duration running,
+                                  String progress) { }
 
     /** Right after a statement succeeded, on its session, before its transaction (if any) commits. */
     default void afterStatement(PendingMigration migration, SqlStatement statement, Connection session) { }

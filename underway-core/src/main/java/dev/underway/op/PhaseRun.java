@@ -1,6 +1,7 @@
 package dev.underway.op;
 
 import dev.underway.ErrorCode;
+import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.backfill.Backfill;
 import dev.underway.backfill.BackfillRequest;
@@ -20,6 +21,7 @@ import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.StatementSplitter;
+import dev.underway.state.InFlight;
 import dev.underway.state.OperationsTable;
 
 import java.nio.file.Path;
@@ -77,6 +79,7 @@ final class PhaseRun {
             long started = System.nanoTime();
             ActionExecutor.Progress progress = c -> operations.progress(c, m.version().toString(), phaseState, done);
             try {
+                Interruption.process().check("Underway", "The action had not begun.");
                 if (a.backfill() != null) {
                     backfill(m, a.backfill());
                     exec.record(progress);
@@ -86,7 +89,9 @@ final class PhaseRun {
                     exec.inTransaction(pending, mine, progress);
                 }
             } catch (UnderwayException e) {
-                UnderwayException reported = a.violation() == null ? e : violated(a.violation(), e, phaseState);
+                UnderwayException reported = e.code() == ErrorCode.INTERRUPTED
+                        ? interrupted(m, phaseState, done, actions, e)
+                        : a.violation() == null ? e : violated(a.violation(), e, phaseState);
                 note(m, phaseState + " stopped at action " + done + " (" + a.description() + "): "
                         + reported.getMessage());
                 throw reported;
@@ -114,6 +119,19 @@ final class PhaseRun {
         BackfillRequest request = BackfillRequest.builder(table).schema(schema).change(RowChange.touch())
                 .name(backfillName(schema, table, m.version().toString())).resume(ResumeMode.RESUME).build();
         backfills.add(new Backfill(config).run(request, backfillListener));
+    }
+
+    /** Stopped on request at action {@code done}: what ran of it was rolled back; the ones before are recorded. */
+    private static UnderwayException interrupted(YamlMigration m, String phase, int done, List<Action> actions,
+                                                 UnderwayException cause) {
+        String again = "underway " + phase + " " + (phase.equals(InFlight.START) ? m.script() : m.version().toString());
+        return new UnderwayException(ErrorCode.INTERRUPTED, "The " + phase + " of " + m.label() + " was interrupted at"
+                + " action " + done + " of " + actions.size() + " (" + actions.get(done - 1).description() + "): "
+                + cause.getMessage() + " " + (done == 1 ? "No action of it had finished"
+                : done == 2 ? "Action 1 is done and recorded" : "Actions 1-" + (done - 1) + " are done and recorded")
+                + "; run `" + again + "` again to resume at action " + done
+                + (phase.equals(InFlight.START) ? ", or `underway rollback " + m.version() + "` to undo it." : "."),
+                cause);
     }
 
     /** Names the constraint and up to five offending keys; the migration stays in flight. */

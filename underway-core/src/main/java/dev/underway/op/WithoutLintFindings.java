@@ -24,6 +24,11 @@ record WithoutLintFindings(MigrationListener to) implements MigrationListener {
     }
 
     @Override
+    public void migrating(String database, String targetSchema, int pending) {
+        to.migrating(database, targetSchema, pending);
+    }
+
+    @Override
     public void migrationStarting(PendingMigration migration, boolean transactional) {
         to.migrationStarting(migration, transactional);
     }
@@ -36,6 +41,12 @@ record WithoutLintFindings(MigrationListener to) implements MigrationListener {
     @Override
     public void beforeStatement(PendingMigration migration, SqlStatement statement, Connection session) {
         to.beforeStatement(migration, statement, session);
+    }
+
+    @Override
+    public void statementRunning(PendingMigration migration, SqlStatement statement, Duration running,
+                                 String progress) {
+        to.statementRunning(migration, statement, running, progress);
     }
 
     @Override

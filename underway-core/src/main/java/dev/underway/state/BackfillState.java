@@ -6,7 +6,8 @@ import java.time.Instant;
  * One row of the backfill state table.
  *
  * @param status {@code running}, {@code paused}, {@code done}, {@code not converged} (catch-up passes kept finding
- *               rows the application changed) or {@code failed}; a killed run stays {@code running}
+ *               rows the application changed), {@code failed} or {@code interrupted} (stopped by SIGINT/SIGTERM);
+ *               a run killed with SIGKILL stays {@code running}
  * @param paused set by {@code underway backfill --pause} from any session; the run waits while it is true
  */
 public record BackfillState(String name, String targetSchema, String table, String change, String predicate,
@@ -16,6 +17,7 @@ public record BackfillState(String name, String targetSchema, String table, Stri
     public static final String PAUSED = "paused";
     public static final String DONE = "done";
     public static final String FAILED = "failed";
+    public static final String INTERRUPTED = "interrupted";
     public static final String NOT_CONVERGED = "not converged";
     /** Starts the message of a backfill whose first batch showed that catch-up passes would change rows again. */
     public static final String CATCH_UP_SKIPPED = "catch-up skipped: ";

@@ -1,5 +1,6 @@
 package dev.underway.trace;
 
+import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.lint.FileAnalysis;
@@ -48,14 +49,26 @@ public final class MigrationTracer {
                 out.add(new TracedStatement(file.file(), a.statement(), a.verdict(), null, List.of()));
                 continue;
             }
+            stopIfRequested(file, a, "before");
             boolean transactional = linter.dialect().transactions().whyNotInTransaction(a.statement()).isEmpty();
-            Observation o = transactional
-                    ? tracer.traceInTransaction(session, a.statement().sql())
-                    : tracer.traceOutsideTransaction(session, a.statement().sql(), blockerTable(a));
+            Observation o;
+            try {
+                o = transactional ? tracer.traceInTransaction(session, a.statement().sql())
+                        : tracer.traceOutsideTransaction(session, a.statement().sql(), blockerTable(a));
+            } catch (SQLException e) {
+                stopIfRequested(file, a, "at");
+                throw e;
+            }
             List<String> diffs = TraceComparison.differences(a.verdict(), o, !DML.contains(a.shape().kind()));
             out.add(new TracedStatement(file.file(), a.statement(), a.verdict(), o, diffs));
         }
         return out;
+    }
+
+    /** SIGINT/SIGTERM: the statement running now was cancelled; the caller drops the scratch database. */
+    private static void stopIfRequested(LintInput file, StatementAnalysis a, String where) {
+        Interruption.process().check("The trace", "It stopped " + where + " " + file.file() + ":" + a.statement().line()
+                + "; its scratch database is dropped.");
     }
 
     /** The table a blocker should hold: the statement's own, or the first relation its verdict locks. */

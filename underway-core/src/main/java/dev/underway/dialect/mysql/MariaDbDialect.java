@@ -8,6 +8,7 @@ import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.ReplicaLag;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionTimeouts;
+import dev.underway.dialect.StatementProgress;
 
 /** MariaDB 10.6 and later: MySQL plus its own online-DDL and timeout features. */
 public class MariaDbDialect extends MySqlDialect {
@@ -40,6 +41,11 @@ public class MariaDbDialect extends MySqlDialect {
     @Override
     public Blockers blockers() {
         return new MySqlBlockers("p.TIME_MS");
+    }
+
+    @Override
+    public StatementProgress statementProgress() {
+        return new MySqlStatementProgress(true);
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
 import dev.underway.dialect.SessionTimeouts;
+import dev.underway.dialect.StatementProgress;
 import dev.underway.dialect.TableIntrospection;
 import dev.underway.dialect.TimeoutPolicy;
 import dev.underway.dialect.TransactionRules;
@@ -114,6 +115,11 @@ public class MySqlDialect implements Dialect {
     @Override
     public Blockers blockers() {
         return new MySqlBlockers("p.TIME * 1000");
+    }
+
+    @Override
+    public StatementProgress statementProgress() {
+        return new MySqlStatementProgress(false);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.underway.dialect.mysql;
 
+import dev.underway.config.Durations;
 import dev.underway.dialect.SessionLocks;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -46,11 +48,31 @@ final class MySqlSessionLocks implements SessionLocks {
             }
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT USER, HOST FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+                "SELECT USER, HOST, COMMAND, TIME FROM information_schema.PROCESSLIST WHERE ID = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return Optional.of("connection " + id + (rs.next() ? ", user " + rs.getString(1) + "@" + rs.getString(2) : ""));
+                if (!rs.next()) {
+                    return Optional.of("connection " + id);
+                }
+                String command = rs.getString(3);
+                return Optional.of("connection " + id + ", user " + rs.getString(1) + "@" + rs.getString(2)
+                        + program(c, id).map(p -> ", application '" + p + "'").orElse("") + ", "
+                        + ("Sleep".equals(command) ? "idle" : command) + " for "
+                        + Durations.approximate(Duration.ofSeconds(rs.getLong(4))));
             }
+        }
+    }
+
+    /** The client's {@code program_name} attribute, where performance_schema records connection attributes. */
+    private static Optional<String> program(Connection c, long id) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ATTR_VALUE FROM performance_schema.session_connect_attrs"
+                + " WHERE PROCESSLIST_ID = ? AND ATTR_NAME = 'program_name'")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
         }
     }
 

@@ -15,6 +15,7 @@ import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
 import dev.underway.dialect.SessionTimeouts;
+import dev.underway.dialect.StatementProgress;
 import dev.underway.dialect.TableIntrospection;
 import dev.underway.dialect.TimeoutPolicy;
 import dev.underway.dialect.TransactionRules;
@@ -116,6 +117,11 @@ public class PostgresDialect implements Dialect {
     @Override
     public Blockers blockers() {
         return new PostgresBlockers();
+    }
+
+    @Override
+    public StatementProgress statementProgress() {
+        return new PostgresStatementProgress(version);
     }
 
     @Override
