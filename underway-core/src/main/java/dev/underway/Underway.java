@@ -171,6 +171,7 @@ public final class Underway {
         private String url;
         private String user;
         private String password;
+        private Duration connectTimeout = ConnectionSettings.DEFAULT_CONNECT_TIMEOUT;
         private String schema;
         private Path directory;
         private StateLocation state = StateLocation.DEFAULT;
@@ -193,6 +194,12 @@ public final class Underway {
 
         public Builder password(String password) {
             this.password = password;
+            return this;
+        }
+
+        /** How long opening a connection may take, login included (default 10s; zero: no limit). */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
             return this;
         }
 
@@ -275,7 +282,7 @@ public final class Underway {
         }
 
         public Underway build() {
-            UnderwayConfig config = new UnderwayConfig(new ConnectionSettings(url, user, password), schema, directory,
+            UnderwayConfig config = new UnderwayConfig(new ConnectionSettings(url, user, password, connectTimeout), schema, directory,
                     state, lockWait, outOfOrder, target, unsafe, online);
             return new Underway(config, listener);
         }

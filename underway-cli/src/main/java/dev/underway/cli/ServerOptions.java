@@ -1,6 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.config.ConnectionSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A server to read from (lint: its engine and version; trace: where to create the scratch database). */
@@ -15,12 +16,15 @@ final class ServerOptions {
             description = "Database password. Env: UNDERWAY_PASSWORD.")
     String password;
 
+    @Mixin
+    ConnectTimeoutOption connectTimeout;
+
     boolean given() {
         return url != null && !url.isBlank();
     }
 
     ConnectionSettings settings() {
-        return new ConnectionSettings(url, user, password);
+        return new ConnectionSettings(url, user, password, connectTimeout.duration());
     }
 
     /** The server of --url, or else the embedded PostgreSQL (started now). */
@@ -29,6 +33,6 @@ final class ServerOptions {
             return settings();
         }
         EmbeddedDefault pg = embedded.start(err);
-        return new ConnectionSettings(pg.url(), pg.user(), null);
+        return new ConnectionSettings(pg.url(), pg.user(), null, connectTimeout.duration());
     }
 }

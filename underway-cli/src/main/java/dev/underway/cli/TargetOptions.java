@@ -4,6 +4,7 @@ import dev.underway.Underway;
 import dev.underway.config.Durations;
 import dev.underway.config.StateLocation;
 import dev.underway.observe.MigrationListener;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -22,6 +23,9 @@ public final class TargetOptions {
     @Option(names = "--password", description = "Database password. Env: UNDERWAY_PASSWORD (preferred: not visible in ps).",
             defaultValue = "${env:UNDERWAY_PASSWORD}")
     String password;
+
+    @Mixin
+    ConnectTimeoutOption connectTimeout;
 
     @Option(names = "--schema", description = "Target schema (PostgreSQL) or database (MySQL/MariaDB). "
             + "Default: the connection's.")
@@ -57,6 +61,7 @@ public final class TargetOptions {
                 .url(resolvedUrl)
                 .user(resolvedUser)
                 .password(password)
+                .connectTimeout(connectTimeout.duration())
                 .schema(schema)
                 .directory(dir)
                 .state(new StateLocation(stateSchema, stateTablePrefix))
