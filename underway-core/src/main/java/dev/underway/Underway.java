@@ -81,13 +81,28 @@ public final class Underway {
 
     /** The state of every migration. Reads only. */
     public Info info() {
-        Workspace w = Workspace.open(config);
+        return info(Workspace.open(config), true);
+    }
+
+    /**
+     * The history as recorded, for a machine without the migration directory: the files are not read, so
+     * {@link Info#migrations()} lists the history's rows (applied or failed) and {@link Info#errors()} has what
+     * validate then finds, as Flyway does: every applied migration's file counts as missing.
+     */
+    public Info infoWithoutFiles() {
+        return info(Workspace.openWithoutFiles(config), false);
+    }
+
+    private Info info(Workspace w, boolean filesRead) {
         try (Connection c = w.db().open()) {
             List<HistoryRow> rows = w.history().load(c);
             MigrationStates states = MigrationStates.compute(w.dir(), rows,
                     new MigrationStates.Options(config.outOfOrder(), config.target()));
+            List<MigrationInfo> migrations = filesRead
+                    ? DirectoryMigration.withPendingYaml(states.infos(), config.directory(), rows)
+                    : rows.stream().map(MigrationInfo::recorded).toList();
             return new Info(w.db().dialect().describe(), w.db().targetSchema(), Migrator.currentVersion(rows),
-                    DirectoryMigration.withPendingYaml(states.infos(), config.directory(), rows), states.errors());
+                    migrations, states.errors());
         } catch (SQLException e) {
             throw w.failure("reading the history", e);
         }

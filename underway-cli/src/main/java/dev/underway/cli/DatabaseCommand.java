@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 /** A command that works on one target database; manages the embedded default around it. */
@@ -38,6 +39,20 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     MigrationListener listener() {
         return new ConsoleListener(err(), err());
+    }
+
+    /**
+     * No --dir and no default directory here: info and validate then work from the history alone (the README's
+     * {@code info --url ...} run on a machine without the files). An explicit --dir that does not exist stays an error.
+     */
+    boolean withoutDirectory() {
+        return !spec.commandLine().getParseResult().hasMatchedOption("--dir") && !Files.isDirectory(target.dir);
+    }
+
+    /** What info and validate say when {@link #withoutDirectory()}. */
+    String noDirectoryNote() {
+        return "No migration directory " + parent.workDir.relativize(target.dir) + " here (pass --dir DIR):"
+                + " the history as recorded; the migration files were not checked.";
     }
 
     PrintWriter out() {

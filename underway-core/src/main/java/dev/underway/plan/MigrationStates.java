@@ -101,7 +101,13 @@ public final class MigrationStates {
                         + " a new migration, or run repair if the edit is harmless");
                 return info(f, row, MigrationState.APPLIED, "file changed since it was applied");
             }
-            return info(f, row, MigrationState.APPLIED, row.isBaseline() ? "baseline" : null);
+            if (row.isBaseline()) {
+                // The row, not the file: a baseline says "everything up to here was there", whatever the file holds.
+                return new MigrationInfo(f.version(), row.description(), f.category(), row.type(), row.script(),
+                        MigrationState.APPLIED, row.checksum(), row.installedOn(), row.executionMs(),
+                        "baseline (file " + f.script() + " not run)", row.installedBy());
+            }
+            return info(f, row, MigrationState.APPLIED, null);
         }
         int done = row.statementsDone();
         String resumeNote = "failed after " + done + " of " + f.sql().statements().size() + " statements";
@@ -182,13 +188,14 @@ public final class MigrationStates {
 
     private static MigrationInfo info(MigrationScript f, HistoryRow row, MigrationState state, String note) {
         return new MigrationInfo(f.version(), f.description(), f.category(), HistoryRow.TYPE_SQL, f.script(), state,
-                f.checksum(), row == null ? null : row.installedOn(), row == null ? null : row.executionMs(), note);
+                f.checksum(), row == null ? null : row.installedOn(), row == null ? null : row.executionMs(), note,
+                row == null ? null : row.installedBy());
     }
 
     private static MigrationInfo info(HistoryRow r, MigrationState state, String note) {
         return new MigrationInfo(r.version(), r.description(),
                 r.isVersioned() ? MigrationCategory.VERSIONED : MigrationCategory.REPEATABLE, r.type(), r.script(),
-                state, r.checksum(), r.installedOn(), r.executionMs(), note);
+                state, r.checksum(), r.installedOn(), r.executionMs(), note, r.installedBy());
     }
 
     public List<MigrationInfo> infos() {
