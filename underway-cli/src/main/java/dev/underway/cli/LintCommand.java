@@ -64,7 +64,7 @@ final class LintCommand implements Callable<Integer> {
     boolean externalRunner;
 
     @Mixin
-    ServerOptions server;
+    ServerOptions.ForLint server;
 
     @ParentCommand
     UnderwayCommand parent;

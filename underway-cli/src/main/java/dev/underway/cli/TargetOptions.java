@@ -2,7 +2,6 @@ package dev.underway.cli;
 
 import dev.underway.Underway;
 import dev.underway.config.Durations;
-import dev.underway.config.StateLocation;
 import dev.underway.observe.MigrationListener;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,14 +34,8 @@ public final class TargetOptions {
             defaultValue = "db/migration")
     Path dir;
 
-    @Option(names = "--state-schema", description = "Schema (PostgreSQL) or database (MySQL) for Underway's own tables. "
-            + "Default: ${DEFAULT-VALUE}.", defaultValue = "underway")
-    String stateSchema;
-
-    @Option(names = "--state-table-prefix", description = "Prefix for Underway's table names, for servers where a "
-            + "separate state database is not allowed (e.g. --state-schema app --state-table-prefix underway_).",
-            defaultValue = "")
-    String stateTablePrefix;
+    @Mixin
+    StateOptions state;
 
     @Option(names = "--lock-wait", description = "How long to wait for another underway process that holds the "
             + "migration lock, e.g. 30s, 10m. Default: ${DEFAULT-VALUE}.", defaultValue = "10m")
@@ -64,7 +57,7 @@ public final class TargetOptions {
                 .connectTimeout(connectTimeout.duration())
                 .schema(schema)
                 .directory(dir)
-                .state(new StateLocation(stateSchema, stateTablePrefix))
+                .state(state.location())
                 .lockWait(Durations.parse(lockWait))
                 .listener(listener);
     }

@@ -36,7 +36,7 @@ final class TraceCommand implements Callable<Integer> {
     List<Path> paths;
 
     @Mixin
-    ServerOptions server;
+    ServerOptions.Scratch server;
 
     @Option(names = "--format", description = "text or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
     Format format;
