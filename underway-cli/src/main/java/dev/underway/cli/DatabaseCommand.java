@@ -8,6 +8,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** A command that works on one target database; manages the embedded default around it. */
@@ -23,11 +24,21 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        target.dir = parent.workDir.resolve(target.dir);
+        if (target.dir != null) {
+            target.dir = parent.workDir.resolve(target.dir);
+        }
         try (EmbeddedSession embedded = new EmbeddedSession(parent.workDir)) {
             Underway underway = configure(target.builder(embedded, err(), listener())).build();
             return run(underway);
         }
+    }
+
+    /**
+     * Options of {@link TargetOptions} this command has no use for: left out of its help and its parser (the library's
+     * defaults apply). Only commands whose help listed options that do nothing say so.
+     */
+    Set<String> unusedOptions() {
+        return Set.of();
     }
 
     /** Adds the command's own options to the builder. */

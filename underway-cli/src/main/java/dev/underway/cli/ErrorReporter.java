@@ -17,19 +17,19 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         if (e instanceof UnderwayException u) {
-            err.println("error: " + u.getMessage());
+            err.println(TerminalStyle.AUTO.error("error:") + " " + u.getMessage());
             err.flush();
             return u.code().exitCode();
         }
         SQLException connecting = connecting(e);
         if (connecting != null) {
             // Not a bug in Underway: the database could not be reached. Its message already says where and what to do.
-            err.println("error: " + (connecting instanceof ConnectionFailure ? connecting.getMessage()
+            err.println(TerminalStyle.AUTO.error("error:") + " " + (connecting instanceof ConnectionFailure ? connecting.getMessage()
                     : "cannot connect: " + Redaction.describe(connecting, List.of())));
             err.flush();
             return ErrorCode.USAGE.exitCode();
         }
-        err.println("internal error (please report it): " + e);
+        err.println(TerminalStyle.AUTO.error("internal error (please report it):") + " " + e);
         e.printStackTrace(err);
         err.flush();
         return 1;

@@ -14,7 +14,8 @@ final class StateOptions {
             defaultValue = "")
     String stateTablePrefix;
 
+    /** Null when the command left these options out (the library's default then). */
     StateLocation location() {
-        return new StateLocation(stateSchema, stateTablePrefix);
+        return stateSchema == null ? null : new StateLocation(stateSchema, stateTablePrefix);
     }
 }

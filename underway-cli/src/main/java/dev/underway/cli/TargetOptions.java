@@ -58,7 +58,7 @@ public final class TargetOptions {
                 .schema(schema)
                 .directory(dir)
                 .state(state.location())
-                .lockWait(Durations.parse(lockWait))
+                .lockWait(lockWait == null ? null : Durations.parse(lockWait))
                 .listener(listener);
     }
 }

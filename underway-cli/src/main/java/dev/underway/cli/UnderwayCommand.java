@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +30,8 @@ import java.util.concurrent.Callable;
                 StatusCommand.class,
                 RehearseCommand.class,
                 LoadCommand.class,
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                AutoComplete.GenerateCompletion.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -69,6 +71,24 @@ public final class UnderwayCommand implements Callable<Integer> {
                         .description("Show this help message and exit.").build());
             }
             withHelpOnEverySubcommand(sub);
+        }
+        return cli;
+    }
+
+    /** picocli hides its completion command; the README documents it, so help lists it too. */
+    static CommandLine withCompletionListed(CommandLine cli) {
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        return cli;
+    }
+
+    /** Takes the options a command declares unused out of its model: its help lists only what it reads. */
+    static CommandLine withoutUnusedOptions(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommand() instanceof DatabaseCommand command) {
+                for (String name : command.unusedOptions()) {
+                    sub.getCommandSpec().remove(sub.getCommandSpec().findOption(name));
+                }
+            }
         }
         return cli;
     }

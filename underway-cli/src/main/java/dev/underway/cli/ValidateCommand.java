@@ -37,7 +37,7 @@ final class ValidateCommand extends DatabaseCommand {
             return code;
         }
         if (code != 0) {
-            err().println("error: validation failed:\n  " + String.join("\n  ", info.errors()));
+            err().println(TerminalStyle.AUTO.error("error:") + " validation failed:\n  " + String.join("\n  ", info.errors()));
             return code;
         }
         long pending = info.migrations().stream().filter(m -> m.state() == MigrationState.PENDING).count();
