@@ -122,7 +122,7 @@ public final class ConnectionFailure extends SQLException {
         return kind == DatabaseKind.POSTGRESQL ? "PostgreSQL" : "MySQL/MariaDB";
     }
 
-    /** Used where a command reports the failure itself: it already names server, database and user. */
+    /** The message alone: wherever it is printed, the class name would add nothing for the reader. */
     @Override
     public String toString() {
         return getMessage();

@@ -105,7 +105,7 @@ public final class MigrationStates {
                 // The row, not the file: a baseline says "everything up to here was there", whatever the file holds.
                 return new MigrationInfo(f.version(), row.description(), f.category(), row.type(), row.script(),
                         MigrationState.APPLIED, row.checksum(), row.installedOn(), row.executionMs(),
-                        "baseline (file " + f.script() + " not run)", row.installedBy());
+                        "baseline", row.installedBy());
             }
             return info(f, row, MigrationState.APPLIED, null);
         }
