@@ -81,13 +81,28 @@ public final class Underway {
 
     /** The state of every migration. Reads only. */
     public Info info() {
-        Workspace w = Workspace.open(config);
+        return info(Workspace.open(config), true);
+    }
+
+    /**
+     * The history as recorded, for a machine without the migration directory: the files are not read, so
+     * {@link Info#migrations()} lists the history's rows (applied or failed) and {@link Info#errors()} has what
+     * validate then finds, as Flyway does: every applied migration's file counts as missing.
+     */
+    public Info infoWithoutFiles() {
+        return info(Workspace.openWithoutFiles(config), false);
+    }
+
+    private Info info(Workspace w, boolean filesRead) {
         try (Connection c = w.db().open()) {
             List<HistoryRow> rows = w.history().load(c);
             MigrationStates states = MigrationStates.compute(w.dir(), rows,
                     new MigrationStates.Options(config.outOfOrder(), config.target()));
+            List<MigrationInfo> migrations = filesRead
+                    ? states.infos()
+                    : rows.stream().map(MigrationInfo::recorded).toList();
             return new Info(w.db().dialect().describe(), w.db().targetSchema(), Migrator.currentVersion(rows),
-                    states.infos(), states.errors());
+                    migrations, states.errors());
         } catch (SQLException e) {
             throw w.failure("reading the history", e);
         }
@@ -171,6 +186,7 @@ public final class Underway {
         private String url;
         private String user;
         private String password;
+        private Duration connectTimeout = ConnectionSettings.DEFAULT_CONNECT_TIMEOUT;
         private String schema;
         private Path directory;
         private StateLocation state = StateLocation.DEFAULT;
@@ -196,6 +212,12 @@ public final class Underway {
             return this;
         }
 
+        /** How long opening a connection may take, login included (default 10s; zero: no limit). */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
         /** The schema (PostgreSQL) or database (MySQL) to migrate; default: the connection's. */
         public Builder schema(String schema) {
             this.schema = schema;
@@ -208,7 +230,7 @@ public final class Underway {
         }
 
         public Builder state(StateLocation state) {
-            this.state = state;
+            this.state = state == null ? StateLocation.DEFAULT : state;
             return this;
         }
 
@@ -275,7 +297,7 @@ public final class Underway {
         }
 
         public Underway build() {
-            UnderwayConfig config = new UnderwayConfig(new ConnectionSettings(url, user, password), schema, directory,
+            UnderwayConfig config = new UnderwayConfig(new ConnectionSettings(url, user, password, connectTimeout), schema, directory,
                     state, lockWait, outOfOrder, target, unsafe, online);
             return new Underway(config, listener);
         }

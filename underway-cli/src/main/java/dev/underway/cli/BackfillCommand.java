@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 @Command(name = "backfill", description = "Change the rows of a table in small, throttled, resumable batches "
         + "(keyset over its primary key), e.g. --table users --set \"tier = 'free'\".")
@@ -102,6 +103,11 @@ final class BackfillCommand extends DatabaseCommand {
     @Option(names = "--format", description = "text or json (JSON lines of events on stdout). Default: ${DEFAULT-VALUE}.",
             defaultValue = "text")
     Format format;
+
+    @Override
+    Set<String> unusedOptions() {
+        return Set.of("--dir");
+    }
 
     @Override
     int run(Underway underway) {

@@ -19,33 +19,42 @@ final class InfoCommand extends DatabaseCommand {
 
     @Override
     int run(Underway underway) {
-        Underway.Info info = underway.info();
+        boolean files = !withoutDirectory();
+        Underway.Info info = files ? underway.info() : underway.infoWithoutFiles();
         if (format == Format.JSON) {
-            out().println(Json.write(json(info)));
+            out().println(Json.write(json(info, files)));
+            if (!files) {
+                err().println(noDirectoryNote());
+            }
             return 0;
         }
         out().println("Schema " + info.targetSchema() + " on " + info.database()
                 + (info.currentVersion() == null ? ", no version applied yet" : ", at version " + info.currentVersion()));
-        TextTable table = new TextTable("Version", "Description", "Type", "State", "Installed on", "Time", "Note");
+        TextTable table = new TextTable("Version", "Description", "Type", "State", "Installed on", "Installed by",
+                "Time", "Checksum", "Note");
         for (MigrationInfo m : info.migrations()) {
             table.add(m.version() == null ? "(repeatable)" : m.version(), m.description(), m.type(), m.state().label(),
-                    m.installedOn() == null ? "" : WHEN.format(m.installedOn()),
-                    m.executionMs() == null ? "" : m.executionMs() + " ms", m.note());
+                    m.installedOn() == null ? "" : WHEN.format(m.installedOn()), m.installedBy(),
+                    m.executionMs() == null ? "" : m.executionMs() + " ms", m.checksum(), m.note());
         }
         table.print(out());
-        if (!info.errors().isEmpty()) {
+        if (!files) {
+            err().println(noDirectoryNote());
+        } else if (!info.errors().isEmpty()) {
             err().println("validate would fail:\n  " + String.join("\n  ", info.errors()));
         }
         return 0;
     }
 
-    static Object json(Underway.Info info) {
+    /** @param filesChecked false when there was no migration directory: the history alone */
+    static Object json(Underway.Info info, boolean filesChecked) {
         return Json.object(
                 "database", info.database(),
                 "schema", info.targetSchema(),
                 "current_version", Json.str(info.currentVersion()),
                 "valid", info.errors().isEmpty(),
                 "errors", info.errors(),
+                "files_checked", filesChecked,
                 "migrations", info.migrations().stream().map(m -> Json.object(
                         "version", Json.str(m.version()),
                         "description", m.description(),
@@ -55,6 +64,7 @@ final class InfoCommand extends DatabaseCommand {
                         "state", m.state().label(),
                         "checksum", m.checksum(),
                         "installed_on", Json.str(m.installedOn()),
+                        "installed_by", m.installedBy(),
                         "execution_ms", m.executionMs(),
                         "note", m.note())).toList());
     }

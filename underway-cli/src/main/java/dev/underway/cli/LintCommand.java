@@ -20,8 +20,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +64,7 @@ final class LintCommand implements Callable<Integer> {
     boolean externalRunner;
 
     @Mixin
-    ServerOptions server;
+    ServerOptions.ForLint server;
 
     @ParentCommand
     UnderwayCommand parent;
@@ -108,12 +106,7 @@ final class LintCommand implements Callable<Integer> {
     private Dialect dialect() {
         if (server.given()) {
             ConnectionSettings settings = server.settings();
-            Dialect d;
-            try (Connection c = settings.open()) {
-                d = Dialects.detect(c, settings.kind());
-            } catch (SQLException e) {
-                throw UnderwayException.usage("cannot connect to " + settings.redactedUrl() + ": " + settings.describe(e));
-            }
+            Dialect d = settings.detectDialect();
             if (engine != null && kind(engine) != d.kind()) {
                 // Linting for another engine than the server's would judge every statement by the wrong rules.
                 throw UnderwayException.usage("--dialect " + engine.name().toLowerCase(Locale.ROOT) + " contradicts "

@@ -28,8 +28,14 @@ final class LintOutput {
     }
 
     private void text(List<Finding> findings) {
+        TerminalStyle style = TerminalStyle.AUTO;
         for (Finding f : findings) {
-            out.println(f.headline());
+            String severity = switch (f.severity()) {
+                case ERROR -> style.error(f.severity().label());
+                case WARNING -> style.warning(f.severity().label());
+                default -> style.info(f.severity().label());
+            };
+            out.println(f.file() + ":" + f.line() + ": " + f.code() + " " + severity + ": " + f.message());
             out.println("    " + oneLine(f.statement()));
             if (f.verdict() != null) {
                 out.println("    lock: " + f.verdict().summary());

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 @Command(name = "load", description = "Run a simulated application against tables: clients doing point reads, inserts"
         + " and updates at a target rate, with latency per second, errors by SQLSTATE and the longest stall. Useful next"
@@ -35,6 +36,11 @@ final class LoadCommand extends DatabaseCommand {
     @Option(names = "--format", defaultValue = "text", description = "text, or json (one object per second, then a"
             + " summary). Default: ${DEFAULT-VALUE}.")
     Format format;
+
+    @Override
+    Set<String> unusedOptions() {
+        return Set.of("--dir", "--lock-wait", "--state-schema", "--state-table-prefix");
+    }
 
     @Override
     int run(Underway underway) {

@@ -25,7 +25,8 @@ public final class Main {
     /** Runs one command line; returns the exit code (see README, "Exit codes"). */
     public static int run(String[] args, Path workDir, PrintWriter out, PrintWriter err) {
         UnderwayCommand root = new UnderwayCommand(workDir);
-        CommandLine cli = new CommandLine(root)
+        CommandLine cli = UnderwayCommand.withHelpOnEverySubcommand(UnderwayCommand.withCompletionListed(
+                UnderwayCommand.withoutUnusedOptions(new CommandLine(root))))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -36,7 +36,7 @@ final class RehearseCommand implements Callable<Integer> {
     Path dir;
 
     @Mixin
-    ServerOptions server;
+    ServerOptions.Scratch server;
 
     @Option(names = "--in-place", description = "Rehearse in the database of --url itself (a restored copy of"
             + " production): its pending migrations are rehearsed on its data. Without it, a scratch database is"
@@ -45,6 +45,10 @@ final class RehearseCommand implements Callable<Integer> {
 
     @Option(names = "--schema", description = "With --in-place: the schema (PostgreSQL) or database (MySQL) to rehearse in.")
     String schema;
+
+    /** With --in-place, the database's own history decides what is pending: it must be read where migrate keeps it. */
+    @Mixin
+    StateOptions state;
 
     @Option(names = "--keep", description = "Keep the scratch database afterwards and print its name.")
     boolean keep;
@@ -108,14 +112,18 @@ final class RehearseCommand implements Callable<Integer> {
             ConnectionSettings admin = server.settingsOrEmbedded(embedded, err());
             if (inPlace) {
                 if (!server.given()) {
-                    throw UnderwayException.usage("--in-place needs --url: the embedded database holds no copy of"
-                            + " production");
+                    throw UnderwayException.usage("--in-place needs --url (or UNDERWAY_URL): the embedded database"
+                            + " holds no copy of production");
                 }
-                return report(run(admin, schema, StateLocation.DEFAULT, request, "in " + admin.redactedUrl()));
+                return report(run(admin, schema, state.location(), request, "in " + admin.redactedUrl()));
             }
             if (schema != null) {
                 throw UnderwayException.usage("--schema is for --in-place; a scratch database is rehearsed in its default"
                         + " schema");
+            }
+            if (matched("--state-schema") || matched("--state-table-prefix")) {
+                throw UnderwayException.usage("--state-schema and --state-table-prefix are for --in-place; a scratch"
+                        + " database keeps its state where dropping it removes it");
             }
             try (ScratchDatabase scratch = ScratchDatabase.create(admin, "underway_rehearse_")) {
                 if (keep) {
@@ -205,6 +213,10 @@ final class RehearseCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw UnderwayException.usage("bad --rows " + option + ": expected N or TABLE=N");
         }
+    }
+
+    private boolean matched(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     PrintWriter out() {

@@ -1,13 +1,14 @@
 package dev.underway.cli;
 
 import dev.underway.config.ConnectionSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** A server to read from (lint: its engine and version; trace: where to create the scratch database). */
-final class ServerOptions {
-    @Option(names = "--url", description = "JDBC URL of the server (jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:).")
-    String url;
-
+/**
+ * A server that is not the migrated database itself: {@link ForLint} reads its engine and version, {@link Scratch}
+ * gets trace's and rehearse's scratch databases. The two differ in their --url only.
+ */
+abstract class ServerOptions {
     @Option(names = "--user", defaultValue = "${env:UNDERWAY_USER}", description = "Database user. Env: UNDERWAY_USER.")
     String user;
 
@@ -15,20 +16,52 @@ final class ServerOptions {
             description = "Database password. Env: UNDERWAY_PASSWORD.")
     String password;
 
+    @Mixin
+    ConnectTimeoutOption connectTimeout;
+
+    abstract String url();
+
     boolean given() {
-        return url != null && !url.isBlank();
+        return url() != null && !url().isBlank();
     }
 
     ConnectionSettings settings() {
-        return new ConnectionSettings(url, user, password);
+        return new ConnectionSettings(url(), user, password, connectTimeout.duration());
     }
 
-    /** The server of --url, or else the embedded PostgreSQL (started now). */
-    ConnectionSettings settingsOrEmbedded(EmbeddedSession embedded, java.io.PrintWriter err) {
-        if (given()) {
-            return settings();
+    /** lint: offline unless --url is given; UNDERWAY_URL, set for migrate, does not make lint a database client. */
+    static final class ForLint extends ServerOptions {
+        @Option(names = "--url", description = "JDBC URL of the server (jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:).")
+        String url;
+
+        @Override
+        String url() {
+            return url;
         }
-        EmbeddedDefault pg = embedded.start(err);
-        return new ConnectionSettings(pg.url(), pg.user(), null);
+    }
+
+    /**
+     * Where trace and rehearse create their scratch database (rehearse --in-place: the database itself): --url, else
+     * UNDERWAY_URL as for every other command, else the embedded PostgreSQL.
+     */
+    static final class Scratch extends ServerOptions {
+        @Option(names = "--url", defaultValue = "${env:UNDERWAY_URL}", description = "JDBC URL of the server"
+                + " (jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:). Env: UNDERWAY_URL. Without it: the embedded"
+                + " PostgreSQL in .underway/embedded.")
+        String url;
+
+        @Override
+        String url() {
+            return url;
+        }
+
+        /** The server of --url (or UNDERWAY_URL), or else the embedded PostgreSQL (started now). */
+        ConnectionSettings settingsOrEmbedded(EmbeddedSession embedded, java.io.PrintWriter err) {
+            if (given()) {
+                return settings();
+            }
+            EmbeddedDefault pg = embedded.start(err);
+            return new ConnectionSettings(pg.url(), pg.user(), null, connectTimeout.duration());
+        }
     }
 }

@@ -2,8 +2,8 @@ package dev.underway.cli;
 
 import dev.underway.Underway;
 import dev.underway.config.Durations;
-import dev.underway.config.StateLocation;
 import dev.underway.observe.MigrationListener;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -23,6 +23,9 @@ public final class TargetOptions {
             defaultValue = "${env:UNDERWAY_PASSWORD}")
     String password;
 
+    @Mixin
+    ConnectTimeoutOption connectTimeout;
+
     @Option(names = "--schema", description = "Target schema (PostgreSQL) or database (MySQL/MariaDB). "
             + "Default: the connection's.")
     String schema;
@@ -31,13 +34,8 @@ public final class TargetOptions {
             defaultValue = "db/migration")
     Path dir;
 
-    @Option(names = "--state-schema", description = "Schema (PostgreSQL) or database (MySQL) for Underway's own tables. "
-            + "Default: schema underway (PostgreSQL); the target database itself, tables prefixed underway_ (MySQL/MariaDB).")
-    String stateSchema;
-
-    @Option(names = "--state-table-prefix", description = "Prefix for Underway's table names (e.g. --state-schema app "
-            + "--state-table-prefix underway_). Default: none with --state-schema; underway_ inside a MySQL target.")
-    String stateTablePrefix;
+    @Mixin
+    StateOptions state;
 
     @Option(names = "--lock-wait", description = "How long to wait for another underway process that holds the "
             + "migration lock, e.g. 30s, 10m. Default: ${DEFAULT-VALUE}.", defaultValue = "10m")
@@ -56,10 +54,11 @@ public final class TargetOptions {
                 .url(resolvedUrl)
                 .user(resolvedUser)
                 .password(password)
+                .connectTimeout(connectTimeout.duration())
                 .schema(schema)
                 .directory(dir)
-                .state(new StateLocation(stateSchema, stateTablePrefix))
-                .lockWait(Durations.parse(lockWait))
+                .state(state.location())
+                .lockWait(lockWait == null ? null : Durations.parse(lockWait))
                 .listener(listener);
     }
 }

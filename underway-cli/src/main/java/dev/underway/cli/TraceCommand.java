@@ -5,7 +5,6 @@ import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.Dialects;
 import dev.underway.lint.LintInput;
 import dev.underway.lint.LintOptions;
 import dev.underway.lint.Linter;
@@ -37,7 +36,7 @@ final class TraceCommand implements Callable<Integer> {
     List<Path> paths;
 
     @Mixin
-    ServerOptions server;
+    ServerOptions.Scratch server;
 
     @Option(names = "--format", description = "text or json. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
     Format format;
@@ -56,10 +55,7 @@ final class TraceCommand implements Callable<Integer> {
                 throw UnderwayException.usage("trace works on PostgreSQL only: MySQL/MariaDB would need "
                         + "performance_schema.metadata_locks (MariaDB: the metadata_lock_info plugin) to observe locks");
             }
-            Dialect dialect;
-            try (Connection c = target.open()) {
-                dialect = Dialects.detect(c, target.kind());
-            }
+            Dialect dialect = target.detectDialect();
             Linter linter = new Linter(dialect, LintOptions.DEFAULT);
             List<TracedStatement> results = new ArrayList<>();
             for (Path p : paths) {

@@ -26,23 +26,52 @@ final class TraceOutput {
         out.flush();
     }
 
+    /**
+     * One short block per statement, every line within {@link #WIDTH} columns (a wide table of locks did not fit a
+     * terminal): where, the statement, time and verdict; then what lint expected and what the server did.
+     */
     private void text(List<TracedStatement> results) {
-        TextTable table = new TextTable("Where", "Statement", "Static lock", "Observed locks", "Rewrite", "Scan", "ms", "");
         for (TracedStatement r : results) {
             Observation o = r.observation();
-            table.add(r.file() + ":" + r.statement().line(), LintOutput.oneLine(r.statement().preview(50)),
-                    MigrationTracer.locks(r.verdict().locks()),
-                    o == null ? "(not run)" : observed(o),
-                    yesNo(r.verdict().rewrite()) + "/" + (o == null ? "-" : yesNo(!o.rewritten().isEmpty())),
-                    yesNo(r.verdict().scan()) + "/" + (o == null || o.scanned() == null ? "-" : yesNo(!o.scanned().isEmpty())),
-                    o == null ? "" : o.millis(), r.agrees() ? "ok" : "DIFFERS");
-        }
-        table.print(out);
-        out.println("(Rewrite and Scan: static/observed; '-' where it cannot be observed.)");
-        for (TracedStatement r : results) {
+            String where = r.file() + ":" + r.statement().line();
+            String tail = (o == null ? "" : "  " + o.millis() + " ms") + "  " + (r.agrees() ? "ok" : "DIFFERS");
+            int room = Math.max(20, WIDTH - where.length() - 2 - tail.length());
+            out.println(where + "  " + r.statement().preview(room) + tail);
+            wrapped("  expected: " + MigrationTracer.locks(r.verdict().locks()) + "; " + rewriteScan(r.verdict().rewrite(),
+                    r.verdict().scan()));
+            wrapped("  observed: " + (o == null ? "(not run)" : observed(o) + "; " + rewriteScan(!o.rewritten().isEmpty(),
+                    o.scanned() == null ? null : !o.scanned().isEmpty())));
             for (String d : r.differences()) {
-                out.println(r.file() + ":" + r.statement().line() + ": " + d);
+                wrapped(where + ": " + d);
             }
+        }
+    }
+
+    static final int WIDTH = 120;
+
+    private static String rewriteScan(boolean rewrite, Boolean scan) {
+        return (rewrite ? "rewrites" : "no rewrite") + ", " + (scan == null ? "scan not observable" : scan ? "scans"
+                : "no scan");
+    }
+
+    /** Prints {@code text} in lines of at most {@link #WIDTH} columns, continuations indented. */
+    private void wrapped(String text) {
+        String indent = "            ";
+        String rest = text;
+        boolean first = true;
+        while (true) {
+            String line = first ? rest : indent + rest;
+            if (line.length() <= WIDTH) {
+                out.println(line);
+                return;
+            }
+            int cut = line.lastIndexOf(' ', WIDTH);
+            if (cut <= indent.length()) {
+                cut = WIDTH;
+            }
+            out.println(line.substring(0, cut).stripTrailing());
+            rest = line.substring(cut).strip();
+            first = false;
         }
     }
 
@@ -53,10 +82,6 @@ final class TraceOutput {
         List<String> parts = o.locks().stream().filter(ObservedLock::existedBefore)
                 .map(l -> l.relation() + ": " + l.mode().label() + (l.granted() ? "" : " (waited)")).toList();
         return parts.isEmpty() ? "none" : String.join(", ", parts);
-    }
-
-    private static String yesNo(boolean b) {
-        return b ? "yes" : "no";
     }
 
     private static Map<String, Object> json(TracedStatement r) {

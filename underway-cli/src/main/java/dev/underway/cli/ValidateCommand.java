@@ -20,16 +20,24 @@ final class ValidateCommand extends DatabaseCommand {
         return builder.outOfOrder(outOfOrder);
     }
 
+    /**
+     * Without a directory, as Flyway does with a location that does not resolve: no file can be compared, so every
+     * applied migration counts as missing (exit 4), and an empty history validates.
+     */
     @Override
     int run(Underway underway) {
-        Underway.Info info = underway.info();
+        boolean files = !withoutDirectory();
+        Underway.Info info = files ? underway.info() : underway.infoWithoutFiles();
         int code = info.errors().isEmpty() ? 0 : ErrorCode.VALIDATION.exitCode();
+        if (!files) {
+            err().println(noDirectoryNote() + (code == 0 ? "" : " Every applied migration counts as missing."));
+        }
         if (format == Format.JSON) {
-            out().println(Json.write(InfoCommand.json(info)));
+            out().println(Json.write(InfoCommand.json(info, files)));
             return code;
         }
         if (code != 0) {
-            err().println("error: validation failed:\n  " + String.join("\n  ", info.errors()));
+            err().println(TerminalStyle.AUTO.error("error:") + " validation failed:\n  " + String.join("\n  ", info.errors()));
             return code;
         }
         long pending = info.migrations().stream().filter(m -> m.state() == MigrationState.PENDING).count();

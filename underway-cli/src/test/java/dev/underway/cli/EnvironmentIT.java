@@ -76,4 +76,19 @@ class EnvironmentIT {
         assertThat(inUrl.exitCode()).as(inUrl.output()).isEqualTo(2);
         assertThat(inUrl.output()).contains("password=***").doesNotContain("secret-in-url").doesNotContain(PASSWORD);
     }
+
+    /** trace and rehearse create their scratch database next to UNDERWAY_URL, as every command uses it; not the embedded one. */
+    @Test
+    void traceAndRehearseUseTheDatabaseOfTheEnvironment() throws Exception {
+        TestDatabase admin = TestDatabases.postgres();
+        Map<String, String> env = Map.of("UNDERWAY_URL", admin.url(), "UNDERWAY_USER", admin.user());
+        Run trace = run(env, "trace", "db/migration");
+        assertThat(trace.exitCode()).as(trace.output()).isZero();
+        assertThat(trace.output()).contains("Traced 2 statement(s) on PostgreSQL").doesNotContain("embedded");
+        Run rehearse = run(env, "rehearse", "--rows", "100", "--clients", "1", "--rate", "20", "--warmup", "200ms",
+                "--cooldown", "200ms");
+        assertThat(rehearse.exitCode()).as(rehearse.output()).isZero();
+        assertThat(rehearse.output()).contains("on the scratch database underway_rehearse_").doesNotContain("embedded");
+        assertThat(work.resolve(".underway")).as("the embedded server never started").doesNotExist();
+    }
 }

@@ -206,7 +206,7 @@ public final class Backfill {
         }
         ConnectionSettings main = config.connection();
         for (String url : r.replicaUrls()) {
-            ConnectionSettings replica = new ConnectionSettings(url, main.user(), main.password());
+            ConnectionSettings replica = main.withUrl(url);
             boolean replicating;
             try {
                 Connection c = replica.open();

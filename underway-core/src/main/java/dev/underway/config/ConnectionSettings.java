@@ -3,28 +3,55 @@ package dev.underway.config;
 import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Dialects;
 import dev.underway.dialect.Redaction;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
-/** How to reach the database. {@link #toString()} never shows the password. */
-public record ConnectionSettings(String url, String user, String password) {
+/**
+ * How to reach the database. {@link #toString()} never shows the password.
+ *
+ * @param connectTimeout how long opening a connection may take, handshake and login included (zero: no limit)
+ */
+public record ConnectionSettings(String url, String user, String password, Duration connectTimeout) {
+    /** A silent listener (a proxy, a firewall, the wrong service) is detected after this long by default. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     public ConnectionSettings {
         if (url == null || url.isBlank()) {
             throw UnderwayException.usage("no database URL; pass --url or set UNDERWAY_URL");
         }
+        connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+        if (connectTimeout.isNegative()) {
+            throw UnderwayException.usage("the connect timeout must not be negative, got " + connectTimeout);
+        }
+    }
+
+    public ConnectionSettings(String url, String user, String password) {
+        this(url, user, password, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** The same credentials and timeout for another URL (a scratch database, a replica). */
+    public ConnectionSettings withUrl(String otherUrl) {
+        return new ConnectionSettings(otherUrl, user, password, connectTimeout);
     }
 
     public DatabaseKind kind() {
         return DatabaseKind.fromUrl(url);
     }
 
+    /**
+     * A new connection. A failure to connect is a {@link ConnectionFailure}: it names server, database and user,
+     * says what went wrong and what to do, and carries no secret.
+     */
     public Connection open() throws SQLException {
         DatabaseKind kind = kind();
         Properties props = kind.connectionProperties();
@@ -34,9 +61,54 @@ public record ConnectionSettings(String url, String user, String password) {
         if (password != null) {
             props.setProperty("password", password);
         }
-        // Tracked so that SIGINT/SIGTERM cancel what it runs, whoever opened it.
-        Connection c = DriverManager.getConnection(kind.driverUrl(url), props);
-        return Interruption.process().track(c, kind.statementCancel());
+        timeouts(kind, props);
+        try {
+            // Tracked so that SIGINT/SIGTERM cancel what it runs, whoever opened it.
+            Connection c = DriverManager.getConnection(kind.driverUrl(url), props);
+            return Interruption.process().track(c, kind.statementCancel());
+        } catch (SQLException e) {
+            throw ConnectionFailure.of(this, e, secrets());
+        }
+    }
+
+    /**
+     * Bounds the whole connection attempt, not only the TCP connect: PgJDBC's connectTimeout covers the connect,
+     * loginTimeout the startup and authentication after it (both in seconds); MariaDB Connector/J's connectTimeout (milliseconds)
+     * covers both. A timeout the URL sets itself wins.
+     */
+    private void timeouts(DatabaseKind kind, Properties props) {
+        String lowerUrl = url.toLowerCase(Locale.ROOT);
+        long millis = connectTimeout.toMillis();
+        if (kind == DatabaseKind.POSTGRESQL) {
+            String seconds = Long.toString((millis + 999) / 1000);
+            if (!lowerUrl.contains("connecttimeout=")) {
+                props.setProperty("connectTimeout", seconds);
+            }
+            if (!lowerUrl.contains("logintimeout=")) {
+                props.setProperty("loginTimeout", seconds);
+            }
+            // Else a silent listener fails after the 5 s this one defaults to, as a read timeout of the SSL request.
+            if (!lowerUrl.contains("sslresponsetimeout=")) {
+                props.setProperty("sslResponseTimeout", Long.toString(millis));
+            }
+        } else if (!lowerUrl.contains("connecttimeout=")) {
+            props.setProperty("connectTimeout", Long.toString(millis));
+        }
+    }
+
+    /**
+     * Connects once to learn the server's engine and version (lint and trace against --url). A failure is a usage
+     * error (exit 2) that says what went wrong.
+     */
+    public Dialect detectDialect() {
+        try (Connection c = open()) {
+            return Dialects.detect(c, kind());
+        } catch (ConnectionFailure e) {
+            throw UnderwayException.usage(describe(e));
+        } catch (SQLException e) {
+            throw UnderwayException.usage("connected to " + redactedUrl() + " but could not read the server's version: "
+                    + describe(e));
+        }
     }
 
     public String redactedUrl() {
@@ -45,15 +117,20 @@ public record ConnectionSettings(String url, String user, String password) {
 
     /** The driver's message for {@code e} (and its SQLSTATE) with this connection's password taken out. */
     public String describe(SQLException e) {
+        return Redaction.describe(e, secrets());
+    }
+
+    private List<String> secrets() {
         List<String> secrets = new ArrayList<>(Redaction.secretsIn(url));
         if (password != null) {
             secrets.add(password);
         }
-        return Redaction.describe(e, secrets);
+        return secrets;
     }
 
     @Override
     public String toString() {
-        return "ConnectionSettings[url=" + redactedUrl() + ", user=" + user + ", password=" + (password == null ? "none" : "***") + "]";
+        return "ConnectionSettings[url=" + redactedUrl() + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+                + ", connectTimeout=" + Durations.format(connectTimeout) + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.underway.exec;
 
 import dev.underway.UnderwayException;
+import dev.underway.config.ConnectionFailure;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.StateLocation;
 import dev.underway.dialect.DatabaseKind;
@@ -55,9 +56,11 @@ public final class Database {
             boolean exists = dialect.schemas().exists(c, target);
             return new Database(settings, dialect, target, c.getMetaData().getUserName(), exists,
                     StateLocator.resolve(c, dialect, target, state));
+        } catch (ConnectionFailure e) {
+            throw UnderwayException.usage(settings.describe(e));
         } catch (SQLException e) {
-            throw UnderwayException.usage("cannot connect to " + settings.redactedUrl() + " as "
-                    + (settings.user() == null ? "the default user" : settings.user()) + ": " + settings.describe(e));
+            throw UnderwayException.usage("connected to " + settings.redactedUrl() + " but could not read the server's"
+                    + " version and current schema: " + settings.describe(e));
         }
     }
 

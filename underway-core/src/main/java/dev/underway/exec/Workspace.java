@@ -14,8 +14,18 @@ public record Workspace(Database db, MigrationDirectory dir, HistoryTable histor
 
     /** Connects, detects the dialect and reads the directory (so a bad file is reported before any lock). */
     public static Workspace open(UnderwayConfig config) {
+        return open(config, true);
+    }
+
+    /** The same without reading the directory: for info and validate on a machine that has no migration files. */
+    public static Workspace openWithoutFiles(UnderwayConfig config) {
+        return open(config, false);
+    }
+
+    private static Workspace open(UnderwayConfig config, boolean readFiles) {
         Database db = Database.connect(config.connection(), config.schema(), config.state());
-        MigrationDirectory dir = MigrationDirectory.load(config.directory(), db.dialect().syntax());
+        MigrationDirectory dir = readFiles ? MigrationDirectory.load(config.directory(), db.dialect().syntax())
+                : MigrationDirectory.empty(config.directory());
         HistoryTable history = new HistoryTable(db.dialect(), db.state().history(), db.targetSchema());
         return new Workspace(db, dir, history, config);
     }

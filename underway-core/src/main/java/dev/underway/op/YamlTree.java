@@ -40,10 +40,7 @@ final class YamlTree {
             }
             return root;
         } catch (IOException e) {
-            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
-                    ? String.valueOf(j.getLocation().getLineNr()) : "1";
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw UnderwayException.usage(file + ":" + where + ": is not valid YAML: " + message);
+            throw UnderwayException.usage(YamlSyntaxError.describe(file, e));
         }
     }
 

@@ -43,6 +43,11 @@ public final class MigrationDirectory {
         this.ignoredFiles = ignoredFiles;
     }
 
+    /** No files at all: for info and validate where the directory is not (every applied file then counts as missing). */
+    public static MigrationDirectory empty(Path root) {
+        return new MigrationDirectory(root, List.of(), List.of(), List.of(), List.of());
+    }
+
     public static MigrationDirectory load(Path root, SqlSyntax syntax) {
         if (!Files.isDirectory(root)) {
             throw UnderwayException.usage("migration directory " + root + " does not exist or is not a directory;"

@@ -129,7 +129,11 @@ public final class MigrationStates {
             return info(f, row, MigrationState.APPLIED, (row.isYaml() ? yamlNote(row) + "; " : "")
                     + "file changed since it was " + what);
         }
-        return info(f, row, MigrationState.APPLIED, row.isBaseline() ? "baseline" : row.isYaml() ? yamlNote(row) : null);
+        if (row.isBaseline()) {
+            // The row, not the file: a baseline says "everything up to here was there", whatever the file holds.
+            return info(row, MigrationState.APPLIED, "baseline");
+        }
+        return info(f, row, MigrationState.APPLIED, row.isYaml() ? yamlNote(row) : null);
     }
 
     /** A SQL file where a YAML migration ran, or the other way round (its own file was replaced). */
@@ -232,18 +236,20 @@ public final class MigrationStates {
 
     private static MigrationInfo info(VersionedFile f, HistoryRow row, MigrationState state, String note) {
         return new MigrationInfo(f.version(), f.description(), MigrationCategory.VERSIONED, f.type(), f.script(), state,
-                f.checksum(), row == null ? null : row.installedOn(), row == null ? null : row.executionMs(), note);
+                f.checksum(), row == null ? null : row.installedOn(), row == null ? null : row.executionMs(), note,
+                row == null ? null : row.installedBy());
     }
 
     private static MigrationInfo info(MigrationScript f, HistoryRow row, MigrationState state, String note) {
         return new MigrationInfo(f.version(), f.description(), f.category(), HistoryRow.TYPE_SQL, f.script(), state,
-                f.checksum(), row == null ? null : row.installedOn(), row == null ? null : row.executionMs(), note);
+                f.checksum(), row == null ? null : row.installedOn(), row == null ? null : row.executionMs(), note,
+                row == null ? null : row.installedBy());
     }
 
     private static MigrationInfo info(HistoryRow r, MigrationState state, String note) {
         return new MigrationInfo(r.version(), r.description(),
                 r.isVersioned() ? MigrationCategory.VERSIONED : MigrationCategory.REPEATABLE, r.type(), r.script(),
-                state, r.checksum(), r.installedOn(), r.executionMs(), note);
+                state, r.checksum(), r.installedOn(), r.executionMs(), note, r.installedBy());
     }
 
     public List<MigrationInfo> infos() {

@@ -1,6 +1,7 @@
 package dev.underway.trace;
 
 import dev.underway.UnderwayException;
+import dev.underway.config.ConnectionFailure;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.StateLocation;
 import dev.underway.dialect.DatabaseKind;
@@ -49,11 +50,12 @@ public final class ScratchDatabase implements AutoCloseable {
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE DATABASE " + dialect.quote(name));
                 }
-                return new ScratchDatabase(admin, dialect, name, new ConnectionSettings(withDatabase(admin.url(), name),
-                        admin.user(), admin.password()));
+                return new ScratchDatabase(admin, dialect, name, admin.withUrl(withDatabase(admin.url(), name)));
             }
             dialect.schemas().createIfMissing(c, name);
             return new ScratchDatabase(admin, dialect, name, admin);
+        } catch (ConnectionFailure e) {
+            throw UnderwayException.usage(admin.describe(e));
         } catch (SQLException e) {
             throw UnderwayException.usage("cannot create a scratch database on " + admin.redactedUrl() + ": "
                     + admin.describe(e) + "; it needs the CREATEDB privilege (PostgreSQL) or CREATE and DROP (MySQL);"

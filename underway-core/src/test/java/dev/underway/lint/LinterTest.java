@@ -144,6 +144,10 @@ class LinterTest {
         Linter linter = new Linter(PG, LintOptions.DEFAULT);
         FileAnalysis a = linter.analyze(file(PG, "V1__x.sql", "FROBNICATE users;\nALTER TABLE users FROB x;"), new SchemaModel());
         assertThat(a.findings()).extracting(Finding::code).containsExactly("UW001", "UW001");
+        // Said once: not "not understood, so its locks are unknown: the statement was not understood".
+        assertThat(a.findings()).extracting(Finding::message).containsExactly(
+                "its locks are unknown: the statement was not understood",
+                "its locks are unknown: ALTER TABLE sub-command not understood: FROB x");
         assertThat(a.statements()).allSatisfy(s -> assertThat(s.verdict().known()).isFalse());
         assertThat(a.statements().get(0).verdict().strongLock()).isTrue();
     }

@@ -138,6 +138,11 @@ class MigrationStatesTest {
         MigrationStates s = compute();
         assertThat(states(s)).containsExactly("1:ignored", "2:applied", "3:pending", "R:pending");
         assertThat(s.infos().get(1).note()).isEqualTo("baseline");
+        // The row, not the file at that version: info shows BASELINE and the baseline's description.
+        assertThat(s.infos().get(1).type()).isEqualTo("BASELINE");
+        assertThat(s.infos().get(1).description()).isEqualTo("d");
+        assertThat(s.infos().get(1).script()).isEqualTo("<< b >>");
+        assertThat(s.infos().get(1).installedBy()).isEqualTo("me");
         assertThat(s.errors()).isEmpty();
         assertThat(pending(s)).containsExactly("V3@0", "R \"view\"@0");
     }

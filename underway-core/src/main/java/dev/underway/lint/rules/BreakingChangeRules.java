@@ -21,7 +21,7 @@ public final class BreakingChangeRules {
             "statement not understood by the classifier: its locks are unknown",
             "Underway could not tell what this statement locks or rewrites, so it cannot say it is safe.",
             "Check the statement by hand (or run `underway trace` on it), then suppress this finding with a reason.",
-            ctx -> ctx.verdict().known() ? null : "not understood, so its locks are unknown: "
+            ctx -> ctx.verdict().known() ? null : "its locks are unknown: "
                     + String.join("; ", ctx.verdict().notes()));
 
     public static final Rule RENAME_TABLE = new Rule("UW010", "rename-table", ERROR, Engine.ANY,
