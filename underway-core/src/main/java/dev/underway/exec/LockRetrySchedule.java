@@ -83,19 +83,22 @@ final class LockRetrySchedule {
      * or null when the next attempt would start past the retry budget (the caller gives up).
      *
      * @param lockTimedOut true when it waited for a lock until its timeout (it sat in the lock queue)
+     * @param waited       how long its statement waited in the queue (the attempt's setup, the blocker report
+     *                     and the rollback around it do not hold the application up)
      */
-    Duration failed(boolean lockTimedOut) {
+    Duration failed(boolean lockTimedOut, Duration waited) {
         long now = nanoTime.getAsLong();
         long pause;
         if (lockTimedOut) {
-            queued.add(new long[] {attemptStart, now});
+            long inQueue = Math.min(waited.toNanos(), now - attemptStart);
+            queued.add(new long[] {now - inQueue, now});
             lockTimeouts++;
-            pause = Math.max(MIN_PAUSE.toNanos(), (long) ((now - attemptStart) * (1 - SHARE) / SHARE));
+            pause = Math.max(MIN_PAUSE.toNanos(), (long) (inQueue * (1 - SHARE) / SHARE));
         } else {
             pause = MIN_PAUSE.toNanos() << Math.min(otherFailures++, 10);
         }
         Duration next = attemptTimeout();
-        long nextNanos = next != null ? next.toNanos() : now - attemptStart;
+        long nextNanos = next != null ? next.toNanos() : waited.toNanos();
         pause = Math.max(pause, earliestStart(nextNanos) - now);
         pause += (long) (pause * JITTER * random.getAsDouble());
         if (now - startNanos + pause > budget.toNanos()) {
@@ -128,10 +131,5 @@ final class LockRetrySchedule {
     /** Time spent on the unit so far, retries included. */
     Duration elapsed() {
         return Duration.ofNanos(nanoTime.getAsLong() - startNanos);
-    }
-
-    /** Attempts that timed out waiting for their lock so far. */
-    int lockTimeouts() {
-        return lockTimeouts;
     }
 }

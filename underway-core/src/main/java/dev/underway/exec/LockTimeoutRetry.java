@@ -80,7 +80,7 @@ final class LockTimeoutRetry {
                 if (!retryable(e, scope) || !timedOut && ++transientRetries > MAX_TRANSIENT_RETRIES) {
                     throw failed(m, e, n);
                 }
-                Duration wait = schedule.failed(timedOut);
+                Duration wait = schedule.failed(timedOut, Duration.ofMillis(e.millis()));
                 if (timedOut) {
                     totals.lockWaitMs += e.millis();
                     Duration killAfter = online.killBlockersAfter();
@@ -155,8 +155,9 @@ final class LockTimeoutRetry {
         String message = where(m, e) + "gave up on '" + e.statement().preview(60) + "' after " + attempts
                 + " attempts in " + Durations.approximate(schedule.elapsed()) + " (retry budget "
                 + Durations.approximate(online.lockRetryFor()) + "): each attempt waited for a lock other sessions"
-                + " held (the last one " + Durations.approximate(Duration.ofMillis(e.millis())) + (lockTimeout == null
-                ? "" : ", attempts growing from " + Durations.approximate(LockRetrySchedule.FIRST_ATTEMPT)
+                + " held (the last one " + Durations.approximate(Duration.ofMillis(e.millis()))
+                + (lockTimeout == null || lockTimeout.compareTo(LockRetrySchedule.FIRST_ATTEMPT) <= 0 ? ""
+                : ", attempts growing from " + Durations.approximate(LockRetrySchedule.FIRST_ATTEMPT)
                 + " to the lock timeout of " + Durations.approximate(lockTimeout)) + "), then gave up and paused"
                 + " so that the application's queries queued behind it could run. " + MigrationExecutor.describe(e.sqlException())
                 + "." + blockers + " End or commit the blocking transaction (or let --kill-blockers-after end sessions"

@@ -39,7 +39,7 @@ class LockRetryScheduleTest {
                 timeouts.add(timeout.toMillis());
                 now += (timeout.toMillis() + OVERHEAD_MS) * 1_000_000;
                 queued.add(new long[] {start, now / 1_000_000});
-                Duration pause = s.failed(true);
+                Duration pause = s.failed(true, Duration.ofMillis(timeout.toMillis() + OVERHEAD_MS));
                 if (pause == null) {
                     gaveUpAfter = queued.size();
                     return;
@@ -127,17 +127,17 @@ class LockRetryScheduleTest {
                 () -> now[0], () -> 0);
         s.startAttempt();
         now[0] += 50_000_000;
-        assertThat(s.failed(false)).isEqualTo(Duration.ofMillis(200));
+        assertThat(s.failed(false, Duration.ofMillis(50))).isEqualTo(Duration.ofMillis(200));
         assertThat(s.attemptTimeout()).as("a deadlock does not grow the next attempt").isEqualTo(Duration.ofMillis(200));
         s.startAttempt();
         now[0] += 50_000_000;
-        assertThat(s.failed(false)).isEqualTo(Duration.ofMillis(400));
+        assertThat(s.failed(false, Duration.ofMillis(50))).isEqualTo(Duration.ofMillis(400));
     }
 
     @Test
     void withoutALockTimeoutAttemptsHaveNone() {
         LockRetrySchedule s = new LockRetrySchedule(null, POSTGRES, Duration.ofMinutes(10));
         assertThat(s.startAttempt()).isNull();
-        assertThat(s.failed(false)).isNotNull();
+        assertThat(s.failed(false, Duration.ZERO)).isNotNull();
     }
 }
