@@ -261,7 +261,7 @@ public final class Underway {
             return this;
         }
 
-        /** How long a statement taking a strong lock may wait for it before retrying (default 2s). */
+        /** How long a statement taking a strong lock may wait for it before retrying (default 1s, first attempts less). */
         public Builder lockTimeout(Duration lockTimeout) {
             return online(online.withLockTimeout(lockTimeout));
         }

@@ -1,5 +1,6 @@
 package dev.underway;
 
+import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ErrorKind;
@@ -133,6 +134,12 @@ abstract class OnlineDdlScenario {
         return Duration.ofMillis(Math.round(d.toMillis() * factor));
     }
 
+    /** The lock timeout of the n-th attempt (from 1): 200 ms, doubling up to the lock timeout, as the engine counts. */
+    Duration attemptTimeout(int n, Duration lockTimeout) {
+        Duration d = Duration.ofMillis(Math.min(lockTimeout.toMillis(), 200L << Math.min(n - 1, 20)));
+        return db.isPostgres() ? d : Duration.ofSeconds(Math.max(1, (d.toMillis() + 999) / 1000));
+    }
+
     @Test
     void applicationQueriesNeverWaitLongerThanTheLockTimeoutWhileTheMigrationRetries() throws Exception {
         write("V1__add_column.sql", "ALTER TABLE t ADD COLUMN c int;");
@@ -143,7 +150,7 @@ abstract class OnlineDdlScenario {
             MigrateResult result;
             try (app) {
                 Future<MigrateResult> run = inBackground(uw::migrate);
-                await().atMost(Duration.ofMinutes(1)).until(() -> events.attempts.size() >= 3 || run.isDone());
+                await().atMost(Duration.ofMinutes(1)).until(() -> events.attempts.size() >= 2 || run.isDone());
                 assertThat(run.isDone()).as("migrate must wait while the blocker is open").isFalse();
                 blocker.commit();
                 result = run.get(1, TimeUnit.MINUTES);
@@ -158,8 +165,9 @@ abstract class OnlineDdlScenario {
 
             assertThat(events.attempts).allSatisfy(a -> {
                 assertThat(a.kind()).isEqualTo(ErrorKind.LOCK_TIMEOUT);
-                assertThat(a.waited()).isGreaterThanOrEqualTo(times(lockTimeout(), 0.9));
+                assertThat(a.waited()).isGreaterThanOrEqualTo(times(attemptTimeout(a.attempt(), lockTimeout()), 0.9));
                 assertThat(a.retryIn()).isNotNull();
+                assertThat(a.nextLockTimeout()).isEqualTo(attemptTimeout(a.attempt() + 1, lockTimeout()));
             });
             assertThat(events.attempts).anySatisfy(a -> assertThat(a.blockers()).anySatisfy(b -> {
                 assertThat(b.id()).isEqualTo(blockerId);
@@ -170,9 +178,45 @@ abstract class OnlineDdlScenario {
             assertThat(result.applied().get(0).retries()).isEqualTo(failed);
             assertThat(count("SELECT retries FROM " + db.stateTable("history") + " WHERE target_schema = '" + targetSchema() + "'"))
                     .isEqualTo(failed);
+            long waited = events.attempts.stream().mapToLong(a -> attemptTimeout(a.attempt(), lockTimeout()).toMillis()).sum();
             assertThat(count("SELECT lock_wait_ms FROM " + db.stateTable("history") + " WHERE target_schema = '" + targetSchema() + "'"))
-                    .isGreaterThanOrEqualTo(times(lockTimeout(), 0.9 * failed).toMillis());
+                    .isGreaterThanOrEqualTo(Math.round(waited * 0.9));
         }
+    }
+
+    /**
+     * Issue 20: behind a blocker that stays open, the old schedule (a full lock timeout, then pauses of a
+     * few hundred ms) kept the application waiting about 70% of the time. With the defaults, the application's
+     * queries, timed by themselves, may wait behind the retries for about a tenth of the time: at most 15% of
+     * the whole blocked period and 20% of any ten seconds, room for a noisy machine's slow queries (counted as
+     * waiting too) that a schedule queueing twice as long would still exceed.
+     */
+    @Test
+    void behindABlockerTheApplicationWaitsForTheRetriesAboutATenthOfTheTime() throws Exception {
+        write("V1__add_column.sql", "ALTER TABLE t ADD COLUMN c int;");
+        Underway uw = builder().lockTimeout(OnlineExecution.DEFAULT_LOCK_TIMEOUT).build();
+        Duration blocked = Duration.ofSeconds(20);
+        long window = Duration.ofSeconds(10).toNanos();
+        try (Connection blocker = db.connect(); LatencyProbe app = new LatencyProbe(db, "t")) {
+            holdOpenTransactionOnT(blocker);
+            long from = System.nanoTime();
+            Future<MigrateResult> run = inBackground(uw::migrate);
+            await().atMost(blocked.plusSeconds(30)).until(() -> System.nanoTime() - from >= blocked.toNanos());
+            long to = System.nanoTime();
+            blocker.commit();
+            assertThat(run.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
+            long waited = app.waitedMillis(from, to);
+            long worst = app.worstWaitedMillis(window, from, to);
+            System.out.printf("%s: the application waited %d ms of %d ms behind %d attempts (worst 10 s: %d ms): %s%n",
+                    getClass().getSimpleName(), waited, (to - from) / 1_000_000, events.attempts.size(), worst,
+                    app.waits(from));
+            assertThat(events.attempts).as("the migration kept retrying").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(waited).as("the application saw the retries at all (ms)").isGreaterThanOrEqualTo(200);
+            assertThat(waited).as("ms the application waited in %d ms", (to - from) / 1_000_000)
+                    .isLessThanOrEqualTo((to - from) / 1_000_000 * 15 / 100);
+            assertThat(worst).as("ms the application waited in the worst 10 s").isLessThanOrEqualTo(2_000);
+        }
+        assertThat(columnExists("t", "c")).isTrue();
     }
 
     @Test
@@ -192,8 +236,8 @@ abstract class OnlineDdlScenario {
                     .hasMessageContaining("run the same command again");
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             assertThat(elapsed).isLessThan(budget.plus(lockTimeout()).plus(BUDGET_SLACK));
-            long maxAttempts = budget.toMillis() / lockTimeout().toMillis() + 1;
-            assertThat(events.attempts).hasSizeBetween(2, (int) maxAttempts);
+            // Each attempt is followed by a pause nine times as long, so this budget holds one or two attempts.
+            assertThat(events.attempts).hasSizeBetween(1, 2);
             assertThat(events.attempts.get(events.attempts.size() - 1).givingUp()).isTrue();
             assertThat(events.attempts.subList(0, events.attempts.size() - 1)).noneMatch(RetryAttempt::givingUp);
             assertThat(columnExists("t", "c")).isFalse();

@@ -181,8 +181,9 @@ class PostgresOnlineDdlIT extends OnlineDdlScenario {
     void theLockTimeoutCoversTheWholeTransactionAndStatementTimeoutsOnlyTheirStatement() throws Exception {
         exec("ALTER DATABASE " + db.name() + " SET statement_timeout = '5min'");
         exec("CREATE TABLE seen (step text, lock_timeout text, statement_timeout text)");
-        // A default from a stable function is evaluated once, by the ALTER itself, with the ALTER's settings.
-        write("V1__tx.sql", "-- underway:lock-timeout=1500ms\nALTER TABLE t ADD COLUMN lt text DEFAULT current_setting('lock_timeout'),"
+        // A default from a stable function is evaluated once, by the ALTER itself, with the ALTER's settings. The
+        // file's lock timeout caps the retry schedule's attempts, which start at 200 ms.
+        write("V1__tx.sql", "-- underway:lock-timeout=150ms\nALTER TABLE t ADD COLUMN lt text DEFAULT current_setting('lock_timeout'),"
                 + " ADD COLUMN st text DEFAULT current_setting('statement_timeout');\n"
                 + "INSERT INTO seen SELECT 'after alter', current_setting('lock_timeout'), current_setting('statement_timeout');");
         write("V2__no_tx.sql", "-- underway:no-transaction\nCREATE INDEX CONCURRENTLY t_v_idx ON t (v);\n"
@@ -192,10 +193,10 @@ class PostgresOnlineDdlIT extends OnlineDdlScenario {
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT lt, st FROM t WHERE id = 1")) {
             rs.next();
-            assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("1500ms 45s");
+            assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("150ms 45s");
         }
         assertThat(rows("SELECT step || ' ' || lock_timeout || ' ' || statement_timeout FROM seen ORDER BY step"))
-                .containsExactly("after alter 1500ms 5min", "after build 0 5min");
+                .containsExactly("after alter 150ms 5min", "after build 0 5min");
     }
 
     @Test

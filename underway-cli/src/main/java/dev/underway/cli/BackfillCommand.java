@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -131,7 +132,8 @@ final class BackfillCommand extends DatabaseCommand {
         if (action.dryRun) {
             BackfillPlan plan = underway.backfillPlan(request);
             out().println("-- Backfill " + plan.name() + " of " + plan.table() + " by its " + plan.key().source() + " ("
-                    + String.join(", ", plan.key().names()) + "), about " + plan.estimatedRows() + " rows, walking "
+                    + String.join(", ", plan.key().names()) + "), about " + BackfillConsole.count(plan.estimatedRows())
+                    + " rows, walking "
                     + plan.targets().size() + " relation(s). Nothing is changed.");
             plan.sampleSql().forEach(sql -> out().println(sql + ";"));
             return 0;
@@ -181,11 +183,12 @@ final class BackfillCommand extends DatabaseCommand {
                     "longest_lock_ms", r.longestLockMillis(), "retries", r.retries(), "took_ms", r.took().toMillis(),
                     "resumed", r.resumed(), "already_done", r.alreadyDone())));
         } else if (r.alreadyDone()) {
-            out().println("Backfill " + r.name() + " had finished already (" + r.rowsChanged() + " rows changed); "
+            out().println("Backfill " + r.name() + " had finished already (" + BackfillConsole.count(r.rowsChanged())
+                    + " rows changed); "
                     + "nothing to do. Use --restart to run it again.");
         } else {
-            out().printf("Backfilled %s: %d rows changed in %d batches in %.1f s (%d rows walked by this run; longest batch"
-                            + " %d ms, row locks held at most %d ms; %d retries)%s%n", r.table(), r.rowsChanged(),
+            out().printf(Locale.ROOT, "Backfilled %s: %,d rows changed in %,d batches in %.1f s (%,d rows walked by this"
+                            + " run; longest batch %d ms, row locks held at most %d ms; %d retries)%s%n", r.table(), r.rowsChanged(),
                     r.batches(), r.took().toMillis() / 1000.0, r.rowsWalked(),
                     r.longestBatchMillis(), r.longestLockMillis(), r.retries(), catchUp(r));
         }
@@ -215,14 +218,17 @@ final class BackfillCommand extends DatabaseCommand {
                 .orElseThrow(() -> UnderwayException.usage("no backfill " + which + " is recorded"));
         Object json = Json.object("name", s.name(), "table", s.targetSchema() + "." + s.table(), "status", s.status(),
                 "paused", s.paused(), "change", s.change(), "predicate", s.predicate(), "pass", s.checkpoint().pass(),
-                "target", s.checkpoint().target(), "last_key", s.checkpoint().lastKey(),
+                "pass_kind", s.checkpoint().pass() == 0 ? "sweep" : "catch-up", "target", s.checkpoint().target(),
+                "last_key", s.pagePosition() ? null : s.checkpoint().lastKey(),
+                "next_page", s.pagePosition() ? Long.valueOf(s.checkpoint().lastKey().get(0)) : null,
                 "rows_done", s.checkpoint().rowsDone(), "rows_changed", s.checkpoint().rowsChanged(),
                 "batches", s.checkpoint().batches(), "estimated_rows", s.estimatedRows(), "message", s.message(),
                 "started_on", Json.str(s.startedOn()), "updated_on", Json.str(s.updatedOn()));
         out().println(format == Format.JSON ? Json.write(json) : "Backfill " + s.name() + ": " + s.status()
-                + (s.paused() ? " (paused flag set)" : "") + ", pass " + s.checkpoint().pass() + ", "
-                + s.checkpoint().rowsDone() + " of ~" + s.estimatedRows() + " rows walked, " + s.checkpoint().rowsChanged()
-                + " changed, last key " + s.checkpoint().lastKey() + (s.message() == null ? "" : "; " + s.message()));
+                + (s.paused() ? " (paused flag set)" : "") + ", " + s.passName() + ", "
+                + BackfillConsole.count(s.checkpoint().rowsDone()) + " of ~" + BackfillConsole.count(s.estimatedRows())
+                + " rows walked, " + BackfillConsole.count(s.checkpoint().rowsChanged()) + " changed in all passes, "
+                + s.position() + (s.message() == null ? "" : "; " + s.message()));
         return 0;
     }
 }

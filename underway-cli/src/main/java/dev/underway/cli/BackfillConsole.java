@@ -3,14 +3,18 @@ package dev.underway.cli;
 import dev.underway.config.Durations;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.BackfillProgress;
+import dev.underway.state.BackfillCheckpoint;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintWriter;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Backfill progress for humans on stderr: a progress bar on a terminal, otherwise a line every
@@ -32,7 +36,7 @@ final class BackfillConsole implements BackfillListener, AutoCloseable {
     @Override
     public void started(String name, String table, long estimatedRows, boolean resumed, List<String> sql) {
         err.println((resumed ? "Resuming" : "Starting") + " backfill " + (name.equals(table) ? "of " + table
-                : name + " of " + table) + " (about " + estimatedRows + " rows)");
+                : name + " of " + table) + " (about " + count(estimatedRows) + " rows)");
         err.flush();
         lastLine = System.nanoTime();
     }
@@ -41,7 +45,8 @@ final class BackfillConsole implements BackfillListener, AutoCloseable {
     public void passStarted(String name, int pass) {
         closeBar();
         if (pass > 0) {
-            err.println("Catch-up pass " + pass + ": changing rows that still differ from their expressions");
+            err.println("Backfill " + name + ", " + BackfillCheckpoint.passName(pass) + ": changing rows that still differ"
+                    + " from their expressions");
             err.flush();
         }
     }
@@ -50,9 +55,10 @@ final class BackfillConsole implements BackfillListener, AutoCloseable {
     public void batchDone(BackfillProgress p) {
         if (terminal) {
             if (bar == null) {
-                bar = new ProgressBarBuilder().setTaskName(p.pass() == 0 ? "Backfill" : "Catch-up " + p.pass())
+                bar = new ProgressBarBuilder().setTaskName(BackfillCheckpoint.passName(p.pass()))
                         .setInitialMax(p.estimatedTotal()).setStyle(ProgressBarStyle.ASCII).setUnit(" rows", 1)
-                        .showSpeed().setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+                        .showSpeed(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
             }
             bar.maxHint(p.estimatedTotal());
             bar.stepTo(p.rowsDone());
@@ -61,8 +67,9 @@ final class BackfillConsole implements BackfillListener, AutoCloseable {
         }
         if (System.nanoTime() - lastLine >= LINE_EVERY_NANOS) {
             lastLine = System.nanoTime();
-            err.printf("%s: %d of ~%d rows (%.1f%%), %d rows/s, %s left, batch %d rows in %d ms%n", p.name(), p.rowsDone(),
-                    p.estimatedTotal(), p.percent(), Math.round(p.rowsPerSecond()),
+            err.printf(Locale.ROOT, "%s: %s, %,d of ~%,d rows (%.1f%%), %,d rows/s, %s left, batch %,d rows in %d ms%n",
+                    p.name(), BackfillCheckpoint.passName(p.pass()), p.rowsDone(), p.estimatedTotal(),
+                    p.percent(), Math.round(p.rowsPerSecond()),
                     p.eta() == null ? "?" : Durations.format(Duration.ofSeconds(p.eta().toSeconds())), p.batchSize(),
                     p.batchMillis());
             err.flush();
@@ -77,12 +84,17 @@ final class BackfillConsole implements BackfillListener, AutoCloseable {
     @Override
     public void retrying(String name, String reason, int attempt, Duration wait, int nextBatchSize) {
         message("Batch rolled back (" + reason + "); retry " + attempt + " in " + Durations.format(wait)
-                + " with " + nextBatchSize + " rows");
+                + " with " + count(nextBatchSize) + " rows");
     }
 
     @Override
     public void catchUpSkipped(String name, String reason) {
         message("Catch-up passes skipped: " + reason);
+    }
+
+    /** Row counts and rates as whole numbers with thousands separators, the same everywhere: 24,129. */
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     private void message(String text) {

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 /** Lock and statement timeouts, retries and ending idle blockers: the options of every command that changes the schema. */
 public final class OnlineOptions {
     @Option(names = "--lock-timeout", description = "How long a statement that takes a strong lock may wait for it"
-            + " before it gives up and is retried, e.g. 500ms, 2s (MySQL/MariaDB: whole seconds, rounded up). A file"
-            + " may set its own with -- underway:lock-timeout=5s. Default: ${DEFAULT-VALUE}.", defaultValue = "2s")
+            + " before it gives up and is retried, e.g. 500ms, 2s (MySQL/MariaDB: whole seconds, rounded up); the first"
+            + " attempts wait less (200ms, doubling up to it). A file may set its own with -- underway:lock-timeout=5s."
+            + " Default: ${DEFAULT-VALUE}.", defaultValue = "1s")
     String lockTimeout;
 
     @Option(names = "--lock-retry-for", description = "How long one statement (or one migration's transaction) keeps"

@@ -40,11 +40,12 @@ final class RehearsalHtml {
         if (r.load() != null && !r.timeline().isEmpty()) {
             h.append("<h2>Application latency while the migrations ran</h2>\n");
             h.append("<div class=\"legend\"><span style=\"color:#1f77b4\">&#9644; p50</span><span style=\"color:#ff7f0e\">")
-                    .append("&#9644; p99</span><span style=\"color:#d62728\">&#9644; max</span><span style=\"color:#888\">")
+                    .append("&#9644; p99</span><span style=\"color:#d62728\">- - max</span><span style=\"color:#888\">")
                     .append("&#9608; statements (numbered as in the table)</span><span style=\"color:#e67e22\">")
                     .append("&#9617; longest stall</span><span style=\"color:#c0392b\">&#9679; errors</span></div>\n")
                     .append("<p><small>Latency of the queries that ended in each ").append(detailMs(r))
-                    .append(" ms; a stalled query shows where it ended.</small></p>\n");
+                    .append(" ms; a stalled query shows where it ended. In an interval of fewer than 100 queries the p99")
+                    .append(" is its slowest query, so p99 runs on the dashed max line there.</small></p>\n");
             chart(h, r);
         }
         statements(h, r);
@@ -129,9 +130,10 @@ final class RehearsalHtml {
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s ms</text>\n", LEFT, W - RIGHT, y, y, LEFT - 4, y + 4,
                     v < 1 ? "0.1" : String.format(Locale.ROOT, "%,.0f", v)));
         }
-        line(h, t, step, x, top, plotBottom, TimelineInterval::p50Ms, "#1f77b4");
-        line(h, t, step, x, top, plotBottom, TimelineInterval::p99Ms, "#ff7f0e");
-        line(h, t, step, x, top, plotBottom, TimelineInterval::maxMs, "#d62728");
+        // Max first and dashed, so that a p99 equal to it (few queries in an interval) still shows on top of it.
+        line(h, t, step, x, top, plotBottom, TimelineInterval::maxMs, "#d62728", "4 3");
+        line(h, t, step, x, top, plotBottom, TimelineInterval::p99Ms, "#ff7f0e", null);
+        line(h, t, step, x, top, plotBottom, TimelineInterval::p50Ms, "#1f77b4", null);
         for (TimelineInterval i : t) {
             if (i.errors() > 0) {
                 h.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#c0392b\"><title>%d errors"
@@ -167,27 +169,28 @@ final class RehearsalHtml {
 
     /** One polyline per run of intervals in which queries ended: an empty interval (a stall) is a gap, not a slope. */
     private static void line(StringBuilder h, List<TimelineInterval> t, long step, Axis x, double top, int bottom,
-                             java.util.function.ToDoubleFunction<TimelineInterval> value, String color) {
+                             java.util.function.ToDoubleFunction<TimelineInterval> value, String color, String dashes) {
         StringBuilder points = new StringBuilder();
         for (TimelineInterval i : t) {
             if (i.queries() == 0) {
-                polyline(h, points, color);
+                polyline(h, points, color, dashes);
                 continue;
             }
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.at(i.startMs() + step / 2.0),
                     yLog(value.applyAsDouble(i), top, bottom)));
         }
-        polyline(h, points, color);
+        polyline(h, points, color, dashes);
     }
 
-    private static void polyline(StringBuilder h, StringBuilder points, String color) {
+    private static void polyline(StringBuilder h, StringBuilder points, String color, String dashes) {
         String[] xy = points.toString().strip().split("[ ,]");
         if (xy.length == 2) {
             h.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" r=\"2\" fill=\"")
                     .append(color).append("\"/>\n");
             points.setLength(0);
         } else if (points.length() > 0) {
-            h.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"1.5\" points=\"")
+            h.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"1.5\"")
+                    .append(dashes == null ? "" : " stroke-dasharray=\"" + dashes + "\"").append(" points=\"")
                     .append(points.toString().strip()).append("\"/>\n");
             points.setLength(0);
         }
@@ -208,21 +211,35 @@ final class RehearsalHtml {
             LatencyStats d = s.during();
             h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s<br><code>%s</code>%s</td><td class=num>%d ms</td>"
                             + "<td>%s</td><td class=num>%d ms%s</td><td>%s</td><td class=num>%,d</td><td class=\"num%s\">%d</td>"
-                            + "<td class=num>%.1f ms</td><td class=num>%.1f ms</td><td class=\"num%s\">%d ms</td><td>%s</td></tr>\n",
+                            + "<td class=num>%.1f ms</td><td class=num>%.1f ms</td><td class=\"num%s\">%s</td><td>%s</td></tr>\n",
                     n++, esc(RehearsalText.where(s)), esc(RehearsalText.preview(s.sql())),
                     s.error() == null ? "" : "<br><span class=bad>" + esc(s.error()) + "</span>", s.durationMs(),
                     esc(s.lockMode()) + ("verdict".equals(s.lockSource()) ? " <small>(verdict)</small>" : ""),
                     s.lockWaitMs(), s.retries() == 0 ? "" : " (" + s.retries() + " retries)",
                     s.rewrite() ? "<span class=bad>yes</span>: " + esc(String.join(", ", s.rewritten())) : "no",
                     d.queries(), d.errors() > 0 ? " bad" : "", d.errors(), d.p99Ms(), d.maxMs(),
-                    s.stall().durationMs() >= 1000 ? " bad" : "", s.stall().durationMs(), esc(String.join(", ", s.lint()))));
+                    s.stall().durationMs() >= 1000 ? " bad" : "", esc(RehearsalText.stall(s)), lint(s)));
         }
-        h.append("</table>\n");
+        h.append("</table>\n<p><small>").append(esc(RehearsalText.STALL_LEGEND)).append("</small></p>\n");
+        if (!r.lintRules().isEmpty()) {
+            h.append("<h2>Lint codes</h2>\n<table><tr><th>code</th><th>severity</th><th>what it reports</th></tr>\n");
+            r.lintRules().forEach(rule -> h.append("<tr><td>").append(esc(rule.code())).append(" <small>")
+                    .append(esc(rule.name())).append("</small></td><td>").append(esc(rule.severity().label()))
+                    .append("</td><td>").append(esc(rule.summary())).append("</td></tr>\n"));
+            h.append("</table>\n");
+        }
         if (!r.events().isEmpty()) {
             h.append("<h2>Events</h2>\n<ul>\n");
             r.events().forEach(e -> h.append("<li>").append(e.atMs()).append(" ms: ").append(esc(e.what())).append("</li>\n"));
             h.append("</ul>\n");
         }
+    }
+
+    /** The statement's lint codes, each with its rule's summary on hover. */
+    private static String lint(StepReport s) {
+        return String.join(", ", s.lint().stream().map(code -> dev.underway.lint.Rules.byCode(code)
+                .map(rule -> "<abbr title=\"" + esc(rule.summary()) + "\">" + esc(code) + "</abbr>")
+                .orElse(esc(code))).toList());
     }
 
     static String esc(String s) {

@@ -28,6 +28,8 @@ final class RehearsalJson {
                 "timeline", r.timeline().stream().map(RehearsalJson::interval).toList(),
                 "detail", r.detail().stream().map(RehearsalJson::interval).toList(),
                 "events", r.events().stream().map(e -> Json.object("atMs", e.atMs(), "what", e.what())).toList(),
+                "lintCodes", r.lintRules().stream().map(rule -> Json.object("code", rule.code(), "name", rule.name(),
+                        "severity", rule.severity().label(), "summary", rule.summary())).toList(),
                 "error", r.error());
     }
 
@@ -52,7 +54,8 @@ final class RehearsalJson {
                 "lint", s.lint(),
                 "error", s.error(),
                 "load", Json.object("before", stats(s.before()), "during", stats(s.during()), "after", stats(s.after()),
-                        "longestStallMs", s.stall().durationMs()));
+                        "longestStallMs", s.stall().durationMs(), "stallAtMs", s.stallScope() == null ? null
+                                : s.stall().startMs(), "stallScope", s.stallScope()));
     }
 
     private static Map<String, Object> load(RehearsalReport.LoadSummary l) {

@@ -46,9 +46,15 @@ final class RehearsalText {
                             + ("verdict".equals(s.lockSource()) ? " (verdict)" : ""), s.lockWaitMs() + " ms"
                             + (s.retries() == 0 ? "" : " (" + s.retries() + " retries)"),
                     s.rewrite() ? "yes: " + String.join(", ", s.rewritten()) : "no", d.queries(), d.errors(),
-                    d.p99Ms() + " ms", d.maxMs() + " ms", s.stall().durationMs() + " ms", String.join(",", s.lint()));
+                    d.p99Ms() + " ms", d.maxMs() + " ms", stall(s), String.join(",", s.lint()));
         }
         t.print(out);
+        out.println(STALL_LEGEND);
+        if (!r.lintRules().isEmpty()) {
+            out.println("\nLint codes:");
+            r.lintRules().forEach(rule -> out.println("  " + rule.code() + " (" + rule.severity().label() + ", "
+                    + rule.name() + "): " + rule.summary()));
+        }
         r.statements().stream().filter(s -> s.error() != null).forEach(s -> out.println(where(s) + ": " + s.error()));
         r.events().forEach(e -> out.println("at " + e.atMs() + " ms: " + e.what()));
         if (r.error() != null) {
@@ -56,6 +62,19 @@ final class RehearsalText {
         }
         out.flush();
         return buffer.toString();
+    }
+
+    static final String STALL_LEGEND = "stall: the longest time no application query finished that belongs to the"
+            + " statement (it waited for a lock, or ran while holding one); \"in transaction\": one spread over the"
+            + " statements of its migration's transaction, shown on the statement that took the transaction's strongest"
+            + " lock (held until commit).";
+
+    /** The stall that belongs to a statement, and whether it belongs to the statement or to its transaction. */
+    static String stall(StepReport s) {
+        if (s.stallScope() == null) {
+            return "-";
+        }
+        return s.stall().durationMs() + " ms" + ("transaction".equals(s.stallScope()) ? " in transaction" : "");
     }
 
     static String where(StepReport s) {

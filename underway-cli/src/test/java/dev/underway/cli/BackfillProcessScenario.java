@@ -110,7 +110,7 @@ abstract class BackfillProcessScenario {
         Cli resumed = cli("--set", "n = n + 1", "--batch-size", "500", "--no-catch-up", "--resume");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("Resuming backfill of " + stateName());
-        assertThat(resumed.out()).contains("Backfilled").contains((3000 - done) + " rows walked by this run");
+        assertThat(resumed.out()).contains("Backfilled").contains(String.format("%,d rows walked by this run", 3000 - done));
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(3000);
         assertThat(status()).isEqualTo("done");
     }
@@ -156,6 +156,30 @@ abstract class BackfillProcessScenario {
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(3000);
         assertThat(count("SELECT count(*) FROM t WHERE n <> 1")).isZero();
         assertThat(status()).isEqualTo("done");
+    }
+
+    /** Issue 20: "about 727532 rows" for 300k, "pass 0" beside "Catch-up pass 1", a page shown as a key, "24129.0 rows/s". */
+    @Test
+    void theOutputNamesPassesAsTheStatusDoesAndCountsWithThousandsSeparators() throws Exception {
+        Cli run = cli("--set", "n = id + 1", "--batch-size", "500");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("backfill of " + stateName() + " (about 3,000 rows)")
+                .contains("Backfill " + stateName() + ", catch-up pass 1: changing rows that still differ");
+        assertThat(run.out()).contains(": 3,000 rows changed in ");
+        Cli status = cli("--status");
+        assertThat(status.out()).containsPattern("Backfill " + java.util.regex.Pattern.quote(stateName())
+                + ": done, catch-up pass 1, [0-9,]+ of ~3,000 rows walked, 3,000 changed in all passes, "
+                + (db.isPostgres() ? "next page [0-9]+" : "last key \\[3000\\]"));
+        JsonNode json = new ObjectMapper().readTree(cli("--status", "--format", "json").out());
+        assertThat(json.get("pass").asInt()).isEqualTo(1);
+        assertThat(json.get("pass_kind").asText()).isEqualTo("catch-up");
+        if (db.isPostgres()) {
+            assertThat(json.get("last_key").isNull()).as("a page is not a key").isTrue();
+            assertThat(json.get("next_page").asLong()).isPositive();
+        } else {
+            assertThat(json.get("last_key").get(0).asText()).isEqualTo("3000");
+            assertThat(json.get("next_page").isNull()).isTrue();
+        }
     }
 
     @Test

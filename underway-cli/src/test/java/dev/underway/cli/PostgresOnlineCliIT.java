@@ -45,7 +45,7 @@ class PostgresOnlineCliIT extends OnlineCliScenario {
         Cli dry = migrate("--dry-run", "--statement-timeout", "30s", "--long-statement-timeout", "2h");
         assertThat(dry.exitCode()).as(dry.err()).isZero();
         assertThat(dry.out())
-                .contains("-- line 1, lock timeout 2s, statement timeout 30s\nALTER TABLE t ADD COLUMN c int;")
+                .contains("-- line 1, lock timeout 1s, statement timeout 30s\nALTER TABLE t ADD COLUMN c int;")
                 .contains("-- line 1, statement timeout 2h\nCREATE INDEX CONCURRENTLY t_c_idx ON t (c);")
                 .contains("-- line 2\nUPDATE t SET c = 1;")
                 .contains("-- line 3, lock timeout 5s, statement timeout 30s\nALTER TABLE t ALTER COLUMN c SET DEFAULT 0;");

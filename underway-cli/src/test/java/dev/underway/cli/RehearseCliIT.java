@@ -46,13 +46,16 @@ class RehearseCliIT {
     @Test
     void jsonReportHasTheStatementsLoadAndTimelineAndTheScratchDatabaseIsGone() throws Exception {
         long scratchBefore = scratchDatabases();
+        // The UPDATE without a WHERE gets a lint finding (UW015), which the report explains.
+        Files.writeString(dir.resolve("V2__block.sql"), "ALTER TABLE users ADD COLUMN note text;\n"
+                + "SELECT pg_sleep(1.2);\nUPDATE users SET score = 0;");
         Cli r = rehearse("--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("on the scratch database underway_rehearse_").contains("(dropped afterwards)");
 
         JsonNode report = JSON.readTree(r.out());
         JsonNode statements = report.get("statements");
-        assertThat(statements).hasSize(2);
+        assertThat(statements).hasSize(3);
         for (String field : List.of("file", "line", "sql", "durationMs", "lockMode", "lockWaitMs", "rewrite")) {
             assertThat(statements.get(0).has(field)).as(field).isTrue();
         }
@@ -65,8 +68,18 @@ class RehearseCliIT {
         for (String field : List.of("queries", "errors", "p50Ms", "p99Ms", "maxMs", "longestStallMs")) {
             assertThat(load.has(field)).as(field).isTrue();
         }
-        // The sleep keeps the ALTER's lock for 1.2 s within the migration's transaction.
+        // The sleep keeps the ALTER's lock for 1.2 s within the migration's transaction: its stall, not the ALTER's.
         assertThat(load.get("longestStallMs").asLong()).isGreaterThanOrEqualTo(900);
+        JsonNode sleep = statements.get(1).get("load");
+        assertThat(sleep.get("longestStallMs").asLong()).isEqualTo(load.get("longestStallMs").asLong());
+        assertThat(sleep.get("stallScope").asText()).isEqualTo("statement");
+        assertThat(statements.get(0).get("load").get("longestStallMs").asLong()).isLessThan(900);
+        assertThat(statements.get(2).get("lint").get(0).asText()).isEqualTo("UW015");
+        assertThat(report.get("lintCodes")).singleElement().satisfies(c -> {
+            assertThat(c.get("code").asText()).isEqualTo("UW015");
+            assertThat(c.get("severity").asText()).isEqualTo("warning");
+            assertThat(c.get("summary").asText()).contains("UPDATE/DELETE without a WHERE");
+        });
         assertThat(load.get("errors").asLong()).isZero();
         assertThat(report.get("timeline").size()).isPositive();
         assertThat(report.get("setup").get(0).asText()).isEqualTo("V1");
@@ -82,6 +95,9 @@ class RehearseCliIT {
         String html = Files.readString(work.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("<polyline")
                 .contains("V2__block.sql:1").contains("SELECT pg_sleep(1.2)").contains("longest stall");
+        // Issue 20: max was drawn over p99, hiding it wherever they are equal; now max is dashed and drawn first.
+        int max = html.indexOf("<polyline fill=\"none\" stroke=\"#d62728\" stroke-width=\"1.5\" stroke-dasharray=");
+        assertThat(max).isPositive().isLessThan(html.indexOf("<polyline fill=\"none\" stroke=\"#ff7f0e\""));
         assertThat(r.out()).isEmpty();
     }
 
@@ -91,7 +107,8 @@ class RehearseCliIT {
         Cli kept = rehearse("--keep");
         assertThat(kept.exitCode()).as(kept.err()).isZero();
         assertThat(kept.err()).contains("(kept)");
-        assertThat(kept.out()).contains("V2__block.sql:2").contains("Application load: 2 clients on users");
+        assertThat(kept.out()).contains("V2__block.sql:2").contains("Application load: 2 clients on users")
+                .contains("stall: the longest time no application query finished that belongs to the statement");
         assertThat(scratchDatabases()).isEqualTo(scratchBefore + 1);
 
         assertThat(rehearse("--rows", "nope=12").err()).contains("--rows names table");

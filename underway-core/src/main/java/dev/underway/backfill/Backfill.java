@@ -67,8 +67,13 @@ public final class Backfill {
         try (Connection c = db.open(); Connection session = db.open()) {
             requirePrivileges(c, request);
             BackfillPlan plan = planner().plan(c, request);
-            // Replicas are checked before anything is recorded, so a wrong --replica-url leaves no state behind.
+            // Replicas and the probe are checked before anything is recorded, so bad flags leave no state behind.
             List<Connection> lagSessions = lagSessions(request, c, replicas);
+            ThrottleProbe probe = request.throttleQuery() == null ? null
+                    : new ThrottleProbe(db.dialect(), request.throttleQuery());
+            if (probe != null) {
+                probe.read(session);
+            }
             String lockName = "underway:backfill:" + state.name() + ":" + plan.name();
             if (!lock(session, lockName)) {
                 throw UnderwayException.lockTimeout("backfill " + plan.name() + " is already running in another session ("
@@ -83,7 +88,7 @@ public final class Backfill {
             }
             boolean resumed = previous.isPresent() && request.resume() == ResumeMode.RESUME;
             return execute(c, session, plan, from, resumed, resumed ? previous.get().catchUpSkipped() : null,
-                    lagSessions, listener);
+                    lagSessions, probe, listener);
         } catch (SQLException e) {
             throw failure("running the backfill of " + request.table(), e);
         } catch (InterruptedException e) {
@@ -110,11 +115,13 @@ public final class Backfill {
     /** @param catchUpSkipped an earlier run's reason to skip catch-up passes, which this run keeps; or null */
     private BackfillResult execute(Connection c, Connection session, BackfillPlan plan, BackfillCheckpoint from,
                                    boolean resumed, String catchUpSkipped, List<Connection> lagSessions,
-                                   BackfillListener listener) throws SQLException, InterruptedException {
+                                   ThrottleProbe probe, BackfillListener listener)
+            throws SQLException, InterruptedException {
         BackfillRequest r = plan.request();
         try {
             db.dialect().batches().prepareSession(c, r.effectiveLockTimeout(), r.statementTimeout());
-            Throttles throttles = new Throttles(r, plan.name(), session, state, db.dialect().replicaLag(), lagSessions);
+            Throttles throttles = new Throttles(r, plan.name(), session, state, db.dialect().replicaLag(), lagSessions,
+                    probe);
             listener.started(plan.name(), plan.table().toString(), plan.estimatedRows(), resumed, plan.sampleSql());
             BackfillResult result = new BackfillRunner(db.dialect(), plan, state, throttles, listener, catchUpSkipped)
                     .run(c, from, resumed);
@@ -165,7 +172,7 @@ public final class Backfill {
                 throw UnderwayException.usage("backfill " + plan.name() + (p.isDone() ? " already finished on "
                         + p.updatedOn() : " was interrupted" + (p.status().equals(BackfillState.INTERRUPTED) ? ""
                         : " (" + p.status() + ")") + " after " + p.checkpoint().rowsDone()
-                        + " rows at key " + p.checkpoint().lastKey()) + "; pass --resume to continue it or --restart"
+                        + " rows of its " + p.passName() + ", " + p.position()) + "; pass --resume to continue it or --restart"
                         + " to start it over");
             }
             if (!p.change().equals(plan.change()) || !same(p.predicate(), plan.predicate())) {
@@ -182,7 +189,7 @@ public final class Backfill {
         }
         state.start(session, new BackfillState(plan.name(), plan.table().schema(), plan.table().name(), plan.change(),
                 plan.predicate(), BackfillState.RUNNING, BackfillCheckpoint.START, plan.estimatedRows(), false, null,
-                null, null));
+                null, null, false));
         return BackfillCheckpoint.START;
     }
 

@@ -7,9 +7,7 @@ import dev.underway.state.BackfillState;
 import dev.underway.state.BackfillStateTable;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +27,7 @@ final class Throttles {
     private final BackfillStateTable state;
     private final ReplicaLag replicaLag;
     private final List<Connection> lagSessions;
+    private final ThrottleProbe probe;
     private boolean checked;
     private long lastCheckNanos;
     private long nextBatchNanos;
@@ -39,8 +38,9 @@ final class Throttles {
      * @param lagSessions the sessions that can see replica lag (the primary on PostgreSQL, each replica on MySQL)
      */
     Throttles(BackfillRequest request, String name, Connection session, BackfillStateTable state, ReplicaLag replicaLag,
-              List<Connection> lagSessions) {
+              List<Connection> lagSessions, ThrottleProbe probe) {
         this.request = request;
+        this.probe = probe;
         this.name = name;
         this.session = session;
         this.state = state;
@@ -103,22 +103,12 @@ final class Throttles {
                 }
             }
         }
-        if (request.throttleQuery() != null) {
-            double value = probe();
+        if (probe != null) {
+            double value = probe.read(session);
             if (value > request.throttleAbove()) {
                 return Optional.of("throttle query returned " + value + ", above " + request.throttleAbove());
             }
         }
         return Optional.empty();
-    }
-
-    private double probe() throws SQLException {
-        try (Statement s = session.createStatement(); ResultSet rs = s.executeQuery(request.throttleQuery())) {
-            if (!rs.next()) {
-                throw new SQLException("the throttle query returned no row: " + request.throttleQuery());
-            }
-            double value = rs.getDouble(1);
-            return rs.wasNull() ? 0 : value;
-        }
     }
 }

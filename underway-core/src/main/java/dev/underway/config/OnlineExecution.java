@@ -8,7 +8,8 @@ import java.time.Duration;
  * How the executor keeps migrations from blocking the application.
  *
  * @param lockTimeout          how long a statement that takes a strong lock may wait for it before it
- *                             gives up and is retried (a file may override it with {@code -- underway:lock-timeout=})
+ *                             gives up and is retried (a file may override it with {@code -- underway:lock-timeout=});
+ *                             the cap of the retry schedule's attempts, which start shorter
  * @param lockRetryFor         the total time one statement (or one migration transaction) keeps retrying
  * @param statementTimeout     how long a brief catalog change may run; {@link Duration#ZERO}: no limit
  * @param longStatementTimeout how long non-blocking long work (concurrent index builds, VALIDATE
@@ -23,7 +24,11 @@ public record OnlineExecution(Duration lockTimeout, Duration lockRetryFor, Durat
                               Duration longStatementTimeout, Duration killBlockersAfter,
                               boolean appendOnlineClause) {
 
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * While a blocker holds the lock, attempts of this length with the pauses between them (nine times as long)
+     * keep the application's queries queued behind Underway for at most a tenth of any ten seconds.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration DEFAULT_LOCK_RETRY_FOR = Duration.ofMinutes(10);
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(1);
     public static final Duration DEFAULT_LONG_STATEMENT_TIMEOUT = Duration.ZERO;

@@ -62,6 +62,16 @@ public interface BatchSql {
     String read(ResultSet rs, int index, TableColumn column) throws SQLException;
 
     /**
+     * Opens a READ ONLY transaction on an autocommit session, with a statement timeout, for a query a user gave
+     * (a backfill's {@code --throttle-query}): whatever it tries to change, the server refuses. {@link #endReadOnly}
+     * ends it.
+     */
+    void beginReadOnly(Connection c, Duration statementTimeout) throws SQLException;
+
+    /** Rolls the read-only transaction back and gives the session its own statement timeout again. */
+    void endReadOnly(Connection c) throws SQLException;
+
+    /**
      * Session settings for batches: READ COMMITTED (so a batch sees and recomputes from the latest
      * committed row), a short lock wait and a statement timeout.
      */

@@ -46,6 +46,9 @@ public final class ErrorClassifier {
         if (state.startsWith("08")) {
             return ErrorKind.CONNECTION;
         }
+        if (state.equals("25006")) {
+            return ErrorKind.READ_ONLY;
+        }
         if (kind == DatabaseKind.POSTGRESQL) {
             if (state.equals("57014")) {
                 String msg = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);

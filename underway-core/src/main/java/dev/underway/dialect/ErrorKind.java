@@ -14,6 +14,8 @@ public enum ErrorKind {
     CANCELED,
     /** The connection broke (08xxx, 57P01, MySQL 2006/2013). Retry only what is known not to have run. */
     CONNECTION,
+    /** A statement tried to write in a READ ONLY transaction (25006 on every engine; MySQL 1792). */
+    READ_ONLY,
     /** Anything else: a real error in the statement or the data. */
     OTHER;
 

@@ -60,10 +60,10 @@ public final class ActionExecutor implements AutoCloseable {
             record(progress);
             return;
         }
-        retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, () -> SessionTransaction.run(db, session,
-                statements.get(statements.size() - 1).source(), c -> {
+        retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, lockTimeout, attempt -> SessionTransaction.run(db,
+                session, statements.get(statements.size() - 1).source(), c -> {
                     for (ExecutableStatement s : statements) {
-                        runner.run(m, s, true, lockTimeout);
+                        runner.run(m, s, true, attempt);
                     }
                     progress.record(c);
                 }));
@@ -71,9 +71,9 @@ public final class ActionExecutor implements AutoCloseable {
 
     /** A statement that cannot run in a transaction; then its progress. It must be safe to repeat (IF [NOT] EXISTS). */
     public void alone(PendingMigration m, ExecutableStatement s, Progress progress) {
-        retry.run(m, LockTimeoutRetry.Scope.STATEMENT, totals, () -> {
+        retry.run(m, LockTimeoutRetry.Scope.STATEMENT, totals, s.lockTimeout(), attempt -> {
             session.ensureAlive();
-            runner.run(m, s, false, s.lockTimeout());
+            runner.run(m, s, false, attempt);
         });
         record(progress);
     }

@@ -45,6 +45,11 @@ final class ExecutionSession implements AutoCloseable {
         return sessionId;
     }
 
+    /** The lock timeout the server really applies for a requested one (MySQL counts whole seconds). */
+    Duration effectiveLockTimeout(Duration requested) {
+        return timeouts.effectiveLockTimeout(requested);
+    }
+
     /** Sets the timeouts for what runs next, unless they are already in effect. */
     void applyTimeouts(Duration lockTimeout, Duration statementTimeout, boolean inTransaction) throws SQLException {
         Duration[] wanted = {lockTimeout, statementTimeout};

@@ -20,14 +20,13 @@ import java.util.stream.Collectors;
 
 /**
  * Runs one unit of work (a migration's transaction, or one statement) and retries it where
- * that is safe: after a lock timeout (within the retry budget, with jittered exponential
- * backoff, ending idle-in-transaction blockers when asked to), after a deadlock or
- * serialization failure, and after a lost connection when nothing of the unit can have taken
- * effect. Anything else fails with a message saying what happened and what to do.
+ * that is safe: after a lock timeout (within the retry budget, on the {@link LockRetrySchedule}
+ * that keeps the application's queries from queueing behind it for more than a tenth of the time,
+ * ending idle-in-transaction blockers when asked to), after a deadlock or serialization failure,
+ * and after a lost connection when nothing of the unit can have taken effect. Anything else fails
+ * with a message saying what happened and what to do.
  */
 final class LockTimeoutRetry {
-    static final Duration INITIAL_BACKOFF = Duration.ofMillis(200);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     /** Deadlocks, serialization failures and lost connections are retried at most this often per unit. */
     static final int MAX_TRANSIENT_RETRIES = 5;
 
@@ -40,7 +39,8 @@ final class LockTimeoutRetry {
     }
 
     interface Attempt {
-        void run() throws StatementError;
+        /** @param lockTimeout this attempt's lock timeout (the schedule's, at most the unit's); null: none */
+        void run(Duration lockTimeout) throws StatementError;
     }
 
     /** Retries and lock waits of one migration, for its history row. */
@@ -66,36 +66,41 @@ final class LockTimeoutRetry {
         this.listener = listener;
     }
 
-    void run(PendingMigration m, Scope scope, Totals totals, Attempt attempt) {
-        Backoff backoff = new Backoff(INITIAL_BACKOFF, MAX_BACKOFF, online.lockRetryFor());
+    /** @param lockTimeout the unit's lock timeout, the cap of every attempt's; null: none */
+    void run(PendingMigration m, Scope scope, Totals totals, Duration lockTimeout, Attempt attempt) {
+        LockRetrySchedule schedule = new LockRetrySchedule(lockTimeout, session::effectiveLockTimeout,
+                online.lockRetryFor());
         Set<String> cancelled = new HashSet<>();
         int transientRetries = 0;
         for (int n = 1; ; n++) {
             try {
-                attempt.run();
+                attempt.run(schedule.startAttempt());
                 return;
             } catch (StatementError e) {
                 if (Interruption.process().requested()) {
                     throw interrupted(m, e, null);
                 }
-                boolean lockTimeout = e.kind() == ErrorKind.LOCK_TIMEOUT;
-                if (!retryable(e, scope) || !lockTimeout && ++transientRetries > MAX_TRANSIENT_RETRIES) {
+                boolean timedOut = e.kind() == ErrorKind.LOCK_TIMEOUT;
+                if (!retryable(e, scope) || !timedOut && ++transientRetries > MAX_TRANSIENT_RETRIES) {
                     throw failed(m, e, n);
                 }
-                if (lockTimeout) {
+                Duration wait = schedule.failed(timedOut, Duration.ofMillis(e.millis()));
+                if (timedOut) {
                     totals.lockWaitMs += e.millis();
                     Duration killAfter = online.killBlockersAfter();
-                    if (killAfter != null && backoff.elapsed().compareTo(killAfter) >= 0) {
-                        endIdleBlockers(m, e.blockers(), cancelled);
+                    if (killAfter != null && schedule.elapsed().compareTo(killAfter) >= 0
+                            && endIdleBlockers(m, e.blockers(), cancelled) && wait != null) {
+                        // The blocker is gone, so the next attempt will most likely not queue at all.
+                        wait = LockRetrySchedule.MIN_PAUSE;
                     }
                 }
-                Duration wait = backoff.next();
                 RetryAttempt event = new RetryAttempt(m.script().script(), e.statement(), n, e.kind(),
-                        Duration.ofMillis(e.millis()), e.blockers(), backoff.elapsed(), online.lockRetryFor(), wait);
+                        Duration.ofMillis(e.millis()), e.blockers(), schedule.elapsed(), online.lockRetryFor(), wait,
+                        wait == null ? null : schedule.attemptTimeout());
                 listener.attemptFailed(m, event);
                 OnlineLog.LOG.info(event.describe());
                 if (wait == null) {
-                    throw gaveUp(m, e, n, backoff);
+                    throw gaveUp(m, e, n, schedule, lockTimeout);
                 }
                 totals.retries++;
                 pause(m, e, wait);
@@ -116,8 +121,12 @@ final class LockTimeoutRetry {
         };
     }
 
-    /** Cancels each idle-in-transaction blocker first; one that still blocks at the next timeout is terminated. */
-    private void endIdleBlockers(PendingMigration m, List<Blocker> blockers, Set<String> cancelled) {
+    /**
+     * Cancels each idle-in-transaction blocker first; one that still blocks at the next timeout is terminated.
+     * Returns true when a session was terminated.
+     */
+    private boolean endIdleBlockers(PendingMigration m, List<Blocker> blockers, Set<String> cancelled) {
+        boolean terminated = false;
         for (Blocker b : blockers) {
             if (!b.idleInTransaction()) {
                 continue;
@@ -127,6 +136,7 @@ final class LockTimeoutRetry {
             try {
                 if (terminate ? watch.terminate(b) : watch.cancel(b)) {
                     cancelled.add(key);
+                    terminated |= terminate;
                     listener.blockerEnded(m, b, terminate);
                     OnlineLog.LOG.info("{} {}", terminate ? "terminated" : "cancelled the query of", b.describe());
                 }
@@ -134,9 +144,11 @@ final class LockTimeoutRetry {
                 OnlineLog.LOG.warn("could not end {}: {}", b.describe(), ex.getMessage());
             }
         }
+        return terminated;
     }
 
-    private UnderwayException gaveUp(PendingMigration m, StatementError e, int attempts, Backoff backoff) {
+    private UnderwayException gaveUp(PendingMigration m, StatementError e, int attempts, LockRetrySchedule schedule,
+                                     Duration lockTimeout) {
         if (e.kind() != ErrorKind.LOCK_TIMEOUT) {
             return failed(m, e, attempts);
         }
@@ -145,9 +157,12 @@ final class LockTimeoutRetry {
                 : " Blocked at the last attempt by " + e.blockers().stream().map(Blocker::describe)
                 .collect(Collectors.joining(", ")) + ".";
         String message = where(m, e) + "gave up on '" + e.statement().preview(60) + "' after " + attempts
-                + " attempts in " + Durations.approximate(backoff.elapsed()) + " (retry budget "
-                + Durations.approximate(online.lockRetryFor()) + "): each attempt waited "
-                + Durations.approximate(Duration.ofMillis(e.millis())) + " for a lock other sessions held, then gave up"
+                + " attempts in " + Durations.approximate(schedule.elapsed()) + " (retry budget "
+                + Durations.approximate(online.lockRetryFor()) + "): each attempt waited for a lock other sessions"
+                + " held (the last one " + Durations.approximate(Duration.ofMillis(e.millis()))
+                + (lockTimeout == null || lockTimeout.compareTo(LockRetrySchedule.FIRST_ATTEMPT) <= 0 ? ""
+                : ", attempts growing from " + Durations.approximate(LockRetrySchedule.FIRST_ATTEMPT)
+                + " to the lock timeout of " + Durations.approximate(lockTimeout)) + "), then gave up and paused"
                 + " so that the application's queries queued behind it could run. " + MigrationExecutor.describe(e.sqlException())
                 + "." + blockers + " End or commit the blocking transaction (or let --kill-blockers-after end sessions"
                 + " idle in a transaction), then run the same command again.";

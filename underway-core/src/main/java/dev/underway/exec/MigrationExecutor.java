@@ -70,9 +70,9 @@ public final class MigrationExecutor {
         Duration lockTimeout = statements.stream().map(ExecutableStatement::lockTimeout).filter(Objects::nonNull)
                 .findFirst().orElse(null);
         SqlStatement last = statements.get(statements.size() - 1).source();
-        retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, () -> inTransaction(last, c -> {
+        retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, lockTimeout, attempt -> inTransaction(last, c -> {
             for (ExecutableStatement s : statements) {
-                runner.run(m, s, true, lockTimeout);
+                runner.run(m, s, true, attempt);
             }
             history.insert(c, row(m, statements.size(), StatementRunner.millisSince(start), true, totals));
         }));
@@ -93,14 +93,15 @@ public final class MigrationExecutor {
             try {
                 if (rules.atomicWithProgress(s.source())) {
                     // The statement commits together with its progress record, so any failure before commit is retryable.
-                    retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, () -> inTransaction(s.source(), c -> {
-                        runner.run(m, s, true, s.lockTimeout());
-                        history.recordProgress(c, rank, done, checksum, totals.retries, totals.lockWaitMs);
-                    }));
+                    retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, s.lockTimeout(),
+                            attempt -> inTransaction(s.source(), c -> {
+                                runner.run(m, s, true, attempt);
+                                history.recordProgress(c, rank, done, checksum, totals.retries, totals.lockWaitMs);
+                            }));
                 } else {
-                    retry.run(m, LockTimeoutRetry.Scope.STATEMENT, totals, () -> {
+                    retry.run(m, LockTimeoutRetry.Scope.STATEMENT, totals, s.lockTimeout(), attempt -> {
                         session.ensureAlive();
-                        runner.run(m, s, false, s.lockTimeout());
+                        runner.run(m, s, false, attempt);
                     });
                     // It ran; recording that is safe to repeat on a new connection.
                     record("recording that " + m.script().script() + ":" + s.source().line() + " ran", c -> {

@@ -8,7 +8,9 @@ import java.util.Map;
  * What the application saw over some window: how many queries ended, how many failed (by
  * SQLSTATE, with the first message), and latency percentiles of all of them, failed ones included
  * (a query that waited two seconds for a lock and then failed was two seconds of waiting).
- * Percentiles come from an HdrHistogram with three significant digits; the maximum is exact.
+ * Percentiles come from an HdrHistogram with three significant digits; the maximum is exact, and no
+ * percentile is above it (the histogram reports the top of a value's bucket, which can lie above the
+ * exact value: 2,484.2 ms for a maximum of 2,484.1 ms).
  */
 public record LatencyStats(long queries, long errors, Map<String, ErrorCount> errorsByState, double p50Ms,
                            double p99Ms, double maxMs) {
@@ -27,8 +29,8 @@ public record LatencyStats(long queries, long errors, Map<String, ErrorCount> er
         if (n == 0) {
             return new LatencyStats(0, errors, byState, 0, 0, 0);
         }
-        return new LatencyStats(n, errors, byState, millis(latenciesMicros.getValueAtPercentile(50)),
-                millis(latenciesMicros.getValueAtPercentile(99)), millis(maxMicros));
+        return new LatencyStats(n, errors, byState, millis(Math.min(maxMicros, latenciesMicros.getValueAtPercentile(50))),
+                millis(Math.min(maxMicros, latenciesMicros.getValueAtPercentile(99))), millis(maxMicros));
     }
 
     private static double millis(long micros) {

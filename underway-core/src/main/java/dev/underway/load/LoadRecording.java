@@ -130,6 +130,19 @@ public final class LoadRecording {
         return best == 0 ? Stall.NONE : new Stall(bestStart / 1_000_000, best / 1_000_000);
     }
 
+    /** Every stall that overlaps {@code [from, to]}, whole, the longest first. */
+    public List<Stall> stallsOverlapping(long fromNanos, long toNanos) {
+        findStalls();
+        List<Stall> out = new ArrayList<>();
+        for (int i = 0; i < stallStart.length; i++) {
+            if (stallEnd[i] - stallStart[i] >= 1_000_000 && stallStart[i] <= toNanos && stallEnd[i] >= fromNanos) {
+                out.add(new Stall(stallStart[i] / 1_000_000, (stallEnd[i] - stallStart[i]) / 1_000_000));
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(Stall::durationMs).reversed());
+        return out;
+    }
+
     /**
      * Every period without a completed query while one was waiting: at each completion, the time
      * back to the later of the previous completion and the start of the oldest query still running.

@@ -21,12 +21,20 @@ import java.util.stream.Collectors;
  * @param elapsed   time spent on this statement or transaction so far, retries included
  * @param budget    how long it may keep retrying in total
  * @param retryIn   the pause before the next attempt; null when Underway gives up
+ * @param nextLockTimeout how long the next attempt may wait for its lock (attempts start short and grow up to
+ *                  the lock timeout); null when Underway gives up or the statement has no lock timeout
  */
 public record RetryAttempt(String script, SqlStatement statement, int attempt, ErrorKind kind, Duration waited,
-                           List<Blocker> blockers, Duration elapsed, Duration budget, Duration retryIn) {
+                           List<Blocker> blockers, Duration elapsed, Duration budget, Duration retryIn,
+                           Duration nextLockTimeout) {
 
     public RetryAttempt {
         blockers = List.copyOf(blockers);
+    }
+
+    public RetryAttempt(String script, SqlStatement statement, int attempt, ErrorKind kind, Duration waited,
+                        List<Blocker> blockers, Duration elapsed, Duration budget, Duration retryIn) {
+        this(script, statement, attempt, kind, waited, blockers, elapsed, budget, retryIn, null);
     }
 
     public boolean givingUp() {
@@ -46,7 +54,8 @@ public record RetryAttempt(String script, SqlStatement statement, int attempt, E
                 + Durations.approximate(budget) + " spent)";
         String blocked = blockers.isEmpty() ? (kind == ErrorKind.LOCK_TIMEOUT ? "; no blocker seen" : "")
                 : "; blocked by " + blockers.stream().map(Blocker::describe).collect(Collectors.joining(", "));
-        String next = retryIn == null ? "; giving up" : "; next attempt in " + Durations.approximate(retryIn);
+        String next = retryIn == null ? "; giving up" : "; next attempt in " + Durations.approximate(retryIn)
+                + (nextLockTimeout == null ? "" : ", waiting up to " + Durations.approximate(nextLockTimeout));
         return what + progress + blocked + next;
     }
 }

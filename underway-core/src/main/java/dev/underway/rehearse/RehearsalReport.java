@@ -1,11 +1,14 @@
 package dev.underway.rehearse;
 
+import dev.underway.lint.Rule;
+import dev.underway.lint.Rules;
 import dev.underway.load.LatencyStats;
 import dev.underway.load.Stall;
 import dev.underway.load.TimelineInterval;
 import dev.underway.synthetic.SyntheticData;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a rehearsal did and measured.
@@ -34,6 +37,12 @@ public record RehearsalReport(String database, List<String> setup, List<String> 
         timeline = List.copyOf(timeline);
         detail = List.copyOf(detail);
         events = List.copyOf(events);
+    }
+
+    /** The lint rules whose codes appear on the statements, by code: what each code in the report means. */
+    public List<Rule> lintRules() {
+        return statements.stream().flatMap(s -> s.lint().stream()).distinct().sorted().map(Rules::byCode)
+                .flatMap(Optional::stream).toList();
     }
 
     /**

@@ -32,12 +32,40 @@ final class ReportBuilder {
         for (StepRecorder.Step s : steps) {
             out.add(step(s, recording));
         }
+        if (recording != null) {
+            out = withStalls(out, steps, recording);
+        }
         RehearsalReport.LoadSummary load = recording == null ? null : new RehearsalReport.LoadSummary(recording.tables(),
                 request.clients(), request.ratePerSecond(), request.mix().toString(), recording.durationMillis(),
                 recording.overall(), recording.within(0, firstStartNanos), recording.longestStall());
         return new RehearsalReport(database, plan.setup(), plan.rehearsed().stream().map(RehearsalPlan.Item::label).toList(),
                 filled, load, out, recording == null ? List.of() : recording.timeline(Duration.ofSeconds(1)),
                 recording == null ? List.of() : recording.timeline(detailInterval(recording.durationMillis())), events, error);
+    }
+
+    /** Each stall is shown once: on the step (or the transaction) it belongs to, not on every step it overlaps. */
+    private List<StepReport> withStalls(List<StepReport> reports, List<StepRecorder.Step> steps, LoadRecording r) {
+        List<StallAttribution.Span> spans = new ArrayList<>();
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (int i = 0; i < reports.size(); i++) {
+            StepReport s = reports.get(i);
+            spans.add(new StallAttribution.Span(s.startMs(), s.endMs(), steps.get(i).transaction,
+                    "none".equals(s.lockMode()) ? -1 : probe.strength(s.lockMode())));
+            from = Math.min(from, steps.get(i).startNanos);
+            to = Math.max(to, steps.get(i).endNanos);
+        }
+        StallAttribution attribution = new StallAttribution(spans);
+        List<StepReport> out = new ArrayList<>(reports);
+        boolean[] done = new boolean[reports.size()];
+        // Longest first, so each step keeps the longest stall that belongs to it.
+        for (Stall stall : from > to ? List.<Stall>of() : r.stallsOverlapping(from, to)) {
+            attribution.owner(stall).filter(o -> !done[o.step()]).ifPresent(o -> {
+                done[o.step()] = true;
+                out.set(o.step(), out.get(o.step()).withStall(stall, o.scope()));
+            });
+        }
+        return out;
     }
 
     /** 100 ms, or a multiple of it that keeps a long run to about 600 intervals. */
@@ -69,8 +97,7 @@ final class ReportBuilder {
                 s.waitNanos / 1_000_000, s.waitedFor, s.retries, changed(s, false), changed(s, true), lint, error,
                 r == null ? LatencyStats.EMPTY : r.within(start - windowNanos, start),
                 r == null ? LatencyStats.EMPTY : r.overlapping(start, end),
-                r == null ? LatencyStats.EMPTY : r.within(end, end + windowNanos),
-                r == null ? Stall.NONE : r.longestStallOverlapping(start, end));
+                r == null ? LatencyStats.EMPTY : r.within(end, end + windowNanos), Stall.NONE, null);
     }
 
     /** The strongest granted lock per existing table (not index), held while or once the statement ran. */

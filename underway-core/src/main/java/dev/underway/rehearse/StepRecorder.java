@@ -33,6 +33,8 @@ final class StepRecorder implements MigrationListener, PhaseListener, AutoClosea
     private final Map<String, Step> steps = new LinkedHashMap<>();
     private final List<Step> order = new ArrayList<>();
     private String phase;
+    /** The migration whose transaction the next statements run in; null when they run alone. */
+    private String transaction;
     private Step action;
     private int statementsInAction;
     private Connection idOf;
@@ -63,11 +65,17 @@ final class StepRecorder implements MigrationListener, PhaseListener, AutoClosea
     }
 
     @Override
+    public void migrationStarting(PendingMigration m, boolean transactional) {
+        transaction = transactional ? m.label() : null;
+    }
+
+    @Override
     public void beforeStatement(PendingMigration m, SqlStatement s, Connection session) {
         sampler.stop();
         Step step = steps.computeIfAbsent(m.script().script() + ":" + s.line() + ":" + phase, k -> {
             Step n = new Step(m.label(), m.script().script(), s.line(), phase, s.sql());
             n.analysis = phase == null ? analyses.get(m.script().script() + ":" + s.line()) : null;
+            n.transaction = phase == null ? transaction : null;
             order.add(n);
             return n;
         });
@@ -174,6 +182,8 @@ final class StepRecorder implements MigrationListener, PhaseListener, AutoClosea
         final String phase;
         final String sql;
         StatementAnalysis analysis;
+        /** The migration whose transaction it ran in; null when it ran alone. */
+        String transaction;
         List<SessionProbe.Storage> storageBefore = List.of();
         List<SessionProbe.Storage> storageAfter = List.of();
         List<SessionProbe.Lock> locksBefore = List.of();

@@ -24,13 +24,16 @@ import java.util.List;
  * @param before     the load in the window before it started
  * @param during     queries that ran while it ran
  * @param after      the load in the window after it ended
- * @param stall      the longest stall of the application overlapping it
+ * @param stall      the longest stall of the application that belongs to it: one that happened mostly while it ran
+ *                   (it waited for a lock, or ran while its session held one), or one spread over the statements
+ *                   of its migration's transaction that it took the strongest lock of ({@code stallScope})
+ * @param stallScope {@code statement} or {@code transaction} (see {@code stall}); null when no stall belongs to it
  */
 public record StepReport(String migration, String file, int line, String phase, String sql, long startMs,
                          long durationMs, String lockMode, String lockSource, List<String> locks, long lockWaitMs,
                          List<String> waitedFor, int retries, List<String> rewritten, List<String> rebuiltIndexes,
                          List<String> lint, String error, LatencyStats before, LatencyStats during, LatencyStats after,
-                         Stall stall) {
+                         Stall stall, String stallScope) {
 
     public StepReport {
         locks = List.copyOf(locks);
@@ -46,5 +49,10 @@ public record StepReport(String migration, String file, int line, String phase, 
 
     public long endMs() {
         return startMs + durationMs;
+    }
+
+    StepReport withStall(Stall s, String scope) {
+        return new StepReport(migration, file, line, phase, sql, startMs, durationMs, lockMode, lockSource, locks,
+                lockWaitMs, waitedFor, retries, rewritten, rebuiltIndexes, lint, error, before, during, after, s, scope);
     }
 }

@@ -24,6 +24,11 @@ public record BackfillCheckpoint(int pass, String target, List<String> lastKey, 
 
     public static final BackfillCheckpoint START = new BackfillCheckpoint(0, null, null, 0, 0, 0);
 
+    /** {@code sweep} for pass 0, {@code catch-up pass N} after it: how every output names a pass. */
+    public static String passName(int pass) {
+        return pass == 0 ? "sweep" : "catch-up pass " + pass;
+    }
+
     /** The key as a JSON array of strings: readable by a DBA, exact for every key type. */
     static String encode(List<String> key) {
         if (key == null) {

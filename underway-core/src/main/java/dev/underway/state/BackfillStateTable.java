@@ -68,14 +68,15 @@ public final class BackfillStateTable {
         }
     }
 
-    private static BackfillState read(ResultSet rs) throws SQLException {
+    private BackfillState read(ResultSet rs) throws SQLException {
         BackfillCheckpoint checkpoint = new BackfillCheckpoint(rs.getInt("pass"), rs.getString("target_name"),
                 BackfillCheckpoint.decode(rs.getString("last_key")), rs.getLong("rows_done"), rs.getLong("rows_changed"),
                 rs.getLong("batches"));
         return new BackfillState(rs.getString("name"), rs.getString("target_schema"), rs.getString("table_name"),
                 rs.getString("change_sql"), rs.getString("predicate"), rs.getString("status"), checkpoint,
                 rs.getLong("estimated_rows"), rs.getBoolean("paused"), rs.getString("message"),
-                instant(rs.getTimestamp("started_on")), instant(rs.getTimestamp("updated_on")));
+                instant(rs.getTimestamp("started_on")), instant(rs.getTimestamp("updated_on")),
+                checkpoint.pass() > 0 && dialect.batches().pageRanges().isPresent());
     }
 
     private static java.time.Instant instant(Timestamp t) {

@@ -123,6 +123,15 @@ abstract class BackfillScenario {
         assertThat(progress("batches")).isEqualTo(28);
     }
 
+    /** Issue 20: "about 727532 rows" for 300k after an UPDATE of every row had doubled the table's pages. */
+    @Test
+    void theEstimateCountsTheRowsWhereStatisticsAreStale() throws Exception {
+        createItems(3000, 1);
+        exec(db.isPostgres() ? "ANALYZE t" : "ANALYZE TABLE t", "UPDATE t SET b = a");
+        assertThat(underway().backfillPlan(BackfillRequest.builder("t").set("n = 1").build()).estimatedRows())
+                .isEqualTo(3000);
+    }
+
     @Test
     void adaptiveBatchesGrowFromSmall() throws Exception {
         createItems(3000, 1);
@@ -223,6 +232,41 @@ abstract class BackfillScenario {
         BackfillResult r = run.get(60, TimeUnit.SECONDS);
         assertThat(r.rowsChanged()).isEqualTo(500);
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(500);
+    }
+
+    /** A query that deletes the rows of {@code y} and returns a number (issue 20: such a probe did delete them). */
+    abstract String writingProbe();
+
+    /** A query that runs for ten seconds. */
+    abstract String slowProbe();
+
+    @Test
+    void aThrottleQueryRunsReadOnlyWithATimeoutSoThatOneThatWritesChangesNothing() throws Exception {
+        createItems(50, 1);
+        exec("CREATE TABLE y (id int PRIMARY KEY)", "INSERT INTO y VALUES (1), (2), (3)");
+        refused(BackfillRequest.builder("t").set("n = n + 1").throttleQuery(writingProbe(), 5),
+                "--throttle-query must only read, but");
+        refused(BackfillRequest.builder("t").set("n = n + 1").throttleQuery(writingProbe(), 5),
+                "so it changed nothing: " + writingProbe());
+        assertThat(count("SELECT count(*) FROM y")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM t WHERE n > 0")).isZero();
+        assertThat(recorded()).as("nothing recorded for a refused probe").isFalse();
+
+        long start = System.nanoTime();
+        refused(BackfillRequest.builder("t").set("n = n + 1").throttleQuery(slowProbe(), 5),
+                "--throttle-query ran longer than its statement timeout of 5s");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(9));
+        // The probe's session is back to autocommit without the timeout: a good probe then runs the backfill.
+        assertThat(backfill(BackfillRequest.builder("t").set("n = n + 1").throttleQuery("SELECT count(*) FROM y", 5))
+                .rowsChanged()).isEqualTo(50);
+    }
+
+    private boolean recorded() {
+        try {
+            return status() != null;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Test

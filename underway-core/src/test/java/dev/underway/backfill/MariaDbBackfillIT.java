@@ -32,6 +32,17 @@ class MariaDbBackfillIT extends BackfillScenario {
         return db.name();
     }
 
+    /** MariaDB has no data-modifying CTEs, but DELETE ... RETURNING returns rows to executeQuery. */
+    @Override
+    String writingProbe() {
+        return "DELETE FROM y RETURNING id";
+    }
+
+    @Override
+    String slowProbe() {
+        return "SELECT SLEEP(10)";
+    }
+
     @Override
     String stateName(String table) {
         return db.name() + "." + table;

@@ -36,6 +36,16 @@ class PostgresBackfillIT extends BackfillScenario {
     }
 
     @Override
+    String writingProbe() {
+        return "WITH d AS (DELETE FROM y RETURNING 1) SELECT count(*) FROM d";
+    }
+
+    @Override
+    String slowProbe() {
+        return "SELECT 1 FROM pg_sleep(10)";
+    }
+
+    @Override
     String stateName(String table) {
         return "public." + table;
     }

@@ -43,6 +43,23 @@ class LoadRecordingTest {
         assertThat(all.p99Ms()).isEqualTo(1.0);
     }
 
+    /** Issue 20: a report showed p99 2,484.2 ms above its max of 2,484.1 ms (the top of the histogram's bucket). */
+    @Test
+    void noPercentileIsAboveTheExactMaximum() {
+        QueryLog c = new QueryLog();
+        for (int k = 0; k < 50; k++) {
+            c.append(10 * k * MS, (10 * k + 1) * MS, QueryKind.READ, 0, 0);
+        }
+        c.append(600 * MS, 600 * MS + 2_484_100_000L, QueryKind.UPDATE, 0, 0);
+        LoadRecording r = LoadRecording.merge(List.of(c), errors, List.of("t"), 3100 * MS);
+        LatencyStats slow = r.of(QueryKind.UPDATE);
+        assertThat(slow.maxMs()).isEqualTo(2484.1);
+        assertThat(slow.p99Ms()).isEqualTo(2484.1);
+        assertThat(slow.p50Ms()).isEqualTo(2484.1);
+        LatencyStats all = r.overall();
+        assertThat(all.p99Ms()).isLessThanOrEqualTo(all.maxMs()).isEqualTo(2484.1);
+    }
+
     @Test
     void perKindStatistics() {
         LoadRecording r = twoClientsBlockedTogether();

@@ -32,6 +32,13 @@ class RetryAttemptTest {
     }
 
     @Test
+    void aRetrySaysHowLongTheNextAttemptMayWait() {
+        RetryAttempt a = new RetryAttempt("V2__c.sql", ALTER, 2, ErrorKind.LOCK_TIMEOUT, Duration.ofMillis(400),
+                List.of(), Duration.ofMillis(2700), Duration.ofMinutes(10), Duration.ofMillis(9400), Duration.ofMillis(800));
+        assertThat(a.describe()).endsWith("; no blocker seen; next attempt in 9.4s, waiting up to 800ms");
+    }
+
+    @Test
     void theLastAttemptSaysItGivesUpAndUncertainBlockersSaySo() {
         Blocker maybe = new Blocker(12, "connection 12", "app", null, "Sleep with an open transaction", true,
                 Duration.ofSeconds(3), Duration.ofSeconds(3), null, "2026-01-01 10:00:00", false);

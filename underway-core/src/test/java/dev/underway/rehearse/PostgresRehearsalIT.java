@@ -2,6 +2,7 @@ package dev.underway.rehearse;
 
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.StateLocation;
+import dev.underway.load.Stall;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
@@ -88,6 +89,9 @@ class PostgresRehearsalIT {
         // Every client waits on users while the sleep holds its lock: a stall of most of its 1.5 s, over the sleep.
         assertThat(load.longestStall().durationMs()).isGreaterThanOrEqualTo(1200);
         assertThat(sleep.stall().durationMs()).isEqualTo(load.longestStall().durationMs());
+        assertThat(sleep.stallScope()).isEqualTo("statement");
+        // Issue 20: the 1 ms LOCK before it showed the same stall, though the sleep is what held the lock that long.
+        assertThat(lock.stall().durationMs()).isLessThan(1200);
         assertThat(load.longestStall().startMs()).isBetween(lock.startMs(), sleep.endMs());
         assertThat(sleep.during().maxMs()).isGreaterThanOrEqualTo(1200);
         assertThat(addColumn.stall().durationMs()).isLessThan(1200);
@@ -95,6 +99,22 @@ class PostgresRehearsalIT {
         assertThat(r.timeline()).isNotEmpty();
         assertThat(r.timeline().stream().mapToLong(t -> t.queries()).sum()).isEqualTo(load.overall().queries());
         assertThat(r.error()).isNull();
+    }
+
+    @Test
+    void aStallSpreadOverATransactionIsShownOnceOnTheStatementThatTookTheLock() throws Exception {
+        write("V1__users.sql", "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);");
+        write("V2__block.sql", "ALTER TABLE users ADD COLUMN note text;\nSELECT pg_sleep(0.5);\nSELECT pg_sleep(0.5);\n"
+                + "SELECT pg_sleep(0.5);");
+
+        RehearsalReport r = rehearse(request().from(MigrationVersion.parse("2")));
+
+        StepReport alter = r.statements().get(0);
+        Stall longest = r.load().longestStall();
+        assertThat(longest.durationMs()).isGreaterThanOrEqualTo(1200);
+        assertThat(alter.stall()).isEqualTo(longest);
+        assertThat(alter.stallScope()).isEqualTo("transaction");
+        assertThat(r.statements().subList(1, 4)).allSatisfy(s -> assertThat(s.stall().durationMs()).isLessThan(1200));
     }
 
     @Test

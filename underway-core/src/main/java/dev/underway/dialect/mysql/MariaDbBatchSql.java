@@ -16,4 +16,14 @@ final class MariaDbBatchSql extends MySqlBatchSql {
     void setStatementTimeout(Statement s, Duration timeout) throws SQLException {
         s.execute("SET SESSION max_statement_time = " + timeout.toMillis() / 1000.0);
     }
+
+    /** MariaDB has no max_execution_time; max_statement_time limits SELECTs too. */
+    @Override
+    void setSelectTimeout(Statement s, Duration timeout) throws SQLException {
+        if (timeout == null) {
+            s.execute("SET SESSION max_statement_time = DEFAULT");
+        } else {
+            setStatementTimeout(s, timeout);
+        }
+    }
 }

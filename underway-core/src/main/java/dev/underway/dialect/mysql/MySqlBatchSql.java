@@ -99,4 +99,25 @@ class MySqlBatchSql implements BatchSql {
     /** MySQL's max_execution_time limits SELECTs only, so there is nothing to set for an UPDATE. */
     void setStatementTimeout(Statement s, Duration timeout) throws SQLException {
     }
+
+    /** What limits a SELECT: MySQL's max_execution_time (ms); null restores the session's default. */
+    void setSelectTimeout(Statement s, Duration timeout) throws SQLException {
+        s.execute("SET SESSION max_execution_time = " + (timeout == null ? "DEFAULT" : Long.toString(timeout.toMillis())));
+    }
+
+    @Override
+    public void beginReadOnly(Connection c, Duration statementTimeout) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            setSelectTimeout(s, statementTimeout);
+            s.execute("START TRANSACTION READ ONLY");
+        }
+    }
+
+    @Override
+    public void endReadOnly(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("ROLLBACK");
+            setSelectTimeout(s, null);
+        }
+    }
 }

@@ -72,6 +72,22 @@ final class PostgresBatchSql implements BatchSql {
     }
 
     @Override
+    public void beginReadOnly(Connection c, Duration statementTimeout) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("START TRANSACTION READ ONLY");
+            s.execute("SET LOCAL statement_timeout = '" + statementTimeout.toMillis() + "ms'");
+        }
+    }
+
+    /** SET LOCAL ends with the transaction. */
+    @Override
+    public void endReadOnly(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("ROLLBACK");
+        }
+    }
+
+    @Override
     public void prepareSession(Connection c, Duration lockTimeout, Duration statementTimeout) throws SQLException {
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         try (Statement s = c.createStatement()) {
