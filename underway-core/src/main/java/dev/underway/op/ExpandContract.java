@@ -40,6 +40,7 @@ public final class ExpandContract {
     private final HistoryTable history;
     private final OperationsTable operations;
     private final BackfillStateTable backfills;
+    private final EarlierRuns earlier;
 
     public ExpandContract(UnderwayConfig config, MigrationListener listener, PhaseListener phases,
                           BackfillListener backfillListener) {
@@ -55,6 +56,7 @@ public final class ExpandContract {
         this.history = new HistoryTable(db.dialect(), config.state().history(), db.targetSchema());
         this.operations = new OperationsTable(db.dialect(), config.state().table("operations"), db.targetSchema());
         this.backfills = new BackfillStateTable(db.dialect(), config.state().table("backfills"));
+        this.earlier = new EarlierRuns(history, schema());
     }
 
     private String schema() {
@@ -68,14 +70,27 @@ public final class ExpandContract {
         try (Connection c = db.open()) {
             List<InFlight> inFlight = operations.load(c);
             Optional<InFlight> mine = inFlight.stream().filter(f -> f.version().equals(version(m))).findFirst();
+            Optional<String> done = earlier.startDone(c, m, mine);
+            if (done.isPresent()) {
+                String newSchema = mine.map(InFlight::newSchema).orElse(Names.versionSchema(schema(), version(m)));
+                return new PhasePlan(version(m), m.script(), Phase.START.label(), newSchema,
+                        mine.map(InFlight::oldSchema).orElse(null), mine.map(InFlight::tables).orElse(List.of()),
+                        List.of(), 0, List.of(done.get() + "; a run has nothing to do"));
+            }
             if (mine.isPresent()) {
                 InFlight row = resumableStart(m, mine.get());
                 return new PhasePlan(row.version(), row.script(), Phase.START.label(), row.newSchema(), row.oldSchema(),
                         row.tables(), plan(row).start(), row.actionsDone());
             }
             MigrationPlan plan = fresh(c, m, inFlight);
+            DependentObjects dependents = dependentsAtStart(c, m, plan);
+            List<String> notes = new ArrayList<>(dependents.notes());
+            if (!dependents.isEmpty()) {
+                notes.add("before anything is created, start checks that complete can re-create them: "
+                        + dependents.rehearsal().description());
+            }
             return new PhasePlan(version(m), m.script(), Phase.START.label(), plan.newSchema(), plan.oldSchema(),
-                    List.copyOf(plan.touchedTables()), plan.start(), 0);
+                    List.copyOf(plan.touchedTables()), plan.start(), 0, notes);
         } catch (SQLException e) {
             throw failure("planning the start of " + m.label(), e);
         }
@@ -92,11 +107,22 @@ public final class ExpandContract {
             backfills.create(c);
             List<InFlight> inFlight = operations.load(c);
             Optional<InFlight> mine = inFlight.stream().filter(f -> f.version().equals(version(m))).findFirst();
+            Optional<String> done = earlier.startDone(c, m, mine);
+            if (done.isPresent()) {
+                return PhaseResult.alreadyDone(version(m), Phase.START, mine.map(InFlight::newSchema)
+                        .orElse(Names.versionSchema(schema(), version(m))), mine.map(InFlight::oldSchema).orElse(null),
+                        mine.map(f -> plan(f).start().size()).orElse(0), done.get());
+            }
+            PhaseRun run = new PhaseRun(config, schema(), exec, operations, phases, backfillListener);
             InFlight row;
             if (mine.isPresent()) {
                 row = resumableStart(m, mine.get());
             } else {
                 MigrationPlan plan = fresh(c, m, inFlight);
+                DependentObjects dependents = dependentsAtStart(c, m, plan);
+                if (!dependents.isEmpty()) {
+                    checkRecreation(run, m, dependents);
+                }
                 row = new InFlight(version(m), m.script(), m.description(), m.checksum(), InFlight.START, 0,
                         plan.newSchema(), plan.oldSchema(), List.copyOf(plan.touchedTables()),
                         List.copyOf(plan.referencedTables()), plan.backfillTables(), m.text(),
@@ -105,7 +131,6 @@ public final class ExpandContract {
             }
             MigrationPlan plan = plan(row);
             List<Action> actions = plan.start();
-            PhaseRun run = new PhaseRun(config, schema(), exec, operations, phases, backfillListener);
             run.run(m, InFlight.START, actions, row.actionsDone());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             finish(exec, c2 -> {
@@ -122,7 +147,8 @@ public final class ExpandContract {
     /** An interrupted start of the same file resumes; anything else is refused. */
     private InFlight resumableStart(YamlMigration m, InFlight row) {
         if (!row.phase().equals(InFlight.START)) {
-            throw UnderwayException.usage(m.label() + " is already in flight (" + describe(row) + "); "
+            throw UnderwayException.usage(m.label() + " is already in flight (" + describe(row) + ")"
+                    + (row.checksum() != m.checksum() ? ", started from a different " + m.script() : "") + "; "
                     + (row.phase().equals(InFlight.STARTED) ? "complete it or roll it back"
                     : "run " + row.phase() + " again to finish it"));
         }
@@ -166,6 +192,34 @@ public final class ExpandContract {
         }
     }
 
+    /** What depends on what complete will drop: refused now when it could not be re-created then. */
+    private DependentObjects dependentsAtStart(Connection c, YamlMigration m, MigrationPlan plan) throws SQLException {
+        Set<String> schemas = new java.util.HashSet<>(versionSchemaNames(c));
+        schemas.add(plan.newSchema());
+        DependentObjects dependents = DependentObjects.atComplete(c, plan.droppedAtComplete(), schemas);
+        dependents.refuseBlocked(m.label() + " (" + m.script() + ")");
+        return dependents;
+    }
+
+    private Set<String> versionSchemaNames(Connection c) throws SQLException {
+        return VersionSchemas.existing(c, schema()).stream().map(VersionSchemas.Found::name)
+                .collect(Collectors.toSet());
+    }
+
+    /** Complete re-creates these against the new columns; the database says now whether it can. */
+    private static void checkRecreation(PhaseRun run, YamlMigration m, DependentObjects dependents) {
+        try {
+            run.check(m, dependents.rehearsal());
+        } catch (UnderwayException e) {
+            String message = m.label() + " (" + m.script() + ") is refused; nothing was changed: complete re-creates "
+                    + dependents.names() + " on the new columns, and the database refuses that: " + e.getMessage()
+                    + ". Change them so that they work with the new columns too, or drop them in an earlier migration"
+                    + " and re-create them in a later one";
+            throw new UnderwayException(e.code() == dev.underway.ErrorCode.FAILED ? dev.underway.ErrorCode.USAGE
+                    : e.code(), message, e);
+        }
+    }
+
     private static void refuseConflicts(YamlMigration m, MigrationPlan plan, List<InFlight> inFlight) {
         Set<String> mine = plan.touchedTables();
         for (InFlight other : inFlight) {
@@ -189,7 +243,8 @@ public final class ExpandContract {
     // ---- complete and rollback
 
     /** What an in-flight phase will run, planned under the lock (or without it, for a dry run). */
-    private record Prepared(YamlMigration migration, String state, List<Action> actions, int resumeAt) {
+    private record Prepared(YamlMigration migration, String state, List<Action> actions, int resumeAt,
+                            List<String> notes) {
     }
 
     private interface Preparation {
@@ -214,10 +269,15 @@ public final class ExpandContract {
 
     private PhasePlan planInFlight(String version, Phase phase, Preparation preparation) {
         try (Connection c = db.open()) {
+            Optional<String> done = earlier.phaseDone(c, version, phase, operations.load(c));
+            if (done.isPresent()) {
+                return new PhasePlan(earlier.version(c, version), null, phase.label(), null, null, List.of(), List.of(),
+                        0, List.of(done.get() + "; a run has nothing to do"));
+            }
             InFlight row = resolve(c, version);
             Prepared p = preparation.prepare(c, row);
             return new PhasePlan(row.version(), row.script(), phase.label(), row.newSchema(), row.oldSchema(),
-                    row.tables(), p.actions(), p.resumeAt());
+                    row.tables(), p.actions(), p.resumeAt(), p.notes());
         } catch (SQLException e) {
             throw failure("planning the " + phase.label() + " of V" + version, e);
         }
@@ -227,13 +287,21 @@ public final class ExpandContract {
         long t0 = System.nanoTime();
         try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
             Connection c = exec.connection();
+            Optional<String> done = earlier.phaseDone(c, version, phase, operations.load(c));
+            if (done.isPresent()) {
+                String v = earlier.version(c, version);
+                return PhaseResult.alreadyDone(v, phase, Names.versionSchema(schema(), v), null, 0, done.get());
+            }
             InFlight row = resolve(c, version);
             Prepared p = preparation.prepare(c, row);
             if (!row.phase().equals(p.state())) {
                 operations.progress(c, row.version(), p.state(), 0);
             }
-            new PhaseRun(config, schema(), exec, operations, phases, backfillListener)
-                    .run(p.migration(), p.state(), p.actions(), p.resumeAt());
+            PhaseRun run = new PhaseRun(config, schema(), exec, operations, phases, backfillListener);
+            if (phase == Phase.ROLLBACK) {
+                rewindFailedChecks(c, run, row);
+            }
+            run.run(p.migration(), p.state(), p.actions(), p.resumeAt());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             finish(exec, c2 -> {
                 if (phase == Phase.ROLLBACK) {
@@ -260,23 +328,56 @@ public final class ExpandContract {
         List<String> kept = VersionSchemas.existing(c, schema()).stream().map(VersionSchemas.Found::name)
                 .filter(n -> !n.equals(row.newSchema()) && !(dropOld && n.equals(row.oldSchema()))).sorted().toList();
         MigrationPlan plan = plan(row);
-        return new Prepared(plan.migration(), InFlight.COMPLETE, plan.complete(dropOld, kept),
-                row.phase().equals(InFlight.COMPLETE) ? row.actionsDone() : 0);
+        int resumeAt = row.phase().equals(InFlight.COMPLETE) ? row.actionsDone() : 0;
+        DependentObjects dependents = DependentObjects.NONE;
+        // Once the contract committed, the old columns' dependents are re-created: nothing left to look for.
+        if (resumeAt <= validations(plan)) {
+            dependents = DependentObjects.atComplete(c, plan.droppedAtComplete(), versionSchemaNames(c));
+            dependents.refuseBlocked("complete of V" + row.version());
+        }
+        return new Prepared(plan.migration(), InFlight.COMPLETE, plan.complete(dropOld, kept, dependents), resumeAt,
+                dependents.notes());
     }
 
-    private Prepared undo(Connection c, InFlight row) {
+    private static int validations(MigrationPlan plan) {
+        return (int) plan.complete(false, List.of()).stream().takeWhile(a -> a.stage() == Stage.VALIDATE).count();
+    }
+
+    private Prepared undo(Connection c, InFlight row) throws SQLException {
         refuseRollbackAfterContract(row);
         MigrationPlan plan = plan(row);
+        DependentObjects.atRollback(c, plan.droppedAtRollback(), versionSchemaNames(c))
+                .refuseBlocked("rollback of V" + row.version());
         return new Prepared(plan.migration(), InFlight.ROLLBACK, plan.rollback(),
-                row.phase().equals(InFlight.ROLLBACK) ? row.actionsDone() : 0);
+                row.phase().equals(InFlight.ROLLBACK) ? row.actionsDone() : 0, List.of());
+    }
+
+    /**
+     * A failed check of rollback leaves nothing behind (see {@link PhaseRun}); the migration then goes back to
+     * where it was before the rollback: started (so complete works again), or its interrupted start.
+     */
+    private void rewindFailedChecks(Connection c, PhaseRun run, InFlight row) throws SQLException {
+        String phase;
+        int done;
+        if (row.phase().equals(InFlight.START) || row.phase().equals(InFlight.STARTED)) {
+            phase = row.phase();
+            done = row.actionsDone();
+        } else {
+            phase = earlier.startFinished(c, row.version()) ? InFlight.STARTED : InFlight.ROLLBACK;
+            done = 0;
+        }
+        String state = switch (phase) {
+            case InFlight.STARTED -> "set the migration back to started (complete it, or roll it back later)";
+            case InFlight.START -> "set the migration back to its interrupted start (" + done + " actions done)";
+            default -> "set the rollback back to its first action";
+        };
+        run.rewindingTo(c2 -> operations.progress(c2, row.version(), phase, done), state);
     }
 
     /** Once complete's contract committed, the old shape is gone: there is nothing to roll back to. */
     private void refuseRollbackAfterContract(InFlight row) {
         if (row.phase().equals(InFlight.COMPLETE)) {
-            int validations = (int) plan(row).complete(false, List.of()).stream()
-                    .takeWhile(a -> a.stage() == Stage.VALIDATE).count();
-            if (row.actionsDone() > validations) {
+            if (row.actionsDone() > validations(plan(row))) {
                 throw UnderwayException.usage("V" + row.version() + " cannot be rolled back: its complete already"
                         + " removed the old shape (" + describe(row) + "); run complete again to finish it");
             }
@@ -291,7 +392,7 @@ public final class ExpandContract {
             for (InFlight row : operations.load(c)) {
                 MigrationPlan plan = plan(row);
                 int total = switch (row.phase()) {
-                    case InFlight.START -> plan.start().size();
+                    case InFlight.START, InFlight.STARTED -> plan.start().size();
                     case InFlight.COMPLETE -> plan.complete(false, List.of()).size();
                     case InFlight.ROLLBACK -> plan.rollback().size();
                     default -> 0;
@@ -303,7 +404,8 @@ public final class ExpandContract {
                                     s.checkpoint().rowsDone(), s.estimatedRows()))
                             .orElse(new MigrationStatus.Backfill(table, "pending", 0, 0)));
                 }
-                out.add(new MigrationStatus(row.version(), row.script(), row.phase(), row.actionsDone(), total,
+                int done = row.phase().equals(InFlight.STARTED) ? total : row.actionsDone();
+                out.add(new MigrationStatus(row.version(), row.script(), row.phase(), done, total,
                         row.newSchema(), row.oldSchema(), row.tables(), bs, row.message(), row.startedOn(),
                         row.updatedOn()));
             }
@@ -340,8 +442,8 @@ public final class ExpandContract {
                     : "several migrations are in flight (" + all.stream().map(f -> "V" + f.version())
                     .collect(Collectors.joining(", ")) + "); name one");
         }
-        String wanted = version.startsWith("V") || version.startsWith("v") ? version.substring(1) : version;
-        return all.stream().filter(f -> f.version().equals(dev.underway.plan.MigrationVersion.parse(wanted).toString()))
+        String wanted = EarlierRuns.normalize(version);
+        return all.stream().filter(f -> f.version().equals(wanted))
                 .findFirst().orElseThrow(() -> UnderwayException.usage("V" + wanted + " is not in flight on schema "
                         + schema() + (all.isEmpty() ? "" : " (in flight: " + all.stream().map(f -> "V" + f.version())
                         .collect(Collectors.joining(", ")) + ")")));
