@@ -45,7 +45,7 @@ final class PostgresRecreation {
                    obj_description(r.oid, 'pg_rewrite'), r.ev_enabled
             FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE r.oid = ?""";
-    private static final String RULE_PRINT = "SELECT md5(pg_get_ruledef(r.oid, false) || '|' || r.ev_enabled || '|'"
+    private static final String RULE_PRINT = "SELECT md5(pg_get_ruledef(r.oid, false) || '|' || r.ev_enabled::text || '|'"
             + " || coalesce(obj_description(r.oid, 'pg_rewrite'), '')) FROM pg_rewrite r WHERE r.oid = %d";
     private static final String GRANTS = """
             SELECT privilege_type, CASE WHEN grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(grantee)) END,
