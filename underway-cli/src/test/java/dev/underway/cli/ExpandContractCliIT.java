@@ -87,11 +87,15 @@ class ExpandContractCliIT {
         assertThat(flight.get("tables").get(0).asText()).isEqualTo("users");
         assertThat(flight.get("backfills").get(0).get("status").asText()).isEqualTo("done");
         assertThat(flight.get("backfills").get(0).get("rows_done").asLong()).isEqualTo(2);
-        assertThat(run("status").out()).contains("V2 (V2__score.yaml): started, waiting for complete or rollback");
+        assertThat(flight.get("actions_done").asInt()).isEqualTo(4);
+        assertThat(flight.get("actions_total").asInt()).isEqualTo(4);
+        assertThat(run("status").out()).contains("V2 (V2__score.yaml): started (4 of 4 actions done), waiting for"
+                + " complete or rollback");
 
         Cli again = run("start", "V2__score.yaml");
-        assertThat(again.exitCode()).isEqualTo(2);
-        assertThat(again.err()).contains("V2 is already in flight");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("V2 is already started (on ").contains("Nothing to do: an earlier run"
+                + " finished this start.");
 
         Cli complete = run("complete", "--dry-run");
         assertThat(complete.out()).contains("[contract] contract in one transaction");
@@ -146,6 +150,19 @@ class ExpandContractCliIT {
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).contains("expand/contract, completed");
         assertThat(run("migrate").out()).contains("nothing to apply");
+    }
+
+    @Test
+    void migrateCompleteCountsADeclarativeMigrationOnce() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("db/migration"));
+        Files.writeString(dir.resolve("V1__table.sql"), "CREATE TABLE items (id int PRIMARY KEY, qty text);");
+        Files.writeString(dir.resolve("V2__qty.yaml"), """
+                operations:
+                  - alter_column: {table: items, column: qty, type: integer, up: CAST(qty AS integer), down: qty::text}
+                """);
+        Cli migrate = run("migrate", "--complete");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.out()).contains("Applied 2 migration(s) to schema public");
     }
 
     @Test

@@ -108,8 +108,9 @@ final class PhaseRun {
             } catch (UnderwayException e) {
                 String undone = a.isCheck() ? undoChecks(m, phaseState, actions.subList(0, i + 1)) : null;
                 UnderwayException reported = a.violation() == null ? e : violated(a.violation(), e, phaseState, undone);
-                if (reported == e && undone != null) {
-                    reported = new UnderwayException(e.code(), e.getMessage() + " " + undone, e);
+                if (reported == e) {
+                    reported = new UnderwayException(e.code(), e.getMessage() + " " + (undone != null ? undone
+                            : stopped(phaseState, a, i, actions.size())), e);
                 }
                 note(m, phaseState + " stopped at action " + done + " (" + a.description() + "): "
                         + reported.getMessage());
@@ -117,6 +118,15 @@ final class PhaseRun {
             }
             listener.actionFinished(m.label(), phaseState, done, actions.size(), (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** What a failed action leaves: the actions before it are done, it is not, and the same command resumes there. */
+    private static String stopped(String phase, Action a, int index, int total) {
+        String kind = a.backfill() != null ? "the backfill keeps its checkpoint"
+                : a.concurrent() ? "it runs outside a transaction, and what it left is dropped when it runs again"
+                : "its transaction was rolled back";
+        return "The " + phase + " did " + index + " of " + total + " actions and stopped at action " + (index + 1) + " ("
+                + a.description() + "; " + kind + "). Run " + phase + " again to resume there.";
     }
 
     /** Runs one action that records no progress (start's checks before anything is recorded). */
