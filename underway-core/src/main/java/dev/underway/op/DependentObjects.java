@@ -30,6 +30,10 @@ final class DependentObjects {
      * @param why      what drops it, for messages: {@code drop_column}
      */
     record Dropped(PostgresDependents.Root root, String copy, String copyType, String why) {
+        /** A version schema, dropped with CASCADE: what depends on its views would silently go with it. */
+        static Dropped schema(String name, String why) {
+            return new Dropped(new PostgresDependents.Root(name, null, null), null, null, why);
+        }
     }
 
     static final DependentObjects NONE = new DependentObjects(List.of(), List.of(), List.of());
@@ -45,8 +49,12 @@ final class DependentObjects {
         this.copied = List.copyOf(copied);
     }
 
-    /** What depends on what complete drops. */
-    static DependentObjects atComplete(Connection c, List<Dropped> dropped, Set<String> versionSchemas)
+    /**
+     * What depends on what complete drops.
+     *
+     * @param command the command that runs into them, for the message: {@code start}, {@code complete}
+     */
+    static DependentObjects atComplete(Connection c, List<Dropped> dropped, Set<String> versionSchemas, String command)
             throws SQLException {
         List<Dropped> copied = dropped.stream().filter(d -> d.copy() != null).toList();
         List<Dropped> gone = dropped.stream().filter(d -> d.copy() == null).toList();
@@ -54,7 +62,7 @@ final class DependentObjects {
         Set<String> goneNames = new LinkedHashSet<>(onGone.stream().map(Dependent::description).toList());
         List<String> refused = new ArrayList<>();
         onGone.forEach(d -> refused.add(d.description() + " depends on " + d.dependsOn() + ", which complete drops ("
-                + why(gone, d) + "). Change or drop it in an SQL migration before this one, then start again"));
+                + why(gone, d) + "). Change or drop it first (in an SQL migration before this one), then run " + command + " again"));
         List<Dependent> recreated = new ArrayList<>();
         for (Dependent d : PostgresDependents.of(c, roots(copied), versionSchemas)) {
             if (goneNames.contains(d.description())) {
@@ -76,7 +84,7 @@ final class DependentObjects {
         List<String> refused = new ArrayList<>();
         PostgresDependents.of(c, roots(dropped), versionSchemas).forEach(d -> refused.add(d.description()
                 + " depends on " + d.dependsOn() + ", which rollback drops (start added it). It belongs to the new"
-                + " version: drop it, then run rollback again"));
+                + " version: drop it (or point it at the old version), then run rollback again"));
         return new DependentObjects(List.of(), refused, List.of());
     }
 

@@ -83,11 +83,12 @@ public final class ExpandContract {
                         row.tables(), plan(row).start(), row.actionsDone());
             }
             MigrationPlan plan = fresh(c, m, inFlight);
-            DependentObjects dependents = dependentsAtStart(c, m, plan);
+            DependentObjects dependents = StartChecks.dependents(c, m, plan, versionSchemaNames(c));
             List<String> notes = new ArrayList<>(dependents.notes());
             if (!dependents.isEmpty()) {
-                notes.add("before anything is created, start checks that complete can re-create them: "
-                        + dependents.rehearsal().description());
+                notes.add("before anything is created, start re-creates " + dependents.names() + " on the new"
+                        + " columns in a subtransaction it rolls back, so that the database refuses now what complete"
+                        + " could not do");
             }
             return new PhasePlan(version(m), m.script(), Phase.START.label(), plan.newSchema(), plan.oldSchema(),
                     List.copyOf(plan.touchedTables()), plan.start(), 0, notes);
@@ -119,9 +120,9 @@ public final class ExpandContract {
                 row = resumableStart(m, mine.get());
             } else {
                 MigrationPlan plan = fresh(c, m, inFlight);
-                DependentObjects dependents = dependentsAtStart(c, m, plan);
+                DependentObjects dependents = StartChecks.dependents(c, m, plan, versionSchemaNames(c));
                 if (!dependents.isEmpty()) {
-                    checkRecreation(run, m, dependents);
+                    StartChecks.checkRecreation(run, m, dependents);
                 }
                 row = new InFlight(version(m), m.script(), m.description(), m.checksum(), InFlight.START, 0,
                         plan.newSchema(), plan.oldSchema(), List.copyOf(plan.touchedTables()),
@@ -170,8 +171,8 @@ public final class ExpandContract {
         SchemaSnapshot before = CatalogReader.read(c, schema());
         String old = VersionSchemas.oldSchemaFor(c, schema(), inFlight.stream().map(InFlight::newSchema).toList());
         MigrationPlan plan = MigrationPlan.of(m, before, old, db.dialect());
-        refuseConflicts(m, plan, inFlight);
-        checkExpressions(c, m, plan);
+        StartChecks.refuseConflicts(m, plan, inFlight);
+        StartChecks.checkExpressions(c, m, plan);
         if (VersionSchemas.existing(c, schema()).stream().anyMatch(f -> f.name().equals(plan.newSchema()))
                 || db.dialect().schemas().exists(c, plan.newSchema())) {
             throw UnderwayException.usage("schema " + plan.newSchema() + " already exists; " + m.label() + " would create"
@@ -180,64 +181,9 @@ public final class ExpandContract {
         return plan;
     }
 
-    private static void checkExpressions(Connection c, YamlMigration m, MigrationPlan plan) {
-        for (SyncTrigger.ExpressionCheck check : plan.expressionChecks()) {
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute(check.sql());
-            } catch (SQLException e) {
-                throw UnderwayException.usage(m.script() + ":" + check.line() + ": the " + check.what() + " is refused by"
-                        + " the database: " + e.getMessage().strip() + " [SQLSTATE " + e.getSQLState() + "]; nothing was"
-                        + " changed. up sees the old version's columns, down the new version's");
-            }
-        }
-    }
-
-    /** What depends on what complete will drop: refused now when it could not be re-created then. */
-    private DependentObjects dependentsAtStart(Connection c, YamlMigration m, MigrationPlan plan) throws SQLException {
-        Set<String> schemas = new java.util.HashSet<>(versionSchemaNames(c));
-        schemas.add(plan.newSchema());
-        DependentObjects dependents = DependentObjects.atComplete(c, plan.droppedAtComplete(), schemas);
-        dependents.refuseBlocked(m.label() + " (" + m.script() + ")");
-        return dependents;
-    }
-
     private Set<String> versionSchemaNames(Connection c) throws SQLException {
         return VersionSchemas.existing(c, schema()).stream().map(VersionSchemas.Found::name)
                 .collect(Collectors.toSet());
-    }
-
-    /** Complete re-creates these against the new columns; the database says now whether it can. */
-    private static void checkRecreation(PhaseRun run, YamlMigration m, DependentObjects dependents) {
-        try {
-            run.check(m, dependents.rehearsal());
-        } catch (UnderwayException e) {
-            String message = m.label() + " (" + m.script() + ") is refused; nothing was changed: complete re-creates "
-                    + dependents.names() + " on the new columns, and the database refuses that: " + e.getMessage()
-                    + ". Change them so that they work with the new columns too, or drop them in an earlier migration"
-                    + " and re-create them in a later one";
-            throw new UnderwayException(e.code() == dev.underway.ErrorCode.FAILED ? dev.underway.ErrorCode.USAGE
-                    : e.code(), message, e);
-        }
-    }
-
-    private static void refuseConflicts(YamlMigration m, MigrationPlan plan, List<InFlight> inFlight) {
-        Set<String> mine = plan.touchedTables();
-        for (InFlight other : inFlight) {
-            for (String t : other.tables()) {
-                if (mine.contains(t) || plan.referencedTables().contains(t)) {
-                    throw UnderwayException.usage(m.label() + (mine.contains(t) ? " changes table " : " depends on table ")
-                            + t + ", which V" + other.version() + " (in flight, " + describe(other) + ") changes;"
-                            + " complete or roll back V" + other.version() + " first");
-                }
-            }
-            for (String t : other.referenced()) {
-                if (mine.contains(t)) {
-                    throw UnderwayException.usage(m.label() + " changes table " + t + ", which V" + other.version()
-                            + " (in flight, " + describe(other) + ") depends on; complete or roll back V"
-                            + other.version() + " first");
-                }
-            }
-        }
     }
 
     // ---- complete and rollback
@@ -332,7 +278,11 @@ public final class ExpandContract {
         DependentObjects dependents = DependentObjects.NONE;
         // Once the contract committed, the old columns' dependents are re-created: nothing left to look for.
         if (resumeAt <= validations(plan)) {
-            dependents = DependentObjects.atComplete(c, plan.droppedAtComplete(), versionSchemaNames(c));
+            List<DependentObjects.Dropped> dropped = new ArrayList<>(plan.droppedAtComplete());
+            if (dropOld) {
+                dropped.add(DependentObjects.Dropped.schema(row.oldSchema(), "the old version's schema"));
+            }
+            dependents = DependentObjects.atComplete(c, dropped, versionSchemaNames(c), "complete");
             dependents.refuseBlocked("complete of V" + row.version());
         }
         return new Prepared(plan.migration(), InFlight.COMPLETE, plan.complete(dropOld, kept, dependents), resumeAt,
@@ -346,7 +296,9 @@ public final class ExpandContract {
     private Prepared undo(Connection c, InFlight row) throws SQLException {
         refuseRollbackAfterContract(row);
         MigrationPlan plan = plan(row);
-        DependentObjects.atRollback(c, plan.droppedAtRollback(), versionSchemaNames(c))
+        List<DependentObjects.Dropped> dropped = new ArrayList<>(plan.droppedAtRollback());
+        dropped.add(DependentObjects.Dropped.schema(row.newSchema(), "start created it"));
+        DependentObjects.atRollback(c, dropped, versionSchemaNames(c))
                 .refuseBlocked("rollback of V" + row.version());
         return new Prepared(plan.migration(), InFlight.ROLLBACK, plan.rollback(),
                 row.phase().equals(InFlight.ROLLBACK) ? row.actionsDone() : 0, List.of());
@@ -482,7 +434,7 @@ public final class ExpandContract {
                 UUID.randomUUID().toString(), actions, null, phase, exec.retries(), exec.lockWaitMs());
     }
 
-    private static String describe(InFlight row) {
+    static String describe(InFlight row) {
         return switch (row.phase()) {
             case InFlight.START -> "its start stopped after " + row.actionsDone() + " actions";
             case InFlight.STARTED -> "started";

@@ -175,7 +175,8 @@ class DependentObjectsIT {
         assertThatThrownBy(() -> ec.planStart(yaml("V4__drop.yaml",
                 "operations:\n  - drop_column: {table: users, column: display_name}\n")))
                 .hasMessageContaining("view public.user_summary depends on column users.display_name, which complete"
-                        + " drops (drop_column users.display_name). Change or drop it in an SQL migration before this one");
+                        + " drops (drop_column users.display_name). Change or drop it first (in an SQL migration before this one),"
+                        + " then run start again");
         assertThatThrownBy(() -> ec.start(yaml("V4__drop.yaml", "operations:\n  - drop_table: {name: audit}\n")))
                 .hasMessageContaining("view public.recent_audit depends on table public.audit, which complete drops"
                         + " (drop_table audit)");
@@ -275,6 +276,23 @@ class DependentObjectsIT {
     }
 
     @Test
+    void aVersionSchemaIsNeverDroppedWithCascadeOverTheUsersObjects() throws SQLException {
+        ExpandContract ec = db.expandContract();
+        ec.start(yaml("V4__names.yaml", "operations:\n  - rename_column: {table: posts, from: title, to: headline}\n"));
+        exec(db.admin, "CREATE VIEW headlines AS SELECT headline FROM public_v4.posts");
+        assertThatThrownBy(() -> ec.rollback(null)).hasMessageContaining("rollback of V4 is refused; nothing was"
+                + " changed: view public.headlines depends on version schema public_v4, which rollback drops");
+        ec.complete(null);
+        ec.start(yaml("V5__names.yaml", "operations:\n  - rename_column: {table: posts, from: headline, to: head}\n"));
+        assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("complete of V5 is refused; nothing was"
+                + " changed: view public.headlines depends on version schema public_v4, which complete drops (the old"
+                + " version's schema)");
+        exec(db.admin, "DROP VIEW headlines");
+        ec.complete(null);
+        assertThat(db.schemaExists("public_v4")).isFalse();
+    }
+
+    @Test
     void rollbackRefusesBeforeAnythingWhenAnObjectDependsOnWhatStartAdded() throws SQLException {
         ExpandContract ec = db.expandContract();
         ec.start(yaml("V4__nick.yaml", """
@@ -284,7 +302,7 @@ class DependentObjectsIT {
         exec(db.admin, "CREATE VIEW nicknames AS SELECT nickname FROM users");
         assertThatThrownBy(() -> ec.rollback(null)).hasMessageContaining("rollback of V4 is refused; nothing was"
                 + " changed: view public.nicknames depends on column users.nickname, which rollback drops (start added"
-                + " it). It belongs to the new version: drop it, then run rollback again");
+                + " it). It belongs to the new version: drop it (or point it at the old version), then run rollback again");
         assertThat(ec.status()).singleElement().satisfies(s -> assertThat(s.phase()).isEqualTo("started"));
         assertThat(db.schemaExists("public_v4")).isTrue();
         exec(db.admin, "DROP VIEW nicknames");

@@ -24,11 +24,15 @@ import java.util.Set;
  * re-created.
  */
 public final class PostgresDependents {
-    /** A column that will be dropped, or with a null column a whole table (and its row type). */
+    /**
+     * A column that will be dropped; with a null column a whole table (and its row type); with a null table too,
+     * every relation of a schema (a version schema dropped with CASCADE, which would take what depends on it along).
+     */
     public record Root(String schema, String table, String column) {
         /** {@code column users.email}, {@code table public.users}: how messages name it. */
         public String describe() {
-            return column == null ? "table " + schema + "." + table : "column " + table + "." + column;
+            return table == null ? "version schema " + schema : column == null ? "table " + schema + "." + table
+                    : "column " + table + "." + column;
         }
     }
 
@@ -71,12 +75,13 @@ public final class PostgresDependents {
                   AND a.refclassid = d.refclassid AND a.refobjid = d.refobjid AND a.deptype IN ('a', 'i')
                   AND (CAST(? AS text) IS NULL OR a.refobjsubid = d.refobjsubid))""";
     private static final String ROOT = """
-            (d.refclassid = 'pg_class'::regclass AND d.refobjid = (SELECT c.oid FROM pg_class c JOIN pg_namespace n
-                 ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?)
-             AND (CAST(? AS text) IS NULL OR d.refobjsubid = (SELECT a.attnum FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-                 JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ? AND a.attname = ?)))
-            OR (CAST(? AS text) IS NULL AND d.refclassid = 'pg_type'::regclass AND d.refobjid = (SELECT c.reltype FROM pg_class c
-                 JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?))""";
+            (d.refclassid = 'pg_class'::regclass AND d.refobjid IN (SELECT c.oid FROM pg_class c JOIN pg_namespace n
+                 ON n.oid = c.relnamespace WHERE n.nspname = ? AND (CAST(? AS text) IS NULL OR c.relname = ?))
+             AND (CAST(? AS text) IS NULL OR d.refobjsubid = (SELECT a.attnum FROM pg_attribute a
+                 WHERE a.attrelid = d.refobjid AND a.attname = ?)))
+            OR (CAST(? AS text) IS NULL AND d.refclassid = 'pg_type'::regclass AND d.refobjid IN (SELECT c.reltype
+                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = ? AND (CAST(? AS text) IS NULL OR c.relname = ?)))""";
     private static final String OF_RELATION = """
             (d.refclassid = 'pg_class'::regclass AND d.refobjid = ?)
             OR (d.refclassid = 'pg_type'::regclass AND d.refobjid = (SELECT reltype FROM pg_class WHERE oid = ?))""";
@@ -150,16 +155,11 @@ public final class PostgresDependents {
 
     private static List<Key> direct(Connection c, Root root) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(DIRECT.formatted(ROOT))) {
-            ps.setString(1, root.schema());
-            ps.setString(2, root.table());
-            ps.setString(3, root.column());
-            ps.setString(4, root.schema());
-            ps.setString(5, root.table());
-            ps.setString(6, root.column());
-            ps.setString(7, root.column());
-            ps.setString(8, root.schema());
-            ps.setString(9, root.table());
-            ps.setString(10, root.column());
+            String[] values = {root.schema(), root.table(), root.table(), root.column(), root.column(), root.column(),
+                    root.schema(), root.table(), root.table(), root.column()};
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
+            }
             return keys(ps);
         }
     }
