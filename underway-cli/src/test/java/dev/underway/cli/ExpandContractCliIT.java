@@ -104,6 +104,29 @@ class ExpandContractCliIT {
         assertThat(run("status").out()).contains("No declarative migration is in flight.");
     }
 
+    /** The README's alter_column example, as the README shows it, on examples/ (whose view reads users.email). */
+    @Test
+    void theReadmeExampleCompletesOnTheExamplesDirectoryWithItsView() throws Exception {
+        sql("DROP TABLE users");
+        Cli migrate = run("migrate", "--dir", dev.underway.testkit.ProjectFiles.examples().toString());
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        String readme = Files.readString(dev.underway.testkit.ProjectFiles.root().resolve("README.md"));
+        String example = readme.substring(readme.indexOf("```yaml\n", readme.indexOf("`V7__email.yaml`, in")) + 8);
+        Files.writeString(work.resolve("V7__email.yaml"), example.substring(0, example.indexOf("```")));
+
+        Cli dry = run("start", "V7__email.yaml", "--dry-run");
+        assertThat(dry.out()).contains("-- Note: complete re-creates view public.user_summary (it depends on column"
+                + " users.email, which complete replaces by its new shape)");
+        assertThat(run("start", "V7__email.yaml").exitCode()).isZero();
+        Cli complete = run("complete");
+        assertThat(complete.exitCode()).as(complete.err()).isZero();
+        assertThat(complete.out()).contains("Completed V7");
+        assertThat(rows("SELECT email || ' ' || shown_as || ' ' || posts FROM user_summary ORDER BY id"))
+                .containsExactly("ada@example.com Ada Lovelace 2", "grace@example.com grace@example.com 1");
+        assertThat(rows("SELECT pg_get_viewdef('user_summary'::regclass)").get(0)).contains("u.email_address AS email");
+        assertThat(run("complete").out()).contains("V7 is already completed");
+    }
+
     @Test
     void rollbackAndBadInput() throws Exception {
         Files.writeString(work.resolve("V2__score.yaml"), RETYPE);

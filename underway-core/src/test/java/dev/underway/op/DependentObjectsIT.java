@@ -85,6 +85,11 @@ class DependentObjectsIT {
                 CREATE VIEW busy_users AS SELECT id, email FROM user_summary WHERE posts > 1;
                 ALTER VIEW busy_users OWNER TO %2$s;
                 CREATE VIEW ada AS SELECT id, email FROM users WHERE id = 1 WITH LOCAL CHECK OPTION;
+                ALTER VIEW ada ALTER COLUMN email SET DEFAULT 'ada@example.net';
+                GRANT UPDATE (email) ON ada TO %1$s;
+                CREATE FUNCTION read_only() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RAISE 'read only'; END$$;
+                CREATE TRIGGER summary_read_only INSTEAD OF INSERT ON user_summary
+                    FOR EACH ROW EXECUTE FUNCTION read_only();
                 CREATE MATERIALIZED VIEW email_domains AS
                     SELECT split_part(email, '@', 2) AS domain, count(*) AS users FROM users GROUP BY 1;
                 CREATE UNIQUE INDEX email_domains_domain ON email_domains (domain);
@@ -131,6 +136,12 @@ class DependentObjectsIT {
                 .isEqualTo(owner);
         assertThat(one(db.admin, "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = 'public.ada'::regclass"))
                 .isEqualTo("check_option=local");
+        assertThat(rows(db.admin, "SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid ="
+                + " 'public.ada'::regclass")).containsExactly("'ada@example.net'::character varying");
+        assertThat(one(db.admin, "SELECT has_column_privilege('" + reader + "', 'public.ada', 'email', 'UPDATE')"))
+                .isEqualTo("t");
+        assertThatThrownBy(() -> exec(db.admin, "INSERT INTO public.user_summary (id) VALUES (9)"))
+                .hasMessageContaining("read only");
         assertThatThrownBy(() -> exec(db.admin, "INSERT INTO public.ada VALUES (9, 'x@y')"))
                 .hasMessageContaining("violates check option for view \"ada\"");
         // The materialized view was re-created with its data (as of the contract) and its index; the empty one stays empty.
