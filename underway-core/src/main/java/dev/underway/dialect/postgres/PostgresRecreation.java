@@ -96,48 +96,59 @@ final class PostgresRecreation {
         };
     }
 
-    private static Found relation(Connection c, long oid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(RELATION)) {
+    /** Reads the one catalog row of an object. */
+    private interface RowReader {
+        Found read(ResultSet rs) throws SQLException;
+    }
+
+    private static Found byOid(Connection c, String sql, long oid, RowReader reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                String schema = rs.getString(1);
-                String description = rs.getString(4);
-                String kind = rs.getString(3);
-                if (!kind.equals("v") && !kind.equals("m")) {
-                    return Found.unhandled(schema, description, true, UNHANDLED);
-                }
-                String problem = ownership(rs.getString(5), rs.getBoolean(6), rs.getString(7));
-                boolean matview = kind.equals("m");
-                String name = ident(schema) + "." + ident(rs.getString(2));
-                String what = matview ? "MATERIALIZED VIEW " : "VIEW ";
-                String options = rs.getString(8);
-                String head = "CREATE " + what + name + (options == null ? "" : " WITH (" + String.join(", ",
-                        options.lines().map(PostgresRecreation::option).toList()) + ")")
-                        + (matview && rs.getString(10) != null ? " TABLESPACE " + ident(rs.getString(10)) : "")
-                        + " AS " + withoutSemicolon(rs.getString(11));
-                List<String> create = new ArrayList<>();
-                List<String> rehearsal = new ArrayList<>();
-                create.add(head + (matview ? rs.getBoolean(9) ? " WITH DATA" : " WITH NO DATA" : ""));
-                rehearsal.add(head + (matview ? " WITH NO DATA" : ""));
-                List<String> rest = new ArrayList<>();
-                columns(c, oid, name, matview, rest);
-                if (matview) {
-                    indexes(c, oid, schema, rest);
-                } else {
-                    viewTriggersAndRules(c, oid, name, rest);
-                }
-                comment(rest, "COMMENT ON " + what + name, rs.getString(12));
-                if (!rs.getString(5).equals(rs.getString(7))) {
-                    rest.add("ALTER " + what + name + " OWNER TO " + ident(rs.getString(5)));
-                }
-                grants(c, "SELECT relacl FROM pg_class WHERE oid = " + oid, "ON TABLE " + name, rs.getString(5), rest);
-                create.addAll(rest);
-                rehearsal.addAll(rest);
-                return new Found(schema, description, true, problem, List.of("DROP " + what + name), create, rehearsal,
-                        RELATION_PRINT.formatted(oid), string(c, RELATION_PRINT.formatted(oid)));
+                return reader.read(rs);
             }
         }
+    }
+
+    private static Found relation(Connection c, long oid) throws SQLException {
+        return byOid(c, RELATION, oid, rs -> {
+            String schema = rs.getString(1);
+            String description = rs.getString(4);
+            String kind = rs.getString(3);
+            if (!kind.equals("v") && !kind.equals("m")) {
+                return Found.unhandled(schema, description, true, UNHANDLED);
+            }
+            String problem = ownership(rs.getString(5), rs.getBoolean(6), rs.getString(7));
+            boolean matview = kind.equals("m");
+            String name = ident(schema) + "." + ident(rs.getString(2));
+            String what = matview ? "MATERIALIZED VIEW " : "VIEW ";
+            String options = rs.getString(8);
+            String head = "CREATE " + what + name + (options == null ? "" : " WITH (" + String.join(", ",
+                    options.lines().map(PostgresRecreation::option).toList()) + ")")
+                    + (matview && rs.getString(10) != null ? " TABLESPACE " + ident(rs.getString(10)) : "")
+                    + " AS " + withoutSemicolon(rs.getString(11));
+            List<String> create = new ArrayList<>();
+            List<String> rehearsal = new ArrayList<>();
+            create.add(head + (matview ? rs.getBoolean(9) ? " WITH DATA" : " WITH NO DATA" : ""));
+            rehearsal.add(head + (matview ? " WITH NO DATA" : ""));
+            List<String> rest = new ArrayList<>();
+            columns(c, oid, name, matview, rest);
+            if (matview) {
+                indexes(c, oid, schema, rest);
+            } else {
+                viewTriggersAndRules(c, oid, name, rest);
+            }
+            comment(rest, "COMMENT ON " + what + name, rs.getString(12));
+            if (!rs.getString(5).equals(rs.getString(7))) {
+                rest.add("ALTER " + what + name + " OWNER TO " + ident(rs.getString(5)));
+            }
+            grants(c, "SELECT relacl FROM pg_class WHERE oid = " + oid, "ON TABLE " + name, rs.getString(5), rest);
+            create.addAll(rest);
+            rehearsal.addAll(rest);
+            return new Found(schema, description, true, problem, List.of("DROP " + what + name), create, rehearsal,
+                    RELATION_PRINT.formatted(oid), string(c, RELATION_PRINT.formatted(oid)));
+        });
     }
 
     private static void columns(Connection c, long oid, String name, boolean matview, List<String> out)
@@ -203,53 +214,45 @@ final class PostgresRecreation {
     }
 
     private static Found function(Connection c, long oid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(FUNCTION)) {
-            ps.setLong(1, oid);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                String schema = rs.getString(1);
-                String description = rs.getString(4);
-                if (rs.getString(8) == null) {
-                    return Found.unhandled(schema, description, true, UNHANDLED);
-                }
-                String signature = rs.getString(2);
-                List<String> create = new ArrayList<>();
-                create.add(rs.getString(8).strip());
-                comment(create, "COMMENT ON ROUTINE " + signature, rs.getString(9));
-                if (!rs.getString(5).equals(rs.getString(7))) {
-                    create.add("ALTER ROUTINE " + signature + " OWNER TO " + ident(rs.getString(5)));
-                }
-                grants(c, "SELECT proacl FROM pg_proc WHERE oid = " + oid, "ON ROUTINE " + signature, rs.getString(5), create);
-                return new Found(schema, description, true, ownership(rs.getString(5), rs.getBoolean(6), rs.getString(7)),
-                        List.of("DROP ROUTINE " + signature), create, create, FUNCTION_PRINT.formatted(oid),
-                        string(c, FUNCTION_PRINT.formatted(oid)));
+        return byOid(c, FUNCTION, oid, rs -> {
+            String schema = rs.getString(1);
+            String description = rs.getString(4);
+            if (rs.getString(8) == null) {
+                return Found.unhandled(schema, description, true, UNHANDLED);
             }
-        }
+            String signature = rs.getString(2);
+            List<String> create = new ArrayList<>();
+            create.add(rs.getString(8).strip());
+            comment(create, "COMMENT ON ROUTINE " + signature, rs.getString(9));
+            if (!rs.getString(5).equals(rs.getString(7))) {
+                create.add("ALTER ROUTINE " + signature + " OWNER TO " + ident(rs.getString(5)));
+            }
+            grants(c, "SELECT proacl FROM pg_proc WHERE oid = " + oid, "ON ROUTINE " + signature, rs.getString(5), create);
+            return new Found(schema, description, true, ownership(rs.getString(5), rs.getBoolean(6), rs.getString(7)),
+                    List.of("DROP ROUTINE " + signature), create, create, FUNCTION_PRINT.formatted(oid),
+                    string(c, FUNCTION_PRINT.formatted(oid)));
+        });
     }
 
     private static Found rule(Connection c, long oid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(RULE)) {
-            ps.setLong(1, oid);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                String on = ident(rs.getString(2)) + " ON " + rs.getString(3);
-                List<String> create = new ArrayList<>();
-                create.add(withoutSemicolon(rs.getString(7)));
-                String enabled = switch (rs.getString(9)) {
-                    case "D" -> "DISABLE";
-                    case "R" -> "ENABLE REPLICA";
-                    case "A" -> "ENABLE ALWAYS";
-                    default -> null;
-                };
-                if (enabled != null) {
-                    create.add("ALTER TABLE " + rs.getString(3) + " " + enabled + " RULE " + ident(rs.getString(2)));
-                }
-                comment(create, "COMMENT ON RULE " + on, rs.getString(8));
-                return new Found(rs.getString(1), rs.getString(4), false, ownership(rs.getString(5), rs.getBoolean(6),
-                        null), List.of("DROP RULE " + on), create, create, RULE_PRINT.formatted(oid),
-                        string(c, RULE_PRINT.formatted(oid)));
+        return byOid(c, RULE, oid, rs -> {
+            String on = ident(rs.getString(2)) + " ON " + rs.getString(3);
+            List<String> create = new ArrayList<>();
+            create.add(withoutSemicolon(rs.getString(7)));
+            String enabled = switch (rs.getString(9)) {
+                case "D" -> "DISABLE";
+                case "R" -> "ENABLE REPLICA";
+                case "A" -> "ENABLE ALWAYS";
+                default -> null;
+            };
+            if (enabled != null) {
+                create.add("ALTER TABLE " + rs.getString(3) + " " + enabled + " RULE " + ident(rs.getString(2)));
             }
-        }
+            comment(create, "COMMENT ON RULE " + on, rs.getString(8));
+            return new Found(rs.getString(1), rs.getString(4), false, ownership(rs.getString(5), rs.getBoolean(6),
+                    null), List.of("DROP RULE " + on), create, create, RULE_PRINT.formatted(oid),
+                    string(c, RULE_PRINT.formatted(oid)));
+        });
     }
 
     /**
