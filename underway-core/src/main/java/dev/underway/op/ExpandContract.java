@@ -148,10 +148,12 @@ public final class ExpandContract {
     /** An interrupted start of the same file resumes; anything else is refused. */
     private InFlight resumableStart(YamlMigration m, InFlight row) {
         if (!row.phase().equals(InFlight.START)) {
-            throw UnderwayException.usage(m.label() + " is already in flight (" + describe(row) + ")"
-                    + (row.checksum() != m.checksum() ? ", started from a different " + m.script() : "") + "; "
+            boolean changed = row.checksum() != m.checksum();
+            String message = m.label() + " is already in flight (" + describe(row) + ")"
+                    + (changed ? ", started from a different " + m.script() : "") + "; "
                     + (row.phase().equals(InFlight.STARTED) ? "complete it or roll it back"
-                    : "run " + row.phase() + " again to finish it"));
+                    : "run " + row.phase() + " again to finish it");
+            throw changed ? UnderwayException.validation(message) : UnderwayException.usage(message);
         }
         if (row.checksum() != m.checksum()) {
             throw UnderwayException.validation(m.script() + " changed since its start was interrupted (" + row.actionsDone()

@@ -138,8 +138,10 @@ class InFlightIT {
         ec.start(m);
         assertThat(ec.start(m).alreadyDone()).startsWith("V2 is already started (on ").endsWith("; it waits for"
                 + " complete or rollback");
-        assertThatThrownBy(() -> ec.start(edited)).hasMessageContaining("V2 is already in flight (started), started"
-                + " from a different V2__users.yaml; complete it or roll it back");
+        assertThatThrownBy(() -> ec.start(edited))
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
+                .hasMessageContaining("V2 is already in flight (started), started from a different V2__users.yaml;"
+                        + " complete it or roll it back");
         ec.complete("2");
         assertThat(ec.start(m).alreadyDone()).startsWith("V2 is already started and completed (on ");
         assertThatThrownBy(() -> ec.start(edited))
