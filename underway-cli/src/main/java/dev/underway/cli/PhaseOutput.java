@@ -14,6 +14,11 @@ final class PhaseOutput {
     }
 
     static void plan(PrintWriter out, PhasePlan p) {
+        if (p.actions().isEmpty()) {
+            // An earlier run finished the phase: the notes say which, and there is nothing to list.
+            p.notes().forEach(n -> out.println("-- Dry run of " + p.phase() + ": " + n + ". Nothing is changed."));
+            return;
+        }
         out.println("-- Dry run of " + p.phase() + " V" + p.version() + " (" + p.script() + "): new version schema "
                 + p.newSchema() + ", old version " + p.oldSchema() + ". Nothing is changed.");
         p.notes().forEach(n -> out.println("-- Note: " + n + "."));

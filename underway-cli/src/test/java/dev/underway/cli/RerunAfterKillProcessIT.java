@@ -102,6 +102,8 @@ class RerunAfterKillProcessIT {
         killedAfter("Completed V2", "complete");
         assertThat(again("complete").out()).startsWith("V2 is already completed (on ").contains("Nothing to do");
         assertThat(again("complete", "2").out()).startsWith("V2 is already completed (on ");
+        assertThat(again("complete", "--dry-run").out()).startsWith("-- Dry run of complete: V2 is already completed")
+                .endsWith("; a run has nothing to do. Nothing is changed.\n");
 
         again("start", "V3__big.yaml");
         killedAfter("Rolled back V3", "rollback");
