@@ -36,26 +36,31 @@ final class DependentObjects {
         }
     }
 
-    static final DependentObjects NONE = new DependentObjects(List.of(), List.of(), List.of());
+    static final DependentObjects NONE = new DependentObjects(List.of(), List.of(), List.of(), List.of());
 
     /** Objects complete re-creates, in creation order. */
     final List<Dependent> recreated;
     private final List<String> refused;
     private final List<Dropped> copied;
+    /** For dry runs: objects on what complete renames, which follow the rename by themselves. */
+    private final List<String> following;
 
-    private DependentObjects(List<Dependent> recreated, List<String> refused, List<Dropped> copied) {
+    private DependentObjects(List<Dependent> recreated, List<String> refused, List<Dropped> copied,
+                             List<String> following) {
         this.recreated = List.copyOf(recreated);
         this.refused = List.copyOf(refused);
         this.copied = List.copyOf(copied);
+        this.following = List.copyOf(following);
     }
 
     /**
      * What depends on what complete drops.
      *
+     * @param renamed what complete renames in place, for the dry run's notes
      * @param command the command that runs into them, for the message: {@code start}, {@code complete}
      */
-    static DependentObjects atComplete(Connection c, List<Dropped> dropped, Set<String> versionSchemas, String command)
-            throws SQLException {
+    static DependentObjects atComplete(Connection c, List<Dropped> dropped, List<Dropped> renamed,
+                                       Set<String> versionSchemas, String command) throws SQLException {
         List<Dropped> copied = dropped.stream().filter(d -> d.copy() != null).toList();
         List<Dropped> gone = dropped.stream().filter(d -> d.copy() == null).toList();
         List<Dependent> onGone = PostgresDependents.of(c, roots(gone), versionSchemas);
@@ -75,7 +80,13 @@ final class DependentObjects {
                         + " shape, and " + d.problem() + ". Drop it before this migration and re-create it after");
             }
         }
-        return new DependentObjects(recreated, refused, copied);
+        List<String> following = new ArrayList<>();
+        for (Dropped r : renamed) {
+            PostgresDependents.of(c, List.of(r.root()), versionSchemas).forEach(d -> following.add(d.description()
+                    + " depends on " + d.dependsOn() + ", which complete " + r.why() + ": it follows the rename by"
+                    + " itself (PostgreSQL refers to what it reads by identity, not by name)"));
+        }
+        return new DependentObjects(recreated, refused, copied, following);
     }
 
     /** What depends on the columns and tables start added, which rollback drops. */
@@ -85,7 +96,7 @@ final class DependentObjects {
         PostgresDependents.of(c, roots(dropped), versionSchemas).forEach(d -> refused.add(d.description()
                 + " depends on " + d.dependsOn() + ", which rollback drops (start added it). It belongs to the new"
                 + " version: drop it (or point it at the old version), then run rollback again"));
-        return new DependentObjects(List.of(), refused, List.of());
+        return new DependentObjects(List.of(), refused, List.of(), List.of());
     }
 
     private static List<PostgresDependents.Root> roots(List<Dropped> dropped) {
@@ -110,9 +121,12 @@ final class DependentObjects {
 
     /** For dry runs: what complete does with each object. */
     List<String> notes() {
-        return recreated.stream().map(d -> "complete re-creates " + d.description() + " (it depends on " + d.dependsOn()
-                + ", which complete replaces by its new shape) in its contract's transaction, with the same definition,"
-                + " options, owner, grants and comments, bound to the new column").toList();
+        List<String> out = new ArrayList<>(recreated.stream().map(d -> "complete re-creates " + d.description()
+                + " (it depends on " + d.dependsOn() + ", which complete replaces by its new shape) in its contract's"
+                + " transaction, with the same definition, options, owner, grants and comments, bound to the new"
+                + " column").toList());
+        out.addAll(following);
+        return out;
     }
 
     /** The contract's first statements: check that nothing changed since these were read, then drop them. */

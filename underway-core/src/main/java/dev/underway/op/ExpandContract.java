@@ -284,7 +284,8 @@ public final class ExpandContract {
             if (dropOld) {
                 dropped.add(DependentObjects.Dropped.schema(row.oldSchema(), "the old version's schema"));
             }
-            dependents = DependentObjects.atComplete(c, dropped, versionSchemaNames(c), "complete");
+            dependents = DependentObjects.atComplete(c, dropped, plan.renamedAtComplete(), versionSchemaNames(c),
+                    "complete");
             dependents.refuseBlocked("complete of V" + row.version());
         }
         return new Prepared(plan.migration(), InFlight.COMPLETE, plan.complete(dropOld, kept, dependents), resumeAt,

@@ -188,6 +188,23 @@ public final class MigrationPlan {
         return out;
     }
 
+    /** What complete renames in place (no copy): PostgreSQL's views, rules and functions follow such renames. */
+    List<DependentObjects.Dropped> renamedAtComplete() {
+        List<DependentObjects.Dropped> out = new ArrayList<>();
+        for (TableDraft t : x.drafts.values()) {
+            if (t.created || t.dropped) {
+                continue;
+            }
+            t.columns.stream().filter(k -> !k.name.equals(k.physical) && Contract.replaces(t, k.physical).isEmpty())
+                    .forEach(k -> out.add(new DependentObjects.Dropped(root(t.physical, k.physical), null, null,
+                            "renames to " + k.name)));
+            if (!t.name.equals(t.physical)) {
+                out.add(new DependentObjects.Dropped(root(t.physical, null), null, null, "renames to " + t.name));
+            }
+        }
+        return out;
+    }
+
     /** What rollback drops: the columns start added and the tables it created. */
     List<DependentObjects.Dropped> droppedAtRollback() {
         List<DependentObjects.Dropped> out = new ArrayList<>();

@@ -36,7 +36,8 @@ final class StartChecks {
             throws SQLException {
         Set<String> schemas = new HashSet<>(versionSchemas);
         schemas.add(plan.newSchema());
-        DependentObjects dependents = DependentObjects.atComplete(c, plan.droppedAtComplete(), schemas, "start");
+        DependentObjects dependents = DependentObjects.atComplete(c, plan.droppedAtComplete(), plan.renamedAtComplete(),
+                schemas, "start");
         dependents.refuseBlocked(m.label() + " (" + m.script() + ")");
         return dependents;
     }

@@ -222,11 +222,18 @@ class DependentObjectsIT {
     void renamesKeepTheirDependentsWithoutReCreatingThem() throws SQLException {
         String before = one(db.admin, "SELECT oid FROM pg_class WHERE relname = 'user_summary'");
         ExpandContract ec = db.expandContract();
-        ec.start(yaml("V4__names.yaml", """
+        YamlMigration m = yaml("V4__names.yaml", """
                 operations:
                   - rename_column: {table: users, from: email, to: mail}
                   - rename_table: {from: users, to: accounts}
-                """));
+                """);
+        String follows = ": it follows the rename by itself (PostgreSQL refers to what it reads by identity, not by name)";
+        assertThat(ec.planStart(m).notes()).containsExactly(
+                "view public.user_summary depends on column users.email, which complete renames to mail" + follows,
+                "constraint posts_user_fk on table public.posts depends on table public.users, which complete renames to"
+                        + " accounts" + follows,
+                "view public.user_summary depends on table public.users, which complete renames to accounts" + follows);
+        ec.start(m);
         ec.complete(null);
         assertThat(one(db.admin, "SELECT oid FROM pg_class WHERE relname = 'user_summary'")).isEqualTo(before);
         assertThat(one(db.admin, "SELECT pg_get_viewdef('user_summary'::regclass)")).contains("u.mail AS email")
