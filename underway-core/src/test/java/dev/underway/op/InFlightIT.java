@@ -210,6 +210,22 @@ class InFlightIT {
         assertThat(one(db.admin, "SELECT count(*) FROM users WHERE email IS NULL")).isEqualTo("2");
     }
 
+    /** The contract renames the table last: what comes before it still names the table as it was. */
+    @Test
+    void aTableRenamedWithACopiedColumnKeepsTheColumnsConstraintsUnderTheirNames() throws SQLException {
+        exec(db.admin, "ALTER TABLE orders ADD CONSTRAINT note_short CHECK (length(note) < 10)");
+        ExpandContract ec = db.expandContract();
+        ec.start(yaml("V2__purchases.yaml", """
+                operations:
+                  - rename_table: {from: orders, to: purchases}
+                  - alter_column: {table: purchases, column: note, type: varchar(20), up: note, down: note}
+                """));
+        ec.complete(null);
+        assertThat(rows(db.admin, "SELECT conname FROM pg_constraint WHERE conrelid = 'purchases'::regclass"
+                + " AND contype = 'c'")).containsExactly("note_short");
+        assertThat(db.columns("public", "purchases")).containsExactly("id", "user_id", "note");
+    }
+
     @Test
     void aTypoInUpOrDownIsRefusedBeforeAnythingIsCreated() throws SQLException {
         ExpandContract ec = db.expandContract();
