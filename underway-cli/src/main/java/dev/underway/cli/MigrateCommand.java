@@ -92,7 +92,9 @@ final class MigrateCommand extends DatabaseCommand {
                         + "; nothing to apply.");
             }
         } else {
-            out().println("Applied " + r.applied().size() + " migration(s) to schema " + r.targetSchema() + " on "
+            // A declarative migration counts once, though its start and complete are listed apart.
+            long migrations = r.applied().stream().map(AppliedMigration::script).distinct().count();
+            out().println("Applied " + migrations + " migration(s) to schema " + r.targetSchema() + " on "
                     + r.database() + (r.currentVersion() == null ? "." : "; it is now at version " + r.currentVersion() + "."));
         }
         r.waiting().forEach(w -> err().println(w + "."));

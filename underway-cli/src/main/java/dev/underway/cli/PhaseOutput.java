@@ -14,8 +14,14 @@ final class PhaseOutput {
     }
 
     static void plan(PrintWriter out, PhasePlan p) {
+        if (p.actions().isEmpty()) {
+            // An earlier run finished the phase: the notes say which, and there is nothing to list.
+            p.notes().forEach(n -> out.println("-- Dry run of " + p.phase() + ": " + n + ". Nothing is changed."));
+            return;
+        }
         out.println("-- Dry run of " + p.phase() + " V" + p.version() + " (" + p.script() + "): new version schema "
                 + p.newSchema() + ", old version " + p.oldSchema() + ". Nothing is changed.");
+        p.notes().forEach(n -> out.println("-- Note: " + n + "."));
         if (p.resumeAt() > 0) {
             out.println("-- An earlier run did " + p.resumeAt() + " of " + p.actions().size() + " actions; a run resumes"
                     + " at action " + (p.resumeAt() + 1) + ".");
@@ -38,6 +44,10 @@ final class PhaseOutput {
     }
 
     static void result(PrintWriter out, PhaseResult r) {
+        if (r.alreadyDone() != null) {
+            out.println(r.alreadyDone() + ". Nothing to do: an earlier run finished this " + r.phase() + ".");
+            return;
+        }
         String took = Durations.approximate(Duration.ofMillis(r.millis()));
         String resumed = r.resumedAt() > 0 ? " (resumed after action " + r.resumedAt() + ")" : "";
         switch (r.phase()) {

@@ -87,17 +87,44 @@ class ExpandContractCliIT {
         assertThat(flight.get("tables").get(0).asText()).isEqualTo("users");
         assertThat(flight.get("backfills").get(0).get("status").asText()).isEqualTo("done");
         assertThat(flight.get("backfills").get(0).get("rows_done").asLong()).isEqualTo(2);
-        assertThat(run("status").out()).contains("V2 (V2__score.yaml): started, waiting for complete or rollback");
+        assertThat(flight.get("actions_done").asInt()).isEqualTo(4);
+        assertThat(flight.get("actions_total").asInt()).isEqualTo(4);
+        assertThat(run("status").out()).contains("V2 (V2__score.yaml): started (4 of 4 actions done), waiting for"
+                + " complete or rollback");
 
         Cli again = run("start", "V2__score.yaml");
-        assertThat(again.exitCode()).isEqualTo(2);
-        assertThat(again.err()).contains("V2 is already in flight");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("V2 is already started (on ").contains("Nothing to do: an earlier run"
+                + " finished this start.");
 
         Cli complete = run("complete", "--dry-run");
         assertThat(complete.out()).contains("[contract] contract in one transaction");
         assertThat(run("complete").out()).contains("Completed V2");
         assertThat(rows("SELECT score + 1 FROM users ORDER BY id")).containsExactly("6", "8");
         assertThat(run("status").out()).contains("No declarative migration is in flight.");
+    }
+
+    /** The README's alter_column example, as the README shows it, on examples/ (whose view reads users.email). */
+    @Test
+    void theReadmeExampleCompletesOnTheExamplesDirectoryWithItsView() throws Exception {
+        sql("DROP TABLE users");
+        Cli migrate = run("migrate", "--dir", dev.underway.testkit.ProjectFiles.examples().toString());
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        String readme = Files.readString(dev.underway.testkit.ProjectFiles.root().resolve("README.md"));
+        String example = readme.substring(readme.indexOf("```yaml\n", readme.indexOf("`V7__email.yaml`, in")) + 8);
+        Files.writeString(work.resolve("V7__email.yaml"), example.substring(0, example.indexOf("```")));
+
+        Cli dry = run("start", "V7__email.yaml", "--dry-run");
+        assertThat(dry.out()).contains("-- Note: complete re-creates view public.user_summary (it depends on column"
+                + " users.email, which complete replaces by its new shape)");
+        assertThat(run("start", "V7__email.yaml").exitCode()).isZero();
+        Cli complete = run("complete");
+        assertThat(complete.exitCode()).as(complete.err()).isZero();
+        assertThat(complete.out()).contains("Completed V7");
+        assertThat(rows("SELECT email || ' ' || shown_as || ' ' || posts FROM user_summary ORDER BY id"))
+                .containsExactly("ada@example.com Ada Lovelace 2", "grace@example.com grace@example.com 1");
+        assertThat(rows("SELECT pg_get_viewdef('user_summary'::regclass)").get(0)).contains("u.email_address AS email");
+        assertThat(run("complete").out()).contains("V7 is already completed");
     }
 
     @Test
@@ -146,6 +173,19 @@ class ExpandContractCliIT {
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).contains("expand/contract, completed");
         assertThat(run("migrate").out()).contains("nothing to apply");
+    }
+
+    @Test
+    void migrateCompleteCountsADeclarativeMigrationOnce() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("db/migration"));
+        Files.writeString(dir.resolve("V1__table.sql"), "CREATE TABLE items (id int PRIMARY KEY, qty text);");
+        Files.writeString(dir.resolve("V2__qty.yaml"), """
+                operations:
+                  - alter_column: {table: items, column: qty, type: integer, up: CAST(qty AS integer), down: qty::text}
+                """);
+        Cli migrate = run("migrate", "--complete");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.out()).contains("Applied 2 migration(s) to schema public");
     }
 
     @Test

@@ -18,6 +18,13 @@ final class UnderwayProcess {
 
     /** Starts it with these variables added to (or replacing those of) the test JVM's environment. */
     static Process start(Path workDir, Path log, Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder builder = builder(workDir, args).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /** The command line, stderr merged into stdout, which is a pipe unless redirected. */
+    static ProcessBuilder builder(Path workDir, String... args) {
         String jar = System.getProperty("underway.jar");
         if (jar == null) {
             throw new IllegalStateException("system property underway.jar is not set; run through mvn verify");
@@ -26,10 +33,7 @@ final class UnderwayProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
                 "-jar", jar));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        return builder.start();
+        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     }
 
     /** Sends a signal by name ({@code TERM}, {@code INT}) to the process, as kill(1) does. */

@@ -12,12 +12,37 @@ import java.util.List;
  * @param concurrent   a single statement that cannot run in a transaction ({@code CREATE INDEX CONCURRENTLY})
  * @param backfill     the table whose rows are touched in batches so the sync trigger fills the new columns; then {@code sql} is empty
  * @param violation    for validations: how to name the rows that fail it; null otherwise
+ * @param stepwise     each statement in a transaction of its own, the last one committed with the progress (a
+ *                     NOT VALID check, then its validation, which must not scan under the first one's lock)
+ * @param onFailure    a check's undo: statements (each safe to repeat, each run alone) that remove what the action
+ *                     added when it fails, so that a failed check leaves the migration as it found it
  */
 public record Action(Phase phase, Stage stage, String description, List<String> sql, List<String> locks,
-                     boolean concurrent, String backfill, Violation violation) {
+                     boolean concurrent, String backfill, Violation violation, boolean stepwise, List<String> onFailure) {
     public Action {
         sql = List.copyOf(sql);
         locks = List.copyOf(locks);
+        onFailure = List.copyOf(onFailure);
+    }
+
+    public Action(Phase phase, Stage stage, String description, List<String> sql, List<String> locks,
+                  boolean concurrent, String backfill, Violation violation) {
+        this(phase, stage, description, sql, locks, concurrent, backfill, violation, false, List.of());
+    }
+
+    /**
+     * A check that adds something (a NOT VALID constraint) and then validates it, each in its own transaction;
+     * when it fails, {@code onFailure} removes what it added. Resuming runs it from its first statement again, so
+     * the first must be safe to repeat.
+     */
+    static Action check(Phase phase, Stage stage, String description, List<String> sql, Violation violation,
+                        List<String> onFailure) {
+        return new Action(phase, stage, description, sql, List.of(), false, null, violation, true, onFailure);
+    }
+
+    /** A check (see {@link #check}): it changes nothing when it fails. */
+    boolean isCheck() {
+        return !onFailure.isEmpty();
     }
 
     static Action of(Phase phase, Stage stage, String description, String... sql) {
@@ -38,7 +63,7 @@ public record Action(Phase phase, Stage stage, String description, List<String> 
     }
 
     Action withLocks(List<String> locks) {
-        return new Action(phase, stage, description, sql, locks, concurrent, backfill, violation);
+        return new Action(phase, stage, description, sql, locks, concurrent, backfill, violation, stepwise, onFailure);
     }
 
     /** Several actions of one stage as one transaction. */

@@ -258,13 +258,8 @@ final class AlterColumn implements Operation {
         }
         if (Boolean.TRUE.equals(nullable) && old.notNull()) {
             String check = Names.notNullCheck(t.physical, old.name());
-            out.add(new Action(Phase.ROLLBACK, Stage.PREPARE_UNDO, "NOT VALID check to restore NOT NULL on " + where,
-                    List.of(Constraints.addNotValid(x, t, check, "CHECK (" + Expansion.q(old.name()) + " IS NOT NULL)")),
-                    List.of(), false, null, null));
-            Action validate = Constraints.validate(x, t, check, Expansion.q(old.name()) + " IS NULL",
-                    "NOT NULL on " + where);
-            out.add(new Action(Phase.ROLLBACK, Stage.PREPARE_UNDO, validate.description(), validate.sql(), List.of(),
-                    false, null, validate.violation()));
+            out.add(Constraints.checkBeforeRestoring(x, t, check, Expansion.q(old.name()) + " IS NOT NULL",
+                    "NOT NULL on " + where));
             out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore NOT NULL on " + where, alter + " SET NOT NULL",
                     "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT " + Expansion.q(check)));
         }

@@ -83,6 +83,20 @@ final class Constraints {
                                 + " USING INDEX " + Expansion.q(name)));
     }
 
+    /**
+     * Rollback's check that the old shape's constraint holds again (the new version may have written rows that
+     * break it): the constraint NOT VALID (replacing a leftover of an interrupted run), then validated in a
+     * transaction of its own; when that fails, the constraint is dropped again, so the new version keeps working.
+     */
+    static Action checkBeforeRestoring(Expansion x, TableDraft t, String name, String condition, String what) {
+        String drop = "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT IF EXISTS " + Expansion.q(name);
+        Action validate = validate(x, t, name, "NOT (" + condition + ")", what);
+        return Action.check(Phase.ROLLBACK, Stage.PREPARE_UNDO, "check that " + what + " holds again (NOT VALID check,"
+                        + " then validated; dropped again if it does not)",
+                List.of(drop + ", ADD CONSTRAINT " + Expansion.q(name) + " CHECK (" + condition + ") NOT VALID",
+                        validate.sql().get(0)), validate.violation(), List.of(drop));
+    }
+
     /** Drops an index start (or a complete that stopped in its validations) built, if it exists. */
     static Action dropIndexOnRollback(Expansion x, String name) {
         return Action.concurrently(Phase.ROLLBACK, Stage.PREPARE_UNDO, "drop the index " + name + " if it was built",

@@ -2,17 +2,20 @@ package dev.underway.op;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What complete does to a table the migration changed, derived from its draft alone: drop the
  * columns the new version no longer shows (old columns replaced by copies, dropped columns),
- * give every remaining column its new name, rename or drop the table.
+ * give every remaining column its new name, rename or drop the table. In three steps, so that the
+ * objects that depend on a replaced column can be re-created in between (see {@link DependentObjects}):
+ * the drops, the copies taking the old columns' names (only then), the final names.
  */
 final class Contract {
     private Contract() {
     }
 
-    static List<Action> of(Expansion x, TableDraft t) {
+    static List<Action> drops(Expansion x, TableDraft t) {
         List<Action> out = new ArrayList<>();
         String qt = x.qt(t.physical);
         if (t.dropped) {
@@ -23,17 +26,51 @@ final class Contract {
             out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the old column " + t.physical + "." + c,
                     "ALTER TABLE " + qt + " DROP COLUMN " + Expansion.q(c)));
         }
-        for (TableDraft.Column c : t.columns) {
-            if (!c.name.equals(c.physical)) {
-                out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename " + t.physical + "." + c.physical + " to "
-                        + c.name, "ALTER TABLE " + qt + " RENAME COLUMN " + Expansion.q(c.physical) + " TO "
-                        + Expansion.q(c.name)));
-            }
+        return out;
+    }
+
+    /** The old column a copy replaces, if {@code physical} is a copy. */
+    static Optional<String> replaces(TableDraft t, String physical) {
+        return t.syncs.stream().filter(s -> physical.equals(s.newColumn()) && s.oldColumn() != null)
+                .map(TableDraft.Sync::oldColumn).findFirst();
+    }
+
+    /** Each copy under its old column's name: what re-created dependents name binds to the copy. */
+    static List<Action> copiesTakeOldNames(Expansion x, TableDraft t) {
+        List<Action> out = new ArrayList<>();
+        if (t.dropped) {
+            return out;
         }
-        if (!t.name.equals(t.physical)) {
-            out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename table " + t.physical + " to " + t.name,
-                    "ALTER TABLE " + qt + " RENAME TO " + Expansion.q(t.name)));
+        for (TableDraft.Column c : t.columns) {
+            replaces(t, c.physical).ifPresent(old -> out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename "
+                    + t.physical + "." + c.physical + " to " + old + " while its dependents are re-created", "ALTER TABLE "
+                    + x.qt(t.physical) + " RENAME COLUMN " + Expansion.q(c.physical) + " TO " + Expansion.q(old))));
         }
         return out;
+    }
+
+    /** @param copiesHaveOldNames {@link #copiesTakeOldNames} ran before */
+    static List<Action> columnRenames(Expansion x, TableDraft t, boolean copiesHaveOldNames) {
+        List<Action> out = new ArrayList<>();
+        if (t.dropped) {
+            return out;
+        }
+        for (TableDraft.Column c : t.columns) {
+            String now = copiesHaveOldNames ? replaces(t, c.physical).orElse(c.physical) : c.physical;
+            if (!c.name.equals(now)) {
+                out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename " + t.physical + "." + now + " to " + c.name,
+                        "ALTER TABLE " + x.qt(t.physical) + " RENAME COLUMN " + Expansion.q(now) + " TO "
+                                + Expansion.q(c.name)));
+            }
+        }
+        return out;
+    }
+
+    static List<Action> tableRename(Expansion x, TableDraft t) {
+        if (t.dropped || t.name.equals(t.physical)) {
+            return List.of();
+        }
+        return List.of(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename table " + t.physical + " to " + t.name,
+                "ALTER TABLE " + x.qt(t.physical) + " RENAME TO " + Expansion.q(t.name)));
     }
 }

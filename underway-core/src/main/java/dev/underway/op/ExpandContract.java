@@ -40,6 +40,7 @@ public final class ExpandContract {
     private final HistoryTable history;
     private final OperationsTable operations;
     private final BackfillStateTable backfills;
+    private final EarlierRuns earlier;
 
     public ExpandContract(UnderwayConfig config, MigrationListener listener, PhaseListener phases,
                           BackfillListener backfillListener) {
@@ -55,6 +56,7 @@ public final class ExpandContract {
         this.history = new HistoryTable(db.dialect(), db.state().history(), db.targetSchema());
         this.operations = new OperationsTable(db.dialect(), db.state().table("operations"), db.targetSchema());
         this.backfills = new BackfillStateTable(db.dialect(), db.state().table("backfills"));
+        this.earlier = new EarlierRuns(history, schema());
     }
 
     private String schema() {
@@ -68,14 +70,28 @@ public final class ExpandContract {
         try (Connection c = db.open()) {
             List<InFlight> inFlight = operations.load(c);
             Optional<InFlight> mine = inFlight.stream().filter(f -> f.version().equals(version(m))).findFirst();
+            Optional<String> done = earlier.startDone(c, m, mine);
+            if (done.isPresent()) {
+                String newSchema = mine.map(InFlight::newSchema).orElse(Names.versionSchema(schema(), version(m)));
+                return new PhasePlan(version(m), m.script(), Phase.START.label(), newSchema,
+                        mine.map(InFlight::oldSchema).orElse(null), mine.map(InFlight::tables).orElse(List.of()),
+                        List.of(), 0, List.of(done.get() + "; a run has nothing to do"));
+            }
             if (mine.isPresent()) {
                 InFlight row = resumableStart(m, mine.get());
                 return new PhasePlan(row.version(), row.script(), Phase.START.label(), row.newSchema(), row.oldSchema(),
                         row.tables(), plan(row).start(), row.actionsDone());
             }
             MigrationPlan plan = fresh(c, m, inFlight);
+            DependentObjects dependents = StartChecks.dependents(c, m, plan, versionSchemaNames(c));
+            List<String> notes = new ArrayList<>(dependents.notes());
+            if (!dependents.isEmpty()) {
+                notes.add("before anything is created, start re-creates " + dependents.names() + " on the new"
+                        + " columns in a subtransaction it rolls back, so that the database refuses now what complete"
+                        + " could not do");
+            }
             return new PhasePlan(version(m), m.script(), Phase.START.label(), plan.newSchema(), plan.oldSchema(),
-                    List.copyOf(plan.touchedTables()), plan.start(), 0);
+                    List.copyOf(plan.touchedTables()), plan.start(), 0, notes);
         } catch (SQLException e) {
             throw failure("planning the start of " + m.label(), e);
         }
@@ -93,11 +109,22 @@ public final class ExpandContract {
             backfills.create(c);
             List<InFlight> inFlight = operations.load(c);
             Optional<InFlight> mine = inFlight.stream().filter(f -> f.version().equals(version(m))).findFirst();
+            Optional<String> done = earlier.startDone(c, m, mine);
+            if (done.isPresent()) {
+                return PhaseResult.alreadyDone(version(m), Phase.START, mine.map(InFlight::newSchema)
+                        .orElse(Names.versionSchema(schema(), version(m))), mine.map(InFlight::oldSchema).orElse(null),
+                        mine.map(f -> plan(f).start().size()).orElse(0), done.get());
+            }
+            PhaseRun run = new PhaseRun(config, schema(), exec, operations, phases, backfillListener);
             InFlight row;
             if (mine.isPresent()) {
                 row = resumableStart(m, mine.get());
             } else {
                 MigrationPlan plan = fresh(c, m, inFlight);
+                DependentObjects dependents = StartChecks.dependents(c, m, plan, versionSchemaNames(c));
+                if (!dependents.isEmpty()) {
+                    StartChecks.checkRecreation(run, m, dependents);
+                }
                 row = new InFlight(version(m), m.script(), m.description(), m.checksum(), InFlight.START, 0,
                         plan.newSchema(), plan.oldSchema(), List.copyOf(plan.touchedTables()),
                         List.copyOf(plan.referencedTables()), plan.backfillTables(), m.text(),
@@ -106,7 +133,6 @@ public final class ExpandContract {
             }
             MigrationPlan plan = plan(row);
             List<Action> actions = plan.start();
-            PhaseRun run = new PhaseRun(config, schema(), exec, operations, phases, backfillListener);
             run.run(m, InFlight.START, actions, row.actionsDone());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             finish(exec, c2 -> {
@@ -134,9 +160,12 @@ public final class ExpandContract {
     /** An interrupted start of the same file resumes; anything else is refused. */
     private InFlight resumableStart(YamlMigration m, InFlight row) {
         if (!row.phase().equals(InFlight.START)) {
-            throw UnderwayException.usage(m.label() + " is already in flight (" + describe(row) + "); "
+            boolean changed = row.checksum() != m.checksum();
+            String message = m.label() + " is already in flight (" + describe(row) + ")"
+                    + (changed ? ", started from a different " + m.script() : "") + "; "
                     + (row.phase().equals(InFlight.STARTED) ? "complete it or roll it back"
-                    : "run " + row.phase() + " again to finish it"));
+                    : "run " + row.phase() + " again to finish it");
+            throw changed ? UnderwayException.validation(message) : UnderwayException.usage(message);
         }
         if (row.checksum() != m.checksum()) {
             throw UnderwayException.validation(m.script() + " changed since its start was interrupted (" + row.actionsDone()
@@ -156,8 +185,8 @@ public final class ExpandContract {
         SchemaSnapshot before = CatalogReader.read(c, schema());
         String old = VersionSchemas.oldSchemaFor(c, schema(), inFlight.stream().map(InFlight::newSchema).toList());
         MigrationPlan plan = MigrationPlan.of(m, before, old, db.dialect());
-        refuseConflicts(m, plan, inFlight);
-        checkExpressions(c, m, plan);
+        StartChecks.refuseConflicts(m, plan, inFlight);
+        StartChecks.checkExpressions(c, m, plan);
         if (VersionSchemas.existing(c, schema()).stream().anyMatch(f -> f.name().equals(plan.newSchema()))
                 || db.dialect().schemas().exists(c, plan.newSchema())) {
             throw UnderwayException.usage("schema " + plan.newSchema() + " already exists; " + m.label() + " would create"
@@ -166,42 +195,16 @@ public final class ExpandContract {
         return plan;
     }
 
-    private static void checkExpressions(Connection c, YamlMigration m, MigrationPlan plan) {
-        for (SyncTrigger.ExpressionCheck check : plan.expressionChecks()) {
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute(check.sql());
-            } catch (SQLException e) {
-                throw UnderwayException.usage(m.script() + ":" + check.line() + ": the " + check.what() + " is refused by"
-                        + " the database: " + e.getMessage().strip() + " [SQLSTATE " + e.getSQLState() + "]; nothing was"
-                        + " changed. up sees the old version's columns, down the new version's");
-            }
-        }
-    }
-
-    private static void refuseConflicts(YamlMigration m, MigrationPlan plan, List<InFlight> inFlight) {
-        Set<String> mine = plan.touchedTables();
-        for (InFlight other : inFlight) {
-            for (String t : other.tables()) {
-                if (mine.contains(t) || plan.referencedTables().contains(t)) {
-                    throw UnderwayException.usage(m.label() + (mine.contains(t) ? " changes table " : " depends on table ")
-                            + t + ", which V" + other.version() + " (in flight, " + describe(other) + ") changes;"
-                            + " complete or roll back V" + other.version() + " first");
-                }
-            }
-            for (String t : other.referenced()) {
-                if (mine.contains(t)) {
-                    throw UnderwayException.usage(m.label() + " changes table " + t + ", which V" + other.version()
-                            + " (in flight, " + describe(other) + ") depends on; complete or roll back V"
-                            + other.version() + " first");
-                }
-            }
-        }
+    private Set<String> versionSchemaNames(Connection c) throws SQLException {
+        return VersionSchemas.existing(c, schema()).stream().map(VersionSchemas.Found::name)
+                .collect(Collectors.toSet());
     }
 
     // ---- complete and rollback
 
     /** What an in-flight phase will run, planned under the lock (or without it, for a dry run). */
-    private record Prepared(YamlMigration migration, String state, List<Action> actions, int resumeAt) {
+    private record Prepared(YamlMigration migration, String state, List<Action> actions, int resumeAt,
+                            List<String> notes) {
     }
 
     private interface Preparation {
@@ -226,10 +229,15 @@ public final class ExpandContract {
 
     private PhasePlan planInFlight(String version, Phase phase, Preparation preparation) {
         try (Connection c = db.open()) {
+            Optional<String> done = earlier.phaseDone(c, version, phase, operations.load(c));
+            if (done.isPresent()) {
+                return new PhasePlan(earlier.version(c, version), null, phase.label(), null, null, List.of(), List.of(),
+                        0, List.of(done.get() + "; a run has nothing to do"));
+            }
             InFlight row = resolve(c, version);
             Prepared p = preparation.prepare(c, row);
             return new PhasePlan(row.version(), row.script(), phase.label(), row.newSchema(), row.oldSchema(),
-                    row.tables(), p.actions(), p.resumeAt());
+                    row.tables(), p.actions(), p.resumeAt(), p.notes());
         } catch (SQLException e) {
             throw failure("planning the " + phase.label() + " of V" + version, e);
         }
@@ -239,6 +247,11 @@ public final class ExpandContract {
         long t0 = System.nanoTime();
         try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
             Connection c = exec.connection();
+            Optional<String> done = earlier.phaseDone(c, version, phase, operations.load(c));
+            if (done.isPresent()) {
+                String v = earlier.version(c, version);
+                return PhaseResult.alreadyDone(v, phase, Names.versionSchema(schema(), v), null, 0, done.get());
+            }
             InFlight row = resolve(c, version);
             Prepared p = preparation.prepare(c, row);
             PhasePrivileges.require(db, c, new PhasePlan(row.version(), row.script(), phase.label(), row.newSchema(),
@@ -246,8 +259,11 @@ public final class ExpandContract {
             if (!row.phase().equals(p.state())) {
                 operations.progress(c, row.version(), p.state(), 0);
             }
-            new PhaseRun(config, schema(), exec, operations, phases, backfillListener)
-                    .run(p.migration(), p.state(), p.actions(), p.resumeAt());
+            PhaseRun run = new PhaseRun(config, schema(), exec, operations, phases, backfillListener);
+            if (phase == Phase.ROLLBACK) {
+                rewindFailedChecks(c, run, row);
+            }
+            run.run(p.migration(), p.state(), p.actions(), p.resumeAt());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             finish(exec, c2 -> {
                 if (phase == Phase.ROLLBACK) {
@@ -274,23 +290,63 @@ public final class ExpandContract {
         List<String> kept = VersionSchemas.existing(c, schema()).stream().map(VersionSchemas.Found::name)
                 .filter(n -> !n.equals(row.newSchema()) && !(dropOld && n.equals(row.oldSchema()))).sorted().toList();
         MigrationPlan plan = plan(row);
-        return new Prepared(plan.migration(), InFlight.COMPLETE, plan.complete(dropOld, kept),
-                row.phase().equals(InFlight.COMPLETE) ? row.actionsDone() : 0);
+        int resumeAt = row.phase().equals(InFlight.COMPLETE) ? row.actionsDone() : 0;
+        DependentObjects dependents = DependentObjects.NONE;
+        // Once the contract committed, the old columns' dependents are re-created: nothing left to look for.
+        if (resumeAt <= validations(plan)) {
+            List<DependentObjects.Dropped> dropped = new ArrayList<>(plan.droppedAtComplete());
+            if (dropOld) {
+                dropped.add(DependentObjects.Dropped.schema(row.oldSchema(), "the old version's schema"));
+            }
+            dependents = DependentObjects.atComplete(c, dropped, plan.renamedAtComplete(), versionSchemaNames(c),
+                    "complete");
+            dependents.refuseBlocked("complete of V" + row.version());
+        }
+        return new Prepared(plan.migration(), InFlight.COMPLETE, plan.complete(dropOld, kept, dependents), resumeAt,
+                dependents.notes());
     }
 
-    private Prepared undo(Connection c, InFlight row) {
+    private static int validations(MigrationPlan plan) {
+        return (int) plan.complete(false, List.of()).stream().takeWhile(a -> a.stage() == Stage.VALIDATE).count();
+    }
+
+    private Prepared undo(Connection c, InFlight row) throws SQLException {
         refuseRollbackAfterContract(row);
         MigrationPlan plan = plan(row);
+        List<DependentObjects.Dropped> dropped = new ArrayList<>(plan.droppedAtRollback());
+        dropped.add(DependentObjects.Dropped.schema(row.newSchema(), "start created it"));
+        DependentObjects.atRollback(c, dropped, versionSchemaNames(c))
+                .refuseBlocked("rollback of V" + row.version());
         return new Prepared(plan.migration(), InFlight.ROLLBACK, plan.rollback(),
-                row.phase().equals(InFlight.ROLLBACK) ? row.actionsDone() : 0);
+                row.phase().equals(InFlight.ROLLBACK) ? row.actionsDone() : 0, List.of());
+    }
+
+    /**
+     * A failed check of rollback leaves nothing behind (see {@link PhaseRun}); the migration then goes back to
+     * where it was before the rollback: started (so complete works again), or its interrupted start.
+     */
+    private void rewindFailedChecks(Connection c, PhaseRun run, InFlight row) throws SQLException {
+        String phase;
+        int done;
+        if (row.phase().equals(InFlight.START) || row.phase().equals(InFlight.STARTED)) {
+            phase = row.phase();
+            done = row.actionsDone();
+        } else {
+            phase = earlier.startFinished(c, row.version()) ? InFlight.STARTED : InFlight.ROLLBACK;
+            done = 0;
+        }
+        String state = switch (phase) {
+            case InFlight.STARTED -> "set the migration back to started (complete it, or roll it back later)";
+            case InFlight.START -> "set the migration back to its interrupted start (" + done + " actions done)";
+            default -> "set the rollback back to its first action";
+        };
+        run.rewindingTo(c2 -> operations.progress(c2, row.version(), phase, done), state);
     }
 
     /** Once complete's contract committed, the old shape is gone: there is nothing to roll back to. */
     private void refuseRollbackAfterContract(InFlight row) {
         if (row.phase().equals(InFlight.COMPLETE)) {
-            int validations = (int) plan(row).complete(false, List.of()).stream()
-                    .takeWhile(a -> a.stage() == Stage.VALIDATE).count();
-            if (row.actionsDone() > validations) {
+            if (row.actionsDone() > validations(plan(row))) {
                 throw UnderwayException.usage("V" + row.version() + " cannot be rolled back: its complete already"
                         + " removed the old shape (" + describe(row) + "); run complete again to finish it");
             }
@@ -305,7 +361,7 @@ public final class ExpandContract {
             for (InFlight row : operations.load(c)) {
                 MigrationPlan plan = plan(row);
                 int total = switch (row.phase()) {
-                    case InFlight.START -> plan.start().size();
+                    case InFlight.START, InFlight.STARTED -> plan.start().size();
                     case InFlight.COMPLETE -> plan.complete(false, List.of()).size();
                     case InFlight.ROLLBACK -> plan.rollback().size();
                     default -> 0;
@@ -317,7 +373,8 @@ public final class ExpandContract {
                                     s.checkpoint().rowsDone(), s.estimatedRows()))
                             .orElse(new MigrationStatus.Backfill(table, "pending", 0, 0)));
                 }
-                out.add(new MigrationStatus(row.version(), row.script(), row.phase(), row.actionsDone(), total,
+                int done = row.phase().equals(InFlight.STARTED) ? total : row.actionsDone();
+                out.add(new MigrationStatus(row.version(), row.script(), row.phase(), done, total,
                         row.newSchema(), row.oldSchema(), row.tables(), bs, row.message(), row.startedOn(),
                         row.updatedOn()));
             }
@@ -354,8 +411,8 @@ public final class ExpandContract {
                     : "several migrations are in flight (" + all.stream().map(f -> "V" + f.version())
                     .collect(Collectors.joining(", ")) + "); name one");
         }
-        String wanted = version.startsWith("V") || version.startsWith("v") ? version.substring(1) : version;
-        return all.stream().filter(f -> f.version().equals(dev.underway.plan.MigrationVersion.parse(wanted).toString()))
+        String wanted = EarlierRuns.normalize(version);
+        return all.stream().filter(f -> f.version().equals(wanted))
                 .findFirst().orElseThrow(() -> UnderwayException.usage("V" + wanted + " is not in flight on schema "
                         + schema() + (all.isEmpty() ? "" : " (in flight: " + all.stream().map(f -> "V" + f.version())
                         .collect(Collectors.joining(", ")) + ")")));
@@ -394,7 +451,7 @@ public final class ExpandContract {
                 UUID.randomUUID().toString(), actions, null, phase, exec.retries(), exec.lockWaitMs());
     }
 
-    private static String describe(InFlight row) {
+    static String describe(InFlight row) {
         return switch (row.phase()) {
             case InFlight.START -> "its start stopped after " + row.actionsDone() + " actions";
             case InFlight.STARTED -> "started";

@@ -1,6 +1,7 @@
 package dev.underway.op;
 
 import dev.underway.dialect.Dialect;
+import dev.underway.dialect.postgres.PostgresDependents;
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.StatementSplitter;
 import dev.underway.sql.shape.SchemaModel;
@@ -9,6 +10,7 @@ import dev.underway.sql.shape.StatementClassifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -102,19 +104,30 @@ public final class MigrationPlan {
         return locked(sorted(out));
     }
 
+    /** Complete without objects to re-create (counting its actions, which these do not change). */
+    public List<Action> complete(boolean dropOldSchema, List<String> keptSchemas) {
+        return complete(dropOldSchema, keptSchemas, DependentObjects.NONE);
+    }
+
     /**
      * Validations first (a violation stops complete before anything changed), then the contract
      * in one transaction, then what cannot run in a transaction.
      *
      * @param dropOldSchema drop the previous version's schema (no other migration in flight still uses it)
      * @param keptSchemas   other version schemas that stay: their views of this migration's tables are refreshed
+     * @param dependents    objects on replaced columns: dropped first in the contract, re-created once the copies
+     *                      carry the old columns' names (so the definitions bind to them), before the final renames
      */
-    public List<Action> complete(boolean dropOldSchema, List<String> keptSchemas) {
+    List<Action> complete(boolean dropOldSchema, List<String> keptSchemas, DependentObjects dependents) {
         List<Action> ops = new ArrayList<>();
         migration.operations().forEach(op -> ops.addAll(op.complete(x)));
         x.drafts.values().forEach(t -> ops.addAll(CarriedOver.complete(x, t)));
         List<Action> out = new ArrayList<>(ops.stream().filter(a -> a.stage() == Stage.VALIDATE).toList());
         List<Action> contract = new ArrayList<>();
+        if (!dependents.isEmpty()) {
+            contract.add(new Action(Phase.COMPLETE, Stage.CONTRACT, "drop " + dependents.names() + " (re-created below)",
+                    dependents.contractDrops(), List.of(), false, null, null));
+        }
         if (dropOldSchema && !oldSchema.equals(x.schema())) {
             contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the old version schema",
                     "DROP SCHEMA IF EXISTS " + Expansion.q(oldSchema) + " CASCADE"));
@@ -130,10 +143,18 @@ public final class MigrationPlan {
         x.drafts.values().stream().filter(t -> !t.syncs.isEmpty()).forEach(t -> contract.add(new Action(Phase.COMPLETE,
                 Stage.CONTRACT, "drop the sync trigger of " + t.name, SyncTrigger.drop(x, t), List.of(), false, null, null)));
         contract.addAll(ops.stream().filter(a -> a.stage() == Stage.CONTRACT && !a.concurrent()).toList());
+        owned.forEach(t -> contract.addAll(Contract.drops(x, t)));
+        if (!dependents.isEmpty()) {
+            owned.forEach(t -> contract.addAll(Contract.copiesTakeOldNames(x, t)));
+            contract.add(new Action(Phase.COMPLETE, Stage.CONTRACT, "re-create " + dependents.names(),
+                    dependents.contractCreates(), List.of(), false, null, null));
+        }
         for (TableDraft t : owned) {
-            contract.addAll(Contract.of(x, t));
+            contract.addAll(Contract.columnRenames(x, t, !dependents.isEmpty()));
             contract.addAll(CarriedOver.contract(x, t));
         }
+        // Last, so that everything above still finds the tables under the names it knows them by.
+        owned.forEach(t -> contract.addAll(Contract.tableRename(x, t)));
         for (String s : keptSchemas) {
             owned.stream().filter(t -> !t.dropped).forEach(t -> contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT,
                     "view of " + t.name + " in " + s, VersionViews.view(s, t.name, x, t.name, VersionViews.completed(t)))));
@@ -146,12 +167,70 @@ public final class MigrationPlan {
         return locked(out);
     }
 
+    /** What complete drops: old columns (replaced by a copy, or dropped) and dropped tables. */
+    List<DependentObjects.Dropped> droppedAtComplete() {
+        List<DependentObjects.Dropped> out = new ArrayList<>();
+        for (TableDraft t : x.drafts.values()) {
+            if (t.created) {
+                continue;
+            }
+            if (t.dropped) {
+                out.add(new DependentObjects.Dropped(root(t.physical, null), null, null, "drop_table " + t.physical));
+                continue;
+            }
+            for (String c : t.replacedColumns()) {
+                Optional<TableDraft.Column> copy = t.columns.stream()
+                        .filter(k -> Contract.replaces(t, k.physical).filter(c::equals).isPresent()).findFirst();
+                out.add(new DependentObjects.Dropped(root(t.physical, c), copy.map(k -> k.physical).orElse(null),
+                        copy.map(k -> k.newType).orElse(null), "drop_column " + t.physical + "." + c));
+            }
+        }
+        return out;
+    }
+
+    /** What complete renames in place (no copy): PostgreSQL's views, rules and functions follow such renames. */
+    List<DependentObjects.Dropped> renamedAtComplete() {
+        List<DependentObjects.Dropped> out = new ArrayList<>();
+        for (TableDraft t : x.drafts.values()) {
+            if (t.created || t.dropped) {
+                continue;
+            }
+            t.columns.stream().filter(k -> !k.name.equals(k.physical) && Contract.replaces(t, k.physical).isEmpty())
+                    .forEach(k -> out.add(new DependentObjects.Dropped(root(t.physical, k.physical), null, null,
+                            "renames to " + k.name)));
+            if (!t.name.equals(t.physical)) {
+                out.add(new DependentObjects.Dropped(root(t.physical, null), null, null, "renames to " + t.name));
+            }
+        }
+        return out;
+    }
+
+    /** What rollback drops: the columns start added and the tables it created. */
+    List<DependentObjects.Dropped> droppedAtRollback() {
+        List<DependentObjects.Dropped> out = new ArrayList<>();
+        for (TableDraft t : x.drafts.values()) {
+            if (t.created) {
+                out.add(new DependentObjects.Dropped(root(t.physical, null), null, null, "rollback"));
+            } else {
+                t.addedColumns().forEach(c -> out.add(new DependentObjects.Dropped(root(t.physical, c), null, null,
+                        "rollback")));
+            }
+        }
+        return out;
+    }
+
+    private PostgresDependents.Root root(String table, String column) {
+        return new PostgresDependents.Root(x.schema(), table, column);
+    }
+
     /** Drops what start made, whether or not start got that far; restores what it changed in the catalog. */
     public List<Action> rollback() {
         List<Action> ops = new ArrayList<>();
         migration.operations().forEach(op -> ops.addAll(op.rollback(x)));
         x.drafts.values().forEach(t -> ops.addAll(CarriedOver.rollback(x, t)));
-        List<Action> out = new ArrayList<>(ops.stream().filter(a -> a.stage() == Stage.PREPARE_UNDO).toList());
+        // Checks first: one that fails removes what it added, and nothing before it changed anything either.
+        List<Action> out = new ArrayList<>(ops.stream().filter(a -> a.stage() == Stage.PREPARE_UNDO && a.isCheck()).toList());
+        out.addAll(ops.stream().filter(a -> a.stage() == Stage.PREPARE_UNDO && !a.isCheck()).toList());
         List<Action> undo = new ArrayList<>();
         undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop the version schema " + x.newSchema,
                 "DROP SCHEMA IF EXISTS " + Expansion.q(x.newSchema) + " CASCADE"));

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * An in-flight migration as {@code status} shows it.
  *
- * @param actionsTotal the number of actions of the phase it is in (0 once start finished)
+ * @param actionsTotal the number of actions of the phase it is in (of start, once start finished: then all are done)
  */
 public record MigrationStatus(String version, String script, String phase, int actionsDone, int actionsTotal,
                               String newSchema, String oldSchema, List<String> tables, List<Backfill> backfills,

@@ -36,7 +36,9 @@ import java.util.List;
  * Executes one phase's actions from a resume point, each with its progress record: a
  * transactional action commits together with it, a concurrent statement or a backfill records
  * it right after (both are safe to repeat). A failed validation is reported with the
- * constraint's name and a sample of the rows that break it.
+ * constraint's name and a sample of the rows that break it. A failed check (see
+ * {@link Action#check}) removes what it and the checks before it added and sets the progress back
+ * (see {@link #rewindingTo}), so the phase leaves the migration as it found it.
  */
 final class PhaseRun {
     private final UnderwayConfig config;
@@ -46,6 +48,8 @@ final class PhaseRun {
     private final PhaseListener listener;
     private final BackfillListener backfillListener;
     final List<BackfillResult> backfills = new ArrayList<>();
+    private ActionExecutor.Progress rewind;
+    private String rewound;
 
     PhaseRun(UnderwayConfig config, String schema, ActionExecutor exec, OperationsTable operations,
              PhaseListener listener, BackfillListener backfillListener) {
@@ -55,6 +59,17 @@ final class PhaseRun {
         this.operations = operations;
         this.listener = listener;
         this.backfillListener = backfillListener;
+    }
+
+    /**
+     * What a failed check sets the progress back to (with nothing before it having changed anything).
+     *
+     * @param state the migration's state afterwards, for the message: {@code the migration is back to started}
+     */
+    PhaseRun rewindingTo(ActionExecutor.Progress progress, String state) {
+        this.rewind = progress;
+        this.rewound = state;
+        return this;
     }
 
     static String backfillName(String schema, String table, String version) {
@@ -85,19 +100,79 @@ final class PhaseRun {
                     exec.record(progress);
                 } else if (a.concurrent()) {
                     exec.alone(pending, mine.get(0), progress);
+                } else if (a.stepwise()) {
+                    for (int s = 0; s < mine.size() - 1; s++) {
+                        exec.inTransaction(pending, mine.subList(s, s + 1), c -> { });
+                    }
+                    exec.inTransaction(pending, mine.subList(mine.size() - 1, mine.size()), progress);
                 } else {
                     exec.inTransaction(pending, mine, progress);
                 }
             } catch (UnderwayException e) {
-                UnderwayException reported = e.code() == ErrorCode.INTERRUPTED
-                        ? interrupted(m, phaseState, done, actions, e)
-                        : a.violation() == null ? e : violated(a.violation(), e, phaseState);
+                String undone = a.isCheck() ? undoChecks(m, phaseState, actions.subList(0, i + 1)) : null;
+                UnderwayException reported;
+                if (e.code() == ErrorCode.INTERRUPTED) {
+                    reported = interrupted(m, phaseState, done, actions, e);
+                    if (undone != null) {
+                        reported = new UnderwayException(reported.code(), reported.getMessage() + " " + undone, e);
+                    }
+                } else {
+                    reported = a.violation() == null ? e : violated(a.violation(), e, phaseState, undone);
+                    if (reported == e) {
+                        reported = new UnderwayException(e.code(), e.getMessage() + " " + (undone != null ? undone
+                                : stopped(phaseState, a, i, actions.size())), e);
+                    }
+                }
                 note(m, phaseState + " stopped at action " + done + " (" + a.description() + "): "
                         + reported.getMessage());
                 throw reported;
             }
             listener.actionFinished(m.label(), phaseState, done, actions.size(), (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** What a failed action leaves: the actions before it are done, it is not, and the same command resumes there. */
+    private static String stopped(String phase, Action a, int index, int total) {
+        String kind = a.backfill() != null ? "the backfill keeps its checkpoint"
+                : a.concurrent() ? "it runs outside a transaction, and what it left is dropped when it runs again"
+                : "its transaction was rolled back";
+        return "The " + phase + " did " + index + " of " + total + " actions and stopped at action " + (index + 1) + " ("
+                + a.description() + "; " + kind + "). Run " + phase + " again to resume there.";
+    }
+
+    /** Runs one action that records no progress (start's checks before anything is recorded). */
+    void check(YamlMigration m, Action a) {
+        MigrationScript script = script(m, "check", List.of(a));
+        exec.inTransaction(new PendingMigration(script, null, 0), exec.plan(script), c -> { });
+    }
+
+    /**
+     * After a failed check: removes what the checks up to it added (those of an earlier, interrupted run too; each
+     * undo is safe to repeat), then sets the progress back. Returns what was done, for the message.
+     */
+    private String undoChecks(YamlMigration m, String phase, List<Action> upTo) {
+        List<String> undo = new ArrayList<>();
+        for (int j = upTo.size() - 1; j >= 0; j--) {
+            if (upTo.get(j).isCheck()) {
+                undo.addAll(upTo.get(j).onFailure());
+            }
+        }
+        MigrationScript script = script(m, phase + " undo", List.of(Action.of(Phase.ROLLBACK, Stage.PREPARE_UNDO, "undo",
+                undo.toArray(String[]::new))));
+        PendingMigration pending = new PendingMigration(script, null, 0);
+        try {
+            for (ExecutableStatement s : exec.plan(script)) {
+                exec.alone(pending, s, c -> { });
+            }
+            if (rewind != null) {
+                exec.record(rewind);
+            }
+        } catch (UnderwayException e) {
+            return "Removing what its checks had added failed (" + e.getMessage() + "), so it may still be in place:"
+                    + " run " + phase + " again (it redoes its checks) or run " + String.join("; ", undo) + ".";
+        }
+        return "It removed what its checks had added (" + String.join("; ", undo) + ")" + (rewind == null ? "" : " and "
+                + rewound) + ", so nothing of this " + phase + " is left and both versions keep working.";
     }
 
     /** All statements of the phase as one script, each on the "line" of its action's number (as dry runs print it). */
@@ -135,7 +210,7 @@ final class PhaseRun {
     }
 
     /** Names the constraint and up to five offending keys; the migration stays in flight. */
-    private UnderwayException violated(Violation v, UnderwayException cause, String phase) {
+    private UnderwayException violated(Violation v, UnderwayException cause, String phase, String undone) {
         List<String> sample = new ArrayList<>();
         try (Statement s = exec.connection().createStatement(); ResultSet rs = s.executeQuery(v.sampleSql())) {
             while (rs.next()) {
@@ -149,8 +224,9 @@ final class PhaseRun {
         }
         return new UnderwayException(ErrorCode.FAILED, v.what() + " does not hold for existing rows, e.g. " + String.join("; ", sample.stream().map(k -> "(" + k + ")")
                 .toList()) + ". " + switch (phase) {
-                    case "rollback" -> "The rollback stopped before it changed the tables: the new version wrote"
-                            + " those rows. Fix them and run rollback again, or complete the migration";
+                    case "rollback" -> "The rollback stopped at this check: the new version wrote those rows. "
+                            + (undone == null ? "" : undone + " ") + "Fix the rows (through either version) and run"
+                            + " rollback again, or complete the migration instead";
                     case "start" -> "Start stopped at this action and both versions keep working. Fix those rows"
                             + " and run start again, or roll back";
                     default -> "Nothing was changed by complete: the migration stays in flight and both versions"

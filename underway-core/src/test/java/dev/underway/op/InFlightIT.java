@@ -130,15 +130,23 @@ class InFlightIT {
     }
 
     @Test
-    void startingTwiceOrCompletingNothingIsRefused() throws SQLException {
+    void startingTwiceFindsItDoneAndCompletingNothingIsRefused() throws SQLException {
         ExpandContract ec = db.expandContract();
         assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("no declarative migration is in flight");
         YamlMigration m = yaml("V2__users.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n");
+        YamlMigration edited = yaml("V2__users.yaml", "operations:\n  - rename_column: {table: users, from: email, to: m}\n");
         ec.start(m);
-        assertThatThrownBy(() -> ec.start(m)).hasMessageContaining("V2 is already in flight (started); complete it or"
-                + " roll it back");
+        assertThat(ec.start(m).alreadyDone()).startsWith("V2 is already started (on ").endsWith("; it waits for"
+                + " complete or rollback");
+        assertThatThrownBy(() -> ec.start(edited))
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
+                .hasMessageContaining("V2 is already in flight (started), started from a different V2__users.yaml;"
+                        + " complete it or roll it back");
         ec.complete("2");
-        assertThatThrownBy(() -> ec.start(m)).hasMessageContaining("V2 is already applied");
+        assertThat(ec.start(m).alreadyDone()).startsWith("V2 is already started and completed (on ");
+        assertThatThrownBy(() -> ec.start(edited))
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
+                .hasMessageContaining("V2__users.yaml changed since V2 was completed");
         assertThat(rows(db.admin, "SELECT type || ':' || phase || ':' || success FROM underway.history ORDER BY"
                 + " installed_rank")).containsExactly("YAML:start:true", "YAML:complete:true");
     }
@@ -164,19 +172,58 @@ class InFlightIT {
         assertThat(one(db.next, "SELECT email FROM users WHERE id = 9")).isEqualTo("i@x");
     }
 
+    /** pgroll's example 31 (nullable: true), then a NULL from the new version: rollback must leave both versions working. */
     @Test
-    void rollbackRefusesToRestoreNotNullOverNullsTheNewVersionWrote() throws SQLException {
+    void aRollbackStoppedByNullsTheNewVersionWroteLeavesNothingBehindAndCompleteStillWorks() throws SQLException {
         exec(db.admin, "UPDATE users SET email = 'b@x' WHERE id = 2; ALTER TABLE users ALTER COLUMN email SET NOT NULL");
         ExpandContract ec = db.expandContract();
         ec.start(yaml("V2__nullable.yaml", "operations:\n  - alter_column: {table: users, column: email, nullable: true}\n"));
         exec(db.next, "INSERT INTO users VALUES (5, NULL)");
-        assertThatThrownBy(() -> ec.rollback(null)).hasMessageContaining("does not hold for existing rows, e.g. (5)")
-                .hasMessageContaining("The rollback stopped before it changed the tables");
-        assertThat(db.schemaExists("public_v2")).isTrue();
-        exec(db.next, "UPDATE users SET email = 'e@x' WHERE id = 5");
+        assertThatThrownBy(() -> ec.rollback(null))
+                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.FAILED))
+                .hasMessageContaining("does not hold for existing rows, e.g. (5)")
+                .hasMessageContaining("The rollback stopped at this check")
+                .hasMessageContaining("It removed what its checks had added (ALTER TABLE \"public\".\"users\" DROP"
+                        + " CONSTRAINT IF EXISTS \"_uw_users_email_not_null\") and set the migration back to started")
+                .hasMessageContaining("both versions keep working");
+        assertThat(one(db.admin, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'users'::regclass AND contype = 'c'"))
+                .isEqualTo("0");
+        // The new version still writes NULLs, the old one still works, and the migration is started again.
+        exec(db.next, "INSERT INTO users VALUES (6, NULL)");
+        exec(db.old, "INSERT INTO users VALUES (7, 'g@x')");
+        assertThat(ec.status()).singleElement().satisfies(s -> assertThat(s.phase() + ":" + s.actionsDone())
+                .isEqualTo("started:" + s.actionsTotal()));
+
+        // Fixing the rows lets rollback restore NOT NULL...
+        exec(db.next, "UPDATE users SET email = 'e@x' WHERE id IN (5, 6)");
         ec.rollback(null);
         assertThat(one(db.admin, "SELECT attnotnull FROM pg_attribute WHERE attrelid = 'users'::regclass"
                 + " AND attname = 'email'")).isEqualTo("t");
+        assertThat(one(db.admin, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'users'::regclass AND contype = 'c'"))
+                .isEqualTo("0");
+        // ...or, after a rollback stopped the same way, complete finishes the migration.
+        ec.start(yaml("V2__nullable.yaml", "operations:\n  - alter_column: {table: users, column: email, nullable: true}\n"));
+        exec(db.next, "INSERT INTO users VALUES (8, NULL)");
+        assertThatThrownBy(() -> ec.rollback(null)).hasMessageContaining("e.g. (8)");
+        ec.complete(null);
+        exec(db.next, "INSERT INTO users VALUES (9, NULL)");
+        assertThat(one(db.admin, "SELECT count(*) FROM users WHERE email IS NULL")).isEqualTo("2");
+    }
+
+    /** The contract renames the table last: what comes before it still names the table as it was. */
+    @Test
+    void aTableRenamedWithACopiedColumnKeepsTheColumnsConstraintsUnderTheirNames() throws SQLException {
+        exec(db.admin, "ALTER TABLE orders ADD CONSTRAINT note_short CHECK (length(note) < 10)");
+        ExpandContract ec = db.expandContract();
+        ec.start(yaml("V2__purchases.yaml", """
+                operations:
+                  - rename_table: {from: orders, to: purchases}
+                  - alter_column: {table: purchases, column: note, type: varchar(20), up: note, down: note}
+                """));
+        ec.complete(null);
+        assertThat(rows(db.admin, "SELECT conname FROM pg_constraint WHERE conrelid = 'purchases'::regclass"
+                + " AND contype = 'c'")).containsExactly("note_short");
+        assertThat(db.columns("public", "purchases")).containsExactly("id", "user_id", "note");
     }
 
     @Test
