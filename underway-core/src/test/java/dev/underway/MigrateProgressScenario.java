@@ -35,6 +35,11 @@ abstract class MigrateProgressScenario {
     /** Makes {@code holder} hold what {@link #longStatement()} must wait for (in an open transaction). */
     abstract void hold(Connection holder) throws SQLException;
 
+    /** Ends what {@link #hold} holds. */
+    void release(Connection holder) throws SQLException {
+        holder.rollback();
+    }
+
     /** A statement on table t that waits while {@link #hold} holds. */
     abstract String longStatement();
 
@@ -66,7 +71,7 @@ abstract class MigrateProgressScenario {
             CompletableFuture<MigrateResult> run = CompletableFuture.supplyAsync(() -> builder().listener(listener)
                     .lockTimeout(Duration.ofSeconds(60)).build().migrate());
             await().atMost(Duration.ofSeconds(60)).until(() -> !listener.running.isEmpty());
-            holder.rollback();
+            release(holder);
             assertThat(run.get(60, TimeUnit.SECONDS).applied()).hasSize(1);
         }
         String first = listener.running.get(0);

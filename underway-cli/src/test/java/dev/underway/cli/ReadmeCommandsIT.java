@@ -33,10 +33,10 @@ import static org.assertj.core.api.Assertions.fail;
  * embedded PostgreSQL and MariaDB of the testkit), in a fresh project directory; each inline command stands alone.
  *
  * <p>The project a reader is assumed to have: {@code examples/} as in the repository, and {@code db/migration}
- * holding the examples' versioned migrations (already applied: the quick start) plus every {@code db/migration/*.yaml}
- * the README names, taken from the {@code yaml} block that follows the file's name in the README. The examples'
- * repeatable view is left out of {@code db/migration}: together with the README's alter_column example on
- * users.email it is issue 20 item 3 (views depending on a column that complete drops), which has its own tests.
+ * holding the examples' migrations, versioned and repeatable (already applied: the quick start), plus every
+ * {@code db/migration/*.yaml} the README names, taken from the {@code yaml} block that follows the file's name in the
+ * README. The repeatable view selects users.email, which the README's alter_column and rename examples change: the
+ * view must survive their complete.
  * The tables the README's backfill and load examples name ({@code users.plan}, {@code users.tier}, {@code orders})
  * are created as the application would have them.
  *
@@ -198,7 +198,7 @@ class ReadmeCommandsIT {
         /** The quick start done: the examples' versioned migrations applied; the application's own tables there. */
         private TestDatabase prepared(TestDatabase db) throws IOException {
             Path applied = Files.createDirectories(root.resolve("applied-" + db.name()));
-            copyVersioned(ProjectFiles.examples(), applied);
+            copyMigrations(ProjectFiles.examples(), applied);
             Cli c = Cli.run(dir, "migrate", "--dir", applied.toString(), "--url", db.url(), "--user", db.user());
             assertThat(c.exitCode()).as("setting up " + db.name() + ": " + c.err()).isZero();
             try (Connection conn = db.connect(); Statement s = conn.createStatement()) {
@@ -219,7 +219,7 @@ class ReadmeCommandsIT {
                     Files.copy(f, examples.resolve(f.getFileName()));
                 }
             }
-            copyVersioned(ProjectFiles.examples(), migrations);
+            copyMigrations(ProjectFiles.examples(), migrations);
             Matcher m = YAML_FILE.matcher(readme);
             while (m.find()) {
                 Files.writeString(migrations.resolve(m.group(1)), yamlBlockAfter(m.group(1)));
@@ -246,9 +246,9 @@ class ReadmeCommandsIT {
                     + " ```yaml block right after a line that names " + fileName);
         }
 
-        private static void copyVersioned(Path from, Path to) throws IOException {
+        private static void copyMigrations(Path from, Path to) throws IOException {
             try (Stream<Path> files = Files.list(from)) {
-                for (Path f : files.filter(f -> f.getFileName().toString().startsWith("V")).toList()) {
+                for (Path f : files.filter(f -> f.getFileName().toString().matches("[VR].*\\.sql")).toList()) {
                     Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }

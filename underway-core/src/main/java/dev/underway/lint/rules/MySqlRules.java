@@ -13,7 +13,6 @@ import java.util.Optional;
 
 import static dev.underway.lint.Severity.ERROR;
 import static dev.underway.lint.Severity.INFO;
-import static dev.underway.lint.Severity.WARNING;
 
 /** MySQL/MariaDB: ALTERs that copy the table (blocking writes) instead of running INSTANT or INPLACE. */
 public final class MySqlRules {
@@ -73,7 +72,7 @@ public final class MySqlRules {
             "Rebuild the table online (shadow table), or convert column by column with expand/contract.",
             ctx -> charset(ctx) ? "the character set conversion of " + ctx.table() + " copies the table" : null);
 
-    public static final Rule BLOCKING_INPLACE = new Rule("MY207", "inplace-blocks-writes", WARNING, Engine.MYSQL,
+    public static final Rule BLOCKING_INPLACE = new Rule("MY207", "inplace-blocks-writes", ERROR, Engine.MYSQL,
             "the ALTER runs in place but does not allow concurrent writes",
             "Some in-place operations (FULLTEXT or SPATIAL indexes, AUTO_INCREMENT columns) need LOCK=SHARED: reads "
                     + "go on but writes wait for the whole operation.",
