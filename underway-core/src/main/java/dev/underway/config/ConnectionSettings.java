@@ -62,12 +62,20 @@ public record ConnectionSettings(String url, String user, String password, Durat
             props.setProperty("password", password);
         }
         timeouts(kind, props);
+        // A thread interrupted by SIGINT/SIGTERM still opens connections for its clean-up (dropping a scratch
+        // database, recording a backfill as interrupted): PgJDBC waits for its login-timeout thread and gives up
+        // at once when the caller's interrupt flag is set. The flag is set again afterwards.
+        boolean interrupted = Thread.interrupted();
         try {
             // Tracked so that SIGINT/SIGTERM cancel what it runs, whoever opened it.
             Connection c = DriverManager.getConnection(kind.driverUrl(url), props);
             return Interruption.process().track(c, kind.statementCancel());
         } catch (SQLException e) {
             throw ConnectionFailure.of(this, e, secrets());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
