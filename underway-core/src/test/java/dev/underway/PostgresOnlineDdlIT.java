@@ -4,6 +4,7 @@ import dev.underway.dialect.ErrorKind;
 import dev.underway.exec.MigrateResult;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
+import dev.underway.testkit.Sql;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -66,12 +66,6 @@ class PostgresOnlineDdlIT extends OnlineDdlScenario {
                 + sql.replace("'", "''") + "'") > 0;
     }
 
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
     private long invalidIndexes() throws SQLException {
         return count("SELECT count(*) FROM pg_index WHERE indrelid = 't'::regclass AND NOT indisvalid");
     }
@@ -95,12 +89,12 @@ class PostgresOnlineDdlIT extends OnlineDdlScenario {
     private void deadlockOnce(String first, String waiter, String second) throws Exception {
         exec("ALTER DATABASE " + db.name() + " SET deadlock_timeout = '3s'");
         try (Connection other = db.connect()) {
-            exec(other, "SET deadlock_timeout = '60s'");
+            Sql.exec(other, "SET deadlock_timeout = '60s'");
             other.setAutoCommit(false);
-            exec(other, first);
+            Sql.exec(other, first);
             Future<MigrateResult> run = inBackground(builder().build()::migrate);
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingForLock(waiter));
-            exec(other, second);
+            Sql.exec(other, second);
             other.commit();
             assertThat(run.get(1, TimeUnit.MINUTES).applied()).hasSize(1);
         }
@@ -195,7 +189,7 @@ class PostgresOnlineDdlIT extends OnlineDdlScenario {
             rs.next();
             assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("150ms 45s");
         }
-        assertThat(rows("SELECT step || ' ' || lock_timeout || ' ' || statement_timeout FROM seen ORDER BY step"))
+        assertThat(db.column("SELECT step || ' ' || lock_timeout || ' ' || statement_timeout FROM seen ORDER BY step"))
                 .containsExactly("after alter 150ms 5min", "after build 0 5min");
     }
 
@@ -264,15 +258,5 @@ class PostgresOnlineDdlIT extends OnlineDdlScenario {
                 "\"public\".\"t_slow_idx\" left by an earlier failed or interrupted build of this statement");
         assertThat(validIndex("t_slow_idx")).isEqualTo(1);
         assertThat(invalidIndexes()).isZero();
-    }
-
-    private List<String> rows(String sql) throws SQLException {
-        List<String> out = new java.util.ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

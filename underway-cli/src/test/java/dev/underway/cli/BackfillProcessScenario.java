@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -49,27 +48,25 @@ abstract class BackfillProcessScenario {
     }
 
     long count(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
+        return db.count(sql);
     }
 
+    /** The backfill's rows_done, -1 before it has a state row. */
     long rowsDone() throws SQLException {
-        return count("SELECT rows_done FROM " + db.stateTable("backfills") + " WHERE name = '" + stateName() + "'");
+        String done = backfillColumn("rows_done");
+        return done == null ? -1 : Long.parseLong(done);
     }
 
     String status() throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT status FROM " + db.stateTable("backfills") + " WHERE name = '" + stateName() + "'")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+        return backfillColumn("status");
     }
 
     String message() throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT message FROM " + db.stateTable("backfills") + " WHERE name = '" + stateName() + "'")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+        return backfillColumn("message");
+    }
+
+    private String backfillColumn(String column) throws SQLException {
+        return db.value("SELECT " + column + " FROM " + db.stateTable("backfills") + " WHERE name = ?", stateName());
     }
 
     private List<String> args(String... extra) {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
@@ -45,13 +44,6 @@ class CliIT {
 
     private void write(String name, String sql) throws IOException {
         Files.writeString(dir.resolve(name), sql);
-    }
-
-    private long count(String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     @Test
@@ -91,7 +83,7 @@ class CliIT {
         assertThat(dry.out()).contains("1 pending migration(s). Nothing is applied.")
                 .contains("-- line 1\nCREATE TABLE a (id int);")
                 .contains("-- line 3\nINSERT INTO a VALUES (1);");
-        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'a'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'a'")).isZero();
     }
 
     @Test
@@ -188,7 +180,7 @@ class CliIT {
         Cli m = run("migrate");
         assertThat(m.exitCode()).as(m.err()).isZero();
         assertThat(m.out()).doesNotContain("Applied V1").doesNotContain("Applied V2").contains("Applied V3");
-        assertThat(count("SELECT count(*) FROM b")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM b")).isEqualTo(2);
         Cli again = run("baseline", "--from-flyway", "--flyway-table", "legacy_history");
         assertThat(again.exitCode()).as("refused once the history has rows").isEqualTo(4);
         assertThat(again.err()).contains("its history in underway.history already has 3 row(s)");

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,16 +44,6 @@ class ExpandContractCliIT {
         }
     }
 
-    private List<String> rows(String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
     private Cli run(String... args) {
         List<String> full = new ArrayList<>(List.of(args));
         full.addAll(List.of("--url", db.url(), "--user", db.user()));
@@ -71,7 +60,7 @@ class ExpandContractCliIT {
                 .contains("-- 1. [columns] add users._uw_score carrying the new shape of score")
                 .contains("-- lock: ACCESS EXCLUSIVE\nALTER TABLE \"public\".\"users\" ADD COLUMN \"_uw_score\" integer;")
                 .contains("[backfill] backfill users in batches");
-        assertThat(rows("SELECT nspname FROM pg_namespace WHERE nspname = 'public_v2'")).isEmpty();
+        assertThat(db.column("SELECT nspname FROM pg_namespace WHERE nspname = 'public_v2'")).isEmpty();
 
         Cli start = run("start", "V2__score.yaml");
         assertThat(start.exitCode()).as(start.err()).isZero();
@@ -100,7 +89,7 @@ class ExpandContractCliIT {
         Cli complete = run("complete", "--dry-run");
         assertThat(complete.out()).contains("[contract] contract in one transaction");
         assertThat(run("complete").out()).contains("Completed V2");
-        assertThat(rows("SELECT score + 1 FROM users ORDER BY id")).containsExactly("6", "8");
+        assertThat(db.column("SELECT score + 1 FROM users ORDER BY id")).containsExactly("6", "8");
         assertThat(run("status").out()).contains("No declarative migration is in flight.");
     }
 
@@ -121,9 +110,9 @@ class ExpandContractCliIT {
         Cli complete = run("complete");
         assertThat(complete.exitCode()).as(complete.err()).isZero();
         assertThat(complete.out()).contains("Completed V7");
-        assertThat(rows("SELECT email || ' ' || shown_as || ' ' || posts FROM user_summary ORDER BY id"))
+        assertThat(db.column("SELECT email || ' ' || shown_as || ' ' || posts FROM user_summary ORDER BY id"))
                 .containsExactly("ada@example.com Ada Lovelace 2", "grace@example.com grace@example.com 1");
-        assertThat(rows("SELECT pg_get_viewdef('user_summary'::regclass)").get(0)).contains("u.email_address AS email");
+        assertThat(db.column("SELECT pg_get_viewdef('user_summary'::regclass)").get(0)).contains("u.email_address AS email");
         assertThat(run("complete").out()).contains("V7 is already completed");
     }
 
@@ -142,9 +131,9 @@ class ExpandContractCliIT {
         Cli rollback = run("rollback", "2");
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
         assertThat(rollback.out()).contains("Rolled back V2");
-        assertThat(rows("SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid ="
+        assertThat(db.column("SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid ="
                 + " 'users'::regclass AND attnum > 0 AND NOT attisdropped")).containsExactly("id,score");
-        assertThat(rows("SELECT phase || ':' || success FROM underway.history ORDER BY installed_rank"))
+        assertThat(db.column("SELECT phase || ':' || success FROM underway.history ORDER BY installed_rank"))
                 .containsExactly("rolled back:false", "rollback:false");
     }
 
@@ -168,7 +157,7 @@ class ExpandContractCliIT {
         assertThat(applied).extracting(a -> a.get("migration").asText())
                 .containsExactly("V1", "V2 start", "V2 complete", "V3");
         assertThat(applied.get(1).get("mode").asText()).isEqualTo("expand_contract");
-        assertThat(rows("SELECT sum(qty) FROM items")).containsExactly("7");
+        assertThat(db.column("SELECT sum(qty) FROM items")).containsExactly("7");
         Cli info = run("info");
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).contains("expand/contract, completed");
@@ -205,15 +194,15 @@ class ExpandContractCliIT {
         assertThat(out.get("applied")).extracting(a -> a.get("migration").asText()).containsExactly("V1", "V2 start");
         assertThat(out.get("waiting").get(0).asText()).contains("V3__use.sql waits until V2 is completed");
         assertThat(started.err()).contains("run `underway complete 2`");
-        assertThat(rows("SELECT count(*) FROM pg_indexes WHERE indexname = 'people_email'")).containsExactly("0");
-        assertThat(rows("SELECT script FROM underway.history WHERE version = '3'")).isEmpty();
+        assertThat(db.column("SELECT count(*) FROM pg_indexes WHERE indexname = 'people_email'")).containsExactly("0");
+        assertThat(db.column("SELECT script FROM underway.history WHERE version = '3'")).isEmpty();
 
         // Running it again changes nothing: V2 is still in flight and V3 still waits.
         assertThat(run("migrate").err()).contains("V3__use.sql waits until V2 is completed");
 
         Cli completed = run("migrate", "--complete");
         assertThat(completed.exitCode()).as(completed.err()).isZero();
-        assertThat(rows("SELECT count(*) FROM pg_indexes WHERE indexname = 'people_email'")).containsExactly("1");
+        assertThat(db.column("SELECT count(*) FROM pg_indexes WHERE indexname = 'people_email'")).containsExactly("1");
     }
 
     @Test
@@ -229,7 +218,7 @@ class ExpandContractCliIT {
         Cli refused = run("migrate", "--complete");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("PG101").contains("nothing was applied");
-        assertThat(rows("SELECT count(*) FROM pg_tables WHERE tablename = 'things'")).containsExactly("0");
+        assertThat(db.column("SELECT count(*) FROM pg_tables WHERE tablename = 'things'")).containsExactly("0");
 
         Files.delete(dir.resolve("V3__idx.sql"));
         Files.writeString(dir.resolve("V4__sql.yaml"), """
@@ -240,7 +229,7 @@ class ExpandContractCliIT {
         Cli yamlRefused = run("migrate", "--complete");
         assertThat(yamlRefused.exitCode()).isEqualTo(1);
         assertThat(yamlRefused.err()).contains("V4__sql.yaml:3: PG101").contains("PG101");
-        assertThat(rows("SELECT count(*) FROM pg_tables WHERE tablename = 'things'")).containsExactly("0");
+        assertThat(db.column("SELECT count(*) FROM pg_tables WHERE tablename = 'things'")).containsExactly("0");
 
         Files.writeString(work.resolve("V5__sql.yaml"), """
                 operations:
@@ -251,7 +240,7 @@ class ExpandContractCliIT {
         assertThat(start.exitCode()).isEqualTo(1);
         assertThat(start.err()).contains("start refused").contains("PG101");
         assertThat(run("start", "V5__sql.yaml", "--unsafe").exitCode()).isZero();
-        assertThat(rows("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_score'")).containsExactly("1");
+        assertThat(db.column("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_score'")).containsExactly("1");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.testkit.Sql;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,9 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,8 @@ class ExpandContractProcessIT {
     void setUp() throws Exception {
         db = TestDatabases.postgres();
         try (Connection c = db.connect()) {
-            exec(c, "CREATE TABLE items (id int PRIMARY KEY, qty text)");
-            exec(c, "INSERT INTO items SELECT g, CASE WHEN g % 7 = 0 THEN NULL ELSE (g % 50)::text END"
+            Sql.exec(c, "CREATE TABLE items (id int PRIMARY KEY, qty text)");
+            Sql.exec(c, "INSERT INTO items SELECT g, CASE WHEN g % 7 = 0 THEN NULL ELSE (g % 50)::text END"
                     + " FROM generate_series(1, " + ROWS + ") g");
         }
         Files.writeString(work.resolve("V2__quantity.yaml"), """
@@ -50,18 +49,6 @@ class ExpandContractProcessIT {
                       up: coalesce(CAST(qty AS integer), 0)
                       down: CAST(quantity AS text)
                 """);
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private String one(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
     }
 
     private Process underway(String log, String... args) throws Exception {
@@ -84,7 +71,7 @@ class ExpandContractProcessIT {
     }
 
     private String progress() throws SQLException {
-        return one("SELECT phase || ':' || actions_done FROM underway.operations");
+        return db.value("SELECT phase || ':' || actions_done FROM underway.operations");
     }
 
     /**
@@ -107,21 +94,21 @@ class ExpandContractProcessIT {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).ignoreExceptions()
                     .until(() -> List.of("start:1", "start:2").contains(progress()));
             // A row lock (ROW SHARE) does not conflict with CREATE TRIGGER, only with the batch that reaches the row.
-            exec(holder, "SELECT * FROM items WHERE id = " + ROWS + " FOR UPDATE");
+            Sql.exec(holder, "SELECT * FROM items WHERE id = " + ROWS + " FOR UPDATE");
             try {
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "start:2".equals(progress())
-                        && Long.parseLong(one("SELECT rows_done FROM underway.backfills")) > 0);
+                        && Long.parseLong(db.value("SELECT rows_done FROM underway.backfills")) > 0);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 throw new AssertionError("the backfill was not seen waiting; progress " + progress() + ", backfill "
-                        + one("SELECT status || ' ' || rows_done FROM underway.backfills") + ", log:\n"
+                        + db.value("SELECT status || ' ' || rows_done FROM underway.backfills") + ", log:\n"
                         + Files.readString(work.resolve("start.log")), e);
             }
             stop.stop(start);
             holder.rollback();
         }
         assertThat(progress()).isEqualTo("start:2");
-        assertThat(Long.parseLong(one("SELECT rows_done FROM underway.backfills"))).isBetween(1L, ROWS - 1L);
-        assertThat(one("SELECT count(*) FROM pg_namespace WHERE nspname = 'public_v2'")).isEqualTo("0");
+        assertThat(Long.parseLong(db.value("SELECT rows_done FROM underway.backfills"))).isBetween(1L, ROWS - 1L);
+        assertThat(db.value("SELECT count(*) FROM pg_namespace WHERE nspname = 'public_v2'")).isEqualTo("0");
     }
 
     @Test
@@ -130,19 +117,19 @@ class ExpandContractProcessIT {
         String resumed = finish(underway("start2.log", "start", "V2__quantity.yaml"), "start2.log");
         assertThat(resumed).contains("Started V2: 5 actions").contains("(resumed after action 2)")
                 .doesNotContain("[1/5]").doesNotContain("[2/5]");
-        assertThat(one("SELECT count(*) FROM items WHERE \"_uw_qty\" IS DISTINCT FROM coalesce(qty::int, 0)")).isEqualTo("0");
+        assertThat(db.value("SELECT count(*) FROM items WHERE \"_uw_qty\" IS DISTINCT FROM coalesce(qty::int, 0)")).isEqualTo("0");
         assertThat(progress()).isEqualTo("started:0");
 
         try (Connection holder = db.connect()) {
             holder.setAutoCommit(false);
-            exec(holder, "LOCK TABLE items IN SHARE UPDATE EXCLUSIVE MODE");
+            Sql.exec(holder, "LOCK TABLE items IN SHARE UPDATE EXCLUSIVE MODE");
             Process complete = underway("complete.log", "complete");
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "1".equals(one("SELECT count(*) FROM pg_stat_activity"
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "1".equals(db.value("SELECT count(*) FROM pg_stat_activity"
                     + " WHERE application_name = 'underway' AND wait_event_type = 'Lock' AND query LIKE '%VALIDATE%'")));
             kill(complete);
             holder.rollback();
             assertThat(progress()).isEqualTo("complete:0");
-            exec(holder, "SELECT count(*) FROM items");
+            Sql.exec(holder, "SELECT count(*) FROM items");
             Process again = underway("complete2.log", "complete");
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "complete:1".equals(progress()));
             // The contract meets the held lock, gives up waiting after its lock timeout and is about to retry.
@@ -152,18 +139,18 @@ class ExpandContractProcessIT {
             holder.rollback();
         }
         assertThat(progress()).isEqualTo("complete:1");
-        assertThat(one("SELECT count(*) FROM information_schema.columns WHERE table_name = 'items'"
+        assertThat(db.value("SELECT count(*) FROM information_schema.columns WHERE table_name = 'items'"
                 + " AND column_name = 'qty'")).isEqualTo("1");
 
         String done = finish(underway("complete3.log", "complete"), "complete3.log");
         assertThat(done).contains("Completed V2").contains("(resumed after action 1)");
-        assertThat(one("SELECT string_agg(column_name || ' ' || data_type || ' ' || is_nullable, ', ' ORDER BY"
+        assertThat(db.value("SELECT string_agg(column_name || ' ' || data_type || ' ' || is_nullable, ', ' ORDER BY"
                 + " ordinal_position) FROM information_schema.columns WHERE table_schema = 'public' AND table_name ="
                 + " 'items'")).isEqualTo("id integer NO, quantity integer NO");
-        assertThat(one("SELECT sum(quantity) FROM items")).isEqualTo(one("SELECT sum(coalesce((g % 50), 0)) FROM"
+        assertThat(db.value("SELECT sum(quantity) FROM items")).isEqualTo(db.value("SELECT sum(coalesce((g % 50), 0)) FROM"
                 + " generate_series(1, " + ROWS + ") g WHERE g % 7 <> 0"));
-        assertThat(one("SELECT count(*) FROM underway.operations")).isEqualTo("0");
-        assertThat(one("SELECT count(*) FROM pg_trigger WHERE tgname LIKE '\\_uw%'")).isEqualTo("0");
+        assertThat(db.value("SELECT count(*) FROM underway.operations")).isEqualTo("0");
+        assertThat(db.value("SELECT count(*) FROM pg_trigger WHERE tgname LIKE '\\_uw%'")).isEqualTo("0");
     }
 
     @Test
@@ -177,12 +164,12 @@ class ExpandContractProcessIT {
         assertThat(log).contains("The start of V2 was interrupted at action 3 of 5 (").contains("(SIGTERM)")
                 .contains("Actions 1-2 are done and recorded; run `underway start V2__quantity.yaml` again to resume at"
                         + " action 3, or `underway rollback 2` to undo it.").doesNotContain("Exception");
-        assertThat(one("SELECT status FROM underway.backfills")).isEqualTo("interrupted");
-        assertThat(one("SELECT message FROM underway.operations")).contains("start stopped at action 3")
+        assertThat(db.value("SELECT status FROM underway.backfills")).isEqualTo("interrupted");
+        assertThat(db.value("SELECT message FROM underway.operations")).contains("start stopped at action 3")
                 .contains("interrupted (SIGTERM)");
         String resumed = finish(underway("start2.log", "start", "V2__quantity.yaml"), "start2.log");
         assertThat(resumed).contains("Started V2: 5 actions").contains("(resumed after action 2)");
-        assertThat(one("SELECT count(*) FROM items WHERE \"_uw_qty\" IS DISTINCT FROM coalesce(qty::int, 0)")).isEqualTo("0");
+        assertThat(db.value("SELECT count(*) FROM items WHERE \"_uw_qty\" IS DISTINCT FROM coalesce(qty::int, 0)")).isEqualTo("0");
     }
 
     @Test
@@ -190,11 +177,11 @@ class ExpandContractProcessIT {
         killStartDuringBackfill();
         String out = finish(underway("rollback.log", "rollback"), "rollback.log");
         assertThat(out).contains("Rolled back V2");
-        assertThat(one("SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns"
+        assertThat(db.value("SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns"
                 + " WHERE table_schema = 'public' AND table_name = 'items'")).isEqualTo("id, qty");
-        assertThat(one("SELECT count(*) FROM underway.backfills")).isEqualTo("0");
-        assertThat(one("SELECT count(*) FROM pg_proc WHERE proname LIKE '\\_uw%'")).isEqualTo("0");
+        assertThat(db.value("SELECT count(*) FROM underway.backfills")).isEqualTo("0");
+        assertThat(db.value("SELECT count(*) FROM pg_proc WHERE proname LIKE '\\_uw%'")).isEqualTo("0");
         finish(underway("start3.log", "start", "V2__quantity.yaml", "--complete"), "start3.log");
-        assertThat(one("SELECT count(*) FROM items WHERE quantity IS NULL")).isEqualTo("0");
+        assertThat(db.value("SELECT count(*) FROM items WHERE quantity IS NULL")).isEqualTo("0");
     }
 }

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -73,22 +71,15 @@ class LauncherIT {
         Process script = new ProcessBuilder("/bin/bash", tree.resolve("underway").toString(), "migrate", "--url", db.url(),
                 "--user", db.user(), "--dir", dir.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         String sleeping = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'SELECT pg_sleep(60)%'";
-        await().atMost(Duration.ofSeconds(90)).until(() -> count(db, sleeping) == 1);
+        await().atMost(Duration.ofSeconds(90)).until(() -> db.count(sleeping) == 1);
         UnderwayProcess.signal(script, "TERM");
         assertThat(script.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(script.exitValue()).as(Files.readString(log)).isEqualTo(143);
         assertThat(Files.readString(log)).contains("interrupted (SIGTERM)");
-        assertThat(count(db, sleeping)).isZero();
+        assertThat(db.count(sleeping)).isZero();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("SET lock_timeout = '5s'");
             s.execute("SELECT count(*) FROM live");
-        }
-    }
-
-    private static long count(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -11,9 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -220,12 +217,12 @@ class LintCliIT {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("migrate refused: 1 lint error(s) in pending migrations; nothing was applied")
                 .contains("V2__idx.sql:2: PG101 error");
-        assertThat(count(db, "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('users', 'audit')")).isZero();
+        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('users', 'audit')")).isZero();
 
         Cli unsafe = Cli.run(work, concat(new String[] {"migrate", "--unsafe"}, target));
         assertThat(unsafe.exitCode()).isZero();
         assertThat(unsafe.err()).contains("lint: V2__idx.sql:2: PG101 error");
-        assertThat(count(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'")).isEqualTo(1);
     }
 
     @Test
@@ -255,7 +252,7 @@ class LintCliIT {
         for (JsonNode s : statements) {
             assertThat(s.get("differences")).as(s.get("statement").asText()).isEmpty();
         }
-        assertThat(count(db, "SELECT count(*) FROM pg_database WHERE datname LIKE 'underway_trace_%'")).as("scratch dropped").isZero();
+        assertThat(db.count("SELECT count(*) FROM pg_database WHERE datname LIKE 'underway_trace_%'")).as("scratch dropped").isZero();
     }
 
     @Test
@@ -273,12 +270,5 @@ class LintCliIT {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static long count(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +55,7 @@ class MigrateOutputCliIT {
             s.execute("INSERT INTO t VALUES (1)");
             CompletableFuture<Cli> migrate = CompletableFuture.supplyAsync(this::migrate);
             // The first report comes once the build has run 3 s; it waits for this transaction until then.
-            await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM pg_stat_activity WHERE query"
+            await().atMost(Duration.ofSeconds(60)).until(() -> db.count("SELECT count(*) FROM pg_stat_activity WHERE query"
                     + " LIKE 'CREATE INDEX CONCURRENTLY%' AND clock_timestamp() - query_start > interval '4 seconds'") == 1);
             writer.rollback();
             run = migrate.get(60, TimeUnit.SECONDS);
@@ -67,13 +66,6 @@ class MigrateOutputCliIT {
                 "Applied R view (R__view.sql)");
         assertThat(run.err()).containsPattern("  V2__index\\.sql:1 running for \\d(\\.\\d)?s: CREATE INDEX CONCURRENTLY:"
                 + " waiting for writers before build, lockers 0 of 1 \\(0%\\)");
-    }
-
-    private long count(String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     @Test
@@ -107,6 +99,6 @@ class MigrateOutputCliIT {
         JsonNode json = new ObjectMapper().readTree(migrate("--schema", "app", "--format", "json").out());
         assertThat(json.get("warnings").get(0).asText()).startsWith("no migrations found in ");
         assertThat(json.get("applied")).isEmpty();
-        assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname IN ('app', 'underway')")).isZero();
+        assertThat(db.count("SELECT count(*) FROM pg_namespace WHERE nspname IN ('app', 'underway')")).isZero();
     }
 }

@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.testkit.Sql;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +24,6 @@ import static org.awaitility.Awaitility.await;
 class ProcessIT {
     @TempDir
     Path work;
-
-    private static long count(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
     private Path migrations(int n) throws IOException {
         Path dir = Files.createDirectories(work.resolve("migrations"));
@@ -62,9 +47,9 @@ class ProcessIT {
             assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
             assertThat(p.exitValue()).as(Files.readString(work.resolve("run" + i + ".log"))).isZero();
         }
-        assertThat(count(db, "SELECT count(*) FROM runs")).isEqualTo(30);
-        assertThat(count(db, "SELECT count(DISTINCT migration) FROM runs")).isEqualTo(30);
-        assertThat(count(db, "SELECT count(*) FROM " + db.stateTable("history") + " WHERE success AND target_schema = '" + targetSchema + "'"))
+        assertThat(db.count("SELECT count(*) FROM runs")).isEqualTo(30);
+        assertThat(db.count("SELECT count(DISTINCT migration) FROM runs")).isEqualTo(30);
+        assertThat(db.count("SELECT count(*) FROM " + db.stateTable("history") + " WHERE success AND target_schema = '" + targetSchema + "'"))
                 .isEqualTo(31);
         long applyingRuns = 0;
         for (int i = 0; i < 10; i++) {
@@ -97,15 +82,15 @@ class ProcessIT {
         Files.writeString(dir.resolve("V2__steps.sql"), header
                 + "INSERT INTO log VALUES (1);\nINSERT INTO log VALUES (2);\n" + blockingStatement + ";\nINSERT INTO log VALUES (4);");
         try (Connection holder = db.connect()) {
-            exec(holder, holdSql);
+            Sql.exec(holder, holdSql);
             Process run = UnderwayProcess.start(work, work.resolve("killed.log"),
                     "migrate", "--url", db.url(), "--user", db.user(), "--dir", dir.toString());
-            await().atMost(Duration.ofSeconds(60)).until(() -> count(db, waitingSql) == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> db.count(waitingSql) == 1);
             run.destroyForcibly();
             assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(run.exitValue()).isEqualTo(137);
         }
-        assertThat(count(db, "SELECT count(*) FROM log")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM log")).isEqualTo(2);
 
         Process rerun = UnderwayProcess.start(work, work.resolve("rerun.log"),
                 "migrate", "--url", db.url(), "--user", db.user(), "--dir", dir.toString());
@@ -113,10 +98,10 @@ class ProcessIT {
         String log = Files.readString(work.resolve("rerun.log"));
         assertThat(rerun.exitValue()).as(log).isZero();
         assertThat(log).contains("Applied V2 steps (V2__steps.sql): 2 statements").contains("resumed at statement 3");
-        assertThat(count(db, "SELECT count(*) FROM log WHERE n = 1")).isEqualTo(1);
-        assertThat(count(db, "SELECT count(*) FROM log WHERE n = 2")).isEqualTo(1);
-        assertThat(count(db, "SELECT count(*) FROM log WHERE n = 4")).isEqualTo(1);
-        assertThat(count(db, "SELECT count(*) FROM log")).isEqualTo(3);
+        assertThat(db.count("SELECT count(*) FROM log WHERE n = 1")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM log WHERE n = 2")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM log WHERE n = 4")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM log")).isEqualTo(3);
     }
 
     @Test

@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,12 +85,6 @@ class RerunAfterKillProcessIT {
         return c;
     }
 
-    private String one(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
     @Test
     void eachCommandKilledAfterItsLastCommitSaysItIsDoneWhenRunAgain() throws Exception {
         killedAfter("Started V2", "start", "V2__quantity.yaml");
@@ -108,9 +100,9 @@ class RerunAfterKillProcessIT {
         again("start", "V3__big.yaml");
         killedAfter("Rolled back V3", "rollback");
         assertThat(again("rollback").out()).startsWith("V3 is already rolled back (on ");
-        assertThat(one("SELECT string_agg(version || ':' || phase, ',' ORDER BY installed_rank) FROM underway.history"))
+        assertThat(db.value("SELECT string_agg(version || ':' || phase, ',' ORDER BY installed_rank) FROM underway.history"))
                 .isEqualTo("2:start,2:complete,3:rolled back,3:rollback");
-        assertThat(one("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'items'::regclass"
+        assertThat(db.value("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'items'::regclass"
                 + " AND attname = 'quantity'")).isEqualTo("integer");
     }
 
@@ -119,9 +111,9 @@ class RerunAfterKillProcessIT {
         killedAfter("Started V2", "start", "V2__quantity.yaml", "--complete");
         String out = again("start", "V2__quantity.yaml", "--complete").out();
         assertThat(out).startsWith("V2 is already started").containsPattern("Completed V2|V2 is already completed");
-        assertThat(one("SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid ="
+        assertThat(db.value("SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid ="
                 + " 'items'::regclass AND attnum > 0 AND NOT attisdropped")).isEqualTo("id,quantity");
-        assertThat(one("SELECT sum(quantity) FROM items")).isEqualTo(one("SELECT sum(g % 9) FROM generate_series(1, 100) g"));
+        assertThat(db.value("SELECT sum(quantity) FROM items")).isEqualTo(db.value("SELECT sum(g % 9) FROM generate_series(1, 100) g"));
         assertThat(again("start", "V2__quantity.yaml", "--complete").out())
                 .contains("V2 is already started and completed").contains("V2 is already completed");
     }

@@ -6,6 +6,7 @@ import dev.underway.UnderwayException;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.BackfillProgress;
 import dev.underway.state.BackfillState;
+import dev.underway.testkit.Sql;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,18 +62,11 @@ abstract class BackfillScenario {
     }
 
     void exec(String... sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
+        db.exec(sql);
     }
 
     long count(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return db.count(sql);
     }
 
     /** {@code t(id int primary key, a varchar, b varchar, n int)} with ids step, 2*step, ... */
@@ -210,9 +204,7 @@ abstract class BackfillScenario {
     }
 
     static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        Sql.exec(c, sql);
     }
 
     private static String join(List<Integer> ids) {

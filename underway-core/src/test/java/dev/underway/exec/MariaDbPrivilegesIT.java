@@ -11,12 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import static dev.underway.exec.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +42,7 @@ class MariaDbPrivilegesIT {
     void aUserLimitedToItsOwnDatabaseMigratesWithTheDefaultStateLocation() throws Exception {
         TestDatabase app = user("ALL ON `" + root.name() + "`.*");
         assertThat(as(app).directory(dir).build().migrate().applied()).hasSize(1);
-        assertThat(strings("SELECT installed_by FROM `" + root.name() + "`.underway_history")).containsExactly(app.user());
+        assertThat(root.column("SELECT installed_by FROM `" + root.name() + "`.underway_history")).containsExactly(app.user());
         assertThat(as(app).directory(dir).build().validate().errors()).isEmpty();
     }
 
@@ -62,7 +56,7 @@ class MariaDbPrivilegesIT {
                 .contains("CREATE on database `underway`, to create database underway for Underway's table"
                         + " underway.history (GRANT CREATE ON `underway`.* TO '" + app.user() + "'@'%')")
                 .contains("--state-schema " + root.name() + " --state-table-prefix underway_");
-        assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + root.name() + "'"))
+        assertThat(root.column("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + root.name() + "'"))
                 .isEmpty();
     }
 
@@ -83,27 +77,11 @@ class MariaDbPrivilegesIT {
                 .contains("UPDATE on table " + history + ", for Underway's table " + root.name() + ".underway_history"
                         + " (GRANT UPDATE ON " + history + " TO '" + app.user() + "'@'%')")
                 .doesNotContain("INSERT on");
-        assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_name = 'b'"
+        assertThat(root.column("SELECT table_name FROM information_schema.tables WHERE table_name = 'b'"
                 + " AND table_schema = '" + root.name() + "'")).isEmpty();
 
-        exec("GRANT UPDATE ON " + history + " TO '" + app.user() + "'@'%'");
+        root.exec("GRANT UPDATE ON " + history + " TO '" + app.user() + "'@'%'");
         assertThat(as(app).directory(dir).build().migrate().applied()).extracting(AppliedMigration::label)
                 .containsExactly("V2");
-    }
-
-    private List<String> strings(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = root.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private void exec(String sql) throws SQLException {
-        try (Connection c = root.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

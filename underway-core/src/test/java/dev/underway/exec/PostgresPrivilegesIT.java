@@ -15,12 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import static dev.underway.exec.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +38,7 @@ class PostgresPrivilegesIT {
     void setUp() throws Exception {
         admin = TestDatabases.postgres();
         role = admin.name() + "_app";
-        exec(admin, "CREATE ROLE " + role + " LOGIN", "CREATE SCHEMA app AUTHORIZATION " + role);
+        admin.exec("CREATE ROLE " + role + " LOGIN", "CREATE SCHEMA app AUTHORIZATION " + role);
         // The embedded server trusts local connections: the role logs in without a password.
         app = new TestDatabase(admin.engine(), admin.url().replaceFirst("\\?.*$", ""), role, "", admin.name());
         Files.writeString(dir.resolve("V1__users.sql"), "CREATE TABLE users (id int PRIMARY KEY, email text);");
@@ -63,18 +57,18 @@ class PostgresPrivilegesIT {
                 .contains("CREATE on database " + admin.name() + ", to create schema underway for Underway's table"
                         + " underway.history (GRANT CREATE ON DATABASE \"" + admin.name() + "\" TO \"" + role + "\")")
                 .contains("--state-schema app --state-table-prefix underway_");
-        assertThat(strings(admin, "SELECT nspname FROM pg_namespace WHERE nspname = 'underway'")).isEmpty();
-        assertThat(strings(admin, "SELECT tablename FROM pg_tables WHERE schemaname = 'app'")).isEmpty();
+        assertThat(admin.column("SELECT nspname FROM pg_namespace WHERE nspname = 'underway'")).isEmpty();
+        assertThat(admin.column("SELECT tablename FROM pg_tables WHERE schemaname = 'app'")).isEmpty();
 
         // What the message says works: the state in the role's own schema.
         as(app).state(IN_APP).build().migrate();
-        assertThat(strings(admin, "SELECT version FROM app.underway_history")).containsExactly("1");
+        assertThat(admin.column("SELECT version FROM app.underway_history")).containsExactly("1");
     }
 
     @Test
     void aStateTableTheRoleMayOnlyReadIsNamedWithTheRightsItLacks() throws Exception {
         as(admin).build().migrate();
-        exec(admin, "GRANT USAGE ON SCHEMA underway TO " + role, "GRANT SELECT ON underway.history TO " + role);
+        admin.exec("GRANT USAGE ON SCHEMA underway TO " + role, "GRANT SELECT ON underway.history TO " + role);
         Files.writeString(dir.resolve("V2__more.sql"), "CREATE TABLE more (id int);");
         UnderwayException e = refused(() -> as(app).build().migrate());
         assertThat(e.getMessage())
@@ -82,16 +76,16 @@ class PostgresPrivilegesIT {
                         + " \"underway\".\"history\" TO \"" + role + "\")")
                 .contains("UPDATE on table underway.history")
                 .doesNotContain("SELECT on table");
-        assertThat(strings(admin, "SELECT tablename FROM pg_tables WHERE tablename = 'more'")).isEmpty();
+        assertThat(admin.column("SELECT tablename FROM pg_tables WHERE tablename = 'more'")).isEmpty();
 
         // INSERT, UPDATE and SELECT are all it takes: the history's identity column needs no sequence privilege.
-        exec(admin, "GRANT INSERT, UPDATE ON underway.history TO " + role);
+        admin.exec("GRANT INSERT, UPDATE ON underway.history TO " + role);
         assertThat(as(app).build().migrate().applied()).extracting(AppliedMigration::label).containsExactly("V2");
     }
 
     @Test
     void aStateSchemaTheRoleCannotCreateTablesInIsNamed() throws Exception {
-        exec(admin, "CREATE SCHEMA underway", "GRANT USAGE ON SCHEMA underway TO " + role);
+        admin.exec("CREATE SCHEMA underway", "GRANT USAGE ON SCHEMA underway TO " + role);
         assertThat(refused(() -> as(app).build().migrate()).getMessage())
                 .contains("CREATE on schema underway, to create table underway.history (GRANT CREATE ON SCHEMA"
                         + " \"underway\" TO \"" + role + "\")");
@@ -101,13 +95,13 @@ class PostgresPrivilegesIT {
     void aMissingTargetSchemaNeedsCreateOnTheDatabase() throws Exception {
         UnderwayException e = refused(() -> as(app).schema("tenant").state(IN_APP).build().migrate());
         assertThat(e.getMessage()).contains("CREATE on database " + admin.name() + ", to create the target schema tenant");
-        assertThat(strings(admin, "SELECT nspname FROM pg_namespace WHERE nspname = 'tenant'")).isEmpty();
+        assertThat(admin.column("SELECT nspname FROM pg_namespace WHERE nspname = 'tenant'")).isEmpty();
     }
 
     @Test
     void repairNeedsDeleteOnTheHistory() throws Exception {
         as(admin).build().migrate();
-        exec(admin, "GRANT USAGE ON SCHEMA underway TO " + role, "GRANT SELECT, UPDATE ON underway.history TO " + role);
+        admin.exec("GRANT USAGE ON SCHEMA underway TO " + role, "GRANT SELECT, UPDATE ON underway.history TO " + role);
         assertThat(refused(() -> as(app).build().repair()).getMessage())
                 .startsWith("repair cannot run as " + role)
                 .contains("DELETE on table underway.history");
@@ -116,13 +110,13 @@ class PostgresPrivilegesIT {
     @Test
     void backfillNeedsUpdateOnItsTable() throws Exception {
         as(admin).state(IN_APP).build().migrate();
-        exec(admin, "GRANT SELECT ON app.users TO " + role, "GRANT ALL ON app.underway_history TO " + role);
+        admin.exec("GRANT SELECT ON app.users TO " + role, "GRANT ALL ON app.underway_history TO " + role);
         assertThatThrownBy(() -> as(app).state(IN_APP).build().backfill(BackfillRequest.builder("users").schema("app")
                 .change(RowChange.touch()).build(), null))
                 .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
                 .hasMessageStartingWith("backfill cannot run as " + role)
                 .hasMessageContaining("UPDATE on table app.users, to change its rows");
-        assertThat(strings(admin, "SELECT tablename FROM pg_tables WHERE tablename = 'underway_backfills'")).isEmpty();
+        assertThat(admin.column("SELECT tablename FROM pg_tables WHERE tablename = 'underway_backfills'")).isEmpty();
     }
 
     private static final String ADD_TIER = """
@@ -133,28 +127,28 @@ class PostgresPrivilegesIT {
     @Test
     void startWithoutCreateOnTheDatabaseIsRefusedBeforeItAddsAnything() throws Exception {
         as(app).state(IN_APP).build().migrate();
-        exec(app, "INSERT INTO app.users VALUES (1, 'a@x')");
+        app.exec("INSERT INTO app.users VALUES (1, 'a@x')");
         UnderwayException e = refused(() -> as(app).state(IN_APP).build().expandContract(null, null)
                 .start(YamlMigration.parse("V2__tier.yaml", ADD_TIER)));
         assertThat(e.getMessage())
                 .startsWith("start cannot run as " + role)
                 .contains("CREATE on database " + admin.name() + ", to create the version schema app_v2")
                 .doesNotContain("--state-schema");
-        assertThat(strings(admin, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'app'"
+        assertThat(admin.column("SELECT column_name FROM information_schema.columns WHERE table_schema = 'app'"
                 + " AND table_name = 'users' ORDER BY ordinal_position")).containsExactly("id", "email");
-        assertThat(strings(admin, "SELECT tgname FROM pg_trigger WHERE tgrelid = 'app.users'::regclass")).isEmpty();
-        assertThat(strings(admin, "SELECT tablename FROM pg_tables WHERE schemaname = 'app' AND tablename LIKE"
+        assertThat(admin.column("SELECT tgname FROM pg_trigger WHERE tgrelid = 'app.users'::regclass")).isEmpty();
+        assertThat(admin.column("SELECT tablename FROM pg_tables WHERE schemaname = 'app' AND tablename LIKE"
                 + " 'underway\\_%' ORDER BY 1")).containsExactly("underway_history");
 
-        exec(admin, "GRANT CREATE ON DATABASE " + admin.name() + " TO " + role);
+        admin.exec("GRANT CREATE ON DATABASE " + admin.name() + " TO " + role);
         as(app).state(IN_APP).build().expandContract(null, null).start(YamlMigration.parse("V2__tier.yaml", ADD_TIER));
-        assertThat(strings(admin, "SELECT tier FROM app.users")).containsExactly("free");
+        assertThat(admin.column("SELECT tier FROM app.users")).containsExactly("free");
     }
 
     @Test
     void startOnATableTheRoleDoesNotOwnNamesItsOwner() throws Exception {
         as(admin).state(IN_APP).build().migrate();
-        exec(admin, "GRANT CREATE ON DATABASE " + admin.name() + " TO " + role,
+        admin.exec("GRANT CREATE ON DATABASE " + admin.name() + " TO " + role,
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON app.users TO " + role,
                 "GRANT ALL ON app.underway_history TO " + role);
         UnderwayException e = refused(() -> as(app).state(IN_APP).build().expandContract(null, null)
@@ -162,24 +156,6 @@ class PostgresPrivilegesIT {
         assertThat(e.getMessage()).contains("ownership of table app.users (owned by postgres), to start V2__tier.yaml,"
                 + " which changes it (ALTER TABLE \"app\".\"users\" OWNER TO \"" + role + "\", or GRANT \"postgres\" TO \""
                 + role + "\")");
-        assertThat(strings(admin, "SELECT nspname FROM pg_namespace WHERE nspname = 'app_v2'")).isEmpty();
-    }
-
-    private static void exec(TestDatabase db, String... sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String one : sql) {
-                s.execute(one);
-            }
-        }
-    }
-
-    private static List<String> strings(TestDatabase db, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        assertThat(admin.column("SELECT nspname FROM pg_namespace WHERE nspname = 'app_v2'")).isEmpty();
     }
 }

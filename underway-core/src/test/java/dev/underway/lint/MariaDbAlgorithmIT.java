@@ -6,13 +6,13 @@ import dev.underway.dialect.Dialects;
 import dev.underway.dialect.Verdict;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementKind;
+import dev.underway.testkit.Sql;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -126,8 +126,6 @@ class MariaDbAlgorithmIT {
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        Sql.exec(c, sql);
     }
 }

@@ -12,10 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +56,7 @@ class PostgresRehearsalIT {
             assertThat(f.table().name()).isEqualTo("users");
             assertThat(f.rows()).isEqualTo(3000);
         });
-        assertThat(count("SELECT count(*) FROM users")).isGreaterThanOrEqualTo(3000);
+        assertThat(db.count("SELECT count(*) FROM users")).isGreaterThanOrEqualTo(3000);
         assertThat(r.statements()).extracting(StepReport::file, StepReport::line).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("V2__note.sql", 1), org.assertj.core.groups.Tuple.tuple("V2__note.sql", 2),
                 org.assertj.core.groups.Tuple.tuple("V3__block.sql", 1), org.assertj.core.groups.Tuple.tuple("V3__block.sql", 2));
@@ -138,14 +134,14 @@ class PostgresRehearsalIT {
     void aDatabaseWithHistoryRehearsesItsPendingMigrationsAndRefusesFrom() throws Exception {
         write("V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY, v int);");
         dev.underway.Underway.builder().url(db.url()).user(db.user()).directory(dir).build().migrate();
-        exec("INSERT INTO t SELECT g, g FROM generate_series(1, 200) g");
+        db.exec("INSERT INTO t SELECT g, g FROM generate_series(1, 200) g");
         write("V2__idx.sql", "-- underway:no-transaction\nCREATE INDEX CONCURRENTLY t_v ON t (v);");
 
         RehearsalReport r = rehearse(request().defaultRows(0));
         assertThat(r.setup()).isEmpty();
         assertThat(r.rehearsed()).containsExactly("V2");
         assertThat(r.filled()).isEmpty();
-        assertThat(count("SELECT count(*) FROM t")).isGreaterThanOrEqualTo(200);
+        assertThat(db.count("SELECT count(*) FROM t")).isGreaterThanOrEqualTo(200);
         StepReport build = r.statements().get(0);
         assertThat(build.rewrite()).isFalse();
         assertThat(build.rewritten()).isEmpty();
@@ -166,19 +162,6 @@ class PostgresRehearsalIT {
         assertThat(r.setup()).containsExactly("V1");
         assertThat(r.statements()).extracting(StepReport::file).containsExactly("V2__w.sql", "R__t_view.sql");
         assertThat(r.error()).isNull();
-        assertThat(count("SELECT count(*) FROM t_view")).isGreaterThanOrEqualTo(100);
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private void exec(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        assertThat(db.count("SELECT count(*) FROM t_view")).isGreaterThanOrEqualTo(100);
     }
 }

