@@ -8,7 +8,6 @@ import dev.underway.backfill.BackfillRequest;
 import dev.underway.backfill.BackfillResult;
 import dev.underway.backfill.ResumeMode;
 import dev.underway.backfill.RowChange;
-import dev.underway.config.Durations;
 import dev.underway.observe.BackfillListener;
 import dev.underway.state.BackfillState;
 import picocli.CommandLine.ArgGroup;
@@ -54,7 +53,7 @@ final class BackfillCommand extends DatabaseCommand {
 
     @Option(names = "--max-replica-lag", description = "Wait while a replica lags more than this, e.g. 5s "
             + "(PostgreSQL: pg_stat_replication on the primary; MySQL/MariaDB: each --replica-url).")
-    String maxReplicaLag;
+    Duration maxReplicaLag;
 
     @Option(names = "--replica-url", description = "A MySQL/MariaDB replica whose SHOW REPLICA STATUS is watched "
             + "(same credentials). Repeatable.")
@@ -69,7 +68,7 @@ final class BackfillCommand extends DatabaseCommand {
 
     @Option(names = "--lock-timeout", description = "How long a batch may wait for a row lock before it is rolled back, "
             + "shrunk and retried. Default: the target batch time (MySQL/MariaDB: at least 1s).")
-    String lockTimeout;
+    Duration lockTimeout;
 
     @Option(names = "--no-catch-up", description = "Skip the passes that re-check rows after the sweep (for "
             + "expressions that are not a function of the row, e.g. now()).")
@@ -162,14 +161,14 @@ final class BackfillCommand extends DatabaseCommand {
             b.targetBatchTime(Duration.ofMillis(sizing.targetMs));
         }
         if (maxReplicaLag != null) {
-            b.maxReplicaLag(Durations.parse(maxReplicaLag));
+            b.maxReplicaLag(maxReplicaLag);
         }
         replicaUrls.forEach(b::replicaUrl);
         if (throttleQuery != null || throttleAbove != null) {
             b.throttleQuery(throttleQuery, throttleAbove == null ? Double.NaN : throttleAbove);
         }
         if (lockTimeout != null) {
-            b.lockTimeout(Durations.parse(lockTimeout));
+            b.lockTimeout(lockTimeout);
         }
         return b.build();
     }

@@ -31,7 +31,7 @@ final class LoadCommand extends DatabaseCommand {
     LoadOptions app;
 
     @Option(names = "--duration", defaultValue = "60s", description = "How long to run. Default: ${DEFAULT-VALUE}.")
-    String duration;
+    Duration duration;
 
     @Option(names = "--format", defaultValue = "text", description = "text, or json (one object per second, then a"
             + " summary). Default: ${DEFAULT-VALUE}.")
@@ -44,9 +44,9 @@ final class LoadCommand extends DatabaseCommand {
 
     @Override
     int run(Underway underway) {
-        Duration length = Durations.parse(duration);
+        Duration length = duration;
         if (length.isZero() || length.isNegative()) {
-            throw UnderwayException.usage("--duration must be positive, got " + duration);
+            throw UnderwayException.usage("--duration must be positive, got " + Durations.format(length));
         }
         Database db = Database.connect(underway.config().connection(), underway.config().schema());
         LoadSpec spec = new LoadSpec(underway.config().connection(), db.targetSchema(), tables, app.clients, app.rate,
