@@ -175,12 +175,7 @@ final class BackfillCommand extends DatabaseCommand {
 
     private int report(BackfillResult r) {
         if (format == Format.JSON) {
-            out().println(Json.line(Json.object("event", "finished", "name", r.name(), "table", r.table(),
-                    "rows_walked", r.rowsWalked(), "rows_changed", r.rowsChanged(), "batches", r.batches(),
-                    "catch_up_passes", r.catchUpPasses(), "converged", r.converged(),
-                    "catch_up_skipped", r.catchUpSkipped(), "longest_batch_ms", r.longestBatchMillis(),
-                    "longest_lock_ms", r.longestLockMillis(), "retries", r.retries(), "took_ms", r.took().toMillis(),
-                    "resumed", r.resumed(), "already_done", r.alreadyDone())));
+            out().println(Json.line(finished(r)));
         } else if (r.alreadyDone()) {
             out().println("Backfill " + r.name() + " had finished already (" + BackfillConsole.count(r.rowsChanged())
                     + " rows changed); "
@@ -200,6 +195,15 @@ final class BackfillCommand extends DatabaseCommand {
         return 0;
     }
 
+    static Object finished(BackfillResult r) {
+        return Json.object("event", "finished", "name", r.name(), "table", r.table(),
+                    "rows_walked", r.rowsWalked(), "rows_changed", r.rowsChanged(), "batches", r.batches(),
+                    "catch_up_passes", r.catchUpPasses(), "converged", r.converged(),
+                    "catch_up_skipped", r.catchUpSkipped(), "longest_batch_ms", r.longestBatchMillis(),
+                    "longest_lock_ms", r.longestLockMillis(), "retries", r.retries(), "took_ms", r.took().toMillis(),
+                    "resumed", r.resumed(), "already_done", r.alreadyDone());
+    }
+
     private static String catchUp(BackfillResult r) {
         if (r.catchUpSkipped() != null) {
             return ". Catch-up skipped: " + r.catchUpSkipped();
@@ -215,7 +219,16 @@ final class BackfillCommand extends DatabaseCommand {
         String which = name != null ? name : table;
         BackfillState s = (name != null ? underway.backfillStatusNamed(name) : underway.backfillStatus(table))
                 .orElseThrow(() -> UnderwayException.usage("no backfill " + which + " is recorded"));
-        Object json = Json.object("name", s.name(), "table", s.targetSchema() + "." + s.table(), "status", s.status(),
+        out().println(format == Format.JSON ? Json.write(status(s)) : "Backfill " + s.name() + ": " + s.status()
+                + (s.paused() ? " (paused flag set)" : "") + ", " + s.passName() + ", "
+                + BackfillConsole.count(s.checkpoint().rowsDone()) + " of ~" + BackfillConsole.count(s.estimatedRows())
+                + " rows walked, " + BackfillConsole.count(s.checkpoint().rowsChanged()) + " changed in all passes, "
+                + s.position() + (s.message() == null ? "" : "; " + s.message()));
+        return 0;
+    }
+
+    static Object status(BackfillState s) {
+        return Json.object("name", s.name(), "table", s.targetSchema() + "." + s.table(), "status", s.status(),
                 "paused", s.paused(), "change", s.change(), "predicate", s.predicate(), "pass", s.checkpoint().pass(),
                 "pass_kind", s.checkpoint().pass() == 0 ? "sweep" : "catch-up", "target", s.checkpoint().target(),
                 "last_key", s.pagePosition() ? null : s.checkpoint().lastKey(),
@@ -223,11 +236,5 @@ final class BackfillCommand extends DatabaseCommand {
                 "rows_done", s.checkpoint().rowsDone(), "rows_changed", s.checkpoint().rowsChanged(),
                 "batches", s.checkpoint().batches(), "estimated_rows", s.estimatedRows(), "message", s.message(),
                 "started_on", Json.str(s.startedOn()), "updated_on", Json.str(s.updatedOn()));
-        out().println(format == Format.JSON ? Json.write(json) : "Backfill " + s.name() + ": " + s.status()
-                + (s.paused() ? " (paused flag set)" : "") + ", " + s.passName() + ", "
-                + BackfillConsole.count(s.checkpoint().rowsDone()) + " of ~" + BackfillConsole.count(s.estimatedRows())
-                + " rows walked, " + BackfillConsole.count(s.checkpoint().rowsChanged()) + " changed in all passes, "
-                + s.position() + (s.message() == null ? "" : "; " + s.message()));
-        return 0;
     }
 }

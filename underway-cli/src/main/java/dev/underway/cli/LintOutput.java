@@ -20,7 +20,7 @@ final class LintOutput {
 
     void print(LintReport report, LintCommand.LintFormat format, Dialect dialect) {
         switch (format) {
-            case JSON -> out.println(Json.write(Json.object("findings", report.findings().stream().map(LintOutput::json).toList())));
+            case JSON -> out.println(Json.write(findings(report.findings())));
             case SARIF -> out.println(Json.write(Sarif.log(report.findings())));
             default -> text(report.findings());
         }
@@ -48,6 +48,10 @@ final class LintOutput {
     static String oneLine(String sql) {
         String flat = sql.replaceAll("\\s+", " ").strip();
         return flat.length() <= 160 ? flat : flat.substring(0, 157) + "...";
+    }
+
+    static Object findings(List<Finding> findings) {
+        return Json.object("findings", findings.stream().map(LintOutput::json).toList());
     }
 
     /** The JSON shape the README documents: one object per finding, these keys exactly. */

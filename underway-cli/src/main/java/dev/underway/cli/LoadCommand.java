@@ -72,14 +72,18 @@ final class LoadCommand extends DatabaseCommand {
 
     private void second(int second, LatencyStats s) {
         if (format == Format.JSON) {
-            Map<String, Object> line = Json.object("type", "second", "second", second);
-            line.putAll(RehearsalJson.stats(s));
-            out().println(Json.line(line));
+            out().println(Json.line(secondJson(second, s)));
         } else {
             out().printf(Locale.ROOT, "%4d s  %,7d queries  %4d errors  p50 %7.1f ms  p99 %7.1f ms  max %8.1f ms%n",
                     second, s.queries(), s.errors(), s.p50Ms(), s.p99Ms(), s.maxMs());
         }
         out().flush();
+    }
+
+    static Object secondJson(int second, LatencyStats s) {
+        Map<String, Object> line = Json.object("type", "second", "second", second);
+        line.putAll(RehearsalJson.stats(s));
+        return line;
     }
 
     private void summary(LoadRecording r) {

@@ -17,7 +17,7 @@ final class StatusCommand extends DatabaseCommand {
     int run(Underway underway) {
         List<MigrationStatus> all = underway.expandContract(null, null).status();
         if (format == Format.JSON) {
-            out().println(Json.write(Json.object("in_flight", all.stream().map(StatusCommand::json).toList())));
+            out().println(Json.write(json(all)));
             return 0;
         }
         if (all.isEmpty()) {
@@ -45,6 +45,10 @@ final class StatusCommand extends DatabaseCommand {
             default -> s.phase() + " in progress or interrupted, " + s.actionsDone() + " of " + s.actionsTotal()
                     + " actions done (run " + s.phase() + " again to finish)";
         };
+    }
+
+    static Object json(List<MigrationStatus> all) {
+        return Json.object("in_flight", all.stream().map(StatusCommand::json).toList());
     }
 
     private static Object json(MigrationStatus s) {
