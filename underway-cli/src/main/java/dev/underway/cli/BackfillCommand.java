@@ -9,12 +9,16 @@ import dev.underway.backfill.BackfillResult;
 import dev.underway.backfill.ResumeMode;
 import dev.underway.backfill.RowChange;
 import dev.underway.observe.BackfillListener;
+import dev.underway.state.BackfillCheckpoint;
 import dev.underway.state.BackfillState;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,13 +199,10 @@ final class BackfillCommand extends DatabaseCommand {
         return 0;
     }
 
-    static Object finished(BackfillResult r) {
-        return Json.object("event", "finished", "name", r.name(), "table", r.table(),
-                    "rows_walked", r.rowsWalked(), "rows_changed", r.rowsChanged(), "batches", r.batches(),
-                    "catch_up_passes", r.catchUpPasses(), "converged", r.converged(),
-                    "catch_up_skipped", r.catchUpSkipped(), "longest_batch_ms", r.longestBatchMillis(),
-                    "longest_lock_ms", r.longestLockMillis(), "retries", r.retries(), "took_ms", r.took().toMillis(),
-                    "resumed", r.resumed(), "already_done", r.alreadyDone());
+    static BackfillEvent.Finished finished(BackfillResult r) {
+        return new BackfillEvent.Finished(r.name(), r.table(), r.rowsWalked(), r.rowsChanged(), r.batches(),
+                r.catchUpPasses(), r.converged(), r.catchUpSkipped(), r.longestBatchMillis(), r.longestLockMillis(),
+                r.retries(), r.took().toMillis(), r.resumed(), r.alreadyDone());
     }
 
     private static String catchUp(BackfillResult r) {
@@ -227,14 +228,20 @@ final class BackfillCommand extends DatabaseCommand {
         return 0;
     }
 
-    static Object status(BackfillState s) {
-        return Json.object("name", s.name(), "table", s.targetSchema() + "." + s.table(), "status", s.status(),
-                "paused", s.paused(), "change", s.change(), "predicate", s.predicate(), "pass", s.checkpoint().pass(),
-                "pass_kind", s.checkpoint().pass() == 0 ? "sweep" : "catch-up", "target", s.checkpoint().target(),
-                "last_key", s.pagePosition() ? null : s.checkpoint().lastKey(),
-                "next_page", s.pagePosition() ? Long.valueOf(s.checkpoint().lastKey().get(0)) : null,
-                "rows_done", s.checkpoint().rowsDone(), "rows_changed", s.checkpoint().rowsChanged(),
-                "batches", s.checkpoint().batches(), "estimated_rows", s.estimatedRows(), "message", s.message(),
-                "started_on", Json.str(s.startedOn()), "updated_on", Json.str(s.updatedOn()));
+    /** {@code backfill --status --format json}: the recorded state, its checkpoint spelled out. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record StatusJson(String name, String table, String status, boolean paused, String change, String predicate,
+                      int pass, String passKind, String target, List<String> lastKey, Long nextPage, long rowsDone,
+                      long rowsChanged, long batches, long estimatedRows, String message, Instant startedOn,
+                      Instant updatedOn) {
+    }
+
+    static StatusJson status(BackfillState s) {
+        BackfillCheckpoint cp = s.checkpoint();
+        return new StatusJson(s.name(), s.targetSchema() + "." + s.table(), s.status(), s.paused(), s.change(),
+                s.predicate(), cp.pass(), cp.pass() == 0 ? "sweep" : "catch-up", cp.target(),
+                s.pagePosition() ? null : cp.lastKey(), s.pagePosition() ? Long.valueOf(cp.lastKey().get(0)) : null,
+                cp.rowsDone(), cp.rowsChanged(), cp.batches(), s.estimatedRows(), s.message(), s.startedOn(),
+                s.updatedOn());
     }
 }

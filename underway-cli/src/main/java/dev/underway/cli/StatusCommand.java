@@ -2,6 +2,8 @@ package dev.underway.cli;
 
 import dev.underway.Underway;
 import dev.underway.op.MigrationStatus;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,16 +49,12 @@ final class StatusCommand extends DatabaseCommand {
         };
     }
 
-    static Object json(List<MigrationStatus> all) {
-        return Json.object("in_flight", all.stream().map(StatusCommand::json).toList());
+    /** {@code {"in_flight": [...]}}: each {@link MigrationStatus} as it is, its keys in snake case. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record InFlight(List<MigrationStatus> inFlight) {
     }
 
-    private static Object json(MigrationStatus s) {
-        return Json.object("version", s.version(), "script", s.script(), "phase", s.phase(),
-                "actions_done", s.actionsDone(), "actions_total", s.actionsTotal(), "new_schema", s.newSchema(),
-                "old_schema", s.oldSchema(), "tables", s.tables(),
-                "backfills", s.backfills().stream().map(b -> Json.object("table", b.table(), "status", b.status(),
-                        "rows_done", b.rowsDone(), "estimated_rows", b.estimatedRows())).toList(),
-                "message", s.message(), "started_on", Json.str(s.startedOn()), "updated_on", Json.str(s.updatedOn()));
+    static InFlight json(List<MigrationStatus> all) {
+        return new InFlight(all);
     }
 }
