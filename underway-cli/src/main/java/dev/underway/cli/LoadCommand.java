@@ -10,6 +10,9 @@ import dev.underway.load.LoadGenerator;
 import dev.underway.load.LoadRecording;
 import dev.underway.load.LoadSpec;
 import dev.underway.load.QueryKind;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,24 +83,35 @@ final class LoadCommand extends DatabaseCommand {
         out().flush();
     }
 
-    static Object secondJson(int second, LatencyStats s) {
-        Map<String, Object> line = Json.object("type", "second", "second", second);
-        line.putAll(RehearsalJson.stats(s));
-        return line;
+    /** One line of {@code load --format json}: a second, or the summary at the end. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    sealed interface LoadLine {
+        @JsonTypeName("second")
+        record Second(int second, @JsonUnwrapped LatencyStats stats) implements LoadLine {
+        }
+
+        /** The whole run's latency inline, then errors by SQLSTATE, the longest stall, and each kind of query. */
+        @JsonTypeName("summary")
+        record Summary(long durationMs, @JsonUnwrapped LatencyStats overall,
+                       Map<String, LatencyStats.ErrorCount> errorsBySqlState, long longestStallMs,
+                       long longestStallAtMs, LatencyStats read, LatencyStats insert, LatencyStats update)
+                implements LoadLine {
+            static Summary of(LoadRecording r) {
+                return new Summary(r.durationMillis(), r.overall(), r.overall().errorsByState(),
+                        r.longestStall().durationMs(), r.longestStall().startMs(), r.of(QueryKind.READ),
+                        r.of(QueryKind.INSERT), r.of(QueryKind.UPDATE));
+            }
+        }
+    }
+
+    static LoadLine secondJson(int second, LatencyStats s) {
+        return new LoadLine.Second(second, s);
     }
 
     private void summary(LoadRecording r) {
         LatencyStats all = r.overall();
         if (format == Format.JSON) {
-            Map<String, Object> m = Json.object("type", "summary", "durationMs", r.durationMillis());
-            m.putAll(RehearsalJson.stats(all));
-            m.put("errorsBySqlState", RehearsalJson.errors(all));
-            m.put("longestStallMs", r.longestStall().durationMs());
-            m.put("longestStallAtMs", r.longestStall().startMs());
-            for (QueryKind k : QueryKind.values()) {
-                m.put(k.label(), RehearsalJson.stats(r.of(k)));
-            }
-            out().println(Json.line(m));
+            out().println(Json.line(LoadLine.Summary.of(r)));
         } else {
             TextTable t = new TextTable("", "queries", "errors", "p50", "p99", "max");
             add(t, "all", all);

@@ -173,4 +173,72 @@ class JsonOutputTest {
             }
         }
     }
+
+    /** The fields scripts read, by type: versions and instants as text, counts as numbers, absent values as null. */
+    @Test
+    void fieldsHaveTheirDocumentedTypes() throws IOException {
+        Map<String, String> all = outputs();
+        JsonNode info = JSON.readTree(all.get("info"));
+        assertThat(info.get("current_version").isTextual()).isTrue();
+        assertThat(info.get("migrations").get(0).get("installed_on").asText()).isEqualTo(AT.toString());
+        assertThat(info.get("migrations").get(1).get("version").isNull()).isTrue();
+        assertThat(info.get("migrations").get(0).get("execution_ms").isIntegralNumber()).isTrue();
+
+        JsonNode flight = JSON.readTree(all.get("status")).get("in_flight").get(0);
+        assertThat(flight.get("actions_done").asInt()).isEqualTo(4);
+        assertThat(flight.get("backfills").get(0).get("estimated_rows").asLong()).isEqualTo(100);
+        assertThat(flight.get("started_on").asText()).isEqualTo(AT.toString());
+
+        JsonNode applied = JSON.readTree(all.get("migrate")).get("applied").get(1);
+        assertThat(applied.get("migration").asText()).isEqualTo("V2");
+        assertThat(applied.get("mode").asText()).isEqualTo("expand_contract");
+        assertThat(applied.get("lock_wait_ms").asLong()).isEqualTo(30);
+
+        List<JsonNode> events = all.get("backfill-events").lines().map(JsonOutputTest::parse).toList();
+        assertThat(events).allSatisfy(e -> assertThat(e.fieldNames().next()).isEqualTo("event"));
+        assertThat(events.get(3).get("percent").asDouble()).isEqualTo(33.3);
+        assertThat(events.get(4).get("eta_seconds").isNull()).isTrue();
+        JsonNode finished = parse(all.get("backfill-finished").lines().findFirst().orElseThrow());
+        assertThat(finished.get("event").asText()).isEqualTo("finished");
+        assertThat(finished.get("took_ms").asLong()).isEqualTo(2345);
+
+        JsonNode status = JSON.readTree(all.get("backfill-status"));
+        assertThat(status.get("last_key").get(1).asText()).isEqualTo("a");
+        assertThat(status.get("next_page").isNull()).isTrue();
+        assertThat(JSON.readTree(all.get("backfill-status-page")).get("next_page").asLong()).isEqualTo(120);
+
+        JsonNode second = JSON.readTree(all.get("load-second"));
+        assertThat(second.get("type").asText()).isEqualTo("second");
+        assertThat(second.has("errorsByState")).isFalse();
+
+        JsonNode traced = JSON.readTree(all.get("trace")).get("statements");
+        assertThat(traced.get(0).get("static").get("locks").get("public.users").asText()).isEqualTo("ACCESS EXCLUSIVE");
+        assertThat(traced.get(0).get("observed").get("locks")).hasSize(1);
+        assertThat(traced.get(1).get("observed").isNull()).isTrue();
+
+        JsonNode finding = JSON.readTree(all.get("lint")).get("findings").get(1);
+        assertThat(finding.get("blocksReads").isNull()).isTrue();
+        assertThat(finding.get("severity").asText()).isEqualTo("warning");
+
+        JsonNode sarif = JSON.readTree(all.get("sarif"));
+        assertThat(sarif.get("$schema").asText()).isEqualTo(Sarif.SCHEMA);
+        JsonNode result = sarif.get("runs").get(0).get("results").get(0);
+        assertThat(result.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText())
+                .isEqualTo("sp%20ace/V2__i.sql");
+
+        JsonNode rehearsal = JSON.readTree(all.get("rehearsal"));
+        assertThat(rehearsal.get("load").get("errorsBySqlState").get("57014").get("count").asLong()).isEqualTo(2);
+        assertThat(rehearsal.get("load").get("p99Ms").asDouble()).isEqualTo(2400.0);
+        assertThat(rehearsal.get("statements").get(1).get("load").get("stallAtMs").isNull()).isTrue();
+        assertThat(rehearsal.get("timeline").get(0).get("p50Ms").asDouble()).isEqualTo(1.5);
+        assertThat(JSON.readTree(all.get("rehearsal-empty")).get("load").isNull()).isTrue();
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
