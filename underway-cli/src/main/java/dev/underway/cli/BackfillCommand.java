@@ -1,5 +1,7 @@
 package dev.underway.cli;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.underway.ErrorCode;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
@@ -11,17 +13,15 @@ import dev.underway.backfill.RowChange;
 import dev.underway.observe.BackfillListener;
 import dev.underway.state.BackfillCheckpoint;
 import dev.underway.state.BackfillState;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 @Command(name = "backfill", description = "Change the rows of a table in small, throttled, resumable batches "

@@ -1,8 +1,8 @@
 package dev.underway.cli;
 
-import dev.underway.Underway;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.underway.Underway;
 import dev.underway.plan.MigrationInfo;
 import dev.underway.plan.MigrationVersion;
 import picocli.CommandLine.Command;

@@ -1,5 +1,8 @@
 package dev.underway.cli;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.underway.Interruption;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
@@ -10,9 +13,6 @@ import dev.underway.load.LoadGenerator;
 import dev.underway.load.LoadRecording;
 import dev.underway.load.LoadSpec;
 import dev.underway.load.QueryKind;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonTypeName;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

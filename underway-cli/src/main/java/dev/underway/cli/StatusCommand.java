@@ -1,9 +1,9 @@
 package dev.underway.cli;
 
-import dev.underway.Underway;
-import dev.underway.op.MigrationStatus;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.underway.Underway;
+import dev.underway.op.MigrationStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -3,8 +3,8 @@ package dev.underway.cli;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.underway.dialect.Verdict;
 import dev.underway.trace.MigrationTracer;
-import dev.underway.trace.ObservedLock;
 import dev.underway.trace.Observation;
+import dev.underway.trace.ObservedLock;
 import dev.underway.trace.TracedStatement;
 
 import java.io.PrintWriter;
