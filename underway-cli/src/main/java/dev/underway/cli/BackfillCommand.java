@@ -1,5 +1,7 @@
 package dev.underway.cli;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.underway.ErrorCode;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
@@ -8,17 +10,18 @@ import dev.underway.backfill.BackfillRequest;
 import dev.underway.backfill.BackfillResult;
 import dev.underway.backfill.ResumeMode;
 import dev.underway.backfill.RowChange;
-import dev.underway.config.Durations;
 import dev.underway.observe.BackfillListener;
+import dev.underway.state.BackfillCheckpoint;
 import dev.underway.state.BackfillState;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.Locale;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 @Command(name = "backfill", description = "Change the rows of a table in small, throttled, resumable batches "
@@ -54,7 +57,7 @@ final class BackfillCommand extends DatabaseCommand {
 
     @Option(names = "--max-replica-lag", description = "Wait while a replica lags more than this, e.g. 5s "
             + "(PostgreSQL: pg_stat_replication on the primary; MySQL/MariaDB: each --replica-url).")
-    String maxReplicaLag;
+    Duration maxReplicaLag;
 
     @Option(names = "--replica-url", description = "A MySQL/MariaDB replica whose SHOW REPLICA STATUS is watched "
             + "(same credentials). Repeatable.")
@@ -69,7 +72,7 @@ final class BackfillCommand extends DatabaseCommand {
 
     @Option(names = "--lock-timeout", description = "How long a batch may wait for a row lock before it is rolled back, "
             + "shrunk and retried. Default: the target batch time (MySQL/MariaDB: at least 1s).")
-    String lockTimeout;
+    Duration lockTimeout;
 
     @Option(names = "--no-catch-up", description = "Skip the passes that re-check rows after the sweep (for "
             + "expressions that are not a function of the row, e.g. now()).")
@@ -162,26 +165,21 @@ final class BackfillCommand extends DatabaseCommand {
             b.targetBatchTime(Duration.ofMillis(sizing.targetMs));
         }
         if (maxReplicaLag != null) {
-            b.maxReplicaLag(Durations.parse(maxReplicaLag));
+            b.maxReplicaLag(maxReplicaLag);
         }
         replicaUrls.forEach(b::replicaUrl);
         if (throttleQuery != null || throttleAbove != null) {
             b.throttleQuery(throttleQuery, throttleAbove == null ? Double.NaN : throttleAbove);
         }
         if (lockTimeout != null) {
-            b.lockTimeout(Durations.parse(lockTimeout));
+            b.lockTimeout(lockTimeout);
         }
         return b.build();
     }
 
     private int report(BackfillResult r) {
         if (format == Format.JSON) {
-            out().println(Json.line(Json.object("event", "finished", "name", r.name(), "table", r.table(),
-                    "rows_walked", r.rowsWalked(), "rows_changed", r.rowsChanged(), "batches", r.batches(),
-                    "catch_up_passes", r.catchUpPasses(), "converged", r.converged(),
-                    "catch_up_skipped", r.catchUpSkipped(), "longest_batch_ms", r.longestBatchMillis(),
-                    "longest_lock_ms", r.longestLockMillis(), "retries", r.retries(), "took_ms", r.took().toMillis(),
-                    "resumed", r.resumed(), "already_done", r.alreadyDone())));
+            out().println(Json.line(finished(r)));
         } else if (r.alreadyDone()) {
             out().println("Backfill " + r.name() + " had finished already (" + BackfillConsole.count(r.rowsChanged())
                     + " rows changed); "
@@ -201,6 +199,12 @@ final class BackfillCommand extends DatabaseCommand {
         return 0;
     }
 
+    static BackfillEvent.Finished finished(BackfillResult r) {
+        return new BackfillEvent.Finished(r.name(), r.table(), r.rowsWalked(), r.rowsChanged(), r.batches(),
+                r.catchUpPasses(), r.converged(), r.catchUpSkipped(), r.longestBatchMillis(), r.longestLockMillis(),
+                r.retries(), r.took().toMillis(), r.resumed(), r.alreadyDone());
+    }
+
     private static String catchUp(BackfillResult r) {
         if (r.catchUpSkipped() != null) {
             return ". Catch-up skipped: " + r.catchUpSkipped();
@@ -216,19 +220,28 @@ final class BackfillCommand extends DatabaseCommand {
         String which = name != null ? name : table;
         BackfillState s = (name != null ? underway.backfillStatusNamed(name) : underway.backfillStatus(table))
                 .orElseThrow(() -> UnderwayException.usage("no backfill " + which + " is recorded"));
-        Object json = Json.object("name", s.name(), "table", s.targetSchema() + "." + s.table(), "status", s.status(),
-                "paused", s.paused(), "change", s.change(), "predicate", s.predicate(), "pass", s.checkpoint().pass(),
-                "pass_kind", s.checkpoint().pass() == 0 ? "sweep" : "catch-up", "target", s.checkpoint().target(),
-                "last_key", s.pagePosition() ? null : s.checkpoint().lastKey(),
-                "next_page", s.pagePosition() ? Long.valueOf(s.checkpoint().lastKey().get(0)) : null,
-                "rows_done", s.checkpoint().rowsDone(), "rows_changed", s.checkpoint().rowsChanged(),
-                "batches", s.checkpoint().batches(), "estimated_rows", s.estimatedRows(), "message", s.message(),
-                "started_on", Json.str(s.startedOn()), "updated_on", Json.str(s.updatedOn()));
-        out().println(format == Format.JSON ? Json.write(json) : "Backfill " + s.name() + ": " + s.status()
+        out().println(format == Format.JSON ? Json.write(status(s)) : "Backfill " + s.name() + ": " + s.status()
                 + (s.paused() ? " (paused flag set)" : "") + ", " + s.passName() + ", "
                 + BackfillConsole.count(s.checkpoint().rowsDone()) + " of ~" + BackfillConsole.count(s.estimatedRows())
                 + " rows walked, " + BackfillConsole.count(s.checkpoint().rowsChanged()) + " changed in all passes, "
                 + s.position() + (s.message() == null ? "" : "; " + s.message()));
         return 0;
+    }
+
+    /** {@code backfill --status --format json}: the recorded state, its checkpoint spelled out. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record StatusJson(String name, String table, String status, boolean paused, String change, String predicate,
+                      int pass, String passKind, String target, List<String> lastKey, Long nextPage, long rowsDone,
+                      long rowsChanged, long batches, long estimatedRows, String message, Instant startedOn,
+                      Instant updatedOn) {
+    }
+
+    static StatusJson status(BackfillState s) {
+        BackfillCheckpoint cp = s.checkpoint();
+        return new StatusJson(s.name(), s.targetSchema() + "." + s.table(), s.status(), s.paused(), s.change(),
+                s.predicate(), cp.pass(), cp.pass() == 0 ? "sweep" : "catch-up", cp.target(),
+                s.pagePosition() ? null : cp.lastKey(), s.pagePosition() ? Long.valueOf(cp.lastKey().get(0)) : null,
+                cp.rowsDone(), cp.rowsChanged(), cp.batches(), s.estimatedRows(), s.message(), s.startedOn(),
+                s.updatedOn());
     }
 }

@@ -1,6 +1,5 @@
 package dev.underway.cli;
 
-import dev.underway.config.Durations;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -10,9 +9,9 @@ final class ConnectTimeoutOption {
     @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s", description = "How long"
             + " connecting may take, login included, before giving up with exit code 2 (e.g. 3s; 0s: no limit)."
             + " Default: ${DEFAULT-VALUE}.")
-    String value;
+    Duration value;
 
     Duration duration() {
-        return Durations.parse(value);
+        return value;
     }
 }

@@ -1,12 +1,17 @@
 package dev.underway.cli;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.underway.Underway;
 import dev.underway.plan.MigrationInfo;
+import dev.underway.plan.MigrationVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 @Command(name = "info", description = "Show every migration and its state: pending, applied, failed, outdated, missing, ignored.")
@@ -46,26 +51,28 @@ final class InfoCommand extends DatabaseCommand {
         return 0;
     }
 
-    /** @param filesChecked false when there was no migration directory: the history alone */
-    static Object json(Underway.Info info, boolean filesChecked) {
-        return Json.object(
-                "database", info.database(),
-                "schema", info.targetSchema(),
-                "current_version", Json.str(info.currentVersion()),
-                "valid", info.errors().isEmpty(),
-                "errors", info.errors(),
-                "files_checked", filesChecked,
-                "migrations", info.migrations().stream().map(m -> Json.object(
-                        "version", Json.str(m.version()),
-                        "description", m.description(),
-                        "category", m.category().name().toLowerCase(Locale.ROOT),
-                        "type", m.type(),
-                        "script", m.script(),
-                        "state", m.state().label(),
-                        "checksum", m.checksum(),
-                        "installed_on", Json.str(m.installedOn()),
-                        "installed_by", m.installedBy(),
-                        "execution_ms", m.executionMs(),
-                        "note", m.note())).toList());
+    /**
+     * {@code info --format json} (and validate's): the README documents these keys.
+     *
+     * @param filesChecked false when there was no migration directory: the history alone
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record InfoJson(String database, String schema, MigrationVersion currentVersion, boolean valid, List<String> errors,
+                    boolean filesChecked, List<Migration> migrations) {
+        @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+        record Migration(MigrationVersion version, String description, String category, String type, String script,
+                         String state, Integer checksum, Instant installedOn, String installedBy, Long executionMs,
+                         String note) {
+            static Migration of(MigrationInfo m) {
+                return new Migration(m.version(), m.description(), m.category().name().toLowerCase(Locale.ROOT),
+                        m.type(), m.script(), m.state().label(), m.checksum(), m.installedOn(), m.installedBy(),
+                        m.executionMs(), m.note());
+            }
+        }
+    }
+
+    static InfoJson json(Underway.Info info, boolean filesChecked) {
+        return new InfoJson(info.database(), info.targetSchema(), info.currentVersion(), info.errors().isEmpty(),
+                info.errors(), filesChecked, info.migrations().stream().map(InfoJson.Migration::of).toList());
     }
 }

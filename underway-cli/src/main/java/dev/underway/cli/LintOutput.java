@@ -8,7 +8,6 @@ import dev.underway.lint.Severity;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 
 /** Lint results as text (for people), JSON (for scripts) or SARIF 2.1.0 (for code-scanning UIs). */
 final class LintOutput {
@@ -20,7 +19,7 @@ final class LintOutput {
 
     void print(LintReport report, LintCommand.LintFormat format, Dialect dialect) {
         switch (format) {
-            case JSON -> out.println(Json.write(Json.object("findings", report.findings().stream().map(LintOutput::json).toList())));
+            case JSON -> out.println(Json.write(findings(report.findings())));
             case SARIF -> out.println(Json.write(Sarif.log(report.findings())));
             default -> text(report.findings());
         }
@@ -50,21 +49,24 @@ final class LintOutput {
         return flat.length() <= 160 ? flat : flat.substring(0, 157) + "...";
     }
 
-    /** The JSON shape the README documents: one object per finding, these keys exactly. */
-    static Map<String, Object> json(Finding f) {
-        Verdict v = f.verdict();
-        return Json.object(
-                "file", f.file(),
-                "line", f.line(),
-                "statement", f.statement(),
-                "code", f.code(),
-                "severity", f.severity().label(),
-                "lock", v == null ? null : v.lock(),
-                "blocksReads", v == null ? null : v.blocksReads(),
-                "blocksWrites", v == null ? null : v.blocksWrites(),
-                "rewrite", v == null ? null : v.rewrite(),
-                "message", f.message(),
-                "safeAlternative", f.safeAlternative());
+    static Findings findings(List<Finding> findings) {
+        return new Findings(findings.stream().map(Findings.Entry::of).toList());
+    }
+
+    /** {@code lint --format json}: the shape the README documents, one object per finding, these keys exactly. */
+    record Findings(List<Entry> findings) {
+        /** The verdict's fields are null for findings about directives (they have no statement to judge). */
+        record Entry(String file, int line, String statement, String code, String severity, String lock,
+                     Boolean blocksReads, Boolean blocksWrites, Boolean rewrite, String message,
+                     String safeAlternative) {
+            static Entry of(Finding f) {
+                Verdict v = f.verdict();
+                return new Entry(f.file(), f.line(), f.statement(), f.code(), f.severity().label(),
+                        v == null ? null : v.lock(), v == null ? null : v.blocksReads(),
+                        v == null ? null : v.blocksWrites(), v == null ? null : v.rewrite(), f.message(),
+                        f.safeAlternative());
+            }
+        }
     }
 
     /** Says on stderr which declarative migrations at {@code path} are not read (they are not SQL). */

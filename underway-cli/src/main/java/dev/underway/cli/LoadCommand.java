@@ -1,5 +1,8 @@
 package dev.underway.cli;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.underway.Interruption;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
@@ -31,7 +34,7 @@ final class LoadCommand extends DatabaseCommand {
     LoadOptions app;
 
     @Option(names = "--duration", defaultValue = "60s", description = "How long to run. Default: ${DEFAULT-VALUE}.")
-    String duration;
+    Duration duration;
 
     @Option(names = "--format", defaultValue = "text", description = "text, or json (one object per second, then a"
             + " summary). Default: ${DEFAULT-VALUE}.")
@@ -44,9 +47,9 @@ final class LoadCommand extends DatabaseCommand {
 
     @Override
     int run(Underway underway) {
-        Duration length = Durations.parse(duration);
+        Duration length = duration;
         if (length.isZero() || length.isNegative()) {
-            throw UnderwayException.usage("--duration must be positive, got " + duration);
+            throw UnderwayException.usage("--duration must be positive, got " + Durations.format(length));
         }
         Database db = Database.connect(underway.config().connection(), underway.config().schema());
         LoadSpec spec = new LoadSpec(underway.config().connection(), db.targetSchema(), tables, app.clients, app.rate,
@@ -72,9 +75,7 @@ final class LoadCommand extends DatabaseCommand {
 
     private void second(int second, LatencyStats s) {
         if (format == Format.JSON) {
-            Map<String, Object> line = Json.object("type", "second", "second", second);
-            line.putAll(RehearsalJson.stats(s));
-            out().println(Json.line(line));
+            out().println(Json.line(secondJson(second, s)));
         } else {
             out().printf(Locale.ROOT, "%4d s  %,7d queries  %4d errors  p50 %7.1f ms  p99 %7.1f ms  max %8.1f ms%n",
                     second, s.queries(), s.errors(), s.p50Ms(), s.p99Ms(), s.maxMs());
@@ -82,18 +83,35 @@ final class LoadCommand extends DatabaseCommand {
         out().flush();
     }
 
+    /** One line of {@code load --format json}: a second, or the summary at the end. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    sealed interface LoadLine {
+        @JsonTypeName("second")
+        record Second(int second, @JsonUnwrapped LatencyStats stats) implements LoadLine {
+        }
+
+        /** The whole run's latency inline, then errors by SQLSTATE, the longest stall, and each kind of query. */
+        @JsonTypeName("summary")
+        record Summary(long durationMs, @JsonUnwrapped LatencyStats overall,
+                       Map<String, LatencyStats.ErrorCount> errorsBySqlState, long longestStallMs,
+                       long longestStallAtMs, LatencyStats read, LatencyStats insert, LatencyStats update)
+                implements LoadLine {
+            static Summary of(LoadRecording r) {
+                return new Summary(r.durationMillis(), r.overall(), r.overall().errorsByState(),
+                        r.longestStall().durationMs(), r.longestStall().startMs(), r.of(QueryKind.READ),
+                        r.of(QueryKind.INSERT), r.of(QueryKind.UPDATE));
+            }
+        }
+    }
+
+    static LoadLine secondJson(int second, LatencyStats s) {
+        return new LoadLine.Second(second, s);
+    }
+
     private void summary(LoadRecording r) {
         LatencyStats all = r.overall();
         if (format == Format.JSON) {
-            Map<String, Object> m = Json.object("type", "summary", "durationMs", r.durationMillis());
-            m.putAll(RehearsalJson.stats(all));
-            m.put("errorsBySqlState", RehearsalJson.errors(all));
-            m.put("longestStallMs", r.longestStall().durationMs());
-            m.put("longestStallAtMs", r.longestStall().startMs());
-            for (QueryKind k : QueryKind.values()) {
-                m.put(k.label(), RehearsalJson.stats(r.of(k)));
-            }
-            out().println(Json.line(m));
+            out().println(Json.line(LoadLine.Summary.of(r)));
         } else {
             TextTable t = new TextTable("", "queries", "errors", "p50", "p99", "max");
             add(t, "all", all);

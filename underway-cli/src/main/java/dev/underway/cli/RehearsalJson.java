@@ -1,87 +1,70 @@
 package dev.underway.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.underway.lint.Rule;
 import dev.underway.load.LatencyStats;
 import dev.underway.load.TimelineInterval;
 import dev.underway.rehearse.RehearsalReport;
 import dev.underway.rehearse.StepReport;
+import dev.underway.synthetic.SyntheticData;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The rehearsal report as JSON: {@code {"statements":[...],"load":{...},"timeline":[...]}} plus what the
- * rehearsal set up and what happened on the way.
+ * rehearsal set up and what happened on the way. Intervals, events and latency are the report's own records.
  */
-final class RehearsalJson {
-    private RehearsalJson() {
+record RehearsalJson(String database, List<String> setup, List<String> rehearsed, List<Filled> filled,
+                     List<Statement> statements, Load load, List<TimelineInterval> timeline,
+                     List<TimelineInterval> detail, List<RehearsalReport.Event> events, List<LintCode> lintCodes,
+                     String error) {
+    static RehearsalJson of(RehearsalReport r) {
+        return new RehearsalJson(r.database(), r.setup(), r.rehearsed(), r.filled().stream().map(Filled::of).toList(),
+                r.statements().stream().map(Statement::of).toList(), r.load() == null ? null : Load.of(r.load()),
+                r.timeline(), r.detail(), r.events(), r.lintRules().stream().map(LintCode::of).toList(), r.error());
     }
 
-    static Map<String, Object> of(RehearsalReport r) {
-        return Json.object(
-                "database", r.database(),
-                "setup", r.setup(),
-                "rehearsed", r.rehearsed(),
-                "filled", r.filled().stream().map(f -> Json.object("table", f.table().name(), "rows", f.rows(),
-                        "ms", f.millis(), "addedAsParent", f.addedAsParent())).toList(),
-                "statements", r.statements().stream().map(RehearsalJson::statement).toList(),
-                "load", r.load() == null ? null : load(r.load()),
-                "timeline", r.timeline().stream().map(RehearsalJson::interval).toList(),
-                "detail", r.detail().stream().map(RehearsalJson::interval).toList(),
-                "events", r.events().stream().map(e -> Json.object("atMs", e.atMs(), "what", e.what())).toList(),
-                "lintCodes", r.lintRules().stream().map(rule -> Json.object("code", rule.code(), "name", rule.name(),
-                        "severity", rule.severity().label(), "summary", rule.summary())).toList(),
-                "error", r.error());
+    /** @param table the table's name, without its schema */
+    record Filled(String table, long rows, long ms, boolean addedAsParent) {
+        static Filled of(SyntheticData.Filled f) {
+            return new Filled(f.table().name(), f.rows(), f.millis(), f.addedAsParent());
+        }
     }
 
-    private static Map<String, Object> statement(StepReport s) {
-        return Json.object(
-                "migration", s.migration(),
-                "file", s.file(),
-                "line", s.line(),
-                "phase", s.phase(),
-                "sql", s.sql(),
-                "startMs", s.startMs(),
-                "durationMs", s.durationMs(),
-                "lockMode", s.lockMode(),
-                "lockSource", s.lockSource(),
-                "locks", s.locks(),
-                "lockWaitMs", s.lockWaitMs(),
-                "waitedFor", s.waitedFor(),
-                "retries", s.retries(),
-                "rewrite", s.rewrite(),
-                "rewritten", s.rewritten(),
-                "rebuiltIndexes", s.rebuiltIndexes(),
-                "lint", s.lint(),
-                "error", s.error(),
-                "load", Json.object("before", stats(s.before()), "during", stats(s.during()), "after", stats(s.after()),
-                        "longestStallMs", s.stall().durationMs(), "stallAtMs", s.stallScope() == null ? null
-                                : s.stall().startMs(), "stallScope", s.stallScope()));
+    record Statement(String migration, String file, int line, String phase, String sql, long startMs, long durationMs,
+                     String lockMode, String lockSource, List<String> locks, long lockWaitMs, List<String> waitedFor,
+                     int retries, boolean rewrite, List<String> rewritten, List<String> rebuiltIndexes,
+                     List<String> lint, String error, StatementLoad load) {
+        static Statement of(StepReport s) {
+            return new Statement(s.migration(), s.file(), s.line(), s.phase(), s.sql(), s.startMs(), s.durationMs(),
+                    s.lockMode(), s.lockSource(), s.locks(), s.lockWaitMs(), s.waitedFor(), s.retries(), s.rewrite(),
+                    s.rewritten(), s.rebuiltIndexes(), s.lint(), s.error(), new StatementLoad(s.before(), s.during(),
+                    s.after(), s.stall().durationMs(), s.stallScope() == null ? null : s.stall().startMs(),
+                    s.stallScope()));
+        }
     }
 
-    private static Map<String, Object> load(RehearsalReport.LoadSummary l) {
-        Map<String, Object> m = Json.object("tables", l.tables(), "clients", l.clients(), "ratePerSecond",
-                l.ratePerSecond(), "mix", l.mix(), "durationMs", l.durationMs());
-        m.putAll(stats(l.overall()));
-        m.put("errorsBySqlState", errors(l.overall()));
-        m.put("longestStallMs", l.longestStall().durationMs());
-        m.put("longestStallAtMs", l.longestStall().startMs());
-        m.put("baseline", stats(l.baseline()));
-        return m;
+    /** @param stallAtMs null when no stall belongs to the statement ({@code stallScope} null) */
+    record StatementLoad(LatencyStats before, LatencyStats during, LatencyStats after, long longestStallMs,
+                         Long stallAtMs, String stallScope) {
     }
 
-    static Map<String, Object> stats(LatencyStats s) {
-        return Json.object("queries", s.queries(), "errors", s.errors(), "p50Ms", s.p50Ms(), "p99Ms", s.p99Ms(),
-                "maxMs", s.maxMs());
+    /** The load as a whole: its latency keys inline, then errors by SQLSTATE, the longest stall and the baseline. */
+    record Load(List<String> tables, int clients, double ratePerSecond, String mix, long durationMs,
+                @JsonUnwrapped LatencyStats overall, Map<String, LatencyStats.ErrorCount> errorsBySqlState,
+                long longestStallMs, long longestStallAtMs, LatencyStats baseline) {
+        static Load of(RehearsalReport.LoadSummary l) {
+            return new Load(l.tables(), l.clients(), l.ratePerSecond(), l.mix(), l.durationMs(), l.overall(),
+                    l.overall().errorsByState(), l.longestStall().durationMs(), l.longestStall().startMs(),
+                    l.baseline());
+        }
     }
 
-    static Map<String, Object> errors(LatencyStats s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        s.errorsByState().forEach((state, n) -> m.put(state, Json.object("count", n.count(), "message", n.message())));
-        return m;
-    }
-
-    private static Map<String, Object> interval(TimelineInterval t) {
-        return Json.object("startMs", t.startMs(), "queries", t.queries(), "errors", t.errors(), "p50Ms", t.p50Ms(),
-                "p99Ms", t.p99Ms(), "maxMs", t.maxMs());
+    /** What a lint code on a statement means. */
+    record LintCode(String code, String name, String severity, String summary) {
+        static LintCode of(Rule rule) {
+            return new LintCode(rule.code(), rule.name(), rule.severity().label(), rule.summary());
+        }
     }
 }

@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,15 +70,15 @@ final class RehearseCommand implements Callable<Integer> {
     LoadOptions app;
 
     @Option(names = "--warmup", description = "Load before the first statement. Default: ${DEFAULT-VALUE}.", defaultValue = "2s")
-    String warmup;
+    Duration warmup;
 
     @Option(names = "--cooldown", description = "Load after the last statement. Default: ${DEFAULT-VALUE}.",
             defaultValue = "2s")
-    String cooldown;
+    Duration cooldown;
 
     @Option(names = "--window", description = "How long before and after each statement the load is summarised."
             + " Default: ${DEFAULT-VALUE}.", defaultValue = "1s")
-    String window;
+    Duration window;
 
     @Option(names = "--no-complete", description = "Only start declarative (YAML) migrations; by default they are"
             + " started, the load moves to the new version schema, and they are completed.")
@@ -85,7 +86,7 @@ final class RehearseCommand implements Callable<Integer> {
 
     @Option(names = "--max-stall", paramLabel = "DURATION", description = "Exit 1 when the application stalled longer"
             + " than this (e.g. 2100ms), for CI.")
-    String maxStall;
+    Duration maxStall;
 
     @Option(names = "--max-errors", paramLabel = "N", description = "Exit 1 when the application saw more errors, for CI.")
     Long maxErrors;
@@ -155,9 +156,9 @@ final class RehearseCommand implements Callable<Integer> {
         print(report);
         List<String> over = new ArrayList<>();
         if (report.load() != null && maxStall != null
-                && report.load().longestStall().durationMs() > Durations.parse(maxStall).toMillis()) {
+                && report.load().longestStall().durationMs() > maxStall.toMillis()) {
             over.add("the application stalled for " + report.load().longestStall().durationMs() + " ms (--max-stall "
-                    + maxStall + ")");
+                    + Durations.format(maxStall) + ")");
         }
         if (report.load() != null && maxErrors != null && report.load().overall().errors() > maxErrors) {
             over.add("the application saw " + report.load().overall().errors() + " errors (--max-errors " + maxErrors + ")");
@@ -194,7 +195,7 @@ final class RehearseCommand implements Callable<Integer> {
         RehearsalRequest.Builder b = RehearsalRequest.builder(parent.workDir.resolve(dir))
                 .from(from == null ? null : MigrationVersion.parse(from))
                 .loadTables(loadTables).clients(app.clients).ratePerSecond(app.rate).mix(app.queryMix()).seed(app.seed)
-                .warmup(Durations.parse(warmup)).cooldown(Durations.parse(cooldown)).window(Durations.parse(window))
+                .warmup(warmup).cooldown(cooldown).window(window)
                 .complete(!noComplete).online(online.execution());
         for (String r : rows) {
             int eq = r.lastIndexOf('=');

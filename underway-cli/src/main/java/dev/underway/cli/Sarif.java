@@ -1,5 +1,7 @@
 package dev.underway.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.underway.lint.Finding;
 import dev.underway.lint.Rule;
 import dev.underway.lint.Rules;
@@ -7,9 +9,11 @@ import dev.underway.lint.Rules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-/** A SARIF 2.1.0 log with one run: every rule as a reporting descriptor, every finding as a result. */
+/**
+ * A SARIF 2.1.0 log with one run: every rule as a reporting descriptor, every finding as a result. The records are
+ * the parts of SARIF's object model this log uses, named as the specification names them.
+ */
 final class Sarif {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     /** The conventional base of relative artifact locations: the checkout the tool ran in. */
@@ -18,40 +22,68 @@ final class Sarif {
     private Sarif() {
     }
 
-    static Map<String, Object> log(List<Finding> findings) {
-        List<Rule> rules = Rules.all();
-        String version = UnderwayCommand.class.getPackage().getImplementationVersion();
-        Map<String, Object> driver = Json.object(
-                "name", "underway",
-                "semanticVersion", version == null ? "0.0.0-dev" : version,
-                "rules", rules.stream().map(Sarif::rule).toList());
-        List<Object> results = findings.stream().map(f -> result(f, rules)).toList();
-        return Json.object(
-                "$schema", SCHEMA,
-                "version", "2.1.0",
-                "runs", List.of(Json.object("tool", Json.object("driver", driver), "results", results)));
+    record Log(@JsonProperty("$schema") String schema, String version, List<Run> runs) {
     }
 
-    private static Object rule(Rule r) {
-        return Json.object(
-                "id", r.code(),
-                "name", r.name(),
-                "shortDescription", Json.object("text", r.summary()),
-                "fullDescription", Json.object("text", r.explanation()),
-                "help", Json.object("text", r.safeAlternative()),
-                "defaultConfiguration", Json.object("level", r.severity().sarifLevel()));
+    record Run(Tool tool, List<Result> results) {
+    }
+
+    record Tool(Driver driver) {
+    }
+
+    record Driver(String name, String semanticVersion, List<ReportingDescriptor> rules) {
+    }
+
+    record ReportingDescriptor(String id, String name, Message shortDescription, Message fullDescription, Message help,
+                               Configuration defaultConfiguration) {
+    }
+
+    record Message(String text) {
+    }
+
+    record Configuration(String level) {
+    }
+
+    record Result(String ruleId, int ruleIndex, String level, Message message, List<Location> locations) {
+    }
+
+    record Location(PhysicalLocation physicalLocation) {
+    }
+
+    record PhysicalLocation(ArtifactLocation artifactLocation, Region region) {
+    }
+
+    /** @param uriBaseId absent for an absolute {@code file://} URI */
+    record ArtifactLocation(String uri, @JsonInclude(JsonInclude.Include.NON_NULL) String uriBaseId) {
+    }
+
+    record Region(int startLine) {
+    }
+
+    static Log log(List<Finding> findings) {
+        List<Rule> rules = Rules.all();
+        String version = UnderwayCommand.class.getPackage().getImplementationVersion();
+        Driver driver = new Driver("underway", version == null ? "0.0.0-dev" : version,
+                rules.stream().map(Sarif::rule).toList());
+        List<Result> results = findings.stream().map(f -> result(f, rules)).toList();
+        return new Log(SCHEMA, "2.1.0", List.of(new Run(new Tool(driver), results)));
+    }
+
+    private static ReportingDescriptor rule(Rule r) {
+        return new ReportingDescriptor(r.code(), r.name(), new Message(r.summary()), new Message(r.explanation()),
+                new Message(r.safeAlternative()), new Configuration(r.severity().sarifLevel()));
     }
 
     /**
      * A file as SARIF wants it, a valid URI reference: a relative path percent-encoded against {@code %SRCROOT%}
      * (the directory lint ran in), an absolute one as a {@code file://} URI.
      */
-    static Map<String, Object> artifactLocation(String file) {
+    static ArtifactLocation artifactLocation(String file) {
         String path = file.replace(java.io.File.separatorChar, '/');
         if (Path.of(file).isAbsolute()) {
-            return Json.object("uri", "file://" + (path.startsWith("/") ? "" : "/") + encode(path));
+            return new ArtifactLocation("file://" + (path.startsWith("/") ? "" : "/") + encode(path), null);
         }
-        return Json.object("uri", encode(path), "uriBaseId", SOURCE_ROOT);
+        return new ArtifactLocation(encode(path), SOURCE_ROOT);
     }
 
     /** Percent-encodes every UTF-8 byte that is not unreserved (RFC 3986) and not a path separator. */
@@ -68,18 +100,13 @@ final class Sarif {
         return out.toString();
     }
 
-    private static Object result(Finding f, List<Rule> rules) {
+    private static Result result(Finding f, List<Rule> rules) {
         int index = 0;
         while (index < rules.size() && !rules.get(index).code().equals(f.code())) {
             index++;
         }
-        return Json.object(
-                "ruleId", f.code(),
-                "ruleIndex", index,
-                "level", f.severity().sarifLevel(),
-                "message", Json.object("text", f.message() + ". " + f.safeAlternative()),
-                "locations", List.of(Json.object("physicalLocation", Json.object(
-                        "artifactLocation", artifactLocation(f.file()),
-                        "region", Json.object("startLine", f.line())))));
+        return new Result(f.code(), index, f.severity().sarifLevel(), new Message(f.message() + ". "
+                + f.safeAlternative()), List.of(new Location(new PhysicalLocation(artifactLocation(f.file()),
+                new Region(f.line())))));
     }
 }

@@ -9,11 +9,10 @@ import picocli.CommandLine.Option;
  * gets trace's and rehearse's scratch databases. The two differ in their --url only.
  */
 abstract class ServerOptions {
-    @Option(names = "--user", defaultValue = "${env:UNDERWAY_USER}", description = "Database user. Env: UNDERWAY_USER.")
+    @Option(names = "--user", description = "Database user. Env: UNDERWAY_USER.")
     String user;
 
-    @Option(names = "--password", defaultValue = "${env:UNDERWAY_PASSWORD}",
-            description = "Database password. Env: UNDERWAY_PASSWORD.")
+    @Option(names = "--password", description = "Database password. Env: UNDERWAY_PASSWORD.")
     String password;
 
     @Mixin
@@ -29,7 +28,10 @@ abstract class ServerOptions {
         return new ConnectionSettings(url(), user, password, connectTimeout.duration());
     }
 
-    /** lint: offline unless --url is given; UNDERWAY_URL, set for migrate, does not make lint a database client. */
+    /**
+     * lint: offline unless --url is given; UNDERWAY_URL, set for migrate, does not make lint a database client
+     * ({@link EnvironmentDefaults#OFFLINE_UNLESS_URL_GIVEN}).
+     */
     static final class ForLint extends ServerOptions {
         @Option(names = "--url", description = "JDBC URL of the server (jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:).")
         String url;
@@ -45,7 +47,7 @@ abstract class ServerOptions {
      * UNDERWAY_URL as for every other command, else the embedded PostgreSQL.
      */
     static final class Scratch extends ServerOptions {
-        @Option(names = "--url", defaultValue = "${env:UNDERWAY_URL}", description = "JDBC URL of the server"
+        @Option(names = "--url", description = "JDBC URL of the server"
                 + " (jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:). Env: UNDERWAY_URL. Without it: the embedded"
                 + " PostgreSQL in .underway/embedded.")
         String url;

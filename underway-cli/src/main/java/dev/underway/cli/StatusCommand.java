@@ -1,5 +1,7 @@
 package dev.underway.cli;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.underway.Underway;
 import dev.underway.op.MigrationStatus;
 import picocli.CommandLine.Command;
@@ -17,7 +19,7 @@ final class StatusCommand extends DatabaseCommand {
     int run(Underway underway) {
         List<MigrationStatus> all = underway.expandContract(null, null).status();
         if (format == Format.JSON) {
-            out().println(Json.write(Json.object("in_flight", all.stream().map(StatusCommand::json).toList())));
+            out().println(Json.write(json(all)));
             return 0;
         }
         if (all.isEmpty()) {
@@ -47,12 +49,12 @@ final class StatusCommand extends DatabaseCommand {
         };
     }
 
-    private static Object json(MigrationStatus s) {
-        return Json.object("version", s.version(), "script", s.script(), "phase", s.phase(),
-                "actions_done", s.actionsDone(), "actions_total", s.actionsTotal(), "new_schema", s.newSchema(),
-                "old_schema", s.oldSchema(), "tables", s.tables(),
-                "backfills", s.backfills().stream().map(b -> Json.object("table", b.table(), "status", b.status(),
-                        "rows_done", b.rowsDone(), "estimated_rows", b.estimatedRows())).toList(),
-                "message", s.message(), "started_on", Json.str(s.startedOn()), "updated_on", Json.str(s.updatedOn()));
+    /** {@code {"in_flight": [...]}}: each {@link MigrationStatus} as it is, its keys in snake case. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record InFlight(List<MigrationStatus> inFlight) {
+    }
+
+    static InFlight json(List<MigrationStatus> all) {
+        return new InFlight(all);
     }
 }

@@ -1,26 +1,24 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
-import dev.underway.config.Durations;
 import dev.underway.observe.MigrationListener;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** The options every command that talks to a database shares. */
 public final class TargetOptions {
     @Option(names = "--url", description = "JDBC URL (jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:). "
-            + "Env: UNDERWAY_URL. Without it: the embedded PostgreSQL in .underway/embedded.",
-            defaultValue = "${env:UNDERWAY_URL}")
+            + "Env: UNDERWAY_URL. Without it: the embedded PostgreSQL in .underway/embedded.")
     String url;
 
-    @Option(names = "--user", description = "Database user. Env: UNDERWAY_USER.", defaultValue = "${env:UNDERWAY_USER}")
+    @Option(names = "--user", description = "Database user. Env: UNDERWAY_USER.")
     String user;
 
-    @Option(names = "--password", description = "Database password. Env: UNDERWAY_PASSWORD (preferred: not visible in ps).",
-            defaultValue = "${env:UNDERWAY_PASSWORD}")
+    @Option(names = "--password", description = "Database password. Env: UNDERWAY_PASSWORD (preferred: not visible in ps).")
     String password;
 
     @Mixin
@@ -39,7 +37,7 @@ public final class TargetOptions {
 
     @Option(names = "--lock-wait", description = "How long to wait for another underway process that holds the "
             + "migration lock, e.g. 30s, 10m. Default: ${DEFAULT-VALUE}.", defaultValue = "10m")
-    String lockWait;
+    Duration lockWait;
 
     /** A builder for this target; starts the embedded PostgreSQL when no URL was given. */
     Underway.Builder builder(EmbeddedSession embedded, PrintWriter err, MigrationListener listener) {
@@ -58,7 +56,7 @@ public final class TargetOptions {
                 .schema(schema)
                 .directory(dir)
                 .state(state.location())
-                .lockWait(lockWait == null ? null : Durations.parse(lockWait))
+                .lockWait(lockWait)
                 .listener(listener);
     }
 }

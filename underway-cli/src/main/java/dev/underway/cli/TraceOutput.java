@@ -1,8 +1,10 @@
 package dev.underway.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.underway.dialect.Verdict;
 import dev.underway.trace.MigrationTracer;
-import dev.underway.trace.ObservedLock;
 import dev.underway.trace.Observation;
+import dev.underway.trace.ObservedLock;
 import dev.underway.trace.TracedStatement;
 
 import java.io.PrintWriter;
@@ -19,7 +21,7 @@ final class TraceOutput {
 
     void print(List<TracedStatement> results, Format format) {
         if (format == Format.JSON) {
-            out.println(Json.write(Json.object("statements", results.stream().map(TraceOutput::json).toList())));
+            out.println(Json.write(new Traced(results.stream().map(Traced.Statement::of).toList())));
         } else {
             text(results);
         }
@@ -84,21 +86,33 @@ final class TraceOutput {
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
-    private static Map<String, Object> json(TracedStatement r) {
-        Observation o = r.observation();
-        return Json.object(
-                "file", r.file(),
-                "line", r.statement().line(),
-                "statement", r.statement().sql(),
-                "static", Json.object("lock", r.verdict().lock(), "locks", r.verdict().locks(),
-                        "rewrite", r.verdict().rewrite(), "scan", r.verdict().scan()),
-                "observed", o == null ? null : Json.object(
-                        "locks", o.locks().stream().filter(ObservedLock::existedBefore).map(l -> Json.object(
-                                "relation", l.relation(), "mode", l.mode().label(), "granted", l.granted())).toList(),
-                        "rewritten", o.rewritten(),
-                        "scanned", o.scanned(),
-                        "millis", o.millis(),
-                        "error", o.error()),
-                "differences", r.differences());
+    /** {@code trace --format json}: per statement the static verdict, what was observed, and the differences. */
+    record Traced(List<Statement> statements) {
+        /** @param observed null when the statement was not run (transaction control) */
+        record Statement(String file, int line, String statement, @JsonProperty("static") Expected expected,
+                         Observed observed, List<String> differences) {
+            static Statement of(TracedStatement r) {
+                Verdict v = r.verdict();
+                Observation o = r.observation();
+                return new Statement(r.file(), r.statement().line(), r.statement().sql(),
+                        new Expected(v.lock(), v.locks(), v.rewrite(), v.scan()), o == null ? null : Observed.of(o),
+                        r.differences());
+            }
+        }
+
+        record Expected(String lock, Map<String, String> locks, boolean rewrite, boolean scan) {
+        }
+
+        /** @param locks on relations that existed before the statement */
+        record Observed(List<Lock> locks, List<String> rewritten, List<String> scanned, long millis, String error) {
+            static Observed of(Observation o) {
+                return new Observed(o.locks().stream().filter(ObservedLock::existedBefore)
+                        .map(l -> new Lock(l.relation(), l.mode().label(), l.granted())).toList(),
+                        o.rewritten(), o.scanned(), o.millis(), o.error());
+            }
+        }
+
+        record Lock(String relation, String mode, boolean granted) {
+        }
     }
 }

@@ -135,6 +135,12 @@ class RehearseCliIT {
         assertThat(lines.get(0).get("type").asText()).isEqualTo("second");
         JsonNode summary = lines.get(lines.size() - 1);
         assertThat(summary.get("type").asText()).isEqualTo("summary");
+        assertThat(lines.get(0).fieldNames()).toIterable().containsExactly("type", "second", "queries", "errors", "p50Ms",
+                "p99Ms", "maxMs");
+        assertThat(summary.fieldNames()).toIterable().containsExactly("type", "durationMs", "queries", "errors", "p50Ms",
+                "p99Ms", "maxMs", "errorsBySqlState", "longestStallMs", "longestStallAtMs", "read", "insert", "update");
+        assertThat(summary.get("read").fieldNames()).toIterable().containsExactly("queries", "errors", "p50Ms", "p99Ms",
+                "maxMs");
         long perSecond = lines.stream().filter(l -> l.get("type").asText().equals("second"))
                 .mapToLong(l -> l.get("queries").asLong()).sum();
         assertThat(summary.get("queries").asLong()).isGreaterThanOrEqualTo(perSecond).isPositive();
