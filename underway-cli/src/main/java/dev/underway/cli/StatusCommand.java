@@ -40,7 +40,7 @@ final class StatusCommand extends DatabaseCommand {
 
     private static String phase(MigrationStatus s) {
         return switch (s.phase()) {
-            case "started" -> "started (" + s.actionsDone() + " of " + s.actionsTotal() + " actions done), waiting for"
+            case STARTED -> "started (" + s.actionsDone() + " of " + s.actionsTotal() + " actions done), waiting for"
                     + " complete or rollback";
             default -> s.phase() + " in progress or interrupted, " + s.actionsDone() + " of " + s.actionsTotal()
                     + " actions done (run " + s.phase() + " again to finish)";
@@ -48,7 +48,7 @@ final class StatusCommand extends DatabaseCommand {
     }
 
     private static Object json(MigrationStatus s) {
-        return Json.object("version", s.version(), "script", s.script(), "phase", s.phase(),
+        return Json.object("version", s.version(), "script", s.script(), "phase", s.phase().text(),
                 "actions_done", s.actionsDone(), "actions_total", s.actionsTotal(), "new_schema", s.newSchema(),
                 "old_schema", s.oldSchema(), "tables", s.tables(),
                 "backfills", s.backfills().stream().map(b -> Json.object("table", b.table(), "status", b.status(),

@@ -1,5 +1,6 @@
 package dev.underway.backfill;
 
+import dev.underway.state.BackfillStatus;
 import dev.underway.ErrorCode;
 import dev.underway.Interruption;
 import dev.underway.UnderwayException;
@@ -127,10 +128,10 @@ public final class Backfill {
                     .run(c, from, resumed);
             listener.finished(plan.name(), result.rowsChanged(), result.took());
             if (result.converged() == Boolean.FALSE) {
-                state.status(session, plan.name(), BackfillState.NOT_CONVERGED, "rows still differed from their"
+                state.status(session, plan.name(), BackfillStatus.NOT_CONVERGED, "rows still differed from their"
                         + " expressions after " + result.catchUpPasses() + " catch-up passes");
             } else {
-                state.status(session, plan.name(), BackfillState.DONE, result.catchUpSkipped() == null ? null
+                state.status(session, plan.name(), BackfillStatus.DONE, result.catchUpSkipped() == null ? null
                         : BackfillState.CATCH_UP_SKIPPED + result.catchUpSkipped());
             }
             return result;
@@ -138,7 +139,7 @@ public final class Backfill {
             try {
                 // Stopped on request is not failed: nothing is wrong with the change, and --resume continues it.
                 boolean interrupted = e instanceof UnderwayException u && u.code() == ErrorCode.INTERRUPTED;
-                state.status(session, plan.name(), interrupted ? BackfillState.INTERRUPTED : BackfillState.FAILED,
+                state.status(session, plan.name(), interrupted ? BackfillStatus.INTERRUPTED : BackfillStatus.FAILED,
                         e instanceof SQLException sql ? db.settings().describe(sql) : e.getMessage());
             } catch (SQLException ignored) {
                 // The run failed already; its checkpoint is what matters and it is committed.
@@ -170,7 +171,7 @@ public final class Backfill {
             BackfillState p = previous.get();
             if (mode == ResumeMode.NEW) {
                 throw UnderwayException.usage("backfill " + plan.name() + (p.isDone() ? " already finished on "
-                        + p.updatedOn() : " was interrupted" + (p.status().equals(BackfillState.INTERRUPTED) ? ""
+                        + p.updatedOn() : " was interrupted" + (p.status() == BackfillStatus.INTERRUPTED ? ""
                         : " (" + p.status() + ")") + " after " + p.checkpoint().rowsDone()
                         + " rows of its " + p.passName() + ", " + p.position()) + "; pass --resume to continue it or --restart"
                         + " to start it over");
@@ -183,12 +184,12 @@ public final class Backfill {
             if (p.isDone()) {
                 return null;
             }
-            state.status(session, plan.name(), BackfillState.RUNNING, p.catchUpSkipped() == null ? null
+            state.status(session, plan.name(), BackfillStatus.RUNNING, p.catchUpSkipped() == null ? null
                     : BackfillState.CATCH_UP_SKIPPED + p.catchUpSkipped());
             return p.checkpoint();
         }
         state.start(session, new BackfillState(plan.name(), plan.table().schema(), plan.table().name(), plan.change(),
-                plan.predicate(), BackfillState.RUNNING, BackfillCheckpoint.START, plan.estimatedRows(), false, null,
+                plan.predicate(), BackfillStatus.RUNNING, BackfillCheckpoint.START, plan.estimatedRows(), false, null,
                 null, null, false));
         return BackfillCheckpoint.START;
     }

@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.state.FlightPhase;
 import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class InFlightIT {
                 .hasMessageContaining("e.g. (2)")
                 .hasMessageContaining("the migration stays in flight");
         assertThat(db.expandContract().status()).singleElement().satisfies(s -> {
-            assertThat(s.phase()).isEqualTo("complete");
+            assertThat(s.phase()).isEqualTo(FlightPhase.COMPLETE);
             assertThat(s.actionsDone()).isZero();
             assertThat(s.message()).contains("does not hold");
         });
