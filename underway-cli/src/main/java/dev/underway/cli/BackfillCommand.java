@@ -216,7 +216,8 @@ final class BackfillCommand extends DatabaseCommand {
         String which = name != null ? name : table;
         BackfillState s = (name != null ? underway.backfillStatusNamed(name) : underway.backfillStatus(table))
                 .orElseThrow(() -> UnderwayException.usage("no backfill " + which + " is recorded"));
-        Object json = Json.object("name", s.name(), "table", s.targetSchema() + "." + s.table(), "status", s.status().text(),
+        Object json = Json.object("name", s.name(), "table", s.targetSchema() + "." + s.table(),
+                "status", s.status().text(),
                 "paused", s.paused(), "change", s.change(), "predicate", s.predicate(), "pass", s.checkpoint().pass(),
                 "pass_kind", s.checkpoint().pass() == 0 ? "sweep" : "catch-up", "target", s.checkpoint().target(),
                 "last_key", s.pagePosition() ? null : s.checkpoint().lastKey(),

@@ -1,6 +1,5 @@
 package dev.underway.backfill;
 
-import dev.underway.state.BackfillStatus;
 import dev.underway.ErrorCode;
 import dev.underway.Interruption;
 import dev.underway.UnderwayException;
@@ -15,9 +14,12 @@ import dev.underway.observe.BackfillListener;
 import dev.underway.state.BackfillCheckpoint;
 import dev.underway.state.BackfillState;
 import dev.underway.state.BackfillStateTable;
+import dev.underway.state.BackfillStatus;
+import dev.underway.wait.LockWait;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,7 @@ import java.util.Optional;
  * the plan on a session of its own. Also pauses and continues backfills run by other processes.
  */
 public final class Backfill {
-    private static final java.time.Duration LOCK_GRACE = java.time.Duration.ofSeconds(5);
+    private static final Duration LOCK_GRACE = Duration.ofSeconds(5);
 
     private final UnderwayConfig config;
     private final Database db;
@@ -153,14 +155,8 @@ public final class Backfill {
      * to notice that a killed run's session is gone, short enough to report a live run at once.
      */
     private boolean lock(Connection session, String lockName) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + Math.min(config.lockWait().toNanos(), LOCK_GRACE.toNanos());
-        while (!db.dialect().sessionLocks().tryLock(session, lockName)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        return true;
+        Duration grace = config.lockWait().compareTo(LOCK_GRACE) < 0 ? config.lockWait() : LOCK_GRACE;
+        return LockWait.upTo(grace).acquire(() -> db.dialect().sessionLocks().tryLock(session, lockName));
     }
 
     /** Where to start, or null when a resumed backfill had finished already. */

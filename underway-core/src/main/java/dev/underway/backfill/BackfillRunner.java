@@ -1,6 +1,5 @@
 package dev.underway.backfill;
 
-import dev.underway.state.BackfillStatus;
 import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
@@ -13,6 +12,7 @@ import dev.underway.observe.BackfillListener;
 import dev.underway.observe.BackfillProgress;
 import dev.underway.state.BackfillCheckpoint;
 import dev.underway.state.BackfillStateTable;
+import dev.underway.state.BackfillStatus;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,11 +1,11 @@
 package dev.underway.backfill;
 
-import dev.underway.state.BackfillStatus;
 import dev.underway.config.Durations;
 import dev.underway.dialect.ReplicaLag;
 import dev.underway.observe.BackfillListener;
 import dev.underway.state.BackfillState;
 import dev.underway.state.BackfillStateTable;
+import dev.underway.state.BackfillStatus;
 
 import java.sql.Connection;
 import java.sql.SQLException;

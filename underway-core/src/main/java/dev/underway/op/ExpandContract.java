@@ -1,7 +1,5 @@
 package dev.underway.op;
 
-import dev.underway.state.HistoryPhase;
-import dev.underway.state.FlightPhase;
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.dialect.DatabaseKind;
@@ -12,6 +10,8 @@ import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
 import dev.underway.state.BackfillStateTable;
+import dev.underway.state.FlightPhase;
+import dev.underway.state.HistoryPhase;
 import dev.underway.state.HistoryRow;
 import dev.underway.state.HistoryTable;
 import dev.underway.state.InFlight;

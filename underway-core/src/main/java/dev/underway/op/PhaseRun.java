@@ -1,6 +1,5 @@
 package dev.underway.op;
 
-import dev.underway.state.FlightPhase;
 import dev.underway.ErrorCode;
 import dev.underway.Interruption;
 import dev.underway.UnderwayException;
@@ -22,6 +21,7 @@ import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.StatementSplitter;
+import dev.underway.state.FlightPhase;
 import dev.underway.state.InFlight;
 import dev.underway.state.OperationsTable;
 

@@ -1,7 +1,7 @@
 package dev.underway.plan;
 
-import dev.underway.state.HistoryPhase;
 import dev.underway.sql.SqlStatement;
+import dev.underway.state.HistoryPhase;
 import dev.underway.state.HistoryRow;
 
 import java.util.ArrayList;

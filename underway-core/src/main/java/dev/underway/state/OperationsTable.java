@@ -82,8 +82,8 @@ public final class OperationsTable {
 
     private InFlight read(ResultSet rs) throws SQLException {
         return new InFlight(rs.getString("version"), rs.getString("script"), rs.getString("description"),
-                rs.getInt("checksum"),
-                StoredText.read(FlightPhase.class, table, "phase", rs.getString("phase")), rs.getInt("actions_done"), rs.getString("new_schema"),
+                rs.getInt("checksum"), StoredText.read(FlightPhase.class, table, "phase", rs.getString("phase")),
+                rs.getInt("actions_done"), rs.getString("new_schema"),
                 rs.getString("old_schema"), list(rs.getString("tables")), list(rs.getString("referenced")),
                 list(rs.getString("backfills")), rs.getString("yaml"), rs.getString("snapshot"), rs.getString("message"),
                 instant(rs.getTimestamp("started_on")), instant(rs.getTimestamp("updated_on")));

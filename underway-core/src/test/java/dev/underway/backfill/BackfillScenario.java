@@ -1,12 +1,12 @@
 package dev.underway.backfill;
 
-import dev.underway.state.BackfillStatus;
 import dev.underway.ErrorCode;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.BackfillProgress;
 import dev.underway.state.BackfillState;
+import dev.underway.state.BackfillStatus;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

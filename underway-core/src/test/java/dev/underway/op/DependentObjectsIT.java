@@ -1,11 +1,11 @@
 package dev.underway.op;
 
-import dev.underway.state.FlightPhase;
 import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
+import dev.underway.state.FlightPhase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

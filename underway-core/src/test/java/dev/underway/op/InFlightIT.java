@@ -1,8 +1,8 @@
 package dev.underway.op;
 
-import dev.underway.state.FlightPhase;
 import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
+import dev.underway.state.FlightPhase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

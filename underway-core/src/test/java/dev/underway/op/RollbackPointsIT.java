@@ -1,10 +1,10 @@
 package dev.underway.op;
 
-import dev.underway.state.FlightPhase;
 import dev.underway.UnderwayException;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
+import dev.underway.state.FlightPhase;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -1,7 +1,7 @@
 package dev.underway.plan;
 
-import dev.underway.state.HistoryPhase;
 import dev.underway.dialect.postgres.PostgresDialect;
+import dev.underway.state.HistoryPhase;
 import dev.underway.state.HistoryRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
