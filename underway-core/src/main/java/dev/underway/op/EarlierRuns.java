@@ -76,7 +76,7 @@ final class EarlierRuns {
             return Optional.empty();
         }
         Optional<HistoryRow> last = latest(c, wanted);
-        if (last.isEmpty() || !phase.label().equals(last.get().phase())) {
+        if (last.isEmpty() || last.get().phase() != phase.history()) {
             return Optional.empty();
         }
         HistoryRow r = last.get();
