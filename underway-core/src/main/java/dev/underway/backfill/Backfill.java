@@ -32,6 +32,7 @@ import java.util.Optional;
  */
 public final class Backfill {
     private static final Duration LOCK_GRACE = Duration.ofSeconds(5);
+    private static final Duration LOCK_POLL = Duration.ofMillis(100);
 
     private final UnderwayConfig config;
     private final Database db;
@@ -156,7 +157,8 @@ public final class Backfill {
      */
     private boolean lock(Connection session, String lockName) throws SQLException, InterruptedException {
         Duration grace = config.lockWait().compareTo(LOCK_GRACE) < 0 ? config.lockWait() : LOCK_GRACE;
-        return LockWait.upTo(grace).acquire(() -> db.dialect().sessionLocks().tryLock(session, lockName));
+        return LockWait.upTo(grace).pausing(LOCK_POLL)
+                .acquire(() -> db.dialect().sessionLocks().tryLock(session, lockName));
     }
 
     /** Where to start, or null when a resumed backfill had finished already. */

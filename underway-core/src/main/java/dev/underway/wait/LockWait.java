@@ -36,38 +36,50 @@ public final class LockWait {
     private final Duration reportEvery;
     private final Report report;
     private final Runnable eachTry;
+    /** Null: growing, jittered pauses. */
+    private final Duration steadyPause;
 
-    private LockWait(Duration timeout, Duration firstReport, Duration reportEvery, Report report, Runnable eachTry) {
+    private LockWait(Duration timeout, Duration firstReport, Duration reportEvery, Report report, Runnable eachTry,
+                     Duration steadyPause) {
         this.timeout = timeout;
         this.firstReport = firstReport;
         this.reportEvery = reportEvery;
         this.report = report;
         this.eachTry = eachTry;
+        this.steadyPause = steadyPause;
     }
 
     /** Gives up once {@code timeout} has passed ({@link Duration#ZERO}: after the first try). */
     public static LockWait upTo(Duration timeout) {
-        return new LockWait(timeout, null, null, NO_REPORT, NO_CHECK);
+        return new LockWait(timeout, null, null, NO_REPORT, NO_CHECK, null);
     }
 
     /** Waits until the lock is free, however long that takes (or until the check before a pause throws). */
     public static LockWait withoutLimit() {
-        return new LockWait(null, null, null, NO_REPORT, NO_CHECK);
+        return new LockWait(null, null, null, NO_REPORT, NO_CHECK, null);
     }
 
     /** Reports after {@code every} of waiting, and again after each further {@code every}. */
     public LockWait reportingEvery(Duration every, Report to) {
-        return new LockWait(timeout, every, every, to, eachTry);
+        return new LockWait(timeout, every, every, to, eachTry, steadyPause);
     }
 
     /** Reports once, as soon as the first try finds the lock taken. */
     public LockWait reportingOnce(Report to) {
-        return new LockWait(timeout, Duration.ZERO, null, to, eachTry);
+        return new LockWait(timeout, Duration.ZERO, null, to, eachTry, steadyPause);
     }
 
     /** Runs {@code check} each time a try finds the lock taken; whatever it throws ends the wait. */
     public LockWait checkingEachTry(Runnable check) {
-        return new LockWait(timeout, firstReport, reportEvery, report, check);
+        return new LockWait(timeout, firstReport, reportEvery, report, check, steadyPause);
+    }
+
+    /**
+     * Pauses {@code each} between tries, always: for a wait that expects the lock to come free any moment (a killed
+     * session the server has yet to notice), where growing pauses would only add delay.
+     */
+    public LockWait pausing(Duration each) {
+        return new LockWait(timeout, firstReport, reportEvery, report, eachTry, each);
     }
 
     /** Tries until the lock is held (true) or the timeout has passed (false). */
@@ -84,6 +96,10 @@ public final class LockWait {
             if (waited >= nextReport) {
                 report.waiting(Duration.ofNanos(waited));
                 nextReport = reportEvery == null ? Long.MAX_VALUE : nextReport + reportEvery.toNanos();
+            }
+            if (steadyPause != null) {
+                Thread.sleep(steadyPause.toMillis());
+                continue;
             }
             Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause / 2 + 1));
             pause = Math.min(pause * 2, LONGEST_PAUSE_MS);

@@ -24,6 +24,17 @@ class LockWaitTest {
     }
 
     @Test
+    void aSteadyPauseDoesNotGrow() throws InterruptedException {
+        AtomicInteger tries = new AtomicInteger();
+        long start = System.nanoTime();
+        assertThat(LockWait.upTo(Duration.ofSeconds(30)).pausing(Duration.ofMillis(1)).acquire(freeFrom(20, tries)))
+                .isTrue();
+        // Growing pauses would take about 8 s for 19 taken tries.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(tries).hasValue(20);
+    }
+
+    @Test
     void aZeroTimeoutGivesUpAfterTheFirstTry() throws InterruptedException {
         AtomicInteger tries = new AtomicInteger();
         assertThat(LockWait.upTo(Duration.ZERO).acquire(freeFrom(0, tries))).isFalse();
