@@ -238,7 +238,7 @@ final class BackfillCommand extends DatabaseCommand {
 
     static StatusJson status(BackfillState s) {
         BackfillCheckpoint cp = s.checkpoint();
-        return new StatusJson(s.name(), s.targetSchema() + "." + s.table(), s.status(), s.paused(), s.change(),
+        return new StatusJson(s.name(), s.targetSchema() + "." + s.table(), s.status().text(), s.paused(), s.change(),
                 s.predicate(), cp.pass(), cp.pass() == 0 ? "sweep" : "catch-up", cp.target(),
                 s.pagePosition() ? null : cp.lastKey(), s.pagePosition() ? Long.valueOf(cp.lastKey().get(0)) : null,
                 cp.rowsDone(), cp.rowsChanged(), cp.batches(), s.estimatedRows(), s.message(), s.startedOn(),

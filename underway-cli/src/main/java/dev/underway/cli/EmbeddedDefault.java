@@ -1,6 +1,8 @@
 package dev.underway.cli;
 
+import dev.underway.Interruption;
 import dev.underway.UnderwayException;
+import dev.underway.wait.LockWait;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -38,12 +40,7 @@ final class EmbeddedDefault implements AutoCloseable {
         try {
             Files.createDirectories(home);
             channel = FileChannel.open(home.resolve("embedded.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                err.println("Another underway process is using the embedded database in " + data + "; waiting for it.");
-                err.flush();
-                lock = channel.lock();
-            }
+            FileLock lock = waitForLock(channel, data, err);
             stopOrphanedServer(data, workDir, err);
             boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -58,6 +55,29 @@ final class EmbeddedDefault implements AutoCloseable {
             closeQuietly(channel);
             throw UnderwayException.usage("cannot start the embedded PostgreSQL in " + data + ": " + e.getMessage()
                     + "; pass --url to use your own database");
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    /** Waits as long as another underway process uses the embedded database; a stop request ends the wait. */
+    private static FileLock waitForLock(FileChannel channel, Path data, PrintWriter err) throws IOException {
+        FileLock[] held = new FileLock[1];
+        try {
+            LockWait.withoutLimit()
+                    .reportingOnce(waited -> {
+                        err.println("Another underway process is using the embedded database in " + data
+                                + "; waiting for it.");
+                        err.flush();
+                    })
+                    .checkingEachTry(() -> Interruption.process().check("Waiting for the embedded database in " + data,
+                            "Nothing was changed."))
+                    .acquire(() -> (held[0] = channel.tryLock()) != null);
+            return held[0];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the other underway process");
         }
     }
 

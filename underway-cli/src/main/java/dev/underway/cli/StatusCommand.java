@@ -42,7 +42,7 @@ final class StatusCommand extends DatabaseCommand {
 
     private static String phase(MigrationStatus s) {
         return switch (s.phase()) {
-            case "started" -> "started (" + s.actionsDone() + " of " + s.actionsTotal() + " actions done), waiting for"
+            case STARTED -> "started (" + s.actionsDone() + " of " + s.actionsTotal() + " actions done), waiting for"
                     + " complete or rollback";
             default -> s.phase() + " in progress or interrupted, " + s.actionsDone() + " of " + s.actionsTotal()
                     + " actions done (run " + s.phase() + " again to finish)";

@@ -2,6 +2,8 @@ package dev.underway.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.underway.state.BackfillStatus;
+import dev.underway.state.FlightPhase;
 import dev.underway.Underway;
 import dev.underway.dialect.Verdict;
 import dev.underway.dialect.postgres.PgLock;
@@ -65,9 +67,9 @@ class JsonOutputTest {
     static Map<String, String> outputs() {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("info", Json.write(InfoCommand.json(info(), true)));
-        all.put("status", Json.write(StatusCommand.json(List.of(new MigrationStatus("3", "V3__rename.yaml", "started", 4,
+        all.put("status", Json.write(StatusCommand.json(List.of(new MigrationStatus("3", "V3__rename.yaml", FlightPhase.STARTED, 4,
                 7, "public_v3", "public", List.of("users"), List.of(new MigrationStatus.Backfill("users", "running", 10,
-                100)), null, AT, AT.plusSeconds(5)), new MigrationStatus("4", "V4__x.yaml", "complete", 1, 2, "public_v4",
+                100)), null, AT, AT.plusSeconds(5)), new MigrationStatus("4", "V4__x.yaml", FlightPhase.COMPLETE, 1, 2, "public_v4",
                 "public_v3", List.of(), List.of(), "stopped by SIGTERM", AT, null)))));
         all.put("migrate", Json.write(MigrateJson.of(new MigrateResult("PostgreSQL 17.6", "public", List.of(
                 new AppliedMigration("V1", "a", "V1__a.sql", ExecutionMode.TRANSACTIONAL, 2, 0, 15, 0, 0),
@@ -81,10 +83,10 @@ class JsonOutputTest {
                 + Json.line(BackfillCommand.finished(new BackfillResult("n", "public.t", 0, 0, 0, 0, null, "now()", 0, 0,
                 0, Duration.ZERO, true, true))));
         all.put("backfill-status", Json.write(BackfillCommand.status(new BackfillState("public.users", "public", "users",
-                "tier = 'free'", "tier IS NULL", "running", new BackfillCheckpoint(1, "public.users", List.of("17", "a"),
+                "tier = 'free'", "tier IS NULL", BackfillStatus.RUNNING, new BackfillCheckpoint(1, "public.users", List.of("17", "a"),
                 10, 5, 2), 100, true, null, AT, AT.plusSeconds(1), false))));
         all.put("backfill-status-page", Json.write(BackfillCommand.status(new BackfillState("n", "public", "t", "touch",
-                null, "done", new BackfillCheckpoint(0, null, List.of("120"), 0, 0, 0), 0, false, "done", AT, null,
+                null, BackfillStatus.DONE, new BackfillCheckpoint(0, null, List.of("120"), 0, 0, 0), 0, false, "done", AT, null,
                 true))));
         all.put("load-second", Json.line(LoadCommand.secondJson(3, STATS)));
         all.put("trace", trace());

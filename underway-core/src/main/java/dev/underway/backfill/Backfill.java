@@ -14,9 +14,12 @@ import dev.underway.observe.BackfillListener;
 import dev.underway.state.BackfillCheckpoint;
 import dev.underway.state.BackfillState;
 import dev.underway.state.BackfillStateTable;
+import dev.underway.state.BackfillStatus;
+import dev.underway.wait.LockWait;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +31,8 @@ import java.util.Optional;
  * the plan on a session of its own. Also pauses and continues backfills run by other processes.
  */
 public final class Backfill {
-    private static final java.time.Duration LOCK_GRACE = java.time.Duration.ofSeconds(5);
+    private static final Duration LOCK_GRACE = Duration.ofSeconds(5);
+    private static final Duration LOCK_POLL = Duration.ofMillis(100);
 
     private final UnderwayConfig config;
     private final Database db;
@@ -127,10 +131,10 @@ public final class Backfill {
                     .run(c, from, resumed);
             listener.finished(plan.name(), result.rowsChanged(), result.took());
             if (result.converged() == Boolean.FALSE) {
-                state.status(session, plan.name(), BackfillState.NOT_CONVERGED, "rows still differed from their"
+                state.status(session, plan.name(), BackfillStatus.NOT_CONVERGED, "rows still differed from their"
                         + " expressions after " + result.catchUpPasses() + " catch-up passes");
             } else {
-                state.status(session, plan.name(), BackfillState.DONE, result.catchUpSkipped() == null ? null
+                state.status(session, plan.name(), BackfillStatus.DONE, result.catchUpSkipped() == null ? null
                         : BackfillState.CATCH_UP_SKIPPED + result.catchUpSkipped());
             }
             return result;
@@ -138,7 +142,7 @@ public final class Backfill {
             try {
                 // Stopped on request is not failed: nothing is wrong with the change, and --resume continues it.
                 boolean interrupted = e instanceof UnderwayException u && u.code() == ErrorCode.INTERRUPTED;
-                state.status(session, plan.name(), interrupted ? BackfillState.INTERRUPTED : BackfillState.FAILED,
+                state.status(session, plan.name(), interrupted ? BackfillStatus.INTERRUPTED : BackfillStatus.FAILED,
                         e instanceof SQLException sql ? db.settings().describe(sql) : e.getMessage());
             } catch (SQLException ignored) {
                 // The run failed already; its checkpoint is what matters and it is committed.
@@ -152,14 +156,9 @@ public final class Backfill {
      * to notice that a killed run's session is gone, short enough to report a live run at once.
      */
     private boolean lock(Connection session, String lockName) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + Math.min(config.lockWait().toNanos(), LOCK_GRACE.toNanos());
-        while (!db.dialect().sessionLocks().tryLock(session, lockName)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        return true;
+        Duration grace = config.lockWait().compareTo(LOCK_GRACE) < 0 ? config.lockWait() : LOCK_GRACE;
+        return LockWait.upTo(grace).pausing(LOCK_POLL)
+                .acquire(() -> db.dialect().sessionLocks().tryLock(session, lockName));
     }
 
     /** Where to start, or null when a resumed backfill had finished already. */
@@ -170,7 +169,7 @@ public final class Backfill {
             BackfillState p = previous.get();
             if (mode == ResumeMode.NEW) {
                 throw UnderwayException.usage("backfill " + plan.name() + (p.isDone() ? " already finished on "
-                        + p.updatedOn() : " was interrupted" + (p.status().equals(BackfillState.INTERRUPTED) ? ""
+                        + p.updatedOn() : " was interrupted" + (p.status() == BackfillStatus.INTERRUPTED ? ""
                         : " (" + p.status() + ")") + " after " + p.checkpoint().rowsDone()
                         + " rows of its " + p.passName() + ", " + p.position()) + "; pass --resume to continue it or --restart"
                         + " to start it over");
@@ -183,12 +182,12 @@ public final class Backfill {
             if (p.isDone()) {
                 return null;
             }
-            state.status(session, plan.name(), BackfillState.RUNNING, p.catchUpSkipped() == null ? null
+            state.status(session, plan.name(), BackfillStatus.RUNNING, p.catchUpSkipped() == null ? null
                     : BackfillState.CATCH_UP_SKIPPED + p.catchUpSkipped());
             return p.checkpoint();
         }
         state.start(session, new BackfillState(plan.name(), plan.table().schema(), plan.table().name(), plan.change(),
-                plan.predicate(), BackfillState.RUNNING, BackfillCheckpoint.START, plan.estimatedRows(), false, null,
+                plan.predicate(), BackfillStatus.RUNNING, BackfillCheckpoint.START, plan.estimatedRows(), false, null,
                 null, null, false));
         return BackfillCheckpoint.START;
     }

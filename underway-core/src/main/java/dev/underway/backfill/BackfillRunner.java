@@ -12,6 +12,7 @@ import dev.underway.observe.BackfillListener;
 import dev.underway.observe.BackfillProgress;
 import dev.underway.state.BackfillCheckpoint;
 import dev.underway.state.BackfillStateTable;
+import dev.underway.state.BackfillStatus;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -249,7 +250,7 @@ final class BackfillRunner {
                     + " expressions right after it (now(), random() or another session's data in SET?)";
             // Recorded at once, so that a run killed before it ends resumes without catch-up passes as well.
             c.setAutoCommit(true);
-            state.status(c, plan.name(), dev.underway.state.BackfillState.RUNNING,
+            state.status(c, plan.name(), BackfillStatus.RUNNING,
                     dev.underway.state.BackfillState.CATCH_UP_SKIPPED + catchUpSkipped);
             listener.catchUpSkipped(plan.name(), catchUpSkipped);
         }

@@ -5,6 +5,7 @@ import dev.underway.dialect.ReplicaLag;
 import dev.underway.observe.BackfillListener;
 import dev.underway.state.BackfillState;
 import dev.underway.state.BackfillStateTable;
+import dev.underway.state.BackfillStatus;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -63,7 +64,7 @@ final class Throttles {
         for (Optional<String> reason = check(); reason.isPresent(); reason = check()) {
             boolean paused = reason.get().startsWith("paused");
             if (paused && !pausedSeen) {
-                state.status(session, name, BackfillState.PAUSED, null);
+                state.status(session, name, BackfillStatus.PAUSED, null);
                 pausedSeen = true;
             }
             long waited = System.nanoTime() - start;
@@ -74,7 +75,7 @@ final class Throttles {
             Thread.sleep(request.throttleCheckInterval().toMillis());
         }
         if (pausedSeen) {
-            state.status(session, name, BackfillState.RUNNING, null);
+            state.status(session, name, BackfillStatus.RUNNING, null);
         }
     }
 

@@ -4,11 +4,11 @@ import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.observe.MigrationListener;
+import dev.underway.wait.LockWait;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The lock that makes migrate exactly-once: a session-level named lock on a connection of its
@@ -33,23 +33,17 @@ public final class MigrationLock implements AutoCloseable {
         Connection c = null;
         try {
             c = db.settings().open();
-            long start = System.nanoTime();
-            long nextReport = REPORT_EVERY.toNanos();
-            long sleep = 50;
-            while (!db.dialect().sessionLocks().tryLock(c, name)) {
-                Interruption.process().check("Waiting for the migration lock '" + name + "'", NOTHING_CHANGED);
-                long waited = System.nanoTime() - start;
-                if (waited >= timeout.toNanos()) {
-                    throw UnderwayException.lockTimeout("could not get the migration lock '" + name + "' within "
-                            + Durations.format(timeout) + ": " + describeHolder(db, c, name)
-                            + " is migrating this database. Wait for it to finish, or raise --lock-wait");
-                }
-                if (waited >= nextReport) {
-                    listener.waitingForLock(name, describeHolder(db, c, name), Duration.ofNanos(waited));
-                    nextReport += REPORT_EVERY.toNanos();
-                }
-                Thread.sleep(sleep + ThreadLocalRandom.current().nextLong(sleep / 2 + 1));
-                sleep = Math.min(sleep * 2, 500);
+            Connection session = c;
+            boolean taken = LockWait.upTo(timeout)
+                    .reportingEvery(REPORT_EVERY, waited -> listener.waitingForLock(name,
+                            describeHolder(db, session, name), waited))
+                    .checkingEachTry(() -> Interruption.process().check("Waiting for the migration lock '" + name + "'",
+                            NOTHING_CHANGED))
+                    .acquire(() -> db.dialect().sessionLocks().tryLock(session, name));
+            if (!taken) {
+                throw UnderwayException.lockTimeout("could not get the migration lock '" + name + "' within "
+                        + Durations.format(timeout) + ": " + describeHolder(db, c, name)
+                        + " is migrating this database. Wait for it to finish, or raise --lock-wait");
             }
             return new MigrationLock(db, c, name);
         } catch (SQLException e) {

@@ -9,13 +9,11 @@ import java.util.List;
  * to new rows and existing rows are filled by the backfill, as are rows the old version inserts
  * when {@code up} is given. NOT NULL, check and foreign key start NOT VALID; unique is built at complete.
  */
-final class AddColumn implements Operation {
+final class AddColumn implements Operation<AddColumn.Resolved> {
     private final int line;
     private final String table;
     private final ColumnSpec column;
     private final String up;
-    private TableDraft t;
-    private String referenced;
 
     private AddColumn(int line, String table, ColumnSpec column, String up) {
         this.line = line;
@@ -42,9 +40,13 @@ final class AddColumn implements Operation {
         return line;
     }
 
+    /** The table it adds to, and the table its foreign key references (null without one). */
+    record Resolved(TableDraft t, String referenced) {
+    }
+
     @Override
-    public void validate(Expansion x) {
-        t = x.table(table, line, kind());
+    public Resolved validate(Expansion x) {
+        TableDraft t = x.table(table, line, kind());
         x.requireNewColumn(t, column.name(), line, kind());
         if (column.pk()) {
             throw x.error(line, "add_column: " + table + "." + column.name() + " cannot join the primary key of an"
@@ -61,6 +63,7 @@ final class AddColumn implements Operation {
             throw x.error(line, "add_column: " + table + "." + column.name() + " is NOT NULL (columns are unless they say"
                     + " nullable: true) but has neither a default nor an up expression to fill existing rows");
         }
+        String referenced = null;
         if (column.references() != null) {
             referenced = x.referencedTable(column.references().table(), line, kind());
         }
@@ -72,6 +75,7 @@ final class AddColumn implements Operation {
                     ? TableDraft.Refresh.WHEN_INPUTS_CHANGE : TableDraft.Refresh.WHEN_EMPTY, line));
             t.backfill = true;
         }
+        return new Resolved(t, referenced);
     }
 
     /**
@@ -97,7 +101,9 @@ final class AddColumn implements Operation {
     }
 
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, Resolved r) {
+        TableDraft t = r.t();
+        String referenced = r.referenced();
         List<Action> out = new ArrayList<>();
         String qt = x.qt(t.physical);
         String q = Expansion.q(column.name());
@@ -134,12 +140,14 @@ final class AddColumn implements Operation {
         return out;
     }
 
-    private String uniqueName() {
+    private String uniqueName(TableDraft t) {
         return Names.fit(t.physical + "_" + column.name() + "_key");
     }
 
     @Override
-    public List<Action> complete(Expansion x) {
+    public List<Action> complete(Expansion x, Resolved r) {
+        TableDraft t = r.t();
+        String referenced = r.referenced();
         List<Action> out = new ArrayList<>();
         String q = Expansion.q(column.name());
         if (!column.nullable() && column.generated() == null) {
@@ -154,13 +162,13 @@ final class AddColumn implements Operation {
                     + Expansion.q(column.references().columns().get(0)) + " = " + x.qt(t.physical) + "." + q + ")"));
         }
         if (column.unique()) {
-            out.addAll(Constraints.completeUnique(x, t, uniqueName(), List.of(column.name()), false));
+            out.addAll(Constraints.completeUnique(x, t, uniqueName(t), List.of(column.name()), false));
         }
         return out;
     }
 
     @Override
-    public List<Action> rollback(Expansion x) {
-        return column.unique() ? List.of(Constraints.dropIndexOnRollback(x, uniqueName())) : List.of();
+    public List<Action> rollback(Expansion x, Resolved r) {
+        return column.unique() ? List.of(Constraints.dropIndexOnRollback(x, uniqueName(r.t()))) : List.of();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * comment, default, dropping NOT NULL, unique without such an {@code up}) copy nothing and
  * backfill nothing.
  */
-final class AlterColumn implements Operation {
+final class AlterColumn implements Operation<AlterColumn.Resolved> {
     private final String kind;
     private final int line;
     private final String table;
@@ -30,12 +30,6 @@ final class AlterColumn implements Operation {
     private final String comment;
     private final String up;
     private final String down;
-
-    private TableDraft t;
-    private SchemaSnapshot.Column old;
-    private ColumnCopy copy;
-    private String physical;
-    private String referenced;
 
     private AlterColumn(String kind, int line, String table, String column, String name, String type, Boolean nullable,
                         boolean setsDefault, String defaultSql, ColumnSpec.Check check, String unique,
@@ -110,7 +104,17 @@ final class AlterColumn implements Operation {
         return line;
     }
 
-    private boolean copies(Expansion x) {
+    /**
+     * What validation found: the table, the column as the snapshot has it, its copy (null when the change is
+     * catalog-only), the physical column the new version reads, and the table the foreign key references.
+     */
+    record Resolved(TableDraft t, SchemaSnapshot.Column old, ColumnCopy copy, String physical, String referenced) {
+        private String alter(Expansion x) {
+            return "ALTER TABLE " + x.qt(t.physical) + " ALTER COLUMN " + Expansion.q(physical);
+        }
+    }
+
+    private boolean copies(Expansion x, SchemaSnapshot.Column old) {
         return type != null || Boolean.FALSE.equals(nullable) && !old.notNull() || check != null || references != null
                 || uniqueComputed(x);
     }
@@ -125,29 +129,30 @@ final class AlterColumn implements Operation {
     }
 
     @Override
-    public void validate(Expansion x) {
-        t = x.table(table, line, kind);
+    public Resolved validate(Expansion x) {
+        TableDraft t = x.table(table, line, kind);
         if (t.created) {
             throw x.error(line, kind + ": table " + table + " is created by this migration; give the column its final"
                     + " shape in create_table");
         }
         TableDraft.Column c = x.column(t, column, line, kind, true);
-        old = t.before.column(c.physical).orElseThrow();
+        SchemaSnapshot.Column old = t.before.column(c.physical).orElseThrow();
         if (name != null && !name.equals(column)) {
             x.requireNewColumn(t, name, line, kind);
         }
-        if (copies(x) && t.before.primaryKey().contains(c.physical)) {
+        boolean copies = copies(x, old);
+        if (copies && t.before.primaryKey().contains(c.physical)) {
             throw x.error(line, kind + ": column " + table + "." + column + " is part of the primary key; changing its"
                     + " type or constraints online needs a table rebuild, which expand/contract does not do");
         }
-        if (references != null) {
-            referenced = x.referencedTable(references.table(), line, kind);
-        }
-        if (copies(x)) {
+        String referenced = references == null ? null : x.referencedTable(references.table(), line, kind);
+        ColumnCopy copy = null;
+        if (copies) {
             String newType = type != null ? type : old.type();
             copy = new ColumnCopy(x, t, c, newType, setsDefault ? defaultSql : carriedDefault(old, newType),
                     nullable != null ? !nullable : old.notNull(), up, down, line, kind);
-            c = t.columns.stream().filter(y -> y.physical.equals(copy.copy)).findFirst().orElseThrow();
+            String copied = copy.copy;
+            c = t.columns.stream().filter(y -> y.physical.equals(copied)).findFirst().orElseThrow();
         }
         if (name != null) {
             c.name = name;
@@ -155,7 +160,7 @@ final class AlterColumn implements Operation {
         if (copy != null) {
             copy.defaultDown(c.name);
         }
-        physical = c.physical;
+        return new Resolved(t, old, copy, c.physical, referenced);
     }
 
     /** The old default for the copy: cast when the type changes ({@code '1'::text} does not fit an integer column). */
@@ -166,27 +171,26 @@ final class AlterColumn implements Operation {
         return "CAST((" + old.defaultSql() + ") AS " + newType + ")";
     }
 
-    private String alter(Expansion x) {
-        return "ALTER TABLE " + x.qt(t.physical) + " ALTER COLUMN " + Expansion.q(physical);
-    }
-
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, Resolved r) {
+        TableDraft t = r.t();
+        SchemaSnapshot.Column old = r.old();
+        String physical = r.physical();
         List<Action> out = new ArrayList<>();
         String where = t.name + "." + column;
-        if (copy != null) {
-            out.addAll(copy.start());
+        if (r.copy() != null) {
+            out.addAll(r.copy().start());
         } else {
             if (setsDefault) {
                 out.add(Action.of(Phase.START, Stage.COLUMNS, "default of " + where + " (catalog only)",
-                        alter(x) + (defaultSql == null ? " DROP DEFAULT" : " SET DEFAULT " + defaultSql)));
+                        r.alter(x) + (defaultSql == null ? " DROP DEFAULT" : " SET DEFAULT " + defaultSql)));
             }
             if (Boolean.TRUE.equals(nullable) && old.notNull()) {
                 out.add(Action.of(Phase.START, Stage.COLUMNS, "allow NULL in " + where + " (catalog only)",
-                        alter(x) + " DROP NOT NULL"));
+                        r.alter(x) + " DROP NOT NULL"));
             }
         }
-        if (setsComment || copy != null && old.comment() != null) {
+        if (setsComment || r.copy() != null && old.comment() != null) {
             String text = setsComment ? comment : old.comment();
             out.add(Action.of(Phase.START, Stage.COLUMNS, "comment on " + where + " (catalog only)",
                     "COMMENT ON COLUMN " + x.qt(t.physical) + "." + Expansion.q(physical) + " IS "
@@ -194,19 +198,19 @@ final class AlterColumn implements Operation {
         }
         if (check != null) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "check " + check.name() + " on " + where + " (NOT VALID)",
-                    Constraints.addNotValid(x, t, check.name(), "CHECK (" + expression(x) + ")"
+                    Constraints.addNotValid(x, t, check.name(), "CHECK (" + expression(x, physical) + ")"
                             + (check.noInherit() ? " NO INHERIT" : ""))));
         }
         if (references != null) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "foreign key " + references.name() + " on " + where
                     + " (NOT VALID)", Constraints.addNotValid(x, t, references.name(), "FOREIGN KEY ("
-                    + Expansion.q(physical) + ") " + references.clause(x, referenced))));
+                    + Expansion.q(physical) + ") " + references.clause(x, r.referenced()))));
         }
         return out;
     }
 
     /** The check as written (against the column's old or new name), on the physical column. */
-    private String expression(Expansion x) {
+    private String expression(Expansion x, String physical) {
         Map<String, String> renames = new HashMap<>();
         renames.put(column, physical);
         if (name != null) {
@@ -216,18 +220,20 @@ final class AlterColumn implements Operation {
     }
 
     @Override
-    public List<Action> complete(Expansion x) {
+    public List<Action> complete(Expansion x, Resolved r) {
+        TableDraft t = r.t();
+        String physical = r.physical();
         List<Action> out = new ArrayList<>();
-        if (copy != null) {
-            out.addAll(copy.complete(x));
+        if (r.copy() != null) {
+            out.addAll(r.copy().complete(x));
         }
         if (check != null) {
-            out.add(Constraints.validate(x, t, check.name(), "NOT (" + expression(x) + ")"));
+            out.add(Constraints.validate(x, t, check.name(), "NOT (" + expression(x, physical) + ")"));
         }
         if (references != null) {
             String refColumn = references.columns().get(0);
             out.add(Constraints.validate(x, t, references.name(), x.qt(t.physical) + "." + Expansion.q(physical)
-                    + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + x.qt(referenced) + " r WHERE r."
+                    + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + x.qt(r.referenced()) + " r WHERE r."
                     + Expansion.q(refColumn) + " = " + x.qt(t.physical) + "." + Expansion.q(physical) + ")"));
         }
         if (unique != null) {
@@ -237,12 +243,14 @@ final class AlterColumn implements Operation {
     }
 
     @Override
-    public List<Action> rollback(Expansion x) {
+    public List<Action> rollback(Expansion x, Resolved r) {
+        TableDraft t = r.t();
+        SchemaSnapshot.Column old = r.old();
         List<Action> out = new ArrayList<>();
         if (unique != null) {
             out.add(Constraints.dropIndexOnRollback(x, unique));
         }
-        if (copy != null) {
+        if (r.copy() != null) {
             return out;
         }
         String where = t.name + "." + column;

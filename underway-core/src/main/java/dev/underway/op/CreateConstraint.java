@@ -1,6 +1,7 @@
 package dev.underway.op;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +19,12 @@ import java.util.stream.Collectors;
  * complete before the index is adopted, so adopting it scans nothing. An exclusion constraint has no online form (no CONCURRENTLY, no USING INDEX), so it is
  * refused on an existing table. On a table this migration creates, the constraint is simply added.
  */
-final class CreateConstraint implements Operation {
+final class CreateConstraint implements Operation<CreateConstraint.Resolved> {
     private static final Set<String> COPIED_ALWAYS = Set.of("check", "foreign_key");
     private final TableConstraint k;
     private final String table;
     private final Map<String, String> up;
     private final Map<String, String> down;
-    private TableDraft t;
-    private String referenced;
-    private final List<ColumnCopy> copies = new ArrayList<>();
-    private final Map<String, String> physical = new HashMap<>();
-    /** Nullable columns of a new primary key that are not copied: NOT NULL through a validated check. */
-    private final List<String> notNull = new ArrayList<>();
 
     private CreateConstraint(TableConstraint k, String table, Map<String, String> up, Map<String, String> down) {
         this.k = k;
@@ -85,23 +80,36 @@ final class CreateConstraint implements Operation {
         return k.type().equals("unique") || k.type().equals("primary_key");
     }
 
+    /**
+     * What validation found: the table, the referenced table (null without a foreign key), the column copies, the
+     * physical column for each named one, and the nullable columns of a new primary key that are not copied (they
+     * get NOT NULL through a validated check).
+     */
+    record Resolved(TableDraft t, String referenced, List<ColumnCopy> copies, Map<String, String> physical,
+                    List<String> notNull) {
+        private List<String> cols(List<String> names) {
+            return names.stream().map(physical::get).toList();
+        }
+    }
+
     @Override
-    public void validate(Expansion x) {
-        t = x.table(table, line(), kind());
+    public Resolved validate(Expansion x) {
+        TableDraft t = x.table(table, line(), kind());
         if (t.before != null && t.before.constraints().containsKey(k.name())) {
             throw x.error(line(), kind() + ": " + table + " already has a constraint named " + k.name());
         }
-        if (k.references() != null) {
-            referenced = x.referencedTable(k.references().table(), line(), kind());
-        }
+        String referenced = k.references() == null ? null : x.referencedTable(k.references().table(), line(), kind());
+        List<ColumnCopy> copies = new ArrayList<>();
+        Map<String, String> physical = new HashMap<>();
+        List<String> notNull = new ArrayList<>();
         if (t.created) {
             // Nobody uses the table yet: the constraint is added as it is, up and down are not needed.
             for (String c : k.columns()) {
                 x.column(t, c, line(), kind(), false);
             }
-            return;
+            return new Resolved(t, referenced, List.of(), Map.of(), List.of());
         }
-        refuseUnsafe(x);
+        refuseUnsafe(x, t);
         for (String c : k.columns()) {
             SchemaSnapshot.Column old = t.before.column(t.column(c).map(col -> col.physical).orElse(c)).orElse(null);
             boolean copy = COPIED_ALWAYS.contains(k.type()) || computes(x, c);
@@ -126,6 +134,8 @@ final class CreateConstraint implements Operation {
         for (String c : k.index().includeColumns()) {
             physical.putIfAbsent(c, x.column(t, c, line(), kind(), false).physical);
         }
+        return new Resolved(t, referenced, List.copyOf(copies), Collections.unmodifiableMap(physical),
+                List.copyOf(notNull));
     }
 
     /** An {@code up} that computes something (not just the column itself) is honoured: the column is copied. */
@@ -134,7 +144,7 @@ final class CreateConstraint implements Operation {
         return u != null && !Expressions.isColumn(u, column, x.syntax());
     }
 
-    private void refuseUnsafe(Expansion x) {
+    private void refuseUnsafe(Expansion x, TableDraft t) {
         if (k.type().equals("exclude")) {
             throw x.error(line(), kind() + ": exclusion constraint " + k.name() + " cannot be added to existing table "
                     + table + " online: PostgreSQL builds its index under an ACCESS EXCLUSIVE lock (an exclusion"
@@ -156,27 +166,25 @@ final class CreateConstraint implements Operation {
         }
     }
 
-    private List<String> cols(List<String> names) {
-        return names.stream().map(physical::get).toList();
-    }
-
-    private String checkExpression(Expansion x) {
-        return Expressions.renameColumns(k.check(), physical, x.syntax());
+    private String checkExpression(Expansion x, Resolved r) {
+        return Expressions.renameColumns(k.check(), r.physical(), x.syntax());
     }
 
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, Resolved r) {
+        TableDraft t = r.t();
+        String referenced = r.referenced();
         if (t.created) {
             return List.of(Action.of(Phase.START, Stage.CONSTRAINTS, k.type().replace('_', ' ') + " " + k.name() + " on new"
                     + " table " + t.name, "ALTER TABLE " + x.qt(t.physical) + " ADD " + k.definition(x, referenced)));
         }
         List<Action> out = new ArrayList<>();
-        copies.forEach(c -> out.addAll(c.start()));
-        notNull.forEach(c -> out.add(Constraints.notNullCheck(x, t, c)));
-        String quoted = cols(k.columns()).stream().map(Expansion::q).collect(Collectors.joining(", "));
+        r.copies().forEach(c -> out.addAll(c.start()));
+        r.notNull().forEach(c -> out.add(Constraints.notNullCheck(x, t, c)));
+        String quoted = r.cols(k.columns()).stream().map(Expansion::q).collect(Collectors.joining(", "));
         if (k.type().equals("check")) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "check " + k.name() + " on " + t.name + " (NOT VALID)",
-                    Constraints.addNotValid(x, t, k.name(), "CHECK (" + checkExpression(x) + ")"
+                    Constraints.addNotValid(x, t, k.name(), "CHECK (" + checkExpression(x, r) + ")"
                             + (k.noInherit() ? " NO INHERIT" : ""))));
         } else if (k.type().equals("foreign_key")) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "foreign key " + k.name() + " on " + t.name + " (NOT VALID)",
@@ -187,31 +195,32 @@ final class CreateConstraint implements Operation {
     }
 
     @Override
-    public List<Action> complete(Expansion x) {
+    public List<Action> complete(Expansion x, Resolved r) {
+        TableDraft t = r.t();
         if (t.created) {
             return List.of();
         }
         List<Action> out = new ArrayList<>();
-        copies.forEach(c -> out.addAll(c.complete(x)));
-        notNull.forEach(c -> out.addAll(Constraints.completeNotNull(x, t, c, c)));
-        IndexParameters index = new IndexParameters(cols(k.index().includeColumns()), k.index().storageParameters(),
+        r.copies().forEach(c -> out.addAll(c.complete(x)));
+        r.notNull().forEach(c -> out.addAll(Constraints.completeNotNull(x, t, c, c)));
+        IndexParameters index = new IndexParameters(r.cols(k.index().includeColumns()), k.index().storageParameters(),
                 k.index().tablespace());
         switch (k.type()) {
-            case "unique" -> out.addAll(Constraints.completeIndexed(x, t, k.name(), cols(k.columns()), "UNIQUE",
+            case "unique" -> out.addAll(Constraints.completeIndexed(x, t, k.name(), r.cols(k.columns()), "UNIQUE",
                     k.nullsNotDistinct(), index));
-            case "primary_key" -> out.addAll(Constraints.completeIndexed(x, t, k.name(), cols(k.columns()),
+            case "primary_key" -> out.addAll(Constraints.completeIndexed(x, t, k.name(), r.cols(k.columns()),
                     "PRIMARY KEY", false, index));
-            case "check" -> out.add(Constraints.validate(x, t, k.name(), "NOT (" + checkExpression(x) + ")"));
+            case "check" -> out.add(Constraints.validate(x, t, k.name(), "NOT (" + checkExpression(x, r) + ")"));
             default -> {
                 String self = x.qt(t.physical);
                 List<String> refs = k.references().columns();
-                List<String> mine = cols(k.columns());
+                List<String> mine = r.cols(k.columns());
                 String match = java.util.stream.IntStream.range(0, mine.size()).mapToObj(i -> "r."
                         + Expansion.q(refs.get(i)) + " = " + self + "." + Expansion.q(mine.get(i)))
                         .collect(Collectors.joining(" AND "));
                 String notNull = mine.stream().map(c -> self + "." + Expansion.q(c) + " IS NOT NULL")
                         .collect(Collectors.joining(" AND "));
-                out.add(Constraints.validate(x, t, k.name(), notNull + " AND NOT EXISTS (SELECT 1 FROM " + x.qt(referenced)
+                out.add(Constraints.validate(x, t, k.name(), notNull + " AND NOT EXISTS (SELECT 1 FROM " + x.qt(r.referenced())
                         + " r WHERE " + match + ")"));
             }
         }
@@ -219,12 +228,13 @@ final class CreateConstraint implements Operation {
     }
 
     @Override
-    public List<Action> rollback(Expansion x) {
+    public List<Action> rollback(Expansion x, Resolved r) {
+        TableDraft t = r.t();
         if (!indexed() || t.created) {
             return List.of();
         }
         List<Action> out = new ArrayList<>(List.of(Constraints.dropIndexOnRollback(x, k.name())));
-        notNull.forEach(c -> out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop the NOT NULL check on " + t.name + "." + c,
+        r.notNull().forEach(c -> out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop the NOT NULL check on " + t.name + "." + c,
                 "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT IF EXISTS "
                         + Expansion.q(Names.notNullCheck(t.physical, c)))));
         return out;

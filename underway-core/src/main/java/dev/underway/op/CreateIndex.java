@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code create_index}: built concurrently at start (writes go on); rollback drops it concurrently.
  * Its columns take every shape pgroll accepts ({@link IndexColumn}).
  */
-final class CreateIndex implements Operation {
+final class CreateIndex implements Operation<CreateIndex.Resolved> {
     private static final Set<String> METHODS = Set.of("btree", "hash", "gist", "spgist", "gin", "brin");
     private final int line;
     private final String name;
@@ -21,8 +21,6 @@ final class CreateIndex implements Operation {
     private final String method;
     private final boolean unique;
     private final String storage;
-    private TableDraft t;
-    private final List<String> physical = new ArrayList<>();
 
     private CreateIndex(int line, String name, String table, List<IndexColumn> columns, String predicate, String method,
                         boolean unique, String storage) {
@@ -62,21 +60,29 @@ final class CreateIndex implements Operation {
         return line;
     }
 
+    /** The table and the physical names of the index's columns, in order. */
+    record Resolved(TableDraft t, List<String> physical) {
+    }
+
     @Override
-    public void validate(Expansion x) {
-        t = x.table(table, line, kind());
+    public Resolved validate(Expansion x) {
+        TableDraft t = x.table(table, line, kind());
         for (SchemaSnapshot.Table other : x.before.tables().values()) {
             if (other.indexes().containsKey(name)) {
                 throw x.error(line, "create_index: an index named " + name + " already exists on " + other.name());
             }
         }
+        List<String> physical = new ArrayList<>();
         for (IndexColumn c : columns) {
             physical.add(x.column(t, c.name(), c.line(), kind(), false).physical);
         }
+        return new Resolved(t, List.copyOf(physical));
     }
 
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, Resolved r) {
+        TableDraft t = r.t();
+        List<String> physical = r.physical();
         Map<String, String> renames = new HashMap<>();
         t.columns.forEach(c -> renames.put(c.name, c.physical));
         String sql = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + Expansion.q(name)
@@ -90,7 +96,7 @@ final class CreateIndex implements Operation {
     }
 
     @Override
-    public List<Action> rollback(Expansion x) {
+    public List<Action> rollback(Expansion x, Resolved r) {
         return List.of(Action.concurrently(Phase.ROLLBACK, Stage.PREPARE_UNDO, "drop index " + name + " concurrently",
                 "DROP INDEX CONCURRENTLY IF EXISTS " + x.qt(name)));
     }

@@ -1,17 +1,17 @@
 package dev.underway.op;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** {@code create_table}: a new table nobody uses yet, so it gets its constraints at once; rollback drops it. */
-final class CreateTable implements Operation {
+final class CreateTable implements Operation<List<String>> {
     private final int line;
     private final String name;
     private final List<ColumnSpec> columns;
     private final List<TableConstraint> constraints;
     private final String comment;
-    private final List<String> referenced = new ArrayList<>();
 
     private CreateTable(int line, String name, List<ColumnSpec> columns, List<TableConstraint> constraints,
                         String comment) {
@@ -51,8 +51,10 @@ final class CreateTable implements Operation {
         return line;
     }
 
+    /** Returns the tables its columns' and then its constraints' foreign keys reference (null for one without). */
     @Override
-    public void validate(Expansion x) {
+    public List<String> validate(Expansion x) {
+        List<String> referenced = new ArrayList<>();
         TableDraft t = x.createTable(name, line);
         for (ColumnSpec c : columns) {
             if (t.column(c.name()).isPresent()) {
@@ -66,10 +68,11 @@ final class CreateTable implements Operation {
         for (TableConstraint k : constraints) {
             referenced.add(k.references() == null ? null : x.referencedTable(k.references().table(), k.line(), kind()));
         }
+        return Collections.unmodifiableList(referenced);
     }
 
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, List<String> referenced) {
         List<String> parts = new ArrayList<>();
         int ref = 0;
         for (ColumnSpec c : columns) {

@@ -14,6 +14,7 @@ import dev.underway.observe.PhaseListener;
 import dev.underway.plan.MigrationDirectory;
 import dev.underway.plan.MigrationScript;
 import dev.underway.plan.MigrationVersion;
+import dev.underway.state.FlightPhase;
 import dev.underway.state.HistoryRow;
 
 import java.io.IOException;
@@ -86,7 +87,7 @@ public final class DirectoryMigration {
             refuseChanged(m, history);
             Optional<MigrationStatus> inFlight = ec.status().stream().filter(s -> s.version().equals(m.version().toString()))
                     .findFirst();
-            if (inFlight.isEmpty() || inFlight.get().phase().equals("start")) {
+            if (inFlight.isEmpty() || inFlight.get().phase() == FlightPhase.START) {
                 applied.add(applied(m, ec.start(m)));
             }
             if (!complete) {
@@ -156,7 +157,7 @@ public final class DirectoryMigration {
     }
 
     private static AppliedMigration applied(YamlMigration m, PhaseResult r) {
-        return new AppliedMigration(m.label() + " " + r.phase(), m.description(), m.script(), ExecutionMode.EXPAND_CONTRACT,
+        return new AppliedMigration(m.label() + " " + r.phase().label(), m.description(), m.script(), ExecutionMode.EXPAND_CONTRACT,
                 r.actions(), r.resumedAt(), r.millis(), r.retries(), r.lockWaitMs());
     }
 }

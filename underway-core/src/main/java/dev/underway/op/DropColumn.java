@@ -7,7 +7,7 @@ import java.util.List;
  * {@code down}, rows the new version writes get the dropped column computed, so the old version
  * (and a NOT NULL on the column) keep working.
  */
-final class DropColumn implements Operation {
+final class DropColumn implements Operation<TableDraft> {
     private final int line;
     private final String table;
     private final String column;
@@ -37,7 +37,7 @@ final class DropColumn implements Operation {
     }
 
     @Override
-    public void validate(Expansion x) {
+    public TableDraft validate(Expansion x) {
         TableDraft t = x.table(table, line, kind());
         TableDraft.Column c = x.column(t, column, line, kind(), true);
         if (t.created || t.before.column(c.physical).isEmpty()) {
@@ -56,10 +56,11 @@ final class DropColumn implements Operation {
         if (down != null) {
             t.syncs.add(new TableDraft.Sync(c.physical, null, null, down, TableDraft.Refresh.ALWAYS, line));
         }
+        return t;
     }
 
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, TableDraft t) {
         return List.of();
     }
 }

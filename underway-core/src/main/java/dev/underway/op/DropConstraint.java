@@ -7,12 +7,11 @@ import java.util.List;
  * keeps holding for both versions until complete drops it. Dropping needs no copy, so the
  * {@code up}/{@code down} pgroll asks for are accepted and not needed.
  */
-final class DropConstraint implements Operation {
+final class DropConstraint implements Operation<TableDraft> {
     private final String kind;
     private final int line;
     private final String table;
     private final String name;
-    private TableDraft t;
 
     private DropConstraint(String kind, int line, String table, String name) {
         this.kind = kind;
@@ -42,20 +41,21 @@ final class DropConstraint implements Operation {
     }
 
     @Override
-    public void validate(Expansion x) {
-        t = x.table(table, line, kind);
+    public TableDraft validate(Expansion x) {
+        TableDraft t = x.table(table, line, kind);
         if (t.before == null || !t.before.constraints().containsKey(name)) {
             throw x.error(line, kind + ": table " + table + " has no constraint named " + name);
         }
+        return t;
     }
 
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, TableDraft t) {
         return List.of();
     }
 
     @Override
-    public List<Action> complete(Expansion x) {
+    public List<Action> complete(Expansion x, TableDraft t) {
         return List.of(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop constraint " + name + " of " + t.name,
                 "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT IF EXISTS " + Expansion.q(name)));
     }

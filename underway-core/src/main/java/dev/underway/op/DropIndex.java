@@ -3,7 +3,7 @@ package dev.underway.op;
 import java.util.List;
 
 /** {@code drop_index}: the index serves both versions until complete drops it concurrently. */
-final class DropIndex implements Operation {
+final class DropIndex implements Operation<TableDraft> {
     private final int line;
     private final String name;
 
@@ -29,7 +29,7 @@ final class DropIndex implements Operation {
     }
 
     @Override
-    public void validate(Expansion x) {
+    public TableDraft validate(Expansion x) {
         SchemaSnapshot.Table owner = x.before.tables().values().stream().filter(t -> t.indexes().containsKey(name))
                 .findFirst().orElseThrow(() -> x.error(line, "drop_index: index " + name + " does not exist in schema "
                         + x.schema()));
@@ -39,16 +39,16 @@ final class DropIndex implements Operation {
             throw x.error(line, "drop_index: index " + name + " backs constraint " + name + " of " + owner.name()
                     + "; use drop_constraint");
         }
-        x.table(owner.name(), line, kind());
+        return x.table(owner.name(), line, kind());
     }
 
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, TableDraft t) {
         return List.of();
     }
 
     @Override
-    public List<Action> complete(Expansion x) {
+    public List<Action> complete(Expansion x, TableDraft t) {
         return List.of(Action.concurrently(Phase.COMPLETE, Stage.AFTER, "drop index " + name + " concurrently",
                 "DROP INDEX CONCURRENTLY IF EXISTS " + x.qt(name)));
     }

@@ -3,7 +3,7 @@ package dev.underway.op;
 import java.util.List;
 
 /** {@code drop_table}: the new version no longer shows the table; complete drops it. */
-final class DropTable implements Operation {
+final class DropTable implements Operation<TableDraft> {
     private final int line;
     private final String name;
 
@@ -29,7 +29,7 @@ final class DropTable implements Operation {
     }
 
     @Override
-    public void validate(Expansion x) {
+    public TableDraft validate(Expansion x) {
         TableDraft t = x.table(name, line, kind());
         for (SchemaSnapshot.Table other : x.before.tables().values()) {
             for (SchemaSnapshot.Constraint k : other.constraints().values()) {
@@ -40,10 +40,11 @@ final class DropTable implements Operation {
             }
         }
         t.dropped = true;
+        return t;
     }
 
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, TableDraft t) {
         return List.of();
     }
 }

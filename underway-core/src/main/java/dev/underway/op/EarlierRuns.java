@@ -2,6 +2,7 @@ package dev.underway.op;
 
 import dev.underway.UnderwayException;
 import dev.underway.plan.MigrationVersion;
+import dev.underway.state.HistoryPhase;
 import dev.underway.state.HistoryRow;
 import dev.underway.state.HistoryTable;
 import dev.underway.state.InFlight;
@@ -44,16 +45,16 @@ final class EarlierRuns {
                 return Optional.empty();
             }
             return switch (row.phase()) {
-                case InFlight.STARTED -> Optional.of(m.label() + " is already started" + latest(c, row.version())
-                        .filter(r -> HistoryRow.PHASE_START.equals(r.phase())).map(r -> " (on " + r.installedOn() + ")")
+                case STARTED -> Optional.of(m.label() + " is already started" + latest(c, row.version())
+                        .filter(r -> r.phase() == HistoryPhase.START).map(r -> " (on " + r.installedOn() + ")")
                         .orElse("") + "; it waits for complete or rollback");
-                case InFlight.COMPLETE -> Optional.of(m.label() + " is already started, and its complete stopped after "
+                case COMPLETE -> Optional.of(m.label() + " is already started, and its complete stopped after "
                         + row.actionsDone() + " actions: run complete again to finish it");
                 default -> Optional.empty();
             };
         }
         Optional<HistoryRow> last = latest(c, m.version().toString());
-        if (last.isEmpty() || !last.get().success() || !HistoryRow.PHASE_COMPLETE.equals(last.get().phase())) {
+        if (last.isEmpty() || !last.get().success() || last.get().phase() != HistoryPhase.COMPLETE) {
             return Optional.empty();
         }
         HistoryRow r = last.get();
@@ -75,7 +76,7 @@ final class EarlierRuns {
             return Optional.empty();
         }
         Optional<HistoryRow> last = latest(c, wanted);
-        if (last.isEmpty() || !phase.label().equals(last.get().phase())) {
+        if (last.isEmpty() || last.get().phase() != phase.history()) {
             return Optional.empty();
         }
         HistoryRow r = last.get();
@@ -93,7 +94,7 @@ final class EarlierRuns {
     /** Whether the start of this version finished (and was not rolled back since). */
     boolean startFinished(Connection c, String version) throws SQLException {
         return history.load(c).stream().anyMatch(r -> r.isYaml() && r.success()
-                && HistoryRow.PHASE_START.equals(r.phase()) && r.version().toString().equals(version));
+                && r.phase() == HistoryPhase.START && r.version().toString().equals(version));
     }
 
     private Optional<HistoryRow> latest(Connection c, String version) throws SQLException {

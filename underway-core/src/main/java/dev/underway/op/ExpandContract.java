@@ -10,6 +10,8 @@ import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
 import dev.underway.state.BackfillStateTable;
+import dev.underway.state.FlightPhase;
+import dev.underway.state.HistoryPhase;
 import dev.underway.state.HistoryRow;
 import dev.underway.state.HistoryTable;
 import dev.underway.state.InFlight;
@@ -125,7 +127,7 @@ public final class ExpandContract {
                 if (!dependents.isEmpty()) {
                     StartChecks.checkRecreation(run, m, dependents);
                 }
-                row = new InFlight(version(m), m.script(), m.description(), m.checksum(), InFlight.START, 0,
+                row = new InFlight(version(m), m.script(), m.description(), m.checksum(), FlightPhase.START, 0,
                         plan.newSchema(), plan.oldSchema(), List.copyOf(plan.touchedTables()),
                         List.copyOf(plan.referencedTables()), plan.backfillTables(), m.text(),
                         SnapshotJson.write(plan.snapshot()), null, null, null);
@@ -133,13 +135,13 @@ public final class ExpandContract {
             }
             MigrationPlan plan = plan(row);
             List<Action> actions = plan.start();
-            run.run(m, InFlight.START, actions, row.actionsDone());
+            run.run(m, FlightPhase.START, actions, row.actionsDone());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             finish(exec, c2 -> {
-                history.insert(c2, historyRow(row, HistoryRow.PHASE_START, true, actions.size(), ms, exec));
-                operations.progress(c2, row.version(), InFlight.STARTED, 0);
+                history.insert(c2, historyRow(row, HistoryPhase.START, true, actions.size(), ms, exec));
+                operations.progress(c2, row.version(), FlightPhase.STARTED, 0);
             });
-            return new PhaseResult(row.version(), Phase.START.label(), row.newSchema(), row.oldSchema(), actions.size(),
+            return new PhaseResult(row.version(), Phase.START, row.newSchema(), row.oldSchema(), actions.size(),
                     row.actionsDone(), run.backfills, exec.retries(), exec.lockWaitMs(), ms);
         } catch (SQLException e) {
             throw failure("starting " + m.label(), e);
@@ -159,11 +161,11 @@ public final class ExpandContract {
 
     /** An interrupted start of the same file resumes; anything else is refused. */
     private InFlight resumableStart(YamlMigration m, InFlight row) {
-        if (!row.phase().equals(InFlight.START)) {
+        if (row.phase() != FlightPhase.START) {
             boolean changed = row.checksum() != m.checksum();
             String message = m.label() + " is already in flight (" + describe(row) + ")"
                     + (changed ? ", started from a different " + m.script() : "") + "; "
-                    + (row.phase().equals(InFlight.STARTED) ? "complete it or roll it back"
+                    + (row.phase() == FlightPhase.STARTED ? "complete it or roll it back"
                     : "run " + row.phase() + " again to finish it");
             throw changed ? UnderwayException.validation(message) : UnderwayException.usage(message);
         }
@@ -203,7 +205,7 @@ public final class ExpandContract {
     // ---- complete and rollback
 
     /** What an in-flight phase will run, planned under the lock (or without it, for a dry run). */
-    private record Prepared(YamlMigration migration, String state, List<Action> actions, int resumeAt,
+    private record Prepared(YamlMigration migration, FlightPhase state, List<Action> actions, int resumeAt,
                             List<String> notes) {
     }
 
@@ -256,7 +258,7 @@ public final class ExpandContract {
             Prepared p = preparation.prepare(c, row);
             PhasePrivileges.require(db, c, new PhasePlan(row.version(), row.script(), phase.label(), row.newSchema(),
                     row.oldSchema(), row.tables(), p.actions(), p.resumeAt()), history);
-            if (!row.phase().equals(p.state())) {
+            if (row.phase() != p.state()) {
                 operations.progress(c, row.version(), p.state(), 0);
             }
             PhaseRun run = new PhaseRun(config, schema(), exec, operations, phases, backfillListener);
@@ -269,10 +271,10 @@ public final class ExpandContract {
                 if (phase == Phase.ROLLBACK) {
                     history.markRolledBack(c2, p.migration().version());
                 }
-                history.insert(c2, historyRow(row, phase.label(), phase != Phase.ROLLBACK, p.actions().size(), ms, exec));
+                history.insert(c2, historyRow(row, phase.history(), phase != Phase.ROLLBACK, p.actions().size(), ms, exec));
                 forget(c2, row);
             });
-            return new PhaseResult(row.version(), phase.label(), row.newSchema(), row.oldSchema(), p.actions().size(),
+            return new PhaseResult(row.version(), phase, row.newSchema(), row.oldSchema(), p.actions().size(),
                     p.resumeAt(), List.of(), exec.retries(), exec.lockWaitMs(), ms);
         } catch (SQLException e) {
             throw failure(phase.label() + " of V" + version, e);
@@ -280,9 +282,9 @@ public final class ExpandContract {
     }
 
     private Prepared completion(Connection c, InFlight row) throws SQLException {
-        if (row.phase().equals(InFlight.START) || row.phase().equals(InFlight.ROLLBACK)) {
+        if (row.phase() == FlightPhase.START || row.phase() == FlightPhase.ROLLBACK) {
             throw UnderwayException.usage("V" + row.version() + " cannot be completed: " + describe(row) + "; run "
-                    + row.phase() + " again to finish it" + (row.phase().equals(InFlight.START) ? ", or roll it back" : ""));
+                    + row.phase() + " again to finish it" + (row.phase() == FlightPhase.START ? ", or roll it back" : ""));
         }
         List<InFlight> others = operations.load(c).stream().filter(o -> !o.version().equals(row.version())).toList();
         boolean dropOld = !row.oldSchema().equals(schema())
@@ -290,7 +292,7 @@ public final class ExpandContract {
         List<String> kept = VersionSchemas.existing(c, schema()).stream().map(VersionSchemas.Found::name)
                 .filter(n -> !n.equals(row.newSchema()) && !(dropOld && n.equals(row.oldSchema()))).sorted().toList();
         MigrationPlan plan = plan(row);
-        int resumeAt = row.phase().equals(InFlight.COMPLETE) ? row.actionsDone() : 0;
+        int resumeAt = row.phase() == FlightPhase.COMPLETE ? row.actionsDone() : 0;
         DependentObjects dependents = DependentObjects.NONE;
         // Once the contract committed, the old columns' dependents are re-created: nothing left to look for.
         if (resumeAt <= validations(plan)) {
@@ -302,7 +304,7 @@ public final class ExpandContract {
                     "complete");
             dependents.refuseBlocked("complete of V" + row.version());
         }
-        return new Prepared(plan.migration(), InFlight.COMPLETE, plan.complete(dropOld, kept, dependents), resumeAt,
+        return new Prepared(plan.migration(), FlightPhase.COMPLETE, plan.complete(dropOld, kept, dependents), resumeAt,
                 dependents.notes());
     }
 
@@ -317,8 +319,8 @@ public final class ExpandContract {
         dropped.add(DependentObjects.Dropped.schema(row.newSchema(), "start created it"));
         DependentObjects.atRollback(c, dropped, versionSchemaNames(c))
                 .refuseBlocked("rollback of V" + row.version());
-        return new Prepared(plan.migration(), InFlight.ROLLBACK, plan.rollback(),
-                row.phase().equals(InFlight.ROLLBACK) ? row.actionsDone() : 0, List.of());
+        return new Prepared(plan.migration(), FlightPhase.ROLLBACK, plan.rollback(),
+                row.phase() == FlightPhase.ROLLBACK ? row.actionsDone() : 0, List.of());
     }
 
     /**
@@ -326,18 +328,18 @@ public final class ExpandContract {
      * where it was before the rollback: started (so complete works again), or its interrupted start.
      */
     private void rewindFailedChecks(Connection c, PhaseRun run, InFlight row) throws SQLException {
-        String phase;
+        FlightPhase phase;
         int done;
-        if (row.phase().equals(InFlight.START) || row.phase().equals(InFlight.STARTED)) {
+        if (row.phase() == FlightPhase.START || row.phase() == FlightPhase.STARTED) {
             phase = row.phase();
             done = row.actionsDone();
         } else {
-            phase = earlier.startFinished(c, row.version()) ? InFlight.STARTED : InFlight.ROLLBACK;
+            phase = earlier.startFinished(c, row.version()) ? FlightPhase.STARTED : FlightPhase.ROLLBACK;
             done = 0;
         }
         String state = switch (phase) {
-            case InFlight.STARTED -> "set the migration back to started (complete it, or roll it back later)";
-            case InFlight.START -> "set the migration back to its interrupted start (" + done + " actions done)";
+            case STARTED -> "set the migration back to started (complete it, or roll it back later)";
+            case START -> "set the migration back to its interrupted start (" + done + " actions done)";
             default -> "set the rollback back to its first action";
         };
         run.rewindingTo(c2 -> operations.progress(c2, row.version(), phase, done), state);
@@ -345,7 +347,7 @@ public final class ExpandContract {
 
     /** Once complete's contract committed, the old shape is gone: there is nothing to roll back to. */
     private void refuseRollbackAfterContract(InFlight row) {
-        if (row.phase().equals(InFlight.COMPLETE)) {
+        if (row.phase() == FlightPhase.COMPLETE) {
             if (row.actionsDone() > validations(plan(row))) {
                 throw UnderwayException.usage("V" + row.version() + " cannot be rolled back: its complete already"
                         + " removed the old shape (" + describe(row) + "); run complete again to finish it");
@@ -361,19 +363,19 @@ public final class ExpandContract {
             for (InFlight row : operations.load(c)) {
                 MigrationPlan plan = plan(row);
                 int total = switch (row.phase()) {
-                    case InFlight.START, InFlight.STARTED -> plan.start().size();
-                    case InFlight.COMPLETE -> plan.complete(false, List.of()).size();
-                    case InFlight.ROLLBACK -> plan.rollback().size();
+                    case START, STARTED -> plan.start().size();
+                    case COMPLETE -> plan.complete(false, List.of()).size();
+                    case ROLLBACK -> plan.rollback().size();
                     default -> 0;
                 };
                 List<MigrationStatus.Backfill> bs = new ArrayList<>();
                 for (String table : row.backfills()) {
                     String name = PhaseRun.backfillName(schema(), table, row.version());
-                    bs.add(backfills.load(c, name).map(s -> new MigrationStatus.Backfill(table, s.status(),
+                    bs.add(backfills.load(c, name).map(s -> new MigrationStatus.Backfill(table, s.status().text(),
                                     s.checkpoint().rowsDone(), s.estimatedRows()))
                             .orElse(new MigrationStatus.Backfill(table, "pending", 0, 0)));
                 }
-                int done = row.phase().equals(InFlight.STARTED) ? total : row.actionsDone();
+                int done = row.phase() == FlightPhase.STARTED ? total : row.actionsDone();
                 out.add(new MigrationStatus(row.version(), row.script(), row.phase(), done, total,
                         row.newSchema(), row.oldSchema(), row.tables(), bs, row.message(), row.startedOn(),
                         row.updatedOn()));
@@ -445,7 +447,7 @@ public final class ExpandContract {
         });
     }
 
-    private HistoryRow historyRow(InFlight row, String phase, boolean success, int actions, long ms, ActionExecutor exec) {
+    private HistoryRow historyRow(InFlight row, HistoryPhase phase, boolean success, int actions, long ms, ActionExecutor exec) {
         return new HistoryRow(0, dev.underway.plan.MigrationVersion.parse(row.version()), row.description(),
                 HistoryRow.TYPE_YAML, row.script(), row.checksum(), db.user(), null, ms, success,
                 UUID.randomUUID().toString(), actions, null, phase, exec.retries(), exec.lockWaitMs());
@@ -453,9 +455,9 @@ public final class ExpandContract {
 
     static String describe(InFlight row) {
         return switch (row.phase()) {
-            case InFlight.START -> "its start stopped after " + row.actionsDone() + " actions";
-            case InFlight.STARTED -> "started";
-            case InFlight.COMPLETE -> "its complete stopped after " + row.actionsDone() + " actions";
+            case START -> "its start stopped after " + row.actionsDone() + " actions";
+            case STARTED -> "started";
+            case COMPLETE -> "its complete stopped after " + row.actionsDone() + " actions";
             default -> "its rollback stopped after " + row.actionsDone() + " actions";
         };
     }

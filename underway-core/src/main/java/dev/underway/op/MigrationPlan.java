@@ -20,12 +20,15 @@ import java.util.Set;
  */
 public final class MigrationPlan {
     private final YamlMigration migration;
+    private final List<Operation.Validated<?>> operations;
     private final Expansion x;
     private final String oldSchema;
     private final Dialect dialect;
 
-    private MigrationPlan(YamlMigration migration, Expansion x, String oldSchema, Dialect dialect) {
+    private MigrationPlan(YamlMigration migration, List<Operation.Validated<?>> operations, Expansion x,
+                          String oldSchema, Dialect dialect) {
         this.migration = migration;
+        this.operations = operations;
         this.x = x;
         this.oldSchema = oldSchema;
         this.dialect = dialect;
@@ -39,8 +42,9 @@ public final class MigrationPlan {
      */
     public static MigrationPlan of(YamlMigration m, SchemaSnapshot before, String oldSchema, Dialect dialect) {
         Expansion x = new Expansion(m.script(), m.version().toString(), before, m.versionSchema());
-        for (Operation op : m.operations()) {
-            op.validate(x);
+        List<Operation.Validated<?>> operations = new ArrayList<>();
+        for (Operation<?> op : m.operations()) {
+            operations.add(Operation.validated(op, x));
         }
         for (TableDraft t : x.drafts.values()) {
             if (t.backfill && !t.created && t.before.primaryKey().isEmpty()
@@ -49,7 +53,7 @@ public final class MigrationPlan {
                         + " and its existing rows must be backfilled in key order; add a primary key first");
             }
         }
-        return new MigrationPlan(m, x, oldSchema, dialect);
+        return new MigrationPlan(m, List.copyOf(operations), x, oldSchema, dialect);
     }
 
     public YamlMigration migration() {
@@ -90,7 +94,7 @@ public final class MigrationPlan {
 
     public List<Action> start() {
         List<Action> out = new ArrayList<>();
-        migration.operations().forEach(op -> out.addAll(op.start(x)));
+        operations.forEach(op -> out.addAll(op.start(x)));
         for (TableDraft t : x.drafts.values()) {
             out.addAll(CarriedOver.start(x, t));
             if (!t.syncs.isEmpty()) {
@@ -120,7 +124,7 @@ public final class MigrationPlan {
      */
     List<Action> complete(boolean dropOldSchema, List<String> keptSchemas, DependentObjects dependents) {
         List<Action> ops = new ArrayList<>();
-        migration.operations().forEach(op -> ops.addAll(op.complete(x)));
+        operations.forEach(op -> ops.addAll(op.complete(x)));
         x.drafts.values().forEach(t -> ops.addAll(CarriedOver.complete(x, t)));
         List<Action> out = new ArrayList<>(ops.stream().filter(a -> a.stage() == Stage.VALIDATE).toList());
         List<Action> contract = new ArrayList<>();
@@ -226,7 +230,7 @@ public final class MigrationPlan {
     /** Drops what start made, whether or not start got that far; restores what it changed in the catalog. */
     public List<Action> rollback() {
         List<Action> ops = new ArrayList<>();
-        migration.operations().forEach(op -> ops.addAll(op.rollback(x)));
+        operations.forEach(op -> ops.addAll(op.rollback(x)));
         x.drafts.values().forEach(t -> ops.addAll(CarriedOver.rollback(x, t)));
         // Checks first: one that fails removes what it added, and nothing before it changed anything either.
         List<Action> out = new ArrayList<>(ops.stream().filter(a -> a.stage() == Stage.PREPARE_UNDO && a.isCheck()).toList());

@@ -1,5 +1,7 @@
 package dev.underway.op;
 
+import dev.underway.state.FlightPhase;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +10,7 @@ import java.util.List;
  *
  * @param actionsTotal the number of actions of the phase it is in (of start, once start finished: then all are done)
  */
-public record MigrationStatus(String version, String script, String phase, int actionsDone, int actionsTotal,
+public record MigrationStatus(String version, String script, FlightPhase phase, int actionsDone, int actionsTotal,
                               String newSchema, String oldSchema, List<String> tables, List<Backfill> backfills,
                               String message, Instant startedOn, Instant updatedOn) {
     public MigrationStatus {

@@ -1,5 +1,7 @@
 package dev.underway.op;
 
+import dev.underway.state.HistoryPhase;
+
 /** The three phases of an expand/contract migration. */
 public enum Phase {
     /** Expand: the new shape next to the old one, kept in sync. */
@@ -8,6 +10,15 @@ public enum Phase {
     COMPLETE,
     /** Undo start; the old version keeps working throughout. */
     ROLLBACK;
+
+    /** How the history table records a run of this phase. */
+    public HistoryPhase history() {
+        return switch (this) {
+            case START -> HistoryPhase.START;
+            case COMPLETE -> HistoryPhase.COMPLETE;
+            case ROLLBACK -> HistoryPhase.ROLLBACK;
+        };
+    }
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

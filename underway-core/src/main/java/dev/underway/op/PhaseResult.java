@@ -12,13 +12,13 @@ import java.util.List;
  *                    ({@code V2 was already completed on ...}): an earlier run finished the phase, perhaps
  *                    killed right after its last commit, and there is nothing left to do
  */
-public record PhaseResult(String version, String phase, String newSchema, String oldSchema, int actions, int resumedAt,
+public record PhaseResult(String version, Phase phase, String newSchema, String oldSchema, int actions, int resumedAt,
                           List<BackfillResult> backfills, int retries, long lockWaitMs, long millis, String alreadyDone) {
     public PhaseResult {
         backfills = List.copyOf(backfills);
     }
 
-    public PhaseResult(String version, String phase, String newSchema, String oldSchema, int actions, int resumedAt,
+    public PhaseResult(String version, Phase phase, String newSchema, String oldSchema, int actions, int resumedAt,
                        List<BackfillResult> backfills, int retries, long lockWaitMs, long millis) {
         this(version, phase, newSchema, oldSchema, actions, resumedAt, backfills, retries, lockWaitMs, millis, null);
     }
@@ -26,6 +26,6 @@ public record PhaseResult(String version, String phase, String newSchema, String
     /** The phase had been finished by an earlier run; nothing was run now. */
     static PhaseResult alreadyDone(String version, Phase phase, String newSchema, String oldSchema, int actions,
                                    String found) {
-        return new PhaseResult(version, phase.label(), newSchema, oldSchema, actions, actions, List.of(), 0, 0, 0, found);
+        return new PhaseResult(version, phase, newSchema, oldSchema, actions, actions, List.of(), 0, 0, 0, found);
     }
 }

@@ -21,6 +21,7 @@ import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.StatementSplitter;
+import dev.underway.state.FlightPhase;
 import dev.underway.state.InFlight;
 import dev.underway.state.OperationsTable;
 
@@ -77,8 +78,8 @@ final class PhaseRun {
     }
 
     /** @param phaseState the phase name recorded with each action's progress */
-    void run(YamlMigration m, String phaseState, List<Action> actions, int from) {
-        MigrationScript script = script(m, phaseState, actions);
+    void run(YamlMigration m, FlightPhase phaseState, List<Action> actions, int from) {
+        MigrationScript script = script(m, phaseState.text(), actions);
         PendingMigration pending = new PendingMigration(script, null, 0);
         List<ExecutableStatement> planned = exec.plan(script);
         int statement = 0;
@@ -90,7 +91,7 @@ final class PhaseRun {
                 continue;
             }
             int done = i + 1;
-            listener.actionStarting(m.label(), phaseState, done, actions.size(), a.description());
+            listener.actionStarting(m.label(), phaseState.text(), done, actions.size(), a.description());
             long started = System.nanoTime();
             ActionExecutor.Progress progress = c -> operations.progress(c, m.version().toString(), phaseState, done);
             try {
@@ -127,12 +128,12 @@ final class PhaseRun {
                         + reported.getMessage());
                 throw reported;
             }
-            listener.actionFinished(m.label(), phaseState, done, actions.size(), (System.nanoTime() - started) / 1_000_000);
+            listener.actionFinished(m.label(), phaseState.text(), done, actions.size(), (System.nanoTime() - started) / 1_000_000);
         }
     }
 
     /** What a failed action leaves: the actions before it are done, it is not, and the same command resumes there. */
-    private static String stopped(String phase, Action a, int index, int total) {
+    private static String stopped(FlightPhase phase, Action a, int index, int total) {
         String kind = a.backfill() != null ? "the backfill keeps its checkpoint"
                 : a.concurrent() ? "it runs outside a transaction, and what it left is dropped when it runs again"
                 : "its transaction was rolled back";
@@ -150,7 +151,7 @@ final class PhaseRun {
      * After a failed check: removes what the checks up to it added (those of an earlier, interrupted run too; each
      * undo is safe to repeat), then sets the progress back. Returns what was done, for the message.
      */
-    private String undoChecks(YamlMigration m, String phase, List<Action> upTo) {
+    private String undoChecks(YamlMigration m, FlightPhase phase, List<Action> upTo) {
         List<String> undo = new ArrayList<>();
         for (int j = upTo.size() - 1; j >= 0; j--) {
             if (upTo.get(j).isCheck()) {
@@ -197,20 +198,20 @@ final class PhaseRun {
     }
 
     /** Stopped on request at action {@code done}: what ran of it was rolled back; the ones before are recorded. */
-    private static UnderwayException interrupted(YamlMigration m, String phase, int done, List<Action> actions,
+    private static UnderwayException interrupted(YamlMigration m, FlightPhase phase, int done, List<Action> actions,
                                                  UnderwayException cause) {
-        String again = "underway " + phase + " " + (phase.equals(InFlight.START) ? m.script() : m.version().toString());
+        String again = "underway " + phase + " " + (phase == FlightPhase.START ? m.script() : m.version().toString());
         return new UnderwayException(ErrorCode.INTERRUPTED, "The " + phase + " of " + m.label() + " was interrupted at"
                 + " action " + done + " of " + actions.size() + " (" + actions.get(done - 1).description() + "): "
                 + cause.getMessage() + " " + (done == 1 ? "No action of it had finished"
                 : done == 2 ? "Action 1 is done and recorded" : "Actions 1-" + (done - 1) + " are done and recorded")
                 + "; run `" + again + "` again to resume at action " + done
-                + (phase.equals(InFlight.START) ? ", or `underway rollback " + m.version() + "` to undo it." : "."),
+                + (phase == FlightPhase.START ? ", or `underway rollback " + m.version() + "` to undo it." : "."),
                 cause);
     }
 
     /** Names the constraint and up to five offending keys; the migration stays in flight. */
-    private UnderwayException violated(Violation v, UnderwayException cause, String phase, String undone) {
+    private UnderwayException violated(Violation v, UnderwayException cause, FlightPhase phase, String undone) {
         List<String> sample = new ArrayList<>();
         try (Statement s = exec.connection().createStatement(); ResultSet rs = s.executeQuery(v.sampleSql())) {
             while (rs.next()) {
@@ -224,10 +225,10 @@ final class PhaseRun {
         }
         return new UnderwayException(ErrorCode.FAILED, v.what() + " does not hold for existing rows, e.g. " + String.join("; ", sample.stream().map(k -> "(" + k + ")")
                 .toList()) + ". " + switch (phase) {
-                    case "rollback" -> "The rollback stopped at this check: the new version wrote those rows. "
+                    case ROLLBACK -> "The rollback stopped at this check: the new version wrote those rows. "
                             + (undone == null ? "" : undone + " ") + "Fix the rows (through either version) and run"
                             + " rollback again, or complete the migration instead";
-                    case "start" -> "Start stopped at this action and both versions keep working. Fix those rows"
+                    case START -> "Start stopped at this action and both versions keep working. Fix those rows"
                             + " and run start again, or roll back";
                     default -> "Nothing was changed by complete: the migration stays in flight and both versions"
                             + " keep working. Fix those rows (through either version) and run complete again, or roll back";

@@ -15,7 +15,7 @@ import java.util.List;
  * change, so they take part in no conflict check and no version view until a complete refreshes
  * them; only a table they create in the schema is shown by the new version at once.
  */
-final class RawSql implements Operation {
+final class RawSql implements Operation<List<SqlStatement>> {
     private final int line;
     private final String up;
     private final String down;
@@ -56,15 +56,17 @@ final class RawSql implements Operation {
         return line;
     }
 
+    /** Returns the statements of {@code up}. */
     @Override
-    public void validate(Expansion x) {
-        if (statements(x, up).isEmpty()) {
+    public List<SqlStatement> validate(Expansion x) {
+        List<SqlStatement> statements = statements(x, up);
+        if (statements.isEmpty()) {
             throw x.error(line, "sql: 'up' holds no statement");
         }
         if (!onComplete) {
             // So that the version this migration starts shows them, as pgroll's version schemas do.
             StatementClassifier classifier = new StatementClassifier(false);
-            for (SqlStatement s : statements(x, up)) {
+            for (SqlStatement s : statements) {
                 StatementShape shape = classifier.classify(s);
                 if ((shape.is(StatementKind.CREATE_TABLE)
                         || shape.is(StatementKind.CREATE_TABLE_AS)) && shape.table() != null
@@ -74,13 +76,14 @@ final class RawSql implements Operation {
                 }
             }
         }
+        return statements;
     }
 
     /** Each statement alone when it cannot run in a transaction, the others together. */
-    private static List<Action> actions(Expansion x, String text, Phase phase, Stage stage, String what) {
+    private static List<Action> actions(List<SqlStatement> statements, Phase phase, Stage stage, String what) {
         List<Action> out = new ArrayList<>();
         List<String> batch = new ArrayList<>();
-        for (SqlStatement s : statements(x, text)) {
+        for (SqlStatement s : statements) {
             if (s.contains("CONCURRENTLY") || s.startsWith("VACUUM")) {
                 if (!batch.isEmpty()) {
                     out.add(new Action(phase, stage, what, batch, List.of(), false, null, null));
@@ -102,18 +105,18 @@ final class RawSql implements Operation {
     }
 
     @Override
-    public List<Action> start(Expansion x) {
-        return onComplete ? List.of() : actions(x, up, Phase.START, Stage.COLUMNS, "sql (line " + line + ")");
+    public List<Action> start(Expansion x, List<SqlStatement> statements) {
+        return onComplete ? List.of() : actions(statements, Phase.START, Stage.COLUMNS, "sql (line " + line + ")");
     }
 
     @Override
-    public List<Action> complete(Expansion x) {
-        return onComplete ? actions(x, up, Phase.COMPLETE, Stage.CONTRACT, "sql on complete (line " + line + ")")
+    public List<Action> complete(Expansion x, List<SqlStatement> statements) {
+        return onComplete ? actions(statements, Phase.COMPLETE, Stage.CONTRACT, "sql on complete (line " + line + ")")
                 : List.of();
     }
 
     @Override
-    public List<Action> rollback(Expansion x) {
-        return down == null ? List.of() : actions(x, down, Phase.ROLLBACK, Stage.UNDO, "sql down (line " + line + ")");
+    public List<Action> rollback(Expansion x, List<SqlStatement> statements) {
+        return down == null ? List.of() : actions(statements(x, down), Phase.ROLLBACK, Stage.UNDO, "sql down (line " + line + ")");
     }
 }

@@ -3,12 +3,11 @@ package dev.underway.op;
 import java.util.List;
 
 /** {@code rename_constraint}: constraint names are not visible through views, so the rename waits for complete. */
-final class RenameConstraint implements Operation {
+final class RenameConstraint implements Operation<TableDraft> {
     private final int line;
     private final String table;
     private final String from;
     private final String to;
-    private TableDraft t;
 
     private RenameConstraint(int line, String table, String from, String to) {
         this.line = line;
@@ -34,23 +33,24 @@ final class RenameConstraint implements Operation {
     }
 
     @Override
-    public void validate(Expansion x) {
-        t = x.table(table, line, kind());
+    public TableDraft validate(Expansion x) {
+        TableDraft t = x.table(table, line, kind());
         if (t.before == null || !t.before.constraints().containsKey(from)) {
             throw x.error(line, "rename_constraint: table " + table + " has no constraint named " + from);
         }
         if (t.before.constraints().containsKey(to)) {
             throw x.error(line, "rename_constraint: table " + table + " already has a constraint named " + to);
         }
+        return t;
     }
 
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, TableDraft t) {
         return List.of();
     }
 
     @Override
-    public List<Action> complete(Expansion x) {
+    public List<Action> complete(Expansion x, TableDraft t) {
         return List.of(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename constraint " + from + " to " + to,
                 "ALTER TABLE " + x.qt(t.physical) + " RENAME CONSTRAINT " + Expansion.q(from) + " TO " + Expansion.q(to)));
     }

@@ -3,7 +3,7 @@ package dev.underway.op;
 import java.util.List;
 
 /** {@code rename_table}: the new version shows the table under its new name at once; complete renames it. */
-final class RenameTable implements Operation {
+final class RenameTable implements Operation<TableDraft> {
     private final int line;
     private final String from;
     private final String to;
@@ -31,7 +31,7 @@ final class RenameTable implements Operation {
     }
 
     @Override
-    public void validate(Expansion x) {
+    public TableDraft validate(Expansion x) {
         TableDraft t = x.table(from, line, kind());
         if (x.before.table(to).isPresent() || x.drafts.values().stream().anyMatch(d -> d.name.equals(to) && !d.dropped)) {
             throw x.error(line, "rename_table: table " + to + " already exists in schema " + x.schema());
@@ -40,10 +40,11 @@ final class RenameTable implements Operation {
             throw x.error(line, "rename_table: " + from + " is created by this migration; give it its final name there");
         }
         t.name = to;
+        return t;
     }
 
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, TableDraft t) {
         return List.of();
     }
 }

@@ -10,13 +10,12 @@ import java.util.Set;
  * catalog change: a brief ACCESS EXCLUSIVE lock, no rewrite), as pgroll does; rollback restores the
  * identity the table had when the migration started.
  */
-final class SetReplicaIdentity implements Operation {
+final class SetReplicaIdentity implements Operation<TableDraft> {
     private static final Set<String> TYPES = Set.of("full", "default", "nothing", "index");
     private final int line;
     private final String table;
     private final String type;
     private final String index;
-    private TableDraft t;
 
     private SetReplicaIdentity(int line, String table, String type, String index) {
         this.line = line;
@@ -53,8 +52,8 @@ final class SetReplicaIdentity implements Operation {
     }
 
     @Override
-    public void validate(Expansion x) {
-        t = x.table(table, line, kind());
+    public TableDraft validate(Expansion x) {
+        TableDraft t = x.table(table, line, kind());
         if (index != null && t.before != null) {
             SchemaSnapshot.Index i = t.before.indexes().get(index);
             if (i == null || !i.unique()) {
@@ -63,6 +62,7 @@ final class SetReplicaIdentity implements Operation {
                         + " index on NOT NULL columns (its indexes: " + String.join(", ", t.before.indexes().keySet()) + ")");
             }
         }
+        return t;
     }
 
     private String clause() {
@@ -70,13 +70,13 @@ final class SetReplicaIdentity implements Operation {
     }
 
     @Override
-    public List<Action> start(Expansion x) {
+    public List<Action> start(Expansion x, TableDraft t) {
         return List.of(Action.of(Phase.START, Stage.CONSTRAINTS, "replica identity of " + t.name + ": " + clause()
                 + " (catalog only)", "ALTER TABLE " + x.qt(t.physical) + " REPLICA IDENTITY " + clause()));
     }
 
     @Override
-    public List<Action> rollback(Expansion x) {
+    public List<Action> rollback(Expansion x, TableDraft t) {
         if (t.created) {
             return List.of();
         }

@@ -40,7 +40,7 @@ final class SqlOperationGate {
         for (YamlMigration m : migrations) {
             StringBuilder text = new StringBuilder();
             List<String> created = new ArrayList<>();
-            for (Operation op : m.operations()) {
+            for (Operation<?> op : m.operations()) {
                 if (op instanceof CreateTable t) {
                     created.add(t.table());
                 } else if (op instanceof RawSql sql) {

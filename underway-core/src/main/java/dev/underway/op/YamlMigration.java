@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
  *                      instead of {@code <schema>_v<version>}; null when not given
  */
 public record YamlMigration(MigrationVersion version, String description, String script, String text, int checksum,
-                            List<Operation> operations, String versionSchema) {
+                            List<Operation<?>> operations, String versionSchema) {
     private static final Pattern NAME = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.*)\\.ya?ml");
-    private static final Map<String, Function<Fields, Operation>> READERS = Map.ofEntries(
+    private static final Map<String, Function<Fields, Operation<?>>> READERS = Map.ofEntries(
             Map.entry("create_table", CreateTable::read),
             Map.entry("drop_table", DropTable::read),
             Map.entry("rename_table", RenameTable::read),
@@ -90,7 +90,7 @@ public record YamlMigration(MigrationVersion version, String description, String
         if (versionSchema != null && versionSchema.isBlank()) {
             throw root.error("version_schema", "'version_schema' is empty; give the version schema a name or leave it out");
         }
-        List<Operation> operations = new ArrayList<>();
+        List<Operation<?>> operations = new ArrayList<>();
         for (YamlNode item : root.list("operations")) {
             operations.add(operation(script, item));
         }
@@ -102,13 +102,13 @@ public record YamlMigration(MigrationVersion version, String description, String
                 versionSchema);
     }
 
-    private static Operation operation(String script, YamlNode item) {
+    private static Operation<?> operation(String script, YamlNode item) {
         if (!(item instanceof YamlNode.Mapping m) || m.values().size() != 1) {
             throw UnderwayException.usage(script + ":" + item.line() + ": each item of 'operations' is one operation,"
                     + " such as '- alter_column: {...}'");
         }
         String kind = m.values().keySet().iterator().next();
-        Function<Fields, Operation> reader = READERS.get(kind);
+        Function<Fields, Operation<?>> reader = READERS.get(kind);
         if (reader == null) {
             throw UnderwayException.usage(script + ":" + m.keyLines().get(kind) + ": unknown operation '" + kind
                     + "' (known: " + String.join(", ", READERS.keySet().stream().sorted().toList()) + ")");
@@ -116,7 +116,7 @@ public record YamlMigration(MigrationVersion version, String description, String
         return reader.apply(new Fields(script, kind, m.values().get(kind)));
     }
 
-    public Optional<Operation> operationAt(int line) {
+    public Optional<Operation<?>> operationAt(int line) {
         return operations.stream().filter(o -> o.line() == line).findFirst();
     }
 }

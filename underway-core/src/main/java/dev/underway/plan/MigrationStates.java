@@ -1,6 +1,7 @@
 package dev.underway.plan;
 
 import dev.underway.sql.SqlStatement;
+import dev.underway.state.HistoryPhase;
 import dev.underway.state.HistoryRow;
 
 import java.util.ArrayList;
@@ -149,11 +150,11 @@ public final class MigrationStates {
     }
 
     private static String started(HistoryRow yaml) {
-        return HistoryRow.PHASE_START.equals(yaml.phase()) ? "started" : "completed";
+        return yaml.phase() == HistoryPhase.START ? "started" : "completed";
     }
 
     private static String yamlNote(HistoryRow yaml) {
-        return "expand/contract, " + (HistoryRow.PHASE_START.equals(yaml.phase()) ? "started (in flight)" : "completed");
+        return "expand/contract, " + (yaml.phase() == HistoryPhase.START ? "started (in flight)" : "completed");
     }
 
     private MigrationInfo attempted(MigrationScript f, HistoryRow row, Options o) {

@@ -5,22 +5,14 @@ import java.time.Instant;
 /**
  * One row of the backfill state table.
  *
- * @param status {@code running}, {@code paused}, {@code done}, {@code not converged} (catch-up passes kept finding
- *               rows the application changed), {@code failed} or {@code interrupted} (stopped by SIGINT/SIGTERM);
- *               a run killed with SIGKILL stays {@code running}
+ * @param status where it stands ({@link BackfillStatus}); a run killed with SIGKILL stays {@code running}
  * @param paused set by {@code underway backfill --pause} from any session; the run waits while it is true
  * @param pagePosition the checkpoint's last key is the next page to read, not a key: a catch-up pass on an engine
  *                     that reads tables by page ranges (PostgreSQL 14+)
  */
 public record BackfillState(String name, String targetSchema, String table, String change, String predicate,
-                            String status, BackfillCheckpoint checkpoint, long estimatedRows, boolean paused,
+                            BackfillStatus status, BackfillCheckpoint checkpoint, long estimatedRows, boolean paused,
                             String message, Instant startedOn, Instant updatedOn, boolean pagePosition) {
-    public static final String RUNNING = "running";
-    public static final String PAUSED = "paused";
-    public static final String DONE = "done";
-    public static final String FAILED = "failed";
-    public static final String INTERRUPTED = "interrupted";
-    public static final String NOT_CONVERGED = "not converged";
     /** Starts the message of a backfill whose first batch showed that catch-up passes would change rows again. */
     public static final String CATCH_UP_SKIPPED = "catch-up skipped: ";
 
@@ -40,7 +32,7 @@ public record BackfillState(String name, String targetSchema, String table, Stri
     }
 
     public boolean isDone() {
-        return DONE.equals(status);
+        return status == BackfillStatus.DONE;
     }
 
     /** Why an earlier run decided that catch-up passes must not run, or null: a resumed run keeps that decision. */

@@ -73,7 +73,8 @@ public final class BackfillStateTable {
                 BackfillCheckpoint.decode(rs.getString("last_key")), rs.getLong("rows_done"), rs.getLong("rows_changed"),
                 rs.getLong("batches"));
         return new BackfillState(rs.getString("name"), rs.getString("target_schema"), rs.getString("table_name"),
-                rs.getString("change_sql"), rs.getString("predicate"), rs.getString("status"), checkpoint,
+                rs.getString("change_sql"), rs.getString("predicate"),
+                StoredText.read(BackfillStatus.class, table, "status", rs.getString("status")), checkpoint,
                 rs.getLong("estimated_rows"), rs.getBoolean("paused"), rs.getString("message"),
                 instant(rs.getTimestamp("started_on")), instant(rs.getTimestamp("updated_on")),
                 checkpoint.pass() > 0 && dialect.batches().pageRanges().isPresent());
@@ -97,7 +98,7 @@ public final class BackfillStateTable {
             ps.setString(3, s.table());
             ps.setString(4, s.change());
             ps.setString(5, s.predicate());
-            ps.setString(6, s.status());
+            ps.setString(6, s.status().text());
             ps.setLong(7, s.estimatedRows());
             ps.setBoolean(8, s.paused());
             ps.executeUpdate();
@@ -119,10 +120,10 @@ public final class BackfillStateTable {
         }
     }
 
-    public void status(Connection c, String name, String status, String message) throws SQLException {
+    public void status(Connection c, String name, BackfillStatus status, String message) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + q + " SET status = ?, message = ?,"
                 + " updated_on = CURRENT_TIMESTAMP WHERE name = ?")) {
-            ps.setString(1, status);
+            ps.setString(1, status.text());
             ps.setString(2, message);
             ps.setString(3, name);
             ps.executeUpdate();

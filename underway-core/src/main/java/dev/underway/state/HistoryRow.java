@@ -25,7 +25,7 @@ public record HistoryRow(
         String deployId,
         int statementsDone,
         Integer statementsChecksum,
-        String phase,
+        HistoryPhase phase,
         int retries,
         long lockWaitMs) {
 
@@ -37,9 +37,6 @@ public record HistoryRow(
     public boolean isVersioned() {
         return version != null;
     }
-
-    public static final String PHASE_START = "start";
-    public static final String PHASE_COMPLETE = "complete";
 
     public boolean isYaml() {
         return TYPE_YAML.equals(type);

@@ -83,7 +83,7 @@ public final class HistoryTable {
         return rows;
     }
 
-    private static HistoryRow read(ResultSet rs) throws SQLException {
+    private HistoryRow read(ResultSet rs) throws SQLException {
         String version = rs.getString("version");
         Timestamp on = rs.getTimestamp("installed_on");
         return new HistoryRow(
@@ -100,9 +100,13 @@ public final class HistoryTable {
                 rs.getString("deploy_id"),
                 rs.getInt("statements_done"),
                 (Integer) rs.getObject("statements_checksum", Integer.class),
-                rs.getString("phase"),
+                phase(rs.getString("phase")),
                 rs.getInt("retries"),
                 rs.getLong("lock_wait_ms"));
+    }
+
+    private HistoryPhase phase(String text) {
+        return text == null ? null : StoredText.read(HistoryPhase.class, table, "phase", text);
     }
 
     /** Inserts a row and returns its rank. {@code installedOn} is ignored unless the row is imported. */
@@ -125,7 +129,7 @@ public final class HistoryTable {
             ps.setString(10, r.deployId());
             ps.setInt(11, r.statementsDone());
             setInt(ps, 12, r.statementsChecksum());
-            ps.setString(13, r.phase());
+            ps.setString(13, r.phase() == null ? null : r.phase().text());
             ps.setInt(14, r.retries());
             ps.setLong(15, r.lockWaitMs());
             if (withTime) {
@@ -192,7 +196,7 @@ public final class HistoryTable {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + q + " SET success = ?, phase = ? WHERE target_schema = ?"
                 + " AND version = ? AND type = ?")) {
             ps.setBoolean(1, false);
-            ps.setString(2, "rolled back");
+            ps.setString(2, HistoryPhase.ROLLED_BACK.text());
             ps.setString(3, targetSchema);
             ps.setString(4, version.toString());
             ps.setString(5, HistoryRow.TYPE_YAML);

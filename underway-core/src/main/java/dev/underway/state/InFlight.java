@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * One in-flight expand/contract migration, as {@code underway.operations} records it.
  *
- * @param phase       {@code start} (running or interrupted), {@code started}, {@code complete} or {@code rollback}
- *                    (running, interrupted or stopped by a failure)
+ * @param phase       where it stands ({@link FlightPhase})
  * @param actionsDone actions of that phase done so far: where a re-run resumes
  * @param newSchema   the version schema start creates
  * @param oldSchema   the previous version's schema (or the base schema for the first YAML migration)
@@ -16,15 +15,10 @@ import java.util.List;
  * @param yaml        the migration file as started, so complete and rollback need no file
  * @param snapshot    the schema before start (JSON), so every phase is planned from the same facts
  */
-public record InFlight(String version, String script, String description, int checksum, String phase, int actionsDone,
+public record InFlight(String version, String script, String description, int checksum, FlightPhase phase, int actionsDone,
                        String newSchema, String oldSchema, List<String> tables, List<String> referenced,
                        List<String> backfills, String yaml, String snapshot, String message, Instant startedOn,
                        Instant updatedOn) {
-    public static final String START = "start";
-    public static final String STARTED = "started";
-    public static final String COMPLETE = "complete";
-    public static final String ROLLBACK = "rollback";
-
     public InFlight {
         tables = List.copyOf(tables);
         referenced = List.copyOf(referenced);

@@ -80,9 +80,10 @@ public final class OperationsTable {
         return load(c).stream().filter(f -> f.version().equals(version)).findFirst();
     }
 
-    private static InFlight read(ResultSet rs) throws SQLException {
+    private InFlight read(ResultSet rs) throws SQLException {
         return new InFlight(rs.getString("version"), rs.getString("script"), rs.getString("description"),
-                rs.getInt("checksum"), rs.getString("phase"), rs.getInt("actions_done"), rs.getString("new_schema"),
+                rs.getInt("checksum"), StoredText.read(FlightPhase.class, table, "phase", rs.getString("phase")),
+                rs.getInt("actions_done"), rs.getString("new_schema"),
                 rs.getString("old_schema"), list(rs.getString("tables")), list(rs.getString("referenced")),
                 list(rs.getString("backfills")), rs.getString("yaml"), rs.getString("snapshot"), rs.getString("message"),
                 instant(rs.getTimestamp("started_on")), instant(rs.getTimestamp("updated_on")));
@@ -97,7 +98,7 @@ public final class OperationsTable {
             ps.setString(3, f.script());
             ps.setString(4, f.description());
             ps.setInt(5, f.checksum());
-            ps.setString(6, f.phase());
+            ps.setString(6, f.phase().text());
             ps.setInt(7, f.actionsDone());
             ps.setString(8, f.newSchema());
             ps.setString(9, f.oldSchema());
@@ -111,10 +112,10 @@ public final class OperationsTable {
     }
 
     /** Records that {@code done} actions of {@code phase} are finished (and clears the last failure message). */
-    public void progress(Connection c, String version, String phase, int done) throws SQLException {
+    public void progress(Connection c, String version, FlightPhase phase, int done) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + q + " SET phase = ?, actions_done = ?, message = NULL,"
                 + " updated_on = CURRENT_TIMESTAMP WHERE target_schema = ? AND version = ?")) {
-            ps.setString(1, phase);
+            ps.setString(1, phase.text());
             ps.setInt(2, done);
             ps.setString(3, targetSchema);
             ps.setString(4, version);

@@ -6,6 +6,7 @@ import dev.underway.UnderwayException;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.BackfillProgress;
 import dev.underway.state.BackfillState;
+import dev.underway.state.BackfillStatus;
 import dev.underway.testkit.Sql;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -112,7 +113,7 @@ abstract class BackfillScenario {
         assertThat(events.batches).hasSize(28);
         assertThat(events.batches.get(0).rowsDone()).isEqualTo(37);
         assertThat(events.batches).extracting(BackfillProgress::rowsDone).isSorted();
-        assertThat(status()).isEqualTo(BackfillState.DONE);
+        assertThat(status()).isEqualTo(BackfillStatus.DONE.text());
         assertThat(progress("rows_done")).isEqualTo(1000);
         assertThat(progress("batches")).isEqualTo(28);
     }
@@ -268,7 +269,7 @@ abstract class BackfillScenario {
                 .maxRowsPerSecond(1000).throttleCheckInterval(Duration.ofMillis(50)).catchUp(false));
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> progress("rows_done") > 0);
         underway().pauseBackfill("t", true);
-        await().atMost(Duration.ofSeconds(30)).until(() -> BackfillState.PAUSED.equals(status()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> BackfillStatus.PAUSED.text().equals(status()));
         long held = progress("rows_done");
         assertThat(held).isLessThan(2000);
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).until(() -> progress("rows_done") == held);
@@ -277,7 +278,7 @@ abstract class BackfillScenario {
         BackfillResult r = run.get(60, TimeUnit.SECONDS);
         assertThat(r.rowsChanged()).isEqualTo(2000);
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(2000);
-        assertThat(status()).isEqualTo(BackfillState.DONE);
+        assertThat(status()).isEqualTo(BackfillStatus.DONE.text());
     }
 
     @Test

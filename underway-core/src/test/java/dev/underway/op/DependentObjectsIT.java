@@ -5,6 +5,7 @@ import dev.underway.UnderwayException;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
+import dev.underway.state.FlightPhase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -251,7 +252,7 @@ class DependentObjectsIT {
                 + " CREATE TRIGGER email_changed BEFORE UPDATE OF email ON users FOR EACH ROW EXECUTE FUNCTION noop()");
         assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("complete of V4 is refused; nothing was changed:"
                 + " trigger email_changed on table public.users depends on column users.email");
-        assertThat(ec.status()).singleElement().satisfies(s -> assertThat(s.phase()).isEqualTo("started"));
+        assertThat(ec.status()).singleElement().satisfies(s -> assertThat(s.phase()).isEqualTo(FlightPhase.STARTED));
         exec(db.admin, "DROP TRIGGER email_changed ON users");
         ec.complete(null);
         exec(db.next, "INSERT INTO users (id, email_address) VALUES (5, 'x@gmail.com')");
@@ -321,7 +322,7 @@ class DependentObjectsIT {
         assertThatThrownBy(() -> ec.rollback(null)).hasMessageContaining("rollback of V4 is refused; nothing was"
                 + " changed: view public.nicknames depends on column users.nickname, which rollback drops (start added"
                 + " it). It belongs to the new version: drop it (or point it at the old version), then run rollback again");
-        assertThat(ec.status()).singleElement().satisfies(s -> assertThat(s.phase()).isEqualTo("started"));
+        assertThat(ec.status()).singleElement().satisfies(s -> assertThat(s.phase()).isEqualTo(FlightPhase.STARTED));
         assertThat(db.schemaExists("public_v4")).isTrue();
         exec(db.admin, "DROP VIEW nicknames");
         ec.rollback(null);

@@ -2,6 +2,7 @@ package dev.underway.op;
 
 import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
+import dev.underway.state.FlightPhase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,7 +50,7 @@ class InFlightIT {
                 .hasMessageContaining("e.g. (2)")
                 .hasMessageContaining("the migration stays in flight");
         assertThat(db.expandContract().status()).singleElement().satisfies(s -> {
-            assertThat(s.phase()).isEqualTo("complete");
+            assertThat(s.phase()).isEqualTo(FlightPhase.COMPLETE);
             assertThat(s.actionsDone()).isZero();
             assertThat(s.message()).contains("does not hold");
         });

@@ -4,6 +4,7 @@ import dev.underway.UnderwayException;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
+import dev.underway.state.FlightPhase;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -98,7 +99,7 @@ class RollbackPointsIT {
             if (!crash && inChecks) {
                 // A failed check left nothing behind: the migration is started again and the new version writes NULLs.
                 assertThat(db.expandContract().status()).singleElement()
-                        .satisfies(s -> assertThat(s.phase()).isEqualTo("started"));
+                        .satisfies(s -> assertThat(s.phase()).isEqualTo(FlightPhase.STARTED));
                 assertThat(one(db.admin, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'posts'::regclass"
                         + " AND contype = 'c'")).isEqualTo("0");
                 exec(db.next, "INSERT INTO posts VALUES (101, NULL, 101)");

@@ -1,6 +1,7 @@
 package dev.underway.plan;
 
 import dev.underway.dialect.postgres.PostgresDialect;
+import dev.underway.state.HistoryPhase;
 import dev.underway.state.HistoryRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,7 +214,7 @@ class MigrationStatesTest {
         applied("3");
         write("V4__four.yaml", YAML);
         DeclarativeScript d = directory().declarative().get(0);
-        for (String phase : List.of(HistoryRow.PHASE_START, HistoryRow.PHASE_COMPLETE)) {
+        for (HistoryPhase phase : List.of(HistoryPhase.START, HistoryPhase.COMPLETE)) {
             history.add(new HistoryRow(0, d.version(), "four", HistoryRow.TYPE_YAML, d.script(), d.checksum(), "me", null,
                     1, true, "x", 2, null, phase, 0, 0));
         }
@@ -254,7 +255,7 @@ class MigrationStatesTest {
     @Test
     void deletingTheFileOfAStartedYamlMigrationIsAValidationError() throws IOException {
         yamlCompleted();
-        history.removeIf(r -> HistoryRow.PHASE_COMPLETE.equals(r.phase()));
+        history.removeIf(r -> r.phase() == HistoryPhase.COMPLETE);
         Files.delete(dir.resolve("V4__four.yaml"));
         MigrationStates s = compute();
         assertThat(s.errors()).singleElement().asString()
@@ -286,7 +287,7 @@ class MigrationStatesTest {
     void aRolledBackYamlMigrationIsPendingAgainAndItsFileMayChange() throws IOException {
         yamlCompleted();
         history.replaceAll(r -> !r.isYaml() ? r : new HistoryRow(0, r.version(), r.description(), r.type(), r.script(),
-                r.checksum(), "me", null, 1, false, "x", 2, null, "rolled back", 0, 0));
+                r.checksum(), "me", null, 1, false, "x", 2, null, HistoryPhase.ROLLED_BACK, 0, 0));
         write("V4__four.yaml", YAML + "  - sql:\n      up: SELECT 44\n");
         MigrationStates s = compute();
         assertThat(s.errors()).isEmpty();
