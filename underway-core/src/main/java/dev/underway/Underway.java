@@ -94,10 +94,15 @@ public final class Underway {
     }
 
     private Info info(Workspace w, boolean filesRead) {
+        return info(w, filesRead, states -> { });
+    }
+
+    private Info info(Workspace w, boolean filesRead, java.util.function.Consumer<MigrationStates> check) {
         try (Connection c = w.db().open()) {
             List<HistoryRow> rows = w.history().load(c);
             MigrationStates states = MigrationStates.compute(w.dir(), rows,
                     new MigrationStates.Options(config.outOfOrder(), config.target()));
+            check.accept(states);
             List<MigrationInfo> migrations = filesRead
                     ? states.infos()
                     : rows.stream().map(MigrationInfo::recorded).toList();
@@ -110,11 +115,11 @@ public final class Underway {
 
     /** Throws a validation error (exit code 4) when the directory and the history disagree. */
     public Info validate() {
-        Info info = info();
-        if (!info.errors().isEmpty()) {
-            throw UnderwayException.validation("validation failed:\n  " + String.join("\n  ", info.errors()));
-        }
-        return info;
+        return info(Workspace.open(config), true, states -> {
+            if (!states.problems().isEmpty()) {
+                throw states.invalid("validation failed");
+            }
+        });
     }
 
     public HistoryRow baseline(MigrationVersion version, String description) {

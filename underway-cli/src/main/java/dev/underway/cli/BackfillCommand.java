@@ -2,6 +2,7 @@ package dev.underway.cli;
 
 import dev.underway.ErrorCode;
 import dev.underway.Underway;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.backfill.BackfillPlan;
 import dev.underway.backfill.BackfillRequest;
@@ -148,7 +149,7 @@ final class BackfillCommand extends DatabaseCommand {
 
     private BackfillRequest request() {
         if (touch != set.isEmpty()) {
-            throw UnderwayException.usage("give the change with --set \"column = expression\" (repeatable) or --touch");
+            throw UnderwayException.of(Reason.BAD_OPTION, "give the change with --set \"column = expression\" (repeatable) or --touch");
         }
         BackfillRequest.Builder b = BackfillRequest.builder(table).schema(target.schema).where(where).name(name)
                 .batchSize(sizing.batchSize).maxRowsPerSecond(maxRowsPerSecond).catchUp(!noCatchUp)
@@ -215,7 +216,7 @@ final class BackfillCommand extends DatabaseCommand {
     private int printStatus(Underway underway) {
         String which = name != null ? name : table;
         BackfillState s = (name != null ? underway.backfillStatusNamed(name) : underway.backfillStatus(table))
-                .orElseThrow(() -> UnderwayException.usage("no backfill " + which + " is recorded"));
+                .orElseThrow(() -> UnderwayException.of(Reason.NO_CHECKPOINT, "no backfill " + which + " is recorded"));
         Object json = Json.object("name", s.name(), "table", s.targetSchema() + "." + s.table(), "status", s.status(),
                 "paused", s.paused(), "change", s.change(), "predicate", s.predicate(), "pass", s.checkpoint().pass(),
                 "pass_kind", s.checkpoint().pass() == 0 ? "sweep" : "catch-up", "target", s.checkpoint().target(),

@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -56,7 +57,7 @@ final class EmbeddedDefault implements AutoCloseable {
             return new EmbeddedDefault(pg, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw UnderwayException.usage("cannot start the embedded PostgreSQL in " + data + ": " + e.getMessage()
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, "cannot start the embedded PostgreSQL in " + data + ": " + e.getMessage()
                     + "; pass --url to use your own database");
         }
     }

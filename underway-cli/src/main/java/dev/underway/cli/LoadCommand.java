@@ -2,6 +2,7 @@ package dev.underway.cli;
 
 import dev.underway.Interruption;
 import dev.underway.Underway;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.exec.Database;
@@ -46,7 +47,7 @@ final class LoadCommand extends DatabaseCommand {
     int run(Underway underway) {
         Duration length = Durations.parse(duration);
         if (length.isZero() || length.isNegative()) {
-            throw UnderwayException.usage("--duration must be positive, got " + duration);
+            throw UnderwayException.of(Reason.BAD_OPTION, "--duration must be positive, got " + duration);
         }
         Database db = Database.connect(underway.config().connection(), underway.config().schema());
         LoadSpec spec = new LoadSpec(underway.config().connection(), db.targetSchema(), tables, app.clients, app.rate,

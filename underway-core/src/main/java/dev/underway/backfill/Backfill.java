@@ -2,6 +2,7 @@ package dev.underway.backfill;
 
 import dev.underway.ErrorCode;
 import dev.underway.Interruption;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.UnderwayConfig;
@@ -76,7 +77,7 @@ public final class Backfill {
             }
             String lockName = "underway:backfill:" + state.name() + ":" + plan.name();
             if (!lock(session, lockName)) {
-                throw UnderwayException.lockTimeout("backfill " + plan.name() + " is already running in another session ("
+                throw UnderwayException.of(Reason.LOCK_NOT_ACQUIRED, "backfill " + plan.name() + " is already running in another session ("
                         + db.dialect().sessionLocks().holder(session, lockName).orElse("unknown") + "); wait for it, or"
                         + " pause it with underway backfill --pause");
             }
@@ -95,7 +96,7 @@ public final class Backfill {
             Thread.currentThread().interrupt();
             Interruption.process().check("The backfill of " + request.table(), "Its checkpoint is kept; run it again"
                     + " with --resume.");
-            throw UnderwayException.failed("the backfill of " + request.table() + " was interrupted; the checkpoint is"
+            throw UnderwayException.of(Reason.CANCELLED, "the backfill of " + request.table() + " was interrupted; the checkpoint is"
                     + " kept, run again with --resume", e);
         } finally {
             for (Connection replica : replicas) {
@@ -169,14 +170,14 @@ public final class Backfill {
         if (previous.isPresent() && mode != ResumeMode.RESTART) {
             BackfillState p = previous.get();
             if (mode == ResumeMode.NEW) {
-                throw UnderwayException.usage("backfill " + plan.name() + (p.isDone() ? " already finished on "
+                throw UnderwayException.of(Reason.CHECKPOINT_EXISTS, "backfill " + plan.name() + (p.isDone() ? " already finished on "
                         + p.updatedOn() : " was interrupted" + (p.status().equals(BackfillState.INTERRUPTED) ? ""
                         : " (" + p.status() + ")") + " after " + p.checkpoint().rowsDone()
                         + " rows of its " + p.passName() + ", " + p.position()) + "; pass --resume to continue it or --restart"
                         + " to start it over");
             }
             if (!p.change().equals(plan.change()) || !same(p.predicate(), plan.predicate())) {
-                throw UnderwayException.validation("backfill " + plan.name() + " was checkpointed with SET " + p.change()
+                throw UnderwayException.of(Reason.CHECKPOINT_MISMATCH, "backfill " + plan.name() + " was checkpointed with SET " + p.change()
                         + (p.predicate() == null ? "" : " WHERE " + p.predicate()) + "; resume it with the same --set"
                         + " and --where, or pass --restart to start the new change over");
             }
@@ -208,7 +209,7 @@ public final class Backfill {
             return List.of(primary);
         }
         if (r.replicaUrls().isEmpty()) {
-            throw UnderwayException.usage("--max-replica-lag on " + db.dialect().describe() + " needs --replica-url for"
+            throw UnderwayException.of(Reason.BAD_OPTION, "--max-replica-lag on " + db.dialect().describe() + " needs --replica-url for"
                     + " each replica to watch: MySQL and MariaDB replicas report their own lag");
         }
         ConnectionSettings main = config.connection();
@@ -220,12 +221,12 @@ public final class Backfill {
                 opened.add(c);
                 replicating = db.dialect().replicaLag().lag(c).isPresent();
             } catch (SQLException e) {
-                throw UnderwayException.usage("cannot read the replication status of --replica-url "
+                throw UnderwayException.of(Reason.CONNECTION_FAILED, "cannot read the replication status of --replica-url "
                         + replica.redactedUrl() + ": " + replica.describe(e));
             }
             // A server without replication status would never throttle: most likely the primary by mistake.
             if (!replicating) {
-                throw UnderwayException.usage("--replica-url " + replica.redactedUrl() + " is not a replica: SHOW"
+                throw UnderwayException.of(Reason.BAD_OPTION, "--replica-url " + replica.redactedUrl() + " is not a replica: SHOW"
                         + " REPLICA STATUS returns no row there, so its lag could never pause the backfill. Give the"
                         + " URL of each replica of this database");
             }
@@ -250,7 +251,7 @@ public final class Backfill {
                     return;
                 }
             }
-            throw UnderwayException.usage("no backfill of " + tableOrName + " is recorded in " + state.name()
+            throw UnderwayException.of(Reason.NO_CHECKPOINT, "no backfill of " + tableOrName + " is recorded in " + state.name()
                     + "; start one with underway backfill --table " + tableOrName + " --set ...");
         } catch (SQLException e) {
             throw failure((paused ? "pausing" : "continuing") + " the backfill of " + tableOrName, e);
@@ -296,7 +297,7 @@ public final class Backfill {
     }
 
     private UnderwayException failure(String doing, SQLException e) {
-        return UnderwayException.failed("database error while " + doing + " on " + db.settings().redactedUrl() + ": "
+        return UnderwayException.of(Reason.DATABASE_ERROR, "database error while " + doing + " on " + db.settings().redactedUrl() + ": "
                 + db.settings().describe(e), e);
     }
 }

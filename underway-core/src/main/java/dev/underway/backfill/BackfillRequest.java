@@ -1,5 +1,6 @@
 package dev.underway.backfill;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 
@@ -48,22 +49,22 @@ public record BackfillRequest(
 
     public BackfillRequest {
         if (table == null || table.isBlank()) {
-            throw UnderwayException.usage("a backfill needs a table (--table)");
+            throw UnderwayException.of(Reason.BAD_OPTION, "a backfill needs a table (--table)");
         }
         if ((setText == null) == (change == null)) {
-            throw UnderwayException.usage("a backfill needs exactly one change: --set \"column = expression\" or --touch");
+            throw UnderwayException.of(Reason.BAD_OPTION, "a backfill needs exactly one change: --set \"column = expression\" or --touch");
         }
         if (batchSize != null && batchSize < 1) {
-            throw UnderwayException.usage("--batch-size must be at least 1, got " + batchSize);
+            throw UnderwayException.of(Reason.BAD_OPTION, "--batch-size must be at least 1, got " + batchSize);
         }
         if (targetBatchTime.toMillis() < 10) {
-            throw UnderwayException.usage("--target-batch-ms must be at least 10, got " + targetBatchTime.toMillis());
+            throw UnderwayException.of(Reason.BAD_OPTION, "--target-batch-ms must be at least 10, got " + targetBatchTime.toMillis());
         }
         if (maxRowsPerSecond < 0) {
-            throw UnderwayException.usage("--max-rows-per-second must be positive");
+            throw UnderwayException.of(Reason.BAD_OPTION, "--max-rows-per-second must be positive");
         }
         if ((throttleQuery == null) != Double.isNaN(throttleAbove)) {
-            throw UnderwayException.usage("--throttle-query and --throttle-above go together");
+            throw UnderwayException.of(Reason.BAD_OPTION, "--throttle-query and --throttle-above go together");
         }
         replicaUrls = List.copyOf(replicaUrls);
     }
@@ -199,7 +200,7 @@ public record BackfillRequest(
 
         public BackfillRequest build() {
             if (throttleCheckInterval.isNegative() || throttleCheckInterval.isZero()) {
-                throw UnderwayException.usage("throttle check interval must be positive, got "
+                throw UnderwayException.of(Reason.BAD_OPTION, "throttle check interval must be positive, got "
                         + Durations.format(throttleCheckInterval));
             }
             return new BackfillRequest(schema, table, setText, change, predicate, name, batchSize, targetBatchTime,

@@ -1,6 +1,7 @@
 package dev.underway.config;
 
 import dev.underway.Interruption;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
@@ -27,11 +28,11 @@ public record ConnectionSettings(String url, String user, String password, Durat
 
     public ConnectionSettings {
         if (url == null || url.isBlank()) {
-            throw UnderwayException.usage("no database URL; pass --url or set UNDERWAY_URL");
+            throw UnderwayException.of(Reason.BAD_OPTION, "no database URL; pass --url or set UNDERWAY_URL");
         }
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         if (connectTimeout.isNegative()) {
-            throw UnderwayException.usage("the connect timeout must not be negative, got " + connectTimeout);
+            throw UnderwayException.of(Reason.BAD_OPTION, "the connect timeout must not be negative, got " + connectTimeout);
         }
     }
 
@@ -104,9 +105,9 @@ public record ConnectionSettings(String url, String user, String password, Durat
         try (Connection c = open()) {
             return Dialects.detect(c, kind());
         } catch (ConnectionFailure e) {
-            throw UnderwayException.usage(describe(e));
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, describe(e));
         } catch (SQLException e) {
-            throw UnderwayException.usage("connected to " + redactedUrl() + " but could not read the server's version: "
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, "connected to " + redactedUrl() + " but could not read the server's version: "
                     + describe(e));
         }
     }

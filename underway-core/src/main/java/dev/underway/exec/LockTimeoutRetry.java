@@ -2,6 +2,7 @@ package dev.underway.exec;
 
 import dev.underway.ErrorCode;
 import dev.underway.Interruption;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.config.OnlineExecution;
@@ -166,7 +167,8 @@ final class LockTimeoutRetry {
                 + " so that the application's queries queued behind it could run. " + MigrationExecutor.describe(e.sqlException())
                 + "." + blockers + " End or commit the blocking transaction (or let --kill-blockers-after end sessions"
                 + " idle in a transaction), then run the same command again.";
-        return fail(m, e, ErrorCode.LOCK_TIMEOUT, message);
+        return fail(m, e, Reason.BLOCKED, message)
+                .blockers(e.blockers().stream().map(Blocker::describe).toList());
     }
 
     private UnderwayException failed(PendingMigration m, StatementError e, int attempts) {
@@ -182,15 +184,20 @@ final class LockTimeoutRetry {
             case DEADLOCK, SERIALIZATION -> attempts > 1 ? " Still failing after " + (attempts - 1) + " retries." : "";
             default -> "";
         };
-        return fail(m, e, ErrorCode.FAILED, where(m, e) + MigrationExecutor.describe(e.sqlException()) + hint);
+        Reason reason = switch (e.kind()) {
+            case STATEMENT_TIMEOUT -> Reason.STATEMENT_TIMEOUT;
+            case CONNECTION -> Reason.CONNECTION_LOST;
+            default -> Reason.STATEMENT_FAILED;
+        };
+        return fail(m, e, reason, where(m, e) + MigrationExecutor.describe(e.sqlException()) + hint);
     }
 
-    private UnderwayException fail(PendingMigration m, StatementError e, ErrorCode code, String message) {
+    private UnderwayException fail(PendingMigration m, StatementError e, Reason reason, String message) {
         String full = message + e.aftermath();
         listener.migrationFailed(m, e.statement(), full);
         boolean atFault = e.kind() == ErrorKind.OTHER || e.kind() == ErrorKind.STATEMENT_TIMEOUT;
-        return new MigrationExecutor.StatementFailed(code, full, e.sqlException(), m.script().script(), e.statement(),
-                atFault);
+        return new MigrationExecutor.StatementFailed(reason, full, e.sqlException(), m.script().script(), e.statement(),
+                atFault).at(m.script().script(), e.statement().line());
     }
 
     private static String where(PendingMigration m, StatementError e) {
@@ -205,7 +212,7 @@ final class LockTimeoutRetry {
             if (Interruption.process().requested()) {
                 throw interrupted(m, e, wait);
             }
-            throw UnderwayException.lockTimeout("interrupted while waiting to retry");
+            throw UnderwayException.of(Reason.LOCK_WAIT_INTERRUPTED, "interrupted while waiting to retry");
         }
     }
 
@@ -219,7 +226,7 @@ final class LockTimeoutRetry {
                 : e.phase() == StatementError.Phase.SETUP ? "before " + statement + " was sent"
                 : "while " + statement + " ran" + (e.millis() > 0
                 ? " (" + Durations.approximate(Duration.ofMillis(e.millis())) + ")" : "") + "; the server cancelled it";
-        return fail(m, e, ErrorCode.INTERRUPTED, where(m, e) + "interrupted (" + Interruption.process().reason() + ") "
+        return fail(m, e, Reason.INTERRUPTED, where(m, e) + "interrupted (" + Interruption.process().reason() + ") "
                 + when + ".");
     }
 }

@@ -1,6 +1,7 @@
 package dev.underway.exec;
 
 import dev.underway.Interruption;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.observe.MigrationListener;
@@ -40,7 +41,7 @@ public final class MigrationLock implements AutoCloseable {
                 Interruption.process().check("Waiting for the migration lock '" + name + "'", NOTHING_CHANGED);
                 long waited = System.nanoTime() - start;
                 if (waited >= timeout.toNanos()) {
-                    throw UnderwayException.lockTimeout("could not get the migration lock '" + name + "' within "
+                    throw UnderwayException.of(Reason.LOCK_NOT_ACQUIRED, "could not get the migration lock '" + name + "' within "
                             + Durations.format(timeout) + ": " + describeHolder(db, c, name)
                             + " is migrating this database. Wait for it to finish, or raise --lock-wait");
                 }
@@ -55,12 +56,12 @@ public final class MigrationLock implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(c);
             Interruption.process().check("Taking the migration lock '" + name + "'", NOTHING_CHANGED);
-            throw UnderwayException.failed("could not take the migration lock '" + name + "': " + db.settings().describe(e), e);
+            throw UnderwayException.of(Reason.DATABASE_ERROR, "could not take the migration lock '" + name + "': " + db.settings().describe(e), e);
         } catch (InterruptedException e) {
             closeQuietly(c);
             Thread.currentThread().interrupt();
             Interruption.process().check("Waiting for the migration lock '" + name + "'", NOTHING_CHANGED);
-            throw UnderwayException.lockTimeout("interrupted while waiting for the migration lock '" + name + "'");
+            throw UnderwayException.of(Reason.LOCK_WAIT_INTERRUPTED, "interrupted while waiting for the migration lock '" + name + "'");
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;

@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.StateLocation;
 import dev.underway.dialect.Privilege;
@@ -76,7 +77,7 @@ public final class PrivilegeCheck {
         List<Privileges.Missing> missing = db.dialect().privileges().missing(c, all);
         if (!missing.isEmpty()) {
             boolean stateMissing = missing.stream().anyMatch(m -> stateNeeds.contains(m.need()));
-            throw UnderwayException.usage(message(missing, stateMissing));
+            throw UnderwayException.of(Reason.PRIVILEGE_MISSING, message(missing, stateMissing));
         }
     }
 

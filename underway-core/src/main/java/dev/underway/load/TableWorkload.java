@@ -1,5 +1,6 @@
 package dev.underway.load;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Dialect;
@@ -59,7 +60,7 @@ final class TableWorkload {
 
     static TableWorkload build(Connection c, Dialect d, String schema, String table) throws SQLException {
         QualifiedName qualified = new QualifiedName(schema, table);
-        TableInfo info = d.tables().table(c, qualified).orElseThrow(() -> UnderwayException.usage(
+        TableInfo info = d.tables().table(c, qualified).orElseThrow(() -> UnderwayException.of(Reason.NO_SUCH_OBJECT, 
                 "the load's table " + qualified + " does not exist (or is not a base table)"));
         RowGenerator rows = RowGenerator.forTable(c, d, qualified).likeRowsIn(c);
         String t = d.quote(table);

@@ -1,6 +1,7 @@
 package dev.underway.op;
 
 import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.state.InFlight;
 
@@ -24,7 +25,7 @@ final class StartChecks {
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute(check.sql());
             } catch (SQLException e) {
-                throw UnderwayException.usage(m.script() + ":" + check.line() + ": the " + check.what() + " is refused by"
+                throw UnderwayException.of(Reason.REFUSED_OPERATION, m.script() + ":" + check.line() + ": the " + check.what() + " is refused by"
                         + " the database: " + e.getMessage().strip() + " [SQLSTATE " + e.getSQLState() + "]; nothing was"
                         + " changed. up sees the old version's columns, down the new version's");
             }
@@ -52,7 +53,8 @@ final class StartChecks {
                     + ". Change them so that they work with the new columns too, or drop them in an earlier migration"
                     + " and re-create them in a later one";
             // A lock timeout stays one (exit 3): the check may simply be run again.
-            throw new UnderwayException(e.code() == ErrorCode.FAILED ? ErrorCode.USAGE : e.code(), message, e);
+            throw UnderwayException.of(e.code() == ErrorCode.FAILED ? Reason.REFUSED_OPERATION : e.reason(), message, e)
+                    .at(m.script(), null);
         }
     }
 
@@ -61,14 +63,14 @@ final class StartChecks {
         for (InFlight other : inFlight) {
             for (String t : other.tables()) {
                 if (mine.contains(t) || plan.referencedTables().contains(t)) {
-                    throw UnderwayException.usage(m.label() + (mine.contains(t) ? " changes table " : " depends on table ")
+                    throw UnderwayException.of(Reason.CONFLICT, m.label() + (mine.contains(t) ? " changes table " : " depends on table ")
                             + t + ", which V" + other.version() + " (in flight, " + ExpandContract.describe(other) + ") changes;"
                             + " complete or roll back V" + other.version() + " first");
                 }
             }
             for (String t : other.referenced()) {
                 if (mine.contains(t)) {
-                    throw UnderwayException.usage(m.label() + " changes table " + t + ", which V" + other.version()
+                    throw UnderwayException.of(Reason.CONFLICT, m.label() + " changes table " + t + ", which V" + other.version()
                             + " (in flight, " + ExpandContract.describe(other) + ") depends on; complete or roll back V"
                             + other.version() + " first");
                 }

@@ -1,5 +1,6 @@
 package dev.underway.synthetic;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.Dialect;
@@ -81,7 +82,7 @@ public final class SyntheticData {
         long start = System.nanoTime();
         RowGenerator g = RowGenerator.forTable(c, dialect, table);
         if (g.columns().isEmpty()) {
-            throw UnderwayException.usage("cannot fill " + table + " with synthetic rows: the server fills all its"
+            throw UnderwayException.of(Reason.BAD_OPTION, "cannot fill " + table + " with synthetic rows: the server fills all its"
                     + " columns itself; fill it yourself or pass --rows " + table.name() + "=0");
         }
         long first = firstRowNumber(c, dialect, table);
@@ -97,7 +98,7 @@ public final class SyntheticData {
                 throw u;
             }
             String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
-            throw UnderwayException.usage("filling " + table + " with synthetic rows failed, nothing was added to it: "
+            throw UnderwayException.of(Reason.REFUSED_OPERATION, "filling " + table + " with synthetic rows failed, nothing was added to it: "
                     + message + (e instanceof SQLException s && s.getSQLState() != null ? " [SQLSTATE " + s.getSQLState()
                     + "]" : "") + "; synthetic rows cannot satisfy every constraint: fill the table yourself, or pass"
                     + " --rows " + table.name() + "=0");
