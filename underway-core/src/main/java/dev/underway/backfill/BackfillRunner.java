@@ -1,6 +1,7 @@
 package dev.underway.backfill;
 
 import dev.underway.Interruption;
+import dev.underway.dialect.Redaction;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
@@ -230,12 +231,12 @@ final class BackfillRunner {
                 if (wait == null) {
                     throw UnderwayException.of(Reason.BLOCKED, "gave up on the backfill of " + plan.table() + " after "
                             + Durations.format(backoff.elapsed()) + " of retries: batches after " + lower
-                            + " kept failing with " + kind + " (" + e.getMessage().strip() + "). Find the long"
+                            + " kept failing with " + kind + " (" + Redaction.message(e) + "). Find the long"
                             + " transaction holding row locks; the checkpoint is kept, run again with --resume");
                 }
                 sizes.failed(kind);
                 retries++;
-                listener.retrying(plan.name(), kind + ": " + e.getMessage().strip(), backoff.attempts(), wait, sizes.size());
+                listener.retrying(plan.name(), kind + ": " + Redaction.message(e), backoff.attempts(), wait, sizes.size());
                 Thread.sleep(wait.toMillis());
             }
         }

@@ -27,7 +27,7 @@ public enum ExecutionMode {
      */
     public static ExecutionMode of(MigrationScript script, TransactionRules rules) {
         refusal(script.sql(), script.version() == null ? null : script.version().toString(), rules).ifPresent(r -> {
-            throw UnderwayException.of(Reason.REFUSED_STATEMENT, script.script() + ":" + r.line() + ": " + r.message());
+            throw UnderwayException.of(Reason.REFUSED_STATEMENT, script.script() + ":" + r.line() + ": " + r.message()).at(script.script(), r.line());
         });
         if (!rules.transactionalDdl() || script.sql().has(Directive.NO_TRANSACTION)) {
             return PER_STATEMENT;

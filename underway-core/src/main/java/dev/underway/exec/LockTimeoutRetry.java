@@ -1,6 +1,5 @@
 package dev.underway.exec;
 
-import dev.underway.ErrorCode;
 import dev.underway.Interruption;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;

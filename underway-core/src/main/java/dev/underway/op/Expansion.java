@@ -122,7 +122,7 @@ final class Expansion {
     }
 
     UnderwayException error(int line, String message) {
-        return UnderwayException.of(Reason.BAD_FILE, file + ":" + line + ": " + message);
+        return UnderwayException.of(Reason.BAD_FILE, file + ":" + line + ": " + message).at(file, line);
     }
 
     List<TableDraft> changedDrafts() {

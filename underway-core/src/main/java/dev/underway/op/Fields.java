@@ -26,7 +26,7 @@ final class Fields {
         this.what = what;
         if (!(node instanceof YamlNode.Mapping m)) {
             throw UnderwayException.of(Reason.BAD_FILE, file + ":" + node.line() + ": " + what + " must be a mapping of keys to values,"
-                    + " found " + node.describe());
+                    + " found " + node.describe()).at(file, node.line());
         }
         this.map = m;
     }
@@ -120,7 +120,7 @@ final class Fields {
         for (YamlNode item : list(key)) {
             if (!(item instanceof YamlNode.Scalar s) || s.text() == null || s.text().isBlank()) {
                 throw UnderwayException.of(Reason.BAD_FILE, file + ":" + item.line() + ": " + what + ": every item of '" + key
-                        + "' must be a name");
+                        + "' must be a name").at(file, item.line());
             }
             out.add(s.text());
         }
@@ -154,7 +154,7 @@ final class Fields {
         for (Map.Entry<String, Integer> e : map.keyLines().entrySet()) {
             if (!read.contains(e.getKey())) {
                 throw UnderwayException.of(Reason.BAD_FILE, file + ":" + e.getValue() + ": " + what + ": unknown key '" + e.getKey()
-                        + "' (known keys: " + String.join(", ", read) + ")");
+                        + "' (known keys: " + String.join(", ", read) + ")").at(file, e.getValue());
             }
         }
     }
@@ -164,7 +164,7 @@ final class Fields {
     }
 
     UnderwayException error(String message) {
-        return UnderwayException.of(Reason.BAD_FILE, file + ":" + map.line() + ": " + what + ": " + message);
+        return UnderwayException.of(Reason.BAD_FILE, file + ":" + map.line() + ": " + what + ": " + message).at(file, map.line());
     }
 
     private YamlNode node(String key) {

@@ -40,7 +40,7 @@ record IndexColumn(String name, String collate, String sort, String nulls, Strin
                     out.add(read(new Fields(f.file(), key, item), null, item.line()));
                 } else {
                     throw UnderwayException.of(Reason.BAD_FILE, f.file() + ":" + item.line() + ": " + key + ": every item is a column"
-                            + " name or {column: name, collate, sort, nulls, opclass}, found " + item.describe());
+                            + " name or {column: name, collate, sort, nulls, opclass}, found " + item.describe()).at(f.file(), item.line());
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.underway.op;
 
 import dev.underway.ErrorCode;
+import dev.underway.dialect.Redaction;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.state.InFlight;
@@ -26,8 +27,8 @@ final class StartChecks {
                 s.execute(check.sql());
             } catch (SQLException e) {
                 throw UnderwayException.of(Reason.REFUSED_OPERATION, m.script() + ":" + check.line() + ": the " + check.what() + " is refused by"
-                        + " the database: " + e.getMessage().strip() + " [SQLSTATE " + e.getSQLState() + "]; nothing was"
-                        + " changed. up sees the old version's columns, down the new version's");
+                        + " the database: " + Redaction.message(e) + "; nothing was"
+                        + " changed. up sees the old version's columns, down the new version's").at(m.script(), check.line());
             }
         }
     }

@@ -106,13 +106,13 @@ public record YamlMigration(MigrationVersion version, String description, String
     private static Operation operation(String script, YamlNode item) {
         if (!(item instanceof YamlNode.Mapping m) || m.values().size() != 1) {
             throw UnderwayException.of(Reason.BAD_FILE, script + ":" + item.line() + ": each item of 'operations' is one operation,"
-                    + " such as '- alter_column: {...}'");
+                    + " such as '- alter_column: {...}'").at(script, item.line());
         }
         String kind = m.values().keySet().iterator().next();
         Function<Fields, Operation> reader = READERS.get(kind);
         if (reader == null) {
             throw UnderwayException.of(Reason.BAD_FILE, script + ":" + m.keyLines().get(kind) + ": unknown operation '" + kind
-                    + "' (known: " + String.join(", ", READERS.keySet().stream().sorted().toList()) + ")");
+                    + "' (known: " + String.join(", ", READERS.keySet().stream().sorted().toList()) + ")").at(script, m.keyLines().get(kind));
         }
         return reader.apply(new Fields(script, kind, m.values().get(kind)));
     }

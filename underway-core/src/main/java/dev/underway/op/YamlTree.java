@@ -37,7 +37,7 @@ final class YamlTree {
             }
             YamlNode root = tree.value(first);
             if (p.nextToken() != null) {
-                throw UnderwayException.of(Reason.BAD_FILE, file + ":" + tree.line() + ": holds more than one YAML document");
+                throw UnderwayException.of(Reason.BAD_FILE, file + ":" + tree.line() + ": holds more than one YAML document").at(file, tree.line());
             }
             return root;
         } catch (IOException e) {
@@ -58,7 +58,7 @@ final class YamlTree {
             case VALUE_TRUE, VALUE_FALSE -> new YamlNode.Scalar(parser.getText(), YamlNode.Kind.BOOLEAN, line);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(parser.getText(), YamlNode.Kind.NUMBER, line);
             case VALUE_NULL -> new YamlNode.Scalar(null, YamlNode.Kind.NULL, line);
-            default -> throw UnderwayException.of(Reason.BAD_FILE, file + ":" + line + ": unexpected YAML " + token);
+            default -> throw UnderwayException.of(Reason.BAD_FILE, file + ":" + line + ": unexpected YAML " + token).at(file, line);
         };
     }
 
@@ -71,7 +71,7 @@ final class YamlTree {
             int keyLine = line();
             if (values.containsKey(key)) {
                 throw UnderwayException.of(Reason.BAD_FILE, file + ":" + keyLine + ": key '" + key + "' is given twice (first at line "
-                        + keyLines.get(key) + ")");
+                        + keyLines.get(key) + ")").at(file, keyLine);
             }
             keyLines.put(key, keyLine);
             values.put(key, value(parser.nextToken()));

@@ -162,7 +162,7 @@ public final class MigrationDirectory {
             }
             throw UnderwayException.of(Reason.BAD_FILE, rel + ":" + line + ": is not valid UTF-8 (byte 0x"
                     + String.format("%02X", bytes[offset] & 0xFF) + " at byte offset " + offset
-                    + "); save the file as UTF-8");
+                    + "); save the file as UTF-8").at(rel, line);
         }
         return out.flip().toString();
     }

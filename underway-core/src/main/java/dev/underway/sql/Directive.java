@@ -36,12 +36,12 @@ public record Directive(String name, String argument, int line) {
         Matcher m = DIRECTIVE.matcher(text);
         if (!m.matches()) {
             throw UnderwayException.of(Reason.BAD_FILE, source + ":" + comment.line() + ": malformed directive '" + text
-                    + "'; write -- underway:<name>[=<value>]");
+                    + "'; write -- underway:<name>[=<value>]").at(source, comment.line());
         }
         String name = m.group(1);
         if (!KNOWN.contains(name)) {
             throw UnderwayException.of(Reason.BAD_FILE, source + ":" + comment.line() + ": unknown directive 'underway:" + name
-                    + "'; known directives: " + String.join(", ", KNOWN.stream().sorted().toList()));
+                    + "'; known directives: " + String.join(", ", KNOWN.stream().sorted().toList())).at(source, comment.line());
         }
         return new Directive(name, m.group(2).strip(), comment.line());
     }

@@ -276,7 +276,7 @@ public final class Lexer {
     }
 
     private UnderwayException error(int atLine, String message) {
-        return UnderwayException.of(Reason.BAD_FILE, source + ":" + atLine + ": " + message);
+        return UnderwayException.of(Reason.BAD_FILE, source + ":" + atLine + ": " + message).at(source, atLine);
     }
 
     /** MySQL starts a {@code --} comment when a space or a control character (or the end) follows. */

@@ -128,7 +128,7 @@ public final class StatementSplitter {
             if (!after.startsWith("--")) {
                 throw UnderwayException.of(Reason.BAD_FILE, source + ":" + terminator.line() + ": '" + after + "' follows COPY ... FROM"
                         + " stdin on its line; psql reads the COPY's data from the next line and would run this only"
-                        + " after the data. Put it on a line after the data's closing \\.");
+                        + " after the data. Put it on a line after the data's closing \\.").at(source, terminator.line());
             }
             comment(new Token(TokenType.LINE_COMMENT, after, terminator.end(), terminator.end() + rest.length(),
                     terminator.line()));
@@ -162,7 +162,7 @@ public final class StatementSplitter {
             if (!name.equals("restrict") && !name.equals("unrestrict")) {
                 throw UnderwayException.of(Reason.BAD_FILE, source + ":" + backslash.line() + ": \\" + command + " is a psql"
                         + " meta-command, not SQL; Underway sends each statement to the server itself, without psql."
-                        + " Remove it (pg_dump's \\restrict and \\unrestrict lines are skipped)");
+                        + " Remove it (pg_dump's \\restrict and \\unrestrict lines are skipped)").at(source, backslash.line());
             }
         }
 
@@ -171,7 +171,7 @@ public final class StatementSplitter {
                 // mysql's find_command() matches "delimiter" only as a word of its own: it sends this line as SQL.
                 throw UnderwayException.of(Reason.BAD_FILE, source + ":" + token.line() + ": '" + token.text() + lexer.restOfLine()
                         + "' is not a DELIMITER command: the mysql client needs a space after DELIMITER and would send"
-                        + " this line to the server, where it is a syntax error. Write DELIMITER ; (or DELIMITER $$)");
+                        + " this line to the server, where it is a syntax error. Write DELIMITER ; (or DELIMITER $$)").at(source, token.line());
             }
             String rest = lexer.restOfLine().strip();
             String value = rest.isEmpty() ? "" : rest.split("\\s+")[0];

@@ -1,6 +1,7 @@
 package dev.underway.synthetic;
 
 import dev.underway.Reason;
+import dev.underway.dialect.Redaction;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.Dialect;
@@ -97,7 +98,7 @@ public final class SyntheticData {
             if (e instanceof UnderwayException u) {
                 throw u;
             }
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+            String message = Redaction.text(e.getMessage() == null ? e.toString() : e.getMessage().strip(), List.of());
             throw UnderwayException.of(Reason.REFUSED_OPERATION, "filling " + table + " with synthetic rows failed, nothing was added to it: "
                     + message + (e instanceof SQLException s && s.getSQLState() != null ? " [SQLSTATE " + s.getSQLState()
                     + "]" : "") + "; synthetic rows cannot satisfy every constraint: fill the table yourself, or pass"
