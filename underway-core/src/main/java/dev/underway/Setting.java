@@ -1,32 +1,29 @@
 package dev.underway;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A setting a remedy may tell the reader to change, named as its {@link Audience} knows it. A message names a
  * setting through {@link #ref()} ({@code "raise " + Setting.LOCK_WAIT.ref()}); {@link UnderwayException#message(Audience)}
  * and {@link #render(String, Audience)} turn the reference into {@code lockWait(Duration)} for a library caller and
- * {@code --lock-wait} for a CLI user.
+ * {@code --lock-wait} for a CLI user. {@link #either(String, String)} does the same for any text.
  */
 public enum Setting {
-    URL("--url", "Underway.builder().url(String)"),
-    USER("--user", "Underway.builder().user(String)"),
-    PASSWORD("--password", "Underway.builder().password(String)"),
-    CONNECT_TIMEOUT("--connect-timeout", "Underway.builder().connectTimeout(Duration)"),
-    SCHEMA("--schema", "Underway.builder().schema(String)"),
-    DIRECTORY("--dir", "Underway.builder().directory(Path)"),
-    STATE_SCHEMA("--state-schema", "Underway.builder().state(new StateLocation(schema, prefix))"),
-    STATE_TABLE_PREFIX("--state-table-prefix", "Underway.builder().state(new StateLocation(schema, prefix))"),
-    LOCK_WAIT("--lock-wait", "Underway.builder().lockWait(Duration)"),
-    OUT_OF_ORDER("--out-of-order", "Underway.builder().outOfOrder(true)"),
-    STATEMENT_TIMEOUT("--statement-timeout", "Underway.builder().statementTimeout(Duration)"),
-    LONG_STATEMENT_TIMEOUT("--long-statement-timeout", "Underway.builder().longStatementTimeout(Duration)"),
-    KILL_BLOCKERS_AFTER("--kill-blockers-after", "Underway.builder().killBlockersAfter(Duration)"),
+    URL("--url", "url(String)"),
+    USER("--user", "user(String)"),
+    PASSWORD("--password", "password(String)"),
+    CONNECT_TIMEOUT("--connect-timeout", "connectTimeout(Duration)"),
+    SCHEMA("--schema", "schema(String)"),
+    DIRECTORY("--dir", "directory(Path)"),
+    STATE_SCHEMA("--state-schema", "state(new StateLocation(schema, prefix))"),
+    STATE_TABLE_PREFIX("--state-table-prefix", "state(new StateLocation(schema, prefix))"),
+    LOCK_WAIT("--lock-wait", "lockWait(Duration)"),
+    OUT_OF_ORDER("--out-of-order", "outOfOrder(true)"),
+    UNSAFE("--unsafe", "unsafe(true)"),
+    STATEMENT_TIMEOUT("--statement-timeout", "statementTimeout(Duration)"),
+    LONG_STATEMENT_TIMEOUT("--long-statement-timeout", "longStatementTimeout(Duration)"),
+    KILL_BLOCKERS_AFTER("--kill-blockers-after", "killBlockersAfter(Duration)"),
     BACKFILL_TABLE("--table", "BackfillRequest.builder(table)"),
     BACKFILL_SET("--set", "BackfillRequest.Builder.set(String)"),
     BACKFILL_WHERE("--where", "BackfillRequest.Builder.where(String)"),
@@ -37,12 +34,16 @@ public enum Setting {
     MAX_ROWS_PER_SECOND("--max-rows-per-second", "BackfillRequest.Builder.maxRowsPerSecond(double)"),
     MAX_REPLICA_LAG("--max-replica-lag", "BackfillRequest.Builder.maxReplicaLag(Duration)"),
     REPLICA_URL("--replica-url", "BackfillRequest.Builder.replicaUrl(String)"),
-    THROTTLE_QUERY("--throttle-query", "BackfillRequest.Builder.throttleQuery(String, double)");
+    THROTTLE_QUERY("--throttle-query", "BackfillRequest.Builder.throttleQuery(String, double)"),
+    REHEARSAL_ROWS("--rows", "RehearsalRequest.Builder.rows(String, long)"),
+    REHEARSAL_FROM("--from", "RehearsalRequest.Builder.from(MigrationVersion)"),
+    LOAD_TABLE("--load-table", "RehearsalRequest.Builder.loadTables(List)");
 
-    /** {@code {{setting:LOCK_WAIT}}}: unlikely in SQL, YAML or prose, so a message may quote those freely. */
-    private static final Pattern REF = Pattern.compile("\\{\\{setting:([A-Z_]+)}}");
-    private static final Map<String, Setting> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
+    /**
+     * {@code {{cli:...}}} and {@code {{library:...}}}: text for one audience only. Unlikely in SQL, YAML or prose, so
+     * a message may quote those freely.
+     */
+    private static final Pattern FOR_AUDIENCE = Pattern.compile("\\{\\{(cli|library):(.*?)}}", Pattern.DOTALL);
 
     private final String flag;
     private final String api;
@@ -54,24 +55,38 @@ public enum Setting {
 
     /** The placeholder a message template holds where it names this setting. */
     public String ref() {
-        return "{{setting:" + name() + "}}";
+        return either(flag, api);
     }
 
-    /** The name the audience knows: {@code --lock-wait} or {@code Underway.builder().lockWait(Duration)}. */
+    /**
+     * The name the audience knows: {@code --lock-wait}, or {@code lockWait(Duration)} (a method of
+     * {@link Underway.Builder} unless it names its class).
+     */
     public String name(Audience audience) {
         return audience == Audience.CLI ? flag : api;
     }
 
-    /** The text with every {@link #ref()} replaced by the setting's name for the audience. */
+    /**
+     * A placeholder that renders as {@code cli} for the CLI and as {@code library} for a library caller, for remedies
+     * that differ in more than a name ({@code --state-schema app} / {@code state(new StateLocation("app", null))}).
+     */
+    public static String either(String cli, String library) {
+        if (cli.contains("}}") || library.contains("}}")) {
+            throw new IllegalArgumentException("'}}' ends a placeholder: " + cli + " / " + library);
+        }
+        return "{{cli:" + cli + "}}{{library:" + library + "}}";
+    }
+
+    /** The text with every placeholder replaced by its audience's text. */
     public static String render(String template, Audience audience) {
-        if (template == null || !template.contains("{{setting:")) {
+        if (template == null || !template.contains("{{")) {
             return template;
         }
-        Matcher m = REF.matcher(template);
+        String mine = audience == Audience.CLI ? "cli" : "library";
+        Matcher m = FOR_AUDIENCE.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            Setting s = BY_NAME.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(s == null ? m.group() : s.name(audience)));
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).equals(mine) ? m.group(2) : ""));
         }
         return m.appendTail(out).toString();
     }

@@ -107,7 +107,7 @@ public final class Underway {
                     ? states.infos()
                     : rows.stream().map(MigrationInfo::recorded).toList();
             return new Info(w.db().dialect().describe(), w.db().targetSchema(), Migrator.currentVersion(rows),
-                    migrations, states.errors());
+                    migrations, states.problems().stream().map(MigrationStates.Problem::message).toList());
         } catch (SQLException e) {
             throw w.failure("reading the history", e);
         }
@@ -180,10 +180,20 @@ public final class Underway {
      * The result of info and validate.
      *
      * @param currentVersion highest applied version, or null
-     * @param errors         validation errors (empty when valid)
+     * @param errors         validation errors (empty when valid), as message templates (see {@link Setting})
      */
     public record Info(String database, String targetSchema, MigrationVersion currentVersion,
                        List<MigrationInfo> migrations, List<String> errors) {
+        /** The validation errors, for a library caller. */
+        @Override
+        public List<String> errors() {
+            return errors(Audience.LIBRARY);
+        }
+
+        /** The validation errors, with remedies naming settings for the reader. */
+        public List<String> errors(Audience audience) {
+            return errors.stream().map(e -> Setting.render(e, audience)).toList();
+        }
     }
 
     /** Builds an {@link Underway}; only the URL is required. */

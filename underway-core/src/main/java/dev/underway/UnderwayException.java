@@ -77,6 +77,14 @@ public class UnderwayException extends RuntimeException {
         return details;
     }
 
+    /**
+     * The message with its {@link Setting} placeholders, for a message built around this one (render the result
+     * with {@link Setting#render(String, Audience)} or throw it in an {@code UnderwayException}).
+     */
+    public String template() {
+        return template;
+    }
+
     /** The message for a library caller: settings named as builder methods. */
     @Override
     public String getMessage() {

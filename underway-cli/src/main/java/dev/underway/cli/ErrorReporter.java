@@ -45,7 +45,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         SQLException connecting = connecting(e);
         if (connecting != null) {
             // Not a bug in Underway: the database could not be reached. Its message already says where and what to do.
-            err.println(TerminalStyle.AUTO.error("error:") + " " + (connecting instanceof ConnectionFailure ? connecting.getMessage()
+            err.println(TerminalStyle.AUTO.error("error:") + " " + (connecting instanceof ConnectionFailure f ? f.message(Audience.CLI)
                     : "cannot connect: " + Redaction.describe(connecting, List.of())));
             err.flush();
             return ErrorCode.USAGE.exitCode();

@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.Audience;
 import dev.underway.Underway;
 import dev.underway.plan.MigrationInfo;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ final class InfoCommand extends DatabaseCommand {
         if (!files) {
             err().println(noDirectoryNote());
         } else if (!info.errors().isEmpty()) {
-            err().println("validate would fail:\n  " + String.join("\n  ", info.errors()));
+            err().println("validate would fail:\n  " + String.join("\n  ", info.errors(Audience.CLI)));
         }
         return 0;
     }
@@ -53,7 +54,7 @@ final class InfoCommand extends DatabaseCommand {
                 "schema", info.targetSchema(),
                 "current_version", Json.str(info.currentVersion()),
                 "valid", info.errors().isEmpty(),
-                "errors", info.errors(),
+                "errors", info.errors(Audience.CLI),
                 "files_checked", filesChecked,
                 "migrations", info.migrations().stream().map(m -> Json.object(
                         "version", Json.str(m.version()),

@@ -3,6 +3,7 @@ package dev.underway.backfill;
 import dev.underway.ErrorCode;
 import dev.underway.Interruption;
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.UnderwayConfig;
@@ -79,7 +80,7 @@ public final class Backfill {
             if (!lock(session, lockName)) {
                 throw UnderwayException.of(Reason.LOCK_NOT_ACQUIRED, "backfill " + plan.name() + " is already running in another session ("
                         + db.dialect().sessionLocks().holder(session, lockName).orElse("unknown") + "); wait for it, or"
-                        + " pause it with underway backfill --pause");
+                        + " pause it " + Setting.either("with underway backfill --pause", "with pauseBackfill"));
             }
             state.create(session);
             Optional<BackfillState> previous = state.load(session, plan.name());
@@ -97,7 +98,7 @@ public final class Backfill {
             Interruption.process().check("The backfill of " + request.table(), "Its checkpoint is kept; run it again"
                     + " with --resume.");
             throw UnderwayException.of(Reason.CANCELLED, "the backfill of " + request.table() + " was interrupted; the checkpoint is"
-                    + " kept, run again with --resume", e);
+                    + " kept, run again with " + Setting.BACKFILL_RESUME.ref(), e);
         } finally {
             for (Connection replica : replicas) {
                 closeQuietly(replica);
@@ -173,13 +174,14 @@ public final class Backfill {
                 throw UnderwayException.of(Reason.CHECKPOINT_EXISTS, "backfill " + plan.name() + (p.isDone() ? " already finished on "
                         + p.updatedOn() : " was interrupted" + (p.status().equals(BackfillState.INTERRUPTED) ? ""
                         : " (" + p.status() + ")") + " after " + p.checkpoint().rowsDone()
-                        + " rows of its " + p.passName() + ", " + p.position()) + "; pass --resume to continue it or --restart"
-                        + " to start it over");
+                        + " rows of its " + p.passName() + ", " + p.position()) + "; pass " + Setting.BACKFILL_RESUME.ref() + " to continue it or "
+                        + Setting.BACKFILL_RESTART.ref() + " to start it over");
             }
             if (!p.change().equals(plan.change()) || !same(p.predicate(), plan.predicate())) {
                 throw UnderwayException.of(Reason.CHECKPOINT_MISMATCH, "backfill " + plan.name() + " was checkpointed with SET " + p.change()
-                        + (p.predicate() == null ? "" : " WHERE " + p.predicate()) + "; resume it with the same --set"
-                        + " and --where, or pass --restart to start the new change over");
+                        + (p.predicate() == null ? "" : " WHERE " + p.predicate()) + "; resume it with the same "
+                        + Setting.BACKFILL_SET.ref() + " and " + Setting.BACKFILL_WHERE.ref() + ", or pass "
+                        + Setting.BACKFILL_RESTART.ref() + " to start the new change over");
             }
             if (p.isDone()) {
                 return null;
@@ -209,7 +211,8 @@ public final class Backfill {
             return List.of(primary);
         }
         if (r.replicaUrls().isEmpty()) {
-            throw UnderwayException.of(Reason.BAD_OPTION, "--max-replica-lag on " + db.dialect().describe() + " needs --replica-url for"
+            throw UnderwayException.of(Reason.BAD_OPTION, Setting.MAX_REPLICA_LAG.ref() + " on " + db.dialect().describe() + " needs "
+                    + Setting.REPLICA_URL.ref() + " for"
                     + " each replica to watch: MySQL and MariaDB replicas report their own lag");
         }
         ConnectionSettings main = config.connection();
@@ -221,12 +224,12 @@ public final class Backfill {
                 opened.add(c);
                 replicating = db.dialect().replicaLag().lag(c).isPresent();
             } catch (SQLException e) {
-                throw UnderwayException.of(Reason.CONNECTION_FAILED, "cannot read the replication status of --replica-url "
+                throw UnderwayException.of(Reason.CONNECTION_FAILED, "cannot read the replication status of " + Setting.REPLICA_URL.ref() + " "
                         + replica.redactedUrl() + ": " + replica.describe(e));
             }
             // A server without replication status would never throttle: most likely the primary by mistake.
             if (!replicating) {
-                throw UnderwayException.of(Reason.BAD_OPTION, "--replica-url " + replica.redactedUrl() + " is not a replica: SHOW"
+                throw UnderwayException.of(Reason.BAD_OPTION, Setting.REPLICA_URL.ref() + " " + replica.redactedUrl() + " is not a replica: SHOW"
                         + " REPLICA STATUS returns no row there, so its lag could never pause the backfill. Give the"
                         + " URL of each replica of this database");
             }
@@ -252,7 +255,8 @@ public final class Backfill {
                 }
             }
             throw UnderwayException.of(Reason.NO_CHECKPOINT, "no backfill of " + tableOrName + " is recorded in " + state.name()
-                    + "; start one with underway backfill --table " + tableOrName + " --set ...");
+                    + "; start one " + Setting.either("with underway backfill --table " + tableOrName + " --set ...",
+                    "with backfill(BackfillRequest.builder(\"" + tableOrName + "\")...)"));
         } catch (SQLException e) {
             throw failure((paused ? "pausing" : "continuing") + " the backfill of " + tableOrName, e);
         }

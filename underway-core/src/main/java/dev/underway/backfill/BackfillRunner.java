@@ -3,6 +3,7 @@ package dev.underway.backfill;
 import dev.underway.Interruption;
 import dev.underway.dialect.Redaction;
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.dialect.Dialect;
@@ -232,7 +233,7 @@ final class BackfillRunner {
                     throw UnderwayException.of(Reason.BLOCKED, "gave up on the backfill of " + plan.table() + " after "
                             + Durations.format(backoff.elapsed()) + " of retries: batches after " + lower
                             + " kept failing with " + kind + " (" + Redaction.message(e) + "). Find the long"
-                            + " transaction holding row locks; the checkpoint is kept, run again with --resume");
+                            + " transaction holding row locks; the checkpoint is kept, run again with " + Setting.BACKFILL_RESUME.ref());
                 }
                 sizes.failed(kind);
                 retries++;
@@ -277,7 +278,8 @@ final class BackfillRunner {
         return UnderwayException.of(Reason.STATEMENT_FAILED, "the backfill of " + plan.table() + " failed in the batch after key "
                 + (lower == null ? "(start)" : lower) + (target.equals(plan.table()) ? "" : " of partition " + target)
                 + ": " + MigrationExecutor.describe(e) + ". That batch was rolled back; the " + cp.batches() + " batches before it (" + cp.rowsChanged()
-                + " rows changed) stay committed with their checkpoint: fix the cause and run again with --resume", e);
+                + " rows changed) stay committed with their checkpoint: fix the cause and run again with "
+                + Setting.BACKFILL_RESUME.ref(), e);
     }
 
     private BackfillProgress progress(BackfillCheckpoint cp, int size, long millis) {

@@ -2,6 +2,7 @@ package dev.underway.config;
 
 import dev.underway.Interruption;
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
@@ -28,7 +29,7 @@ public record ConnectionSettings(String url, String user, String password, Durat
 
     public ConnectionSettings {
         if (url == null || url.isBlank()) {
-            throw UnderwayException.of(Reason.BAD_OPTION, "no database URL; pass --url or set UNDERWAY_URL");
+            throw UnderwayException.of(Reason.BAD_OPTION, "no database URL; " + Setting.either("pass --url or set UNDERWAY_URL", "set url(String)"));
         }
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         if (connectTimeout.isNegative()) {
@@ -118,6 +119,9 @@ public record ConnectionSettings(String url, String user, String password, Durat
 
     /** The driver's message for {@code e} (and its SQLSTATE) with this connection's password taken out. */
     public String describe(SQLException e) {
+        if (e instanceof ConnectionFailure f) {
+            return Redaction.describe(f.template(), f.getSQLState(), secrets());
+        }
         return Redaction.describe(e, secrets());
     }
 

@@ -84,7 +84,11 @@ public final class Redaction {
 
     /** A driver's message for {@code e}, without the given secrets, followed by its SQLSTATE. */
     public static String describe(SQLException e, Collection<String> secrets) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        return text(msg, secrets) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
+        return describe(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e.getSQLState(), secrets);
+    }
+
+    /** {@code message} without the given secrets, followed by the SQLSTATE when there is one. */
+    public static String describe(String message, String sqlState, Collection<String> secrets) {
+        return text(message.strip(), secrets) + (sqlState == null ? "" : " [SQLSTATE " + sqlState + "]");
     }
 }

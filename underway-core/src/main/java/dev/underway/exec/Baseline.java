@@ -1,6 +1,7 @@
 package dev.underway.exec;
 
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.QualifiedName;
 import dev.underway.observe.MigrationListener;
@@ -86,8 +87,9 @@ public final class Baseline {
 
     private List<HistoryRow> readFlyway(Connection c, QualifiedName table) throws SQLException {
         if (!w.db().dialect().schemas().tableExists(c, table)) {
-            throw UnderwayException.of(Reason.NO_SUCH_OBJECT, "no Flyway history table " + table + "; pass --flyway-table if it has"
-                    + " another name, or --schema for the schema Flyway migrated");
+            throw UnderwayException.of(Reason.NO_SUCH_OBJECT, "no Flyway history table " + table + "; " + Setting.either("pass --flyway-table if it has"
+                    + " another name, or --schema for the schema Flyway migrated", "pass its name to baselineFromFlyway(String)"
+                    + " if it has another name, or set schema(String) to the schema Flyway migrated"));
         }
         List<HistoryRow> rows = new ArrayList<>();
         Set<String> undone = new HashSet<>();

@@ -1,7 +1,9 @@
 package dev.underway.exec;
 
+import dev.underway.Audience;
 import dev.underway.Interruption;
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.config.OnlineExecution;
@@ -164,7 +166,7 @@ final class LockTimeoutRetry {
                 : ", attempts growing from " + Durations.approximate(LockRetrySchedule.FIRST_ATTEMPT)
                 + " to the lock timeout of " + Durations.approximate(lockTimeout)) + "), then gave up and paused"
                 + " so that the application's queries queued behind it could run. " + MigrationExecutor.describe(e.sqlException())
-                + "." + blockers + " End or commit the blocking transaction (or let --kill-blockers-after end sessions"
+                + "." + blockers + " End or commit the blocking transaction (or let " + Setting.KILL_BLOCKERS_AFTER.ref() + " end sessions"
                 + " idle in a transaction), then run the same command again.";
         return fail(m, e, Reason.BLOCKED, message)
                 .blockers(e.blockers().stream().map(Blocker::describe).toList());
@@ -172,8 +174,8 @@ final class LockTimeoutRetry {
 
     private UnderwayException failed(PendingMigration m, StatementError e, int attempts) {
         String hint = switch (e.kind()) {
-            case STATEMENT_TIMEOUT -> " It ran longer than its statement timeout. Raise --statement-timeout (brief catalog"
-                    + " changes) or --long-statement-timeout (concurrent builds, VALIDATE CONSTRAINT), or make the change"
+            case STATEMENT_TIMEOUT -> " It ran longer than its statement timeout. Raise " + Setting.STATEMENT_TIMEOUT.ref()
+                    + " (brief catalog changes) or " + Setting.LONG_STATEMENT_TIMEOUT.ref() + " (concurrent builds, VALIDATE CONSTRAINT), or make the change"
                     + " in its non-blocking form.";
             case CONNECTION -> e.phase() == StatementError.Phase.COMMIT
                     ? " The connection was lost while committing, so whether it committed is unknown. Run migrate"
@@ -193,7 +195,7 @@ final class LockTimeoutRetry {
 
     private UnderwayException fail(PendingMigration m, StatementError e, Reason reason, String message) {
         String full = message + e.aftermath();
-        listener.migrationFailed(m, e.statement(), full);
+        listener.migrationFailed(m, e.statement(), Setting.render(full, Audience.LIBRARY));
         boolean atFault = e.kind() == ErrorKind.OTHER || e.kind() == ErrorKind.STATEMENT_TIMEOUT;
         return new MigrationExecutor.StatementFailed(reason, full, e.sqlException(), m.script().script(), e.statement(),
                 atFault).at(m.script().script(), e.statement().line());

@@ -2,6 +2,7 @@ package dev.underway.exec;
 
 import dev.underway.Interruption;
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.observe.MigrationListener;
@@ -43,7 +44,7 @@ public final class MigrationLock implements AutoCloseable {
                 if (waited >= timeout.toNanos()) {
                     throw UnderwayException.of(Reason.LOCK_NOT_ACQUIRED, "could not get the migration lock '" + name + "' within "
                             + Durations.format(timeout) + ": " + describeHolder(db, c, name)
-                            + " is migrating this database. Wait for it to finish, or raise --lock-wait");
+                            + " is migrating this database. Wait for it to finish, or raise " + Setting.LOCK_WAIT.ref());
                 }
                 if (waited >= nextReport) {
                     listener.waitingForLock(name, describeHolder(db, c, name), Duration.ofNanos(waited));

@@ -1,6 +1,7 @@
 package dev.underway.lint;
 
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
 import dev.underway.plan.MigrationDirectory;
@@ -83,7 +84,8 @@ public final class MigrationGate {
             throw UnderwayException.of(Reason.LINT_FAILED, command + " refused: " + errors.size() + " lint error(s) in pending migrations;"
                     + " nothing was applied.\n  " + String.join("\n  ", errors.stream().map(Finding::headline).toList())
                     + "\nRewrite them safely (`underway lint --fix` does the mechanical cases), suppress one with"
-                    + " -- underway:allow <code> reason=\"...\", or run " + command + " --unsafe.", null);
+                    + " -- underway:allow <code> reason=\"...\", or run " + command + " " + Setting.either("--unsafe", "with unsafe(true)")
+                    + ".", null);
         }
     }
 }

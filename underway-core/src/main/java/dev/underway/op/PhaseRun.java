@@ -168,7 +168,7 @@ final class PhaseRun {
                 exec.record(rewind);
             }
         } catch (UnderwayException e) {
-            return "Removing what its checks had added failed (" + e.getMessage() + "), so it may still be in place:"
+            return "Removing what its checks had added failed (" + e.template() + "), so it may still be in place:"
                     + " run " + phase + " again (it redoes its checks) or run " + String.join("; ", undo) + ".";
         }
         return "It removed what its checks had added (" + String.join("; ", undo) + ")" + (rewind == null ? "" : " and "
@@ -202,7 +202,7 @@ final class PhaseRun {
         String again = "underway " + phase + " " + (phase.equals(InFlight.START) ? m.script() : m.version().toString());
         return new UnderwayException(Reason.INTERRUPTED, "The " + phase + " of " + m.label() + " was interrupted at"
                 + " action " + done + " of " + actions.size() + " (" + actions.get(done - 1).description() + "): "
-                + cause.getMessage() + " " + (done == 1 ? "No action of it had finished"
+                + cause.template() + " " + (done == 1 ? "No action of it had finished"
                 : done == 2 ? "Action 1 is done and recorded" : "Actions 1-" + (done - 1) + " are done and recorded")
                 + "; run `" + again + "` again to resume at action " + done
                 + (phase.equals(InFlight.START) ? ", or `underway rollback " + m.version() + "` to undo it." : "."),
@@ -232,7 +232,7 @@ final class PhaseRun {
                     default -> "Nothing was changed by complete: the migration stays in flight and both versions"
                             + " keep working. Fix those rows (through either version) and run complete again, or roll back";
                 } + ". ("
-                + cause.getMessage() + ")", cause);
+                + cause.template() + ")", cause);
     }
 
     private void note(YamlMigration m, String message) {

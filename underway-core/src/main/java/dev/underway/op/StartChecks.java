@@ -50,7 +50,7 @@ final class StartChecks {
             run.check(m, dependents.rehearsal());
         } catch (UnderwayException e) {
             String message = m.label() + " (" + m.script() + ") is refused; nothing was changed: complete re-creates "
-                    + dependents.names() + " on the new columns, and the database refuses that: " + e.getMessage()
+                    + dependents.names() + " on the new columns, and the database refuses that: " + e.template()
                     + ". Change them so that they work with the new columns too, or drop them in an earlier migration"
                     + " and re-create them in a later one";
             // A lock timeout stays one (exit 3): the check may simply be run again.

@@ -1,6 +1,7 @@
 package dev.underway.plan;
 
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlSyntax;
@@ -52,7 +53,7 @@ public final class MigrationDirectory {
     public static MigrationDirectory load(Path root, SqlSyntax syntax) {
         if (!Files.isDirectory(root)) {
             throw UnderwayException.of(Reason.FILE_ACCESS, "migration directory " + root + " does not exist or is not a directory;"
-                    + " pass --dir <path>");
+                    + " " + Setting.either("pass --dir <path>", "set directory(Path)"));
         }
         List<String> errors = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
@@ -74,7 +75,7 @@ public final class MigrationDirectory {
             try {
                 declarative.add(declarative(root, file));
             } catch (UnderwayException e) {
-                errors.add(e.getMessage());
+                errors.add(e.template());
             }
         }
         checkDuplicates(scripts, declarative, errors);
@@ -110,7 +111,7 @@ public final class MigrationDirectory {
         try {
             return read(file, rel, name.get(), splitter);
         } catch (UnderwayException e) {
-            return new Problem(e.getMessage());
+            return new Problem(e.template());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.underway.rehearse;
 
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.StateLocation;
@@ -236,7 +237,7 @@ public final class Rehearsal {
         for (Map.Entry<String, Long> e : request.rows().entrySet()) {
             QualifiedName name = new QualifiedName(target, e.getKey());
             if (!dialect.schemas().tableExists(c, name)) {
-                throw UnderwayException.of(Reason.NO_SUCH_OBJECT, "--rows names table " + name + ", which does not exist before the rehearsed"
+                throw UnderwayException.of(Reason.NO_SUCH_OBJECT, Setting.REHEARSAL_ROWS.ref() + " names table " + name + ", which does not exist before the rehearsed"
                         + " migrations");
             }
             rows.put(name, e.getValue());
@@ -257,7 +258,7 @@ public final class Rehearsal {
         }
         for (String t : request.loadTables()) {
             if (!dialect.schemas().tableExists(c, new QualifiedName(target, t))) {
-                throw UnderwayException.of(Reason.NO_SUCH_OBJECT, "--load-table " + t + " does not exist in " + target
+                throw UnderwayException.of(Reason.NO_SUCH_OBJECT, Setting.LOAD_TABLE.ref() + " " + t + " does not exist in " + target
                         + " before the rehearsed migrations");
             }
         }

@@ -1,6 +1,7 @@
 package dev.underway.rehearse;
 
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.dialect.Dialect;
@@ -90,7 +91,7 @@ record RehearsalPlan(boolean fresh, List<Item> below, List<Item> rehearsed, List
             return new RehearsalPlan(true, below, rehearsed, versioned);
         }
         if (request.from() != null) {
-            throw UnderwayException.of(Reason.BAD_OPTION, "--from is for an empty database; " + w.db().targetSchema() + " has a history,"
+            throw UnderwayException.of(Reason.BAD_OPTION, Setting.REHEARSAL_FROM.ref() + " is for an empty database; " + w.db().targetSchema() + " has a history,"
                     + " and the rehearsal runs its pending migrations");
         }
         Set<MigrationVersion> pending = new LinkedHashSet<>();

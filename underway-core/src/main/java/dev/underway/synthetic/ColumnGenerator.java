@@ -1,6 +1,7 @@
 package dev.underway.synthetic;
 
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.ColumnProfile.Kind;
@@ -51,8 +52,7 @@ final class ColumnGenerator {
                     + column.type() + (column.compositeReference() ? ", part of a foreign key over several columns"
                     : column.references() != null ? ", referencing " + column.references() + ", which has no rows"
                     : ", a type synthetic rows do not cover") + "), which is NOT NULL without a default; give it a"
-                    + " DEFAULT, fill the table yourself, or pass --rows " + table.substring(table.lastIndexOf('.') + 1)
-                    + "=0");
+                    + " DEFAULT, fill the table yourself, or pass " + SyntheticData.noRows(table.substring(table.lastIndexOf('.') + 1)));
         }
     }
 

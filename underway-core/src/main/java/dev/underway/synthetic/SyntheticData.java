@@ -2,6 +2,7 @@ package dev.underway.synthetic;
 
 import dev.underway.Reason;
 import dev.underway.dialect.Redaction;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.Dialect;
@@ -84,7 +85,7 @@ public final class SyntheticData {
         RowGenerator g = RowGenerator.forTable(c, dialect, table);
         if (g.columns().isEmpty()) {
             throw UnderwayException.of(Reason.BAD_OPTION, "cannot fill " + table + " with synthetic rows: the server fills all its"
-                    + " columns itself; fill it yourself or pass --rows " + table.name() + "=0");
+                    + " columns itself; fill it yourself or pass " + noRows(table.name()));
         }
         long first = firstRowNumber(c, dialect, table);
         SplittableRandom random = new SplittableRandom(SEED ^ table.toString().hashCode());
@@ -102,7 +103,7 @@ public final class SyntheticData {
             throw UnderwayException.of(Reason.REFUSED_OPERATION, "filling " + table + " with synthetic rows failed, nothing was added to it: "
                     + message + (e instanceof SQLException s && s.getSQLState() != null ? " [SQLSTATE " + s.getSQLState()
                     + "]" : "") + "; synthetic rows cannot satisfy every constraint: fill the table yourself, or pass"
-                    + " --rows " + table.name() + "=0");
+                    + " " + noRows(table.name()));
         } finally {
             c.setAutoCommit(autoCommit);
         }
@@ -131,5 +132,10 @@ public final class SyntheticData {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** The remedy "pass --rows t=0", for the reader. */
+    static String noRows(String table) {
+        return Setting.either("--rows " + table + "=0", "rows(\"" + table + "\", 0)");
     }
 }
