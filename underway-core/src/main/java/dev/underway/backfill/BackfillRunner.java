@@ -233,7 +233,7 @@ final class BackfillRunner {
                     throw UnderwayException.of(Reason.BLOCKED, "gave up on the backfill of " + plan.table() + " after "
                             + Durations.format(backoff.elapsed()) + " of retries: batches after " + lower
                             + " kept failing with " + kind + " (" + Redaction.message(e) + "). Find the long"
-                            + " transaction holding row locks; the checkpoint is kept, run again with " + Setting.BACKFILL_RESUME.ref());
+                            + " transaction holding row locks; the checkpoint is kept, run again with " + Setting.BACKFILL_RESUME.ref()).table(plan.table().toString());
                 }
                 sizes.failed(kind);
                 retries++;
@@ -279,7 +279,7 @@ final class BackfillRunner {
                 + (lower == null ? "(start)" : lower) + (target.equals(plan.table()) ? "" : " of partition " + target)
                 + ": " + MigrationExecutor.describe(e) + ". That batch was rolled back; the " + cp.batches() + " batches before it (" + cp.rowsChanged()
                 + " rows changed) stay committed with their checkpoint: fix the cause and run again with "
-                + Setting.BACKFILL_RESUME.ref(), e);
+                + Setting.BACKFILL_RESUME.ref(), e).table(plan.table().toString());
     }
 
     private BackfillProgress progress(BackfillCheckpoint cp, int size, long millis) {

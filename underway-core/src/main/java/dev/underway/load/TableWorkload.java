@@ -61,7 +61,7 @@ final class TableWorkload {
     static TableWorkload build(Connection c, Dialect d, String schema, String table) throws SQLException {
         QualifiedName qualified = new QualifiedName(schema, table);
         TableInfo info = d.tables().table(c, qualified).orElseThrow(() -> UnderwayException.of(Reason.NO_SUCH_OBJECT, 
-                "the load's table " + qualified + " does not exist (or is not a base table)"));
+                "the load's table " + qualified + " does not exist (or is not a base table)").table(qualified.toString()));
         RowGenerator rows = RowGenerator.forTable(c, d, qualified).likeRowsIn(c);
         String t = d.quote(table);
         String insert = "INSERT INTO " + t + " (" + rows.columns().stream().map(d::quote).collect(Collectors.joining(", "))

@@ -66,14 +66,14 @@ final class StartChecks {
                 if (mine.contains(t) || plan.referencedTables().contains(t)) {
                     throw UnderwayException.of(Reason.CONFLICT, m.label() + (mine.contains(t) ? " changes table " : " depends on table ")
                             + t + ", which V" + other.version() + " (in flight, " + ExpandContract.describe(other) + ") changes;"
-                            + " complete or roll back V" + other.version() + " first");
+                            + " complete or roll back V" + other.version() + " first").table(t);
                 }
             }
             for (String t : other.referenced()) {
                 if (mine.contains(t)) {
                     throw UnderwayException.of(Reason.CONFLICT, m.label() + " changes table " + t + ", which V" + other.version()
                             + " (in flight, " + ExpandContract.describe(other) + ") depends on; complete or roll back V"
-                            + other.version() + " first");
+                            + other.version() + " first").table(t);
                 }
             }
         }

@@ -238,7 +238,7 @@ public final class Rehearsal {
             QualifiedName name = new QualifiedName(target, e.getKey());
             if (!dialect.schemas().tableExists(c, name)) {
                 throw UnderwayException.of(Reason.NO_SUCH_OBJECT, Setting.REHEARSAL_ROWS.ref() + " names table " + name + ", which does not exist before the rehearsed"
-                        + " migrations");
+                        + " migrations").table(name.toString());
             }
             rows.put(name, e.getValue());
         }
@@ -259,7 +259,7 @@ public final class Rehearsal {
         for (String t : request.loadTables()) {
             if (!dialect.schemas().tableExists(c, new QualifiedName(target, t))) {
                 throw UnderwayException.of(Reason.NO_SUCH_OBJECT, Setting.LOAD_TABLE.ref() + " " + t + " does not exist in " + target
-                        + " before the rehearsed migrations");
+                        + " before the rehearsed migrations").table(t);
             }
         }
         return request.loadTables();

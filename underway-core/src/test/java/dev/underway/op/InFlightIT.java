@@ -132,7 +132,8 @@ class InFlightIT {
     @Test
     void startingTwiceFindsItDoneAndCompletingNothingIsRefused() throws SQLException {
         ExpandContract ec = db.expandContract();
-        assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("no declarative migration is in flight");
+        assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("no declarative migration is in flight")
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.NOT_IN_FLIGHT));
         YamlMigration m = yaml("V2__users.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n");
         YamlMigration edited = yaml("V2__users.yaml", "operations:\n  - rename_column: {table: users, from: email, to: m}\n");
         ec.start(m);
