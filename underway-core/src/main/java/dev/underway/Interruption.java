@@ -118,7 +118,7 @@ public final class Interruption {
     /** The error saying "{what} was interrupted (SIGTERM). {howToContinue}". */
     public UnderwayException stopped(String what, String howToContinue) {
         String why = reason == null ? "stop requested" : reason;
-        return new UnderwayException(ErrorCode.INTERRUPTED, what + " was interrupted (" + why + ")."
+        return new UnderwayException(Reason.INTERRUPTED, what + " was interrupted (" + why + ")."
                 + (howToContinue == null || howToContinue.isEmpty() ? "" : " " + howToContinue));
     }
 

@@ -94,15 +94,20 @@ public final class Underway {
     }
 
     private Info info(Workspace w, boolean filesRead) {
+        return info(w, filesRead, states -> { });
+    }
+
+    private Info info(Workspace w, boolean filesRead, java.util.function.Consumer<MigrationStates> check) {
         try (Connection c = w.db().open()) {
             List<HistoryRow> rows = w.history().load(c);
             MigrationStates states = MigrationStates.compute(w.dir(), rows,
                     new MigrationStates.Options(config.outOfOrder(), config.target()));
+            check.accept(states);
             List<MigrationInfo> migrations = filesRead
                     ? states.infos()
                     : rows.stream().map(MigrationInfo::recorded).toList();
             return new Info(w.db().dialect().describe(), w.db().targetSchema(), Migrator.currentVersion(rows),
-                    migrations, states.errors());
+                    migrations, states.problems().stream().map(MigrationStates.Problem::message).toList());
         } catch (SQLException e) {
             throw w.failure("reading the history", e);
         }
@@ -110,11 +115,11 @@ public final class Underway {
 
     /** Throws a validation error (exit code 4) when the directory and the history disagree. */
     public Info validate() {
-        Info info = info();
-        if (!info.errors().isEmpty()) {
-            throw UnderwayException.validation("validation failed:\n  " + String.join("\n  ", info.errors()));
-        }
-        return info;
+        return info(Workspace.open(config), true, states -> {
+            if (!states.problems().isEmpty()) {
+                throw states.invalid("validation failed");
+            }
+        });
     }
 
     public HistoryRow baseline(MigrationVersion version, String description) {
@@ -175,10 +180,20 @@ public final class Underway {
      * The result of info and validate.
      *
      * @param currentVersion highest applied version, or null
-     * @param errors         validation errors (empty when valid)
+     * @param errors         validation errors (empty when valid), as message templates (see {@link Setting})
      */
     public record Info(String database, String targetSchema, MigrationVersion currentVersion,
                        List<MigrationInfo> migrations, List<String> errors) {
+        /** The validation errors, for a library caller. */
+        @Override
+        public List<String> errors() {
+            return errors(Audience.LIBRARY);
+        }
+
+        /** The validation errors, with remedies naming settings for the reader. */
+        public List<String> errors(Audience audience) {
+            return errors.stream().map(e -> Setting.render(e, audience)).toList();
+        }
     }
 
     /** Builds an {@link Underway}; only the URL is required. */

@@ -1,5 +1,6 @@
 package dev.underway;
 
+import dev.underway.Reason;
 import dev.underway.dialect.Blocker;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
@@ -77,10 +78,10 @@ class MariaDbOnlineDdlIT extends OnlineDdlScenario {
         // The lint gate refuses V2 (a copy that blocks writes); this is about the executor's guard when it runs anyway.
         Underway uw = builder().statementTimeout(brief).unsafe(true).build();
         assertThatThrownBy(uw::migrate)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.FAILED))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.STATEMENT_TIMEOUT))
                 .hasMessageContaining("V2__copy.sql:1: (conn=")
                 .hasMessageContaining("max_statement_time exceeded")
-                .hasMessageContaining("Raise --statement-timeout");
+                .hasMessageContaining("Raise statementTimeout(Duration)");
         assertThat(count("SELECT execution_ms FROM " + db.stateTable("history") + " WHERE target_schema = '" + db.name()
                 + "' AND version = '1'")).as("the build outlasted the brief timeout, so that the test means something")
                 .isGreaterThan(brief.toMillis());

@@ -1,5 +1,6 @@
 package dev.underway;
 
+import dev.underway.Reason;
 import dev.underway.config.StateLocation;
 import dev.underway.exec.MigratePlan;
 import dev.underway.exec.MigrateResult;
@@ -129,7 +130,7 @@ abstract class MigrateScenario {
             write(bad[0], bad[1]);
             assertThatThrownBy(() -> underway().migrate()).as(bad[0])
                     .isInstanceOf(UnderwayException.class)
-                    .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                    .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.BAD_FILE))
                     .hasMessageContaining(bad[2]);
             Files.delete(dir.resolve(bad[0]));
         }
@@ -173,10 +174,10 @@ abstract class MigrateScenario {
         write("V2__b.sql", "CREATE TABLE b (id int);");
         assertThatThrownBy(() -> underway().validate())
                 .isInstanceOf(UnderwayException.class)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKSUM_CHANGED))
                 .hasMessageContaining("V1__a.sql (V1) changed after it was applied");
         assertThatThrownBy(() -> underway().migrate())
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION));
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKSUM_CHANGED));
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'b' AND table_schema = '"
                 + targetSchema() + "'")).isZero();
     }
@@ -227,7 +228,7 @@ abstract class MigrateScenario {
         assertThatThrownBy(() -> underway().migrate()).isInstanceOf(UnderwayException.class);
         write("V1__steps.sql", header + "INSERT INTO log VALUES (100);\nINSERT INTO log VALUES (2);");
         assertThatThrownBy(() -> underway().migrate())
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKSUM_CHANGED))
                 .hasMessageContaining("V1__steps.sql (V1) failed after 1 statement, and one of those already executed"
                         + " (statement 1, now at line " + (lineCount(header) + 1) + ") has been edited since");
         assertThat(strings("SELECT n FROM log")).containsExactly("1");
@@ -261,7 +262,7 @@ abstract class MigrateScenario {
         assertThat(underway().migrate().applied()).extracting(a -> a.label()).containsExactly("V3");
         assertThat(states()).containsExactly("1:ignored", "2:applied", "3:applied");
         assertThatThrownBy(() -> underway().baseline(MigrationVersion.parse("5"), null))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.HISTORY_MISMATCH))
                 .hasMessageContaining("already has 2 row(s)");
     }
 
@@ -318,7 +319,7 @@ abstract class MigrateScenario {
             holdLock(holder, lockName);
             assertThatThrownBy(uw::migrate)
                     .isInstanceOf(UnderwayException.class)
-                    .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+                    .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.LOCK_NOT_ACQUIRED))
                     .hasMessageContaining("could not get the migration lock")
                     .hasMessageContaining("within 700ms")
                     .hasMessageMatching("(?s).*another session \\((pid|connection) \\d+.*");

@@ -1,5 +1,6 @@
 package dev.underway;
 
+import dev.underway.Reason;
 import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialects;
@@ -224,7 +225,7 @@ abstract class OnlineDdlScenario {
             long start = System.nanoTime();
             assertThatThrownBy(uw::migrate)
                     .isInstanceOf(UnderwayException.class)
-                    .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+                    .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.BLOCKED))
                     .hasMessageContaining("V1__add_column.sql:1: gave up on 'ALTER TABLE t ADD COLUMN c int' after")
                     .hasMessageContaining("Blocked at the last attempt by " + sessionLabel(blockerId) + " (user ")
                     .hasMessageContaining(idleState() + ", transaction open for ")
@@ -283,7 +284,7 @@ abstract class OnlineDdlScenario {
             Future<Boolean> running = inBackground(() -> query.execute(longQueryOnT()));
             await().atMost(Duration.ofSeconds(30)).until(() -> running(longQueryOnT()));
             assertThatThrownBy(uw::migrate)
-                    .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT));
+                    .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.BLOCKED));
             assertThat(events.ended).isEmpty();
             assertThat(running.isDone()).isFalse();
             assertThat(running(longQueryOnT())).isTrue();

@@ -1,5 +1,6 @@
 package dev.underway;
 
+import dev.underway.Reason;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class PostgresMigrateIT extends MigrateScenario {
         write("V1__t.sql", "CREATE TABLE t (id int);");
         write("V2__mixed.sql", "ALTER TABLE t ADD COLUMN c int;\nCREATE INDEX CONCURRENTLY t_c ON t (c);");
         assertThatThrownBy(() -> underway().migrate())
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.REFUSED_STATEMENT))
                 .hasMessageContaining("V2__mixed.sql:2: CREATE INDEX CONCURRENTLY cannot run inside a transaction");
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name = 't'")).isZero();
     }

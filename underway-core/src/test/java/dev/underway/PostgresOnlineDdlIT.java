@@ -1,5 +1,6 @@
 package dev.underway;
 
+import dev.underway.Reason;
 import dev.underway.dialect.ErrorKind;
 import dev.underway.exec.MigrateResult;
 import dev.underway.plan.PendingMigration;
@@ -129,7 +130,7 @@ class PostgresOnlineDdlIT extends OnlineDdlScenario {
         exec("INSERT INTO t VALUES (2, 1)");
         write("V1__unique.sql", "CREATE UNIQUE INDEX CONCURRENTLY t_v_key ON t (v);");
         assertThatThrownBy(builder().build()::migrate)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.FAILED))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.STATEMENT_FAILED))
                 .hasMessageContaining("V1__unique.sql:1: ERROR: could not create unique index \"t_v_key\"")
                 .hasMessageContaining("The INVALID index \"public\".\"t_v_key\" it left behind was dropped.");
         assertThat(invalidIndexes()).isZero();
@@ -147,9 +148,9 @@ class PostgresOnlineDdlIT extends OnlineDdlScenario {
         exec("INSERT INTO t SELECT g, g FROM generate_series(2, 100) g");
         write("V1__index.sql", "CREATE INDEX CONCURRENTLY t_slow_idx ON t (slow(v));");
         assertThatThrownBy(builder().longStatementTimeout(Duration.ofMillis(300)).build()::migrate)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.FAILED))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.STATEMENT_TIMEOUT))
                 .hasMessageContaining("canceling statement due to statement timeout")
-                .hasMessageContaining("Raise --statement-timeout (brief catalog changes) or --long-statement-timeout")
+                .hasMessageContaining("Raise statementTimeout(Duration) (brief catalog changes) or longStatementTimeout(Duration)")
                 .hasMessageContaining("The INVALID index \"public\".\"t_slow_idx\" it left behind was dropped.");
         assertThat(invalidIndexes()).isZero();
     }
@@ -164,7 +165,7 @@ class PostgresOnlineDdlIT extends OnlineDdlScenario {
         // The lint gate refuses V3 (a scan under a blocking lock); this is about the executor's guard when it runs anyway.
         Underway uw = builder().statementTimeout(Duration.ofMillis(300)).unsafe(true).build();
         assertThatThrownBy(uw::migrate)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.FAILED))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.STATEMENT_TIMEOUT))
                 .hasMessageContaining("V3__check_at_once.sql:1: ERROR: canceling statement due to statement timeout")
                 .hasMessageContaining("V3 was rolled back");
         assertThat(count("SELECT count(*) FROM pg_constraint WHERE conname = 'v_slow' AND convalidated")).isEqualTo(1);

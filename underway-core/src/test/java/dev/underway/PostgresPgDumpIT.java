@@ -1,5 +1,6 @@
 package dev.underway;
 
+import dev.underway.Reason;
 import dev.underway.exec.MigrateResult;
 import dev.underway.plan.Checksums;
 import dev.underway.testkit.TestDatabase;
@@ -121,7 +122,7 @@ class PostgresPgDumpIT {
 
         Files.writeString(dir.resolve("V1__copy.sql"), head.replace("2\ty", "2\tedited") + "INSERT INTO t VALUES (3, 'z');\n");
         assertThatThrownBy(() -> underway().migrate()).isInstanceOf(UnderwayException.class)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION));
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKSUM_CHANGED));
 
         Files.writeString(dir.resolve("V1__copy.sql"), head + "INSERT INTO t VALUES (3, 'z');\n");
         underway().migrate();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.underway.ErrorCode;
 import dev.underway.Underway;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.backfill.BackfillPlan;
 import dev.underway.backfill.BackfillRequest;
@@ -151,7 +152,7 @@ final class BackfillCommand extends DatabaseCommand {
 
     private BackfillRequest request() {
         if (touch != set.isEmpty()) {
-            throw UnderwayException.usage("give the change with --set \"column = expression\" (repeatable) or --touch");
+            throw UnderwayException.of(Reason.BAD_OPTION, "give the change with --set \"column = expression\" (repeatable) or --touch");
         }
         BackfillRequest.Builder b = BackfillRequest.builder(table).schema(target.schema).where(where).name(name)
                 .batchSize(sizing.batchSize).maxRowsPerSecond(maxRowsPerSecond).catchUp(!noCatchUp)
@@ -219,7 +220,7 @@ final class BackfillCommand extends DatabaseCommand {
     private int printStatus(Underway underway) {
         String which = name != null ? name : table;
         BackfillState s = (name != null ? underway.backfillStatusNamed(name) : underway.backfillStatus(table))
-                .orElseThrow(() -> UnderwayException.usage("no backfill " + which + " is recorded"));
+                .orElseThrow(() -> UnderwayException.of(Reason.NO_CHECKPOINT, "no backfill " + which + " is recorded"));
         out().println(format == Format.JSON ? Json.write(status(s)) : "Backfill " + s.name() + ": " + s.status()
                 + (s.paused() ? " (paused flag set)" : "") + ", " + s.passName() + ", "
                 + BackfillConsole.count(s.checkpoint().rowsDone()) + " of ~" + BackfillConsole.count(s.estimatedRows())

@@ -1,6 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.Interruption;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.wait.LockWait;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -53,7 +54,7 @@ final class EmbeddedDefault implements AutoCloseable {
             return new EmbeddedDefault(pg, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw UnderwayException.usage("cannot start the embedded PostgreSQL in " + data + ": " + e.getMessage()
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, "cannot start the embedded PostgreSQL in " + data + ": " + e.getMessage()
                     + "; pass --url to use your own database");
         } catch (RuntimeException e) {
             closeQuietly(channel);

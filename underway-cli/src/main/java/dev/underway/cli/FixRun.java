@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.lint.LintInput;
 import dev.underway.lint.Linter;
@@ -57,7 +58,7 @@ final class FixRun {
         try {
             Files.writeString(path, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw UnderwayException.usage(path + ": cannot be written: " + e.getMessage());
+            throw UnderwayException.of(Reason.FILE_ACCESS, path + ": cannot be written: " + e.getMessage());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.underway.cli;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.underway.Audience;
 import dev.underway.Underway;
 import dev.underway.plan.MigrationInfo;
 import dev.underway.plan.MigrationVersion;
@@ -46,7 +47,7 @@ final class InfoCommand extends DatabaseCommand {
         if (!files) {
             err().println(noDirectoryNote());
         } else if (!info.errors().isEmpty()) {
-            err().println("validate would fail:\n  " + String.join("\n  ", info.errors()));
+            err().println("validate would fail:\n  " + String.join("\n  ", info.errors(Audience.CLI)));
         }
         return 0;
     }
@@ -73,6 +74,6 @@ final class InfoCommand extends DatabaseCommand {
 
     static InfoJson json(Underway.Info info, boolean filesChecked) {
         return new InfoJson(info.database(), info.targetSchema(), info.currentVersion(), info.errors().isEmpty(),
-                info.errors(), filesChecked, info.migrations().stream().map(InfoJson.Migration::of).toList());
+                info.errors(Audience.CLI), filesChecked, info.migrations().stream().map(InfoJson.Migration::of).toList());
     }
 }

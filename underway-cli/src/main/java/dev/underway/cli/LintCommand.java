@@ -1,6 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.dialect.DatabaseKind;
@@ -75,7 +76,7 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (dryRun && !fix) {
-            throw UnderwayException.usage("--dry-run only works with --fix");
+            throw UnderwayException.of(Reason.BAD_OPTION, "--dry-run only works with --fix");
         }
         Dialect dialect = dialect();
         Linter linter = new Linter(dialect, new LintOptions(externalRunner));
@@ -109,7 +110,7 @@ final class LintCommand implements Callable<Integer> {
             Dialect d = settings.detectDialect();
             if (engine != null && kind(engine) != d.kind()) {
                 // Linting for another engine than the server's would judge every statement by the wrong rules.
-                throw UnderwayException.usage("--dialect " + engine.name().toLowerCase(Locale.ROOT) + " contradicts "
+                throw UnderwayException.of(Reason.BAD_OPTION, "--dialect " + engine.name().toLowerCase(Locale.ROOT) + " contradicts "
                         + settings.redactedUrl() + ", which is " + d.describe() + "; drop --dialect to lint for the "
                         + "server's engine, or drop --url to lint offline for " + engine.name().toLowerCase(Locale.ROOT));
             }
@@ -125,7 +126,7 @@ final class LintCommand implements Callable<Integer> {
         try {
             return Dialects.offline(kind, ServerVersion.parse(version));
         } catch (IllegalArgumentException ex) {
-            throw UnderwayException.usage("--target-version " + version + " is not a version; write e.g. 16, 8.0.28, "
+            throw UnderwayException.of(Reason.BAD_OPTION, "--target-version " + version + " is not a version; write e.g. 16, 8.0.28, "
                     + e.name().toLowerCase(Locale.ROOT));
         }
     }

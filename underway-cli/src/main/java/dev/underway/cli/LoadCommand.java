@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.underway.Interruption;
 import dev.underway.Underway;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.exec.Database;
@@ -49,7 +50,7 @@ final class LoadCommand extends DatabaseCommand {
     int run(Underway underway) {
         Duration length = duration;
         if (length.isZero() || length.isNegative()) {
-            throw UnderwayException.usage("--duration must be positive, got " + Durations.format(length));
+            throw UnderwayException.of(Reason.BAD_OPTION, "--duration must be positive, got " + Durations.format(length));
         }
         Database db = Database.connect(underway.config().connection(), underway.config().schema());
         LoadSpec spec = new LoadSpec(underway.config().connection(), db.targetSchema(), tables, app.clients, app.rate,

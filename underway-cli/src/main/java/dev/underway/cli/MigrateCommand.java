@@ -6,7 +6,6 @@ import dev.underway.exec.ExecutableStatement;
 import dev.underway.exec.AppliedMigration;
 import dev.underway.exec.ExecutionMode;
 import dev.underway.exec.MigratePlan;
-import dev.underway.exec.MigrationExecutor;
 import dev.underway.exec.MigrateResult;
 import dev.underway.exec.PlannedMigration;
 import dev.underway.observe.MigrationListener;
@@ -71,7 +70,7 @@ final class MigrateCommand extends DatabaseCommand {
             r = underway.migrate(complete, new PhaseConsole(err()));
         } catch (UnderwayException e) {
             if (format == Format.JSON) {
-                out().println(Json.write(Json.object("error", error(e))));
+                out().println(ErrorReporter.json(e));
                 out().flush();
             }
             throw e;
@@ -99,17 +98,6 @@ final class MigrateCommand extends DatabaseCommand {
         }
         r.waiting().forEach(w -> err().println(w + "."));
         return 0;
-    }
-
-    /** The failure as migrate --format json prints it on stdout (stderr gets the message too). */
-    private static Object error(UnderwayException e) {
-        MigrationExecutor.StatementFailed at = null;
-        for (Throwable t = e; t != null && at == null; t = t.getCause()) {
-            at = t instanceof MigrationExecutor.StatementFailed f ? f : null;
-        }
-        return Json.object("code", StopSignals.exitCode(e.code().exitCode()),
-                "reason", e.code().name().toLowerCase(java.util.Locale.ROOT), "message", e.getMessage(),
-                "file", at == null ? null : at.script(), "line", at == null ? null : at.statement().line());
     }
 
     private static Object json(AppliedMigration a) {

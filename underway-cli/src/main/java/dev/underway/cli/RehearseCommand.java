@@ -1,6 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.Durations;
@@ -113,17 +114,17 @@ final class RehearseCommand implements Callable<Integer> {
             ConnectionSettings admin = server.settingsOrEmbedded(embedded, err());
             if (inPlace) {
                 if (!server.given()) {
-                    throw UnderwayException.usage("--in-place needs --url (or UNDERWAY_URL): the embedded database"
+                    throw UnderwayException.of(Reason.BAD_OPTION, "--in-place needs --url (or UNDERWAY_URL): the embedded database"
                             + " holds no copy of production");
                 }
                 return report(run(admin, schema, state.location(), request, "in " + admin.redactedUrl()));
             }
             if (schema != null) {
-                throw UnderwayException.usage("--schema is for --in-place; a scratch database is rehearsed in its default"
+                throw UnderwayException.of(Reason.BAD_OPTION, "--schema is for --in-place; a scratch database is rehearsed in its default"
                         + " schema");
             }
             if (matched("--state-schema") || matched("--state-table-prefix")) {
-                throw UnderwayException.usage("--state-schema and --state-table-prefix are for --in-place; a scratch"
+                throw UnderwayException.of(Reason.BAD_OPTION, "--state-schema and --state-table-prefix are for --in-place; a scratch"
                         + " database keeps its state where dropping it removes it");
             }
             try (ScratchDatabase scratch = ScratchDatabase.create(admin, "underway_rehearse_")) {
@@ -187,7 +188,7 @@ final class RehearseCommand implements Callable<Integer> {
             err().println("Report written to " + output + ".");
             err().flush();
         } catch (IOException e) {
-            throw UnderwayException.usage("cannot write the report to " + output + ": " + e.getMessage());
+            throw UnderwayException.of(Reason.FILE_ACCESS, "cannot write the report to " + output + ": " + e.getMessage());
         }
     }
 
@@ -212,7 +213,7 @@ final class RehearseCommand implements Callable<Integer> {
         try {
             return Long.parseLong(n.strip().replace("_", ""));
         } catch (NumberFormatException e) {
-            throw UnderwayException.usage("bad --rows " + option + ": expected N or TABLE=N");
+            throw UnderwayException.of(Reason.BAD_OPTION, "bad --rows " + option + ": expected N or TABLE=N");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.dialect.DatabaseKind;
@@ -52,7 +53,7 @@ final class TraceCommand implements Callable<Integer> {
         try (EmbeddedSession embedded = new EmbeddedSession(parent.workDir)) {
             ConnectionSettings target = server.settingsOrEmbedded(embedded, err());
             if (target.kind() != DatabaseKind.POSTGRESQL) {
-                throw UnderwayException.usage("trace works on PostgreSQL only: MySQL/MariaDB would need "
+                throw UnderwayException.of(Reason.UNSUPPORTED, "trace works on PostgreSQL only: MySQL/MariaDB would need "
                         + "performance_schema.metadata_locks (MariaDB: the metadata_lock_info plugin) to observe locks");
             }
             Dialect dialect = target.detectDialect();

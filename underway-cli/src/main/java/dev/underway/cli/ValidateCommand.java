@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.Audience;
 import dev.underway.ErrorCode;
 import dev.underway.Underway;
 import dev.underway.plan.MigrationState;
@@ -37,7 +38,7 @@ final class ValidateCommand extends DatabaseCommand {
             return code;
         }
         if (code != 0) {
-            err().println(TerminalStyle.AUTO.error("error:") + " validation failed:\n  " + String.join("\n  ", info.errors()));
+            err().println(TerminalStyle.AUTO.error("error:") + " validation failed:\n  " + String.join("\n  ", info.errors(Audience.CLI)));
             return code;
         }
         long pending = info.migrations().stream().filter(m -> m.state() == MigrationState.PENDING).count();

@@ -75,7 +75,8 @@ class MigrateOutputCliIT {
         assertThat(run.exitCode()).isEqualTo(1);
         JsonNode error = new ObjectMapper().readTree(run.out()).get("error");
         assertThat(error.get("code").asInt()).isEqualTo(1);
-        assertThat(error.get("reason").asText()).isEqualTo("failed");
+        assertThat(error.get("category").asText()).isEqualTo("failed");
+        assertThat(error.get("reason").asText()).isEqualTo("statement_failed");
         assertThat(error.get("file").asText()).isEqualTo("V1__bad.sql");
         assertThat(error.get("line").asInt()).isEqualTo(2);
         assertThat(error.get("message").asText()).contains("V1__bad.sql:2: ").contains("invalid input syntax")
@@ -86,7 +87,8 @@ class MigrateOutputCliIT {
         Files.writeString(dir.resolve("V1_bad_name.sql"), "SELECT 1;");
         JsonNode usage = new ObjectMapper().readTree(migrate("--format", "json").out()).get("error");
         assertThat(usage.get("code").asInt()).isEqualTo(2);
-        assertThat(usage.get("reason").asText()).isEqualTo("usage");
+        assertThat(usage.get("category").asText()).isEqualTo("usage");
+        assertThat(usage.get("reason").asText()).isEqualTo("bad_file");
         assertThat(usage.get("file").isNull()).isTrue();
     }
 

@@ -2,6 +2,8 @@ package dev.underway.backfill;
 
 import dev.underway.ErrorCode;
 import dev.underway.Interruption;
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.UnderwayConfig;
@@ -80,9 +82,9 @@ public final class Backfill {
             }
             String lockName = "underway:backfill:" + state.name() + ":" + plan.name();
             if (!lock(session, lockName)) {
-                throw UnderwayException.lockTimeout("backfill " + plan.name() + " is already running in another session ("
+                throw UnderwayException.of(Reason.LOCK_NOT_ACQUIRED, "backfill " + plan.name() + " is already running in another session ("
                         + db.dialect().sessionLocks().holder(session, lockName).orElse("unknown") + "); wait for it, or"
-                        + " pause it with underway backfill --pause");
+                        + " pause it " + Setting.either("with underway backfill --pause", "with pauseBackfill"));
             }
             state.create(session);
             Optional<BackfillState> previous = state.load(session, plan.name());
@@ -99,8 +101,8 @@ public final class Backfill {
             Thread.currentThread().interrupt();
             Interruption.process().check("The backfill of " + request.table(), "Its checkpoint is kept; run it again"
                     + " with --resume.");
-            throw UnderwayException.failed("the backfill of " + request.table() + " was interrupted; the checkpoint is"
-                    + " kept, run again with --resume", e);
+            throw UnderwayException.of(Reason.CANCELLED, "the backfill of " + request.table() + " was interrupted; the checkpoint is"
+                    + " kept, run again with " + Setting.BACKFILL_RESUME.ref(), e);
         } finally {
             for (Connection replica : replicas) {
                 closeQuietly(replica);
@@ -168,16 +170,17 @@ public final class Backfill {
         if (previous.isPresent() && mode != ResumeMode.RESTART) {
             BackfillState p = previous.get();
             if (mode == ResumeMode.NEW) {
-                throw UnderwayException.usage("backfill " + plan.name() + (p.isDone() ? " already finished on "
+                throw UnderwayException.of(Reason.CHECKPOINT_EXISTS, "backfill " + plan.name() + (p.isDone() ? " already finished on "
                         + p.updatedOn() : " was interrupted" + (p.status() == BackfillStatus.INTERRUPTED ? ""
                         : " (" + p.status() + ")") + " after " + p.checkpoint().rowsDone()
-                        + " rows of its " + p.passName() + ", " + p.position()) + "; pass --resume to continue it or --restart"
-                        + " to start it over");
+                        + " rows of its " + p.passName() + ", " + p.position()) + "; pass " + Setting.BACKFILL_RESUME.ref() + " to continue it or "
+                        + Setting.BACKFILL_RESTART.ref() + " to start it over");
             }
             if (!p.change().equals(plan.change()) || !same(p.predicate(), plan.predicate())) {
-                throw UnderwayException.validation("backfill " + plan.name() + " was checkpointed with SET " + p.change()
-                        + (p.predicate() == null ? "" : " WHERE " + p.predicate()) + "; resume it with the same --set"
-                        + " and --where, or pass --restart to start the new change over");
+                throw UnderwayException.of(Reason.CHECKPOINT_MISMATCH, "backfill " + plan.name() + " was checkpointed with SET " + p.change()
+                        + (p.predicate() == null ? "" : " WHERE " + p.predicate()) + "; resume it with the same "
+                        + Setting.BACKFILL_SET.ref() + " and " + Setting.BACKFILL_WHERE.ref() + ", or pass "
+                        + Setting.BACKFILL_RESTART.ref() + " to start the new change over");
             }
             if (p.isDone()) {
                 return null;
@@ -207,7 +210,8 @@ public final class Backfill {
             return List.of(primary);
         }
         if (r.replicaUrls().isEmpty()) {
-            throw UnderwayException.usage("--max-replica-lag on " + db.dialect().describe() + " needs --replica-url for"
+            throw UnderwayException.of(Reason.BAD_OPTION, Setting.MAX_REPLICA_LAG.ref() + " on " + db.dialect().describe() + " needs "
+                    + Setting.REPLICA_URL.ref() + " for"
                     + " each replica to watch: MySQL and MariaDB replicas report their own lag");
         }
         ConnectionSettings main = config.connection();
@@ -219,12 +223,12 @@ public final class Backfill {
                 opened.add(c);
                 replicating = db.dialect().replicaLag().lag(c).isPresent();
             } catch (SQLException e) {
-                throw UnderwayException.usage("cannot read the replication status of --replica-url "
+                throw UnderwayException.of(Reason.CONNECTION_FAILED, "cannot read the replication status of " + Setting.REPLICA_URL.ref() + " "
                         + replica.redactedUrl() + ": " + replica.describe(e));
             }
             // A server without replication status would never throttle: most likely the primary by mistake.
             if (!replicating) {
-                throw UnderwayException.usage("--replica-url " + replica.redactedUrl() + " is not a replica: SHOW"
+                throw UnderwayException.of(Reason.BAD_OPTION, Setting.REPLICA_URL.ref() + " " + replica.redactedUrl() + " is not a replica: SHOW"
                         + " REPLICA STATUS returns no row there, so its lag could never pause the backfill. Give the"
                         + " URL of each replica of this database");
             }
@@ -249,8 +253,9 @@ public final class Backfill {
                     return;
                 }
             }
-            throw UnderwayException.usage("no backfill of " + tableOrName + " is recorded in " + state.name()
-                    + "; start one with underway backfill --table " + tableOrName + " --set ...");
+            throw UnderwayException.of(Reason.NO_CHECKPOINT, "no backfill of " + tableOrName + " is recorded in " + state.name()
+                    + "; start one " + Setting.either("with underway backfill --table " + tableOrName + " --set ...",
+                    "with backfill(BackfillRequest.builder(\"" + tableOrName + "\")...)"));
         } catch (SQLException e) {
             throw failure((paused ? "pausing" : "continuing") + " the backfill of " + tableOrName, e);
         }
@@ -295,7 +300,7 @@ public final class Backfill {
     }
 
     private UnderwayException failure(String doing, SQLException e) {
-        return UnderwayException.failed("database error while " + doing + " on " + db.settings().redactedUrl() + ": "
+        return UnderwayException.of(Reason.DATABASE_ERROR, "database error while " + doing + " on " + db.settings().redactedUrl() + ": "
                 + db.settings().describe(e), e);
     }
 }

@@ -1,5 +1,7 @@
 package dev.underway.backfill;
 
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 
@@ -48,22 +50,24 @@ public record BackfillRequest(
 
     public BackfillRequest {
         if (table == null || table.isBlank()) {
-            throw UnderwayException.usage("a backfill needs a table (--table)");
+            throw UnderwayException.of(Reason.BAD_OPTION, "a backfill needs a table (" + Setting.BACKFILL_TABLE.ref() + ")");
         }
         if ((setText == null) == (change == null)) {
-            throw UnderwayException.usage("a backfill needs exactly one change: --set \"column = expression\" or --touch");
+            throw UnderwayException.of(Reason.BAD_OPTION, "a backfill needs exactly one change: "
+                    + Setting.either("--set \"column = expression\" or --touch", "set(String) or change(RowChange)"));
         }
         if (batchSize != null && batchSize < 1) {
-            throw UnderwayException.usage("--batch-size must be at least 1, got " + batchSize);
+            throw UnderwayException.of(Reason.BAD_OPTION, Setting.BATCH_SIZE.ref() + " must be at least 1, got " + batchSize);
         }
         if (targetBatchTime.toMillis() < 10) {
-            throw UnderwayException.usage("--target-batch-ms must be at least 10, got " + targetBatchTime.toMillis());
+            throw UnderwayException.of(Reason.BAD_OPTION, Setting.TARGET_BATCH_TIME.ref() + " must be at least 10 ms, got "
+                    + targetBatchTime.toMillis());
         }
         if (maxRowsPerSecond < 0) {
-            throw UnderwayException.usage("--max-rows-per-second must be positive");
+            throw UnderwayException.of(Reason.BAD_OPTION, Setting.MAX_ROWS_PER_SECOND.ref() + " must be positive");
         }
         if ((throttleQuery == null) != Double.isNaN(throttleAbove)) {
-            throw UnderwayException.usage("--throttle-query and --throttle-above go together");
+            throw UnderwayException.of(Reason.BAD_OPTION, Setting.either("--throttle-query and --throttle-above go together", "throttleQuery(String, double) needs both"));
         }
         replicaUrls = List.copyOf(replicaUrls);
     }
@@ -199,7 +203,7 @@ public record BackfillRequest(
 
         public BackfillRequest build() {
             if (throttleCheckInterval.isNegative() || throttleCheckInterval.isZero()) {
-                throw UnderwayException.usage("throttle check interval must be positive, got "
+                throw UnderwayException.of(Reason.BAD_OPTION, "throttle check interval must be positive, got "
                         + Durations.format(throttleCheckInterval));
             }
             return new BackfillRequest(schema, table, setText, change, predicate, name, batchSize, targetBatchTime,

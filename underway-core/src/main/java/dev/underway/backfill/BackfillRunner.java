@@ -1,6 +1,9 @@
 package dev.underway.backfill;
 
 import dev.underway.Interruption;
+import dev.underway.dialect.Redaction;
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.dialect.Dialect;
@@ -228,14 +231,14 @@ final class BackfillRunner {
                 backoff = backoff == null ? new Backoff(BACKOFF_START, BACKOFF_MAX, plan.request().retryBudget()) : backoff;
                 Duration wait = backoff.next();
                 if (wait == null) {
-                    throw UnderwayException.lockTimeout("gave up on the backfill of " + plan.table() + " after "
+                    throw UnderwayException.of(Reason.BLOCKED, "gave up on the backfill of " + plan.table() + " after "
                             + Durations.format(backoff.elapsed()) + " of retries: batches after " + lower
-                            + " kept failing with " + kind + " (" + e.getMessage().strip() + "). Find the long"
-                            + " transaction holding row locks; the checkpoint is kept, run again with --resume");
+                            + " kept failing with " + kind + " (" + Redaction.message(e) + "). Find the long"
+                            + " transaction holding row locks; the checkpoint is kept, run again with " + Setting.BACKFILL_RESUME.ref()).table(plan.table().toString());
                 }
                 sizes.failed(kind);
                 retries++;
-                listener.retrying(plan.name(), kind + ": " + e.getMessage().strip(), backoff.attempts(), wait, sizes.size());
+                listener.retrying(plan.name(), kind + ": " + Redaction.message(e), backoff.attempts(), wait, sizes.size());
                 Thread.sleep(wait.toMillis());
             }
         }
@@ -273,10 +276,11 @@ final class BackfillRunner {
     }
 
     private UnderwayException failed(QualifiedName target, List<String> lower, BackfillCheckpoint cp, SQLException e) {
-        return UnderwayException.failed("the backfill of " + plan.table() + " failed in the batch after key "
+        return UnderwayException.of(Reason.STATEMENT_FAILED, "the backfill of " + plan.table() + " failed in the batch after key "
                 + (lower == null ? "(start)" : lower) + (target.equals(plan.table()) ? "" : " of partition " + target)
                 + ": " + MigrationExecutor.describe(e) + ". That batch was rolled back; the " + cp.batches() + " batches before it (" + cp.rowsChanged()
-                + " rows changed) stay committed with their checkpoint: fix the cause and run again with --resume", e);
+                + " rows changed) stay committed with their checkpoint: fix the cause and run again with "
+                + Setting.BACKFILL_RESUME.ref(), e).table(plan.table().toString());
     }
 
     private BackfillProgress progress(BackfillCheckpoint cp, int size, long millis) {

@@ -1,5 +1,6 @@
 package dev.underway.backfill;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.sql.SqlSyntax;
 import dev.underway.sql.Token;
@@ -15,7 +16,7 @@ public sealed interface RowChange {
     record Assign(List<Assignment> assignments) implements RowChange {
         public Assign {
             if (assignments.isEmpty()) {
-                throw UnderwayException.usage("a backfill needs at least one assignment 'column = expression'");
+                throw UnderwayException.of(Reason.BAD_OPTION, "a backfill needs at least one assignment 'column = expression'");
             }
             assignments = List.copyOf(assignments);
         }
@@ -83,7 +84,7 @@ public sealed interface RowChange {
         boolean named = code.size() >= 3 && (code.get(0).type() == TokenType.WORD
                 || code.get(0).type() == TokenType.QUOTED_IDENTIFIER);
         if (!named || !code.get(1).text().equals("=")) {
-            throw UnderwayException.usage("cannot read '" + text + "' as assignments: write column = expression"
+            throw UnderwayException.of(Reason.BAD_OPTION, "cannot read '" + text + "' as assignments: write column = expression"
                     + " [, column = expression ...], e.g. --set \"tier = 'free'\"");
         }
         Token column = code.get(0);

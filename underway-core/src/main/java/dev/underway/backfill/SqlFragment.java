@@ -1,5 +1,6 @@
 package dev.underway.backfill;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.sql.Lexer;
 import dev.underway.sql.SqlSyntax;
@@ -81,7 +82,7 @@ final class SqlFragment {
     }
 
     private static UnderwayException refuse(String option, String text, String why) {
-        return UnderwayException.usage(option + " '" + text + "' " + why + "; give one expression (a predicate for"
+        return UnderwayException.of(Reason.BAD_OPTION, option + " '" + text + "' " + why + "; give one expression (a predicate for"
                 + " --where) that stands on its own, e.g. --set \"tier = coalesce(plan, 'free')\" --where \"tier IS NULL\"");
     }
 }

@@ -1,5 +1,7 @@
 package dev.underway.backfill;
 
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.dialect.Dialect;
@@ -34,7 +36,7 @@ final class ThrottleProbe {
         dialect.batches().beginReadOnly(session, TIMEOUT);
         try (Statement s = session.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             if (!rs.next()) {
-                throw UnderwayException.usage("--throttle-query returned no row: " + sql + "; it must return one row"
+                throw UnderwayException.of(Reason.BAD_OPTION, Setting.THROTTLE_QUERY.ref() + " returned no row: " + sql + "; it must return one row"
                         + " whose first column is a number");
             }
             double value = rs.getDouble(1);
@@ -49,12 +51,12 @@ final class ThrottleProbe {
     private UnderwayException refused(SQLException e) {
         String why = MigrationExecutor.describe(e);
         return switch (dialect.errors().classify(e)) {
-            case READ_ONLY -> UnderwayException.usage("--throttle-query must only read, but " + dialect.describe()
+            case READ_ONLY -> UnderwayException.of(Reason.BAD_OPTION, Setting.THROTTLE_QUERY.ref() + " must only read, but " + dialect.describe()
                     + " refused it in the read-only transaction it runs in (" + why + "), so it changed nothing: " + sql
                     + ". Give a SELECT that returns one number");
-            case STATEMENT_TIMEOUT -> UnderwayException.usage("--throttle-query ran longer than its statement timeout of "
+            case STATEMENT_TIMEOUT -> UnderwayException.of(Reason.BAD_OPTION, Setting.THROTTLE_QUERY.ref() + " ran longer than its statement timeout of "
                     + Durations.format(TIMEOUT) + " (" + why + "): " + sql + ". Give a cheaper query");
-            default -> UnderwayException.usage("--throttle-query failed: " + why + ": " + sql);
+            default -> UnderwayException.of(Reason.BAD_OPTION, Setting.THROTTLE_QUERY.ref() + " failed: " + why + ": " + sql);
         };
     }
 }

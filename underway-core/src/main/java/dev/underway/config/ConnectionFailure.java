@@ -1,5 +1,7 @@
 package dev.underway.config;
 
+import dev.underway.Audience;
+import dev.underway.Setting;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Redaction;
 
@@ -14,13 +16,19 @@ import java.util.Locale;
  * A connection that could not be opened, said in plain words: which server, database and user, what went wrong
  * (refused, unknown host, no answer, no such database, credentials refused) and what to do. It stays an
  * {@link SQLException} with the driver's SQLSTATE and vendor code, so code that reconnects classifies it as
- * before; the message is already free of secrets. The driver's exception is the cause.
+ * before; the message is already free of secrets. The driver's exception is the cause. Its remedies name settings
+ * for a library caller ({@link #getMessage()}) or the CLI ({@link #message(Audience)}).
  */
 public final class ConnectionFailure extends SQLException {
     private static final long serialVersionUID = 1L;
 
     /** What went wrong, as far as the driver's exception tells. */
     public enum Reason { REFUSED, UNKNOWN_HOST, NO_ANSWER, UNKNOWN_DATABASE, CREDENTIALS, OTHER }
+
+    private static final String URL = Setting.either("--url (or UNDERWAY_URL)", "the URL");
+    private static final String USER = Setting.either("--user", "user");
+    private static final String CREDENTIALS_SETTINGS = Setting.either(
+            "--user and --password (or UNDERWAY_USER and UNDERWAY_PASSWORD)", "user(String) and password(String)");
 
     private final Reason reason;
 
@@ -33,34 +41,50 @@ public final class ConnectionFailure extends SQLException {
         return reason;
     }
 
+    /** The message for a library caller. */
+    @Override
+    public String getMessage() {
+        return message(Audience.LIBRARY);
+    }
+
+    /** The message with its settings named for the reader. */
+    public String message(Audience audience) {
+        return Setting.render(template(), audience);
+    }
+
+    /** The message with {@link Setting} placeholders, for a message built around this one. */
+    public String template() {
+        return super.getMessage();
+    }
+
     /** {@code e}, from opening a connection with {@code settings}, explained. */
     static ConnectionFailure of(ConnectionSettings settings, SQLException e, Collection<String> secrets) {
         DatabaseKind kind = settings.kind();
         JdbcUrl url = JdbcUrl.parse(settings.url(), kind);
         String user = settings.user() != null ? settings.user() : url.user();
         String who = user != null ? "as user " + user : kind == DatabaseKind.POSTGRESQL
-                ? "as the operating-system user " + System.getProperty("user.name") + " (no --user given)"
-                : "no --user given";
+                ? "as the operating-system user " + System.getProperty("user.name") + " (no " + USER + " given)"
+                : "no " + USER + " given";
         String driver = Redaction.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip(),
                 secrets);
         Reason reason = reason(e);
         String what = switch (reason) {
             case REFUSED -> "the connection was refused: no server listens on " + url.allHosts()
-                    + ". Check the host and port of --url (or UNDERWAY_URL) and that the server is running and accepts"
+                    + ". Check the host and port of " + URL + " and that the server is running and accepts"
                     + " TCP connections there";
             case UNKNOWN_HOST -> "the host name " + unknownHost(e, url) + " does not resolve (unknown host). Check the"
-                    + " host name of --url (or UNDERWAY_URL), and the DNS or /etc/hosts of this machine";
+                    + " host name of " + URL + ", and the DNS or /etc/hosts of this machine";
             case NO_ANSWER -> url.allHosts() + " accepted the connection but did not answer within "
-                    + Durations.format(settings.connectTimeout()) + " (--connect-timeout). Check that the port is the"
+                    + Durations.format(settings.connectTimeout()) + " (" + Setting.CONNECT_TIMEOUT.ref() + "). Check that the port is the"
                     + " database's (a proxy, firewall or other service may be listening there), or allow more time"
-                    + " with --connect-timeout";
+                    + " with " + Setting.CONNECT_TIMEOUT.ref();
             case UNKNOWN_DATABASE -> "the server has no database " + (url.database() == null ? "of that name"
                     : url.database()) + " (" + driver + "). Create it (CREATE DATABASE " + (url.database() == null
-                    ? "name" : url.database()) + ") or fix the database name at the end of --url";
+                    ? "name" : url.database()) + ") or fix the database name at the end of " + URL;
             case CREDENTIALS -> "the server refused the login" + (user == null ? "" : " of " + user) + " (" + driver
-                    + "). Check --user and --password (or UNDERWAY_USER and UNDERWAY_PASSWORD)";
+                    + "). Check " + CREDENTIALS_SETTINGS;
             case OTHER -> driver + (url.userInfo() ? ". The JDBC drivers do not read user:password@ in a URL: pass"
-                    + " --user and --password (or UNDERWAY_USER and UNDERWAY_PASSWORD)" : "");
+                    + " " + CREDENTIALS_SETTINGS : "");
         };
         String message = "cannot connect to " + settings.redactedUrl() + " (" + engine(kind) + " at " + url.allHosts()
                 + ", database " + (url.database() == null ? "(the default)" : url.database()) + ", " + who + "): " + what;

@@ -1,6 +1,8 @@
 package dev.underway.config;
 
 import dev.underway.Interruption;
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
@@ -27,11 +29,11 @@ public record ConnectionSettings(String url, String user, String password, Durat
 
     public ConnectionSettings {
         if (url == null || url.isBlank()) {
-            throw UnderwayException.usage("no database URL; pass --url or set UNDERWAY_URL");
+            throw UnderwayException.of(Reason.BAD_OPTION, "no database URL; " + Setting.either("pass --url or set UNDERWAY_URL", "set url(String)"));
         }
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         if (connectTimeout.isNegative()) {
-            throw UnderwayException.usage("the connect timeout must not be negative, got " + connectTimeout);
+            throw UnderwayException.of(Reason.BAD_OPTION, "the connect timeout must not be negative, got " + connectTimeout);
         }
     }
 
@@ -112,9 +114,9 @@ public record ConnectionSettings(String url, String user, String password, Durat
         try (Connection c = open()) {
             return Dialects.detect(c, kind());
         } catch (ConnectionFailure e) {
-            throw UnderwayException.usage(describe(e));
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, describe(e));
         } catch (SQLException e) {
-            throw UnderwayException.usage("connected to " + redactedUrl() + " but could not read the server's version: "
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, "connected to " + redactedUrl() + " but could not read the server's version: "
                     + describe(e));
         }
     }
@@ -125,6 +127,9 @@ public record ConnectionSettings(String url, String user, String password, Durat
 
     /** The driver's message for {@code e} (and its SQLSTATE) with this connection's password taken out. */
     public String describe(SQLException e) {
+        if (e instanceof ConnectionFailure f) {
+            return Redaction.describe(f.template(), f.getSQLState(), secrets());
+        }
         return Redaction.describe(e, secrets());
     }
 

@@ -1,5 +1,6 @@
 package dev.underway.config;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 
 import java.time.Duration;
@@ -29,7 +30,7 @@ public final class Durations {
             end = m.end();
         }
         if (s.isEmpty() || end != s.length()) {
-            throw UnderwayException.usage("'" + text + "' is not a duration; write e.g. 500ms, 2s, 10m, 1h or 1m30s");
+            throw UnderwayException.of(Reason.BAD_OPTION, "'" + text + "' is not a duration; write e.g. 500ms, 2s, 10m, 1h or 1m30s");
         }
         return Duration.ofMillis(Math.round(millis));
     }

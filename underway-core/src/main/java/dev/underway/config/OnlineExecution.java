@@ -1,5 +1,6 @@
 package dev.underway.config;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 
 import java.time.Duration;
@@ -40,12 +41,12 @@ public record OnlineExecution(Duration lockTimeout, Duration lockRetryFor, Durat
         statementTimeout = statementTimeout == null ? DEFAULT_STATEMENT_TIMEOUT : statementTimeout;
         longStatementTimeout = longStatementTimeout == null ? DEFAULT_LONG_STATEMENT_TIMEOUT : longStatementTimeout;
         if (lockTimeout.isNegative() || lockTimeout.isZero()) {
-            throw UnderwayException.usage("the lock timeout must be positive, got " + Durations.format(lockTimeout)
+            throw UnderwayException.of(Reason.BAD_OPTION, "the lock timeout must be positive, got " + Durations.format(lockTimeout)
                     + " (a statement would otherwise wait for its lock without limit)");
         }
         for (Duration d : new Duration[] {lockRetryFor, statementTimeout, longStatementTimeout, killBlockersAfter}) {
             if (d != null && d.isNegative()) {
-                throw UnderwayException.usage("durations must not be negative, got " + d);
+                throw UnderwayException.of(Reason.BAD_OPTION, "durations must not be negative, got " + d);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.underway.config;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.QualifiedName;
 
@@ -19,10 +20,10 @@ public record StateLocation(String schema, String tablePrefix) {
 
     public StateLocation {
         if (schema != null && (schema.isBlank() || schema.length() > 63)) {
-            throw UnderwayException.usage("state schema must be 1 to 63 characters, got '" + schema + "'");
+            throw UnderwayException.of(Reason.BAD_OPTION, "state schema must be 1 to 63 characters, got '" + schema + "'");
         }
         if (tablePrefix != null && tablePrefix.length() > 40) {
-            throw UnderwayException.usage("state table prefix must be at most 40 characters");
+            throw UnderwayException.of(Reason.BAD_OPTION, "state table prefix must be at most 40 characters");
         }
     }
 

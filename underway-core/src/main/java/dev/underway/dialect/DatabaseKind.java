@@ -1,5 +1,6 @@
 package dev.underway.dialect;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.mysql.MySqlStatementCancel;
 import dev.underway.dialect.postgres.PostgresStatementCancel;
@@ -26,7 +27,7 @@ public enum DatabaseKind {
                 return kind;
             }
         }
-        throw UnderwayException.usage("unsupported JDBC URL '" + Redaction.url(url)
+        throw UnderwayException.of(Reason.BAD_OPTION, "unsupported JDBC URL '" + Redaction.url(url)
                 + "'; use jdbc:postgresql://host:port/db, jdbc:mariadb://host:port/db or jdbc:mysql://host:port/db");
     }
 

@@ -70,9 +70,25 @@ public final class Redaction {
         return url(s);
     }
 
+    /**
+     * A failure's message for a user, without URL passwords: a driver's through {@link #describe(SQLException,
+     * Collection)} (with its SQLSTATE), any other's as it is. Use {@code describe} with the connection's secrets
+     * where they are at hand.
+     */
+    public static String message(Throwable e) {
+        if (e instanceof SQLException s) {
+            return describe(s, List.of());
+        }
+        return text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip(), List.of());
+    }
+
     /** A driver's message for {@code e}, without the given secrets, followed by its SQLSTATE. */
     public static String describe(SQLException e, Collection<String> secrets) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        return text(msg, secrets) + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
+        return describe(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e.getSQLState(), secrets);
+    }
+
+    /** {@code message} without the given secrets, followed by the SQLSTATE when there is one. */
+    public static String describe(String message, String sqlState, Collection<String> secrets) {
+        return text(message.strip(), secrets) + (sqlState == null ? "" : " [SQLSTATE " + sqlState + "]");
     }
 }

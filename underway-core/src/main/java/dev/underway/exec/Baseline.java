@@ -1,5 +1,7 @@
 package dev.underway.exec;
 
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.QualifiedName;
 import dev.underway.observe.MigrationListener;
@@ -65,7 +67,7 @@ public final class Baseline {
             w.history().create(c);
             int existing = w.history().load(c).size();
             if (existing > 0) {
-                throw UnderwayException.validation("cannot baseline " + w.db().targetSchema() + ": its history in "
+                throw UnderwayException.of(Reason.HISTORY_MISMATCH, "cannot baseline " + w.db().targetSchema() + ": its history in "
                         + w.history().name() + " already has " + existing + " row(s). Baseline is for databases"
                         + " Underway has never migrated; use info to see what is applied");
             }
@@ -85,8 +87,9 @@ public final class Baseline {
 
     private List<HistoryRow> readFlyway(Connection c, QualifiedName table) throws SQLException {
         if (!w.db().dialect().schemas().tableExists(c, table)) {
-            throw UnderwayException.usage("no Flyway history table " + table + "; pass --flyway-table if it has"
-                    + " another name, or --schema for the schema Flyway migrated");
+            throw UnderwayException.of(Reason.NO_SUCH_OBJECT, "no Flyway history table " + table + "; " + Setting.either("pass --flyway-table if it has"
+                    + " another name, or --schema for the schema Flyway migrated", "pass its name to baselineFromFlyway(String)"
+                    + " if it has another name, or set schema(String) to the schema Flyway migrated"));
         }
         List<HistoryRow> rows = new ArrayList<>();
         Set<String> undone = new HashSet<>();
@@ -104,7 +107,7 @@ public final class Baseline {
                     continue;
                 }
                 if (!rs.getBoolean("success")) {
-                    throw UnderwayException.validation("Flyway's history has a failed migration (version " + version
+                    throw UnderwayException.of(Reason.HISTORY_MISMATCH, "Flyway's history has a failed migration (version " + version
                             + ", " + rs.getString("script") + "); run flyway repair (or fix it) before importing");
                 }
                 Timestamp on = rs.getTimestamp("installed_on");

@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionFailure;
 import dev.underway.config.ConnectionSettings;
@@ -50,16 +51,16 @@ public final class Database {
             Dialect dialect = Dialects.detect(c, kind);
             String target = schema != null && !schema.isBlank() ? schema : dialect.schemas().current(c);
             if (target == null) {
-                throw UnderwayException.usage("no database selected on " + settings.redactedUrl()
+                throw UnderwayException.of(Reason.BAD_OPTION, "no database selected on " + settings.redactedUrl()
                         + "; put it in the URL (jdbc:mariadb://host:3306/app) or pass --schema");
             }
             boolean exists = dialect.schemas().exists(c, target);
             return new Database(settings, dialect, target, c.getMetaData().getUserName(), exists,
                     StateLocator.resolve(c, dialect, target, state));
         } catch (ConnectionFailure e) {
-            throw UnderwayException.usage(settings.describe(e));
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, settings.describe(e));
         } catch (SQLException e) {
-            throw UnderwayException.usage("connected to " + settings.redactedUrl() + " but could not read the server's"
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, "connected to " + settings.redactedUrl() + " but could not read the server's"
                     + " version and current schema: " + settings.describe(e));
         }
     }

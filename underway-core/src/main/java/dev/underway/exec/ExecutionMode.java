@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.plan.MigrationScript;
@@ -26,7 +27,7 @@ public enum ExecutionMode {
      */
     public static ExecutionMode of(MigrationScript script, TransactionRules rules) {
         refusal(script.sql(), script.version() == null ? null : script.version().toString(), rules).ifPresent(r -> {
-            throw UnderwayException.usage(script.script() + ":" + r.line() + ": " + r.message());
+            throw UnderwayException.of(Reason.REFUSED_STATEMENT, script.script() + ":" + r.line() + ": " + r.message()).at(script.script(), r.line());
         });
         if (!rules.transactionalDdl() || script.sql().has(Directive.NO_TRANSACTION)) {
             return PER_STATEMENT;

@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.SessionTimeouts;
 import dev.underway.observe.MigrationListener;
@@ -88,13 +89,13 @@ final class ExecutionSession implements AutoCloseable {
     void reconnect(String reason) {
         closeQuietly();
         if (!lockHeld.getAsBoolean()) {
-            throw UnderwayException.failed("lost the connection to " + db.settings().redactedUrl() + " (" + reason
+            throw UnderwayException.of(Reason.CONNECTION_LOST, "lost the connection to " + db.settings().redactedUrl() + " (" + reason
                     + ") and the migration lock with it; run the same command again once the database is reachable", null);
         }
         try {
             connection = db.open();
         } catch (SQLException e) {
-            throw UnderwayException.failed("lost the connection to " + db.settings().redactedUrl() + " (" + reason
+            throw UnderwayException.of(Reason.CONNECTION_LOST, "lost the connection to " + db.settings().redactedUrl() + " (" + reason
                     + ") and could not reconnect: " + db.settings().describe(e) + ". Run the same command again once the"
                     + " database is reachable: it resumes where it stopped", e);
         }

@@ -1,7 +1,9 @@
 package dev.underway.exec;
 
-import dev.underway.ErrorCode;
+import dev.underway.Audience;
 import dev.underway.Interruption;
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.config.OnlineExecution;
@@ -164,15 +166,16 @@ final class LockTimeoutRetry {
                 : ", attempts growing from " + Durations.approximate(LockRetrySchedule.FIRST_ATTEMPT)
                 + " to the lock timeout of " + Durations.approximate(lockTimeout)) + "), then gave up and paused"
                 + " so that the application's queries queued behind it could run. " + MigrationExecutor.describe(e.sqlException())
-                + "." + blockers + " End or commit the blocking transaction (or let --kill-blockers-after end sessions"
+                + "." + blockers + " End or commit the blocking transaction (or let " + Setting.KILL_BLOCKERS_AFTER.ref() + " end sessions"
                 + " idle in a transaction), then run the same command again.";
-        return fail(m, e, ErrorCode.LOCK_TIMEOUT, message);
+        return fail(m, e, Reason.BLOCKED, message)
+                .blockers(e.blockers().stream().map(Blocker::describe).toList());
     }
 
     private UnderwayException failed(PendingMigration m, StatementError e, int attempts) {
         String hint = switch (e.kind()) {
-            case STATEMENT_TIMEOUT -> " It ran longer than its statement timeout. Raise --statement-timeout (brief catalog"
-                    + " changes) or --long-statement-timeout (concurrent builds, VALIDATE CONSTRAINT), or make the change"
+            case STATEMENT_TIMEOUT -> " It ran longer than its statement timeout. Raise " + Setting.STATEMENT_TIMEOUT.ref()
+                    + " (brief catalog changes) or " + Setting.LONG_STATEMENT_TIMEOUT.ref() + " (concurrent builds, VALIDATE CONSTRAINT), or make the change"
                     + " in its non-blocking form.";
             case CONNECTION -> e.phase() == StatementError.Phase.COMMIT
                     ? " The connection was lost while committing, so whether it committed is unknown. Run migrate"
@@ -182,15 +185,20 @@ final class LockTimeoutRetry {
             case DEADLOCK, SERIALIZATION -> attempts > 1 ? " Still failing after " + (attempts - 1) + " retries." : "";
             default -> "";
         };
-        return fail(m, e, ErrorCode.FAILED, where(m, e) + MigrationExecutor.describe(e.sqlException()) + hint);
+        Reason reason = switch (e.kind()) {
+            case STATEMENT_TIMEOUT -> Reason.STATEMENT_TIMEOUT;
+            case CONNECTION -> Reason.CONNECTION_LOST;
+            default -> Reason.STATEMENT_FAILED;
+        };
+        return fail(m, e, reason, where(m, e) + MigrationExecutor.describe(e.sqlException()) + hint);
     }
 
-    private UnderwayException fail(PendingMigration m, StatementError e, ErrorCode code, String message) {
+    private UnderwayException fail(PendingMigration m, StatementError e, Reason reason, String message) {
         String full = message + e.aftermath();
-        listener.migrationFailed(m, e.statement(), full);
+        listener.migrationFailed(m, e.statement(), Setting.render(full, Audience.LIBRARY));
         boolean atFault = e.kind() == ErrorKind.OTHER || e.kind() == ErrorKind.STATEMENT_TIMEOUT;
-        return new MigrationExecutor.StatementFailed(code, full, e.sqlException(), m.script().script(), e.statement(),
-                atFault);
+        return new MigrationExecutor.StatementFailed(reason, full, e.sqlException(), m.script().script(), e.statement(),
+                atFault).at(m.script().script(), e.statement().line());
     }
 
     private static String where(PendingMigration m, StatementError e) {
@@ -205,7 +213,7 @@ final class LockTimeoutRetry {
             if (Interruption.process().requested()) {
                 throw interrupted(m, e, wait);
             }
-            throw UnderwayException.lockTimeout("interrupted while waiting to retry");
+            throw UnderwayException.of(Reason.LOCK_WAIT_INTERRUPTED, "interrupted while waiting to retry");
         }
     }
 
@@ -219,7 +227,7 @@ final class LockTimeoutRetry {
                 : e.phase() == StatementError.Phase.SETUP ? "before " + statement + " was sent"
                 : "while " + statement + " ran" + (e.millis() > 0
                 ? " (" + Durations.approximate(Duration.ofMillis(e.millis())) + ")" : "") + "; the server cancelled it";
-        return fail(m, e, ErrorCode.INTERRUPTED, where(m, e) + "interrupted (" + Interruption.process().reason() + ") "
+        return fail(m, e, Reason.INTERRUPTED, where(m, e) + "interrupted (" + Interruption.process().reason() + ") "
                 + when + ".");
     }
 }

@@ -1,6 +1,6 @@
 package dev.underway.exec;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.ErrorKind;
@@ -164,9 +164,9 @@ public final class MigrationExecutor {
         private final transient SqlStatement statement;
         private final boolean statementAtFault;
 
-        StatementFailed(ErrorCode code, String message, SQLException cause, String script, SqlStatement statement,
+        StatementFailed(Reason reason, String message, SQLException cause, String script, SqlStatement statement,
                         boolean statementAtFault) {
-            super(code, message, cause);
+            super(reason, message, cause);
             this.script = script;
             this.statement = statement;
             this.statementAtFault = statementAtFault;

@@ -1,6 +1,8 @@
 package dev.underway.exec;
 
 import dev.underway.Interruption;
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.observe.MigrationListener;
@@ -41,20 +43,20 @@ public final class MigrationLock implements AutoCloseable {
                             NOTHING_CHANGED))
                     .acquire(() -> db.dialect().sessionLocks().tryLock(session, name));
             if (!taken) {
-                throw UnderwayException.lockTimeout("could not get the migration lock '" + name + "' within "
+                throw UnderwayException.of(Reason.LOCK_NOT_ACQUIRED, "could not get the migration lock '" + name + "' within "
                         + Durations.format(timeout) + ": " + describeHolder(db, c, name)
-                        + " is migrating this database. Wait for it to finish, or raise --lock-wait");
+                        + " is migrating this database. Wait for it to finish, or raise " + Setting.LOCK_WAIT.ref());
             }
             return new MigrationLock(db, c, name);
         } catch (SQLException e) {
             closeQuietly(c);
             Interruption.process().check("Taking the migration lock '" + name + "'", NOTHING_CHANGED);
-            throw UnderwayException.failed("could not take the migration lock '" + name + "': " + db.settings().describe(e), e);
+            throw UnderwayException.of(Reason.DATABASE_ERROR, "could not take the migration lock '" + name + "': " + db.settings().describe(e), e);
         } catch (InterruptedException e) {
             closeQuietly(c);
             Thread.currentThread().interrupt();
             Interruption.process().check("Waiting for the migration lock '" + name + "'", NOTHING_CHANGED);
-            throw UnderwayException.lockTimeout("interrupted while waiting for the migration lock '" + name + "'");
+            throw UnderwayException.of(Reason.LOCK_WAIT_INTERRUPTED, "interrupted while waiting for the migration lock '" + name + "'");
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;

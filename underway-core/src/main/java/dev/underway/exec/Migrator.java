@@ -65,7 +65,7 @@ public final class Migrator {
                 try {
                     applied.add(executor.apply(p));
                 } catch (MigrationExecutor.StatementFailed e) {
-                    throw new UnderwayException(e.code(), e.getMessage() + "\n" + aftermath(p, e, applied.size()), e);
+                    throw e.withMore("\n" + aftermath(p, e, applied.size()));
                 }
             }
             return new MigrateResult(w.db().dialect().describe(), w.db().targetSchema(), applied,

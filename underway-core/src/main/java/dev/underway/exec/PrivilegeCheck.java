@@ -1,5 +1,7 @@
 package dev.underway.exec;
 
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.StateLocation;
 import dev.underway.dialect.Privilege;
@@ -76,7 +78,7 @@ public final class PrivilegeCheck {
         List<Privileges.Missing> missing = db.dialect().privileges().missing(c, all);
         if (!missing.isEmpty()) {
             boolean stateMissing = missing.stream().anyMatch(m -> stateNeeds.contains(m.need()));
-            throw UnderwayException.usage(message(missing, stateMissing));
+            throw UnderwayException.of(Reason.PRIVILEGE_MISSING, message(missing, stateMissing));
         }
     }
 
@@ -114,8 +116,9 @@ public final class PrivilegeCheck {
         StateLocation in = new StateLocation(db.targetSchema(), StateLocation.IN_TARGET_PREFIX);
         if (stateMissing && !db.state().equals(in)) {
             b.append("\nOr keep Underway's tables in the target ").append(kind()).append(", where ").append(db.user())
-                    .append(" may create tables: --state-schema ").append(db.targetSchema())
-                    .append(" --state-table-prefix ").append(StateLocation.IN_TARGET_PREFIX);
+                    .append(" may create tables: ").append(Setting.either("--state-schema " + db.targetSchema()
+                            + " --state-table-prefix " + StateLocation.IN_TARGET_PREFIX, "state(new StateLocation(\""
+                            + db.targetSchema() + "\", \"" + StateLocation.IN_TARGET_PREFIX + "\"))"));
         }
         return b.toString();
     }

@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.ErrorKind;
 import dev.underway.sql.SqlStatement;
@@ -27,13 +28,13 @@ final class SessionTransaction {
             return work.run(session.connection());
         } catch (SQLException e) {
             if (db.dialect().errors().classify(e) != ErrorKind.CONNECTION) {
-                throw UnderwayException.failed("database error while " + doing + ": " + MigrationExecutor.describe(e), e);
+                throw UnderwayException.of(Reason.DATABASE_ERROR, "database error while " + doing + ": " + MigrationExecutor.describe(e), e);
             }
             session.reconnect("lost while " + doing);
             try {
                 return work.run(session.connection());
             } catch (SQLException again) {
-                throw UnderwayException.failed("database error while " + doing + ": "
+                throw UnderwayException.of(Reason.DATABASE_ERROR, "database error while " + doing + ": "
                         + MigrationExecutor.describe(again), again);
             }
         }

@@ -1,6 +1,7 @@
 package dev.underway.exec;
 
 import dev.underway.dialect.Blocker;
+import dev.underway.dialect.Redaction;
 import dev.underway.dialect.ErrorKind;
 import dev.underway.sql.SqlStatement;
 
@@ -32,7 +33,7 @@ final class StatementError extends Exception {
 
     StatementError(SqlStatement statement, SQLException cause, ErrorKind kind, Phase phase, long millis,
                    List<Blocker> blockers, String aftermath) {
-        super(cause.getMessage(), cause);
+        super(Redaction.text(cause.getMessage(), List.of()), cause);
         this.statement = statement;
         this.kind = kind;
         this.phase = phase;

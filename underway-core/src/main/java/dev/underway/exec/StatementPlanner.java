@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.Durations;
 import dev.underway.config.OnlineExecution;
@@ -48,9 +49,9 @@ public final class StatementPlanner {
                     ? analyses.get(s.index()).verdict() : judgeAlone(s);
             ExecutableStatement e = plan(s, verdict, lockTimeout);
             if (e.concurrentIndex() != null && e.concurrentIndex().name() == null) {
-                throw UnderwayException.usage(script.script() + ":" + s.line() + ": '" + s.preview(60) + "' builds an"
+                throw UnderwayException.of(Reason.REFUSED_STATEMENT, script.script() + ":" + s.line() + ": '" + s.preview(60) + "' builds an"
                         + " index concurrently without naming it. Name the index (CREATE INDEX CONCURRENTLY name ON ...):"
-                        + " a failed concurrent build leaves an INVALID index behind, and Underway drops it by name");
+                        + " a failed concurrent build leaves an INVALID index behind, and Underway drops it by name").at(script.script(), s.line());
             }
             planned.add(e);
         }
@@ -99,7 +100,7 @@ public final class StatementPlanner {
     /** The file's {@code -- underway:lock-timeout=...}, or the configured one. */
     private Duration lockTimeout(MigrationScript script) {
         lockTimeoutRefusal(script.sql()).ifPresent(r -> {
-            throw UnderwayException.usage(script.script() + ":" + r.line() + ": " + r.message());
+            throw UnderwayException.of(Reason.REFUSED_STATEMENT, script.script() + ":" + r.line() + ": " + r.message()).at(script.script(), r.line());
         });
         return script.sql().directive(Directive.LOCK_TIMEOUT).map(d -> Durations.parse(d.argument()))
                 .orElse(online.lockTimeout());

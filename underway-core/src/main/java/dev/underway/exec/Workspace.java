@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.plan.MigrationDirectory;
@@ -46,13 +47,12 @@ public record Workspace(Database db, MigrationDirectory dir, HistoryTable histor
 
     public void throwIfInvalid(MigrationStates states) {
         if (!states.errors().isEmpty()) {
-            throw UnderwayException.validation("validation of " + dir.root() + " against " + db.targetSchema()
-                    + " failed:\n  " + String.join("\n  ", states.errors()));
+            throw states.invalid("validation of " + dir.root() + " against " + db.targetSchema() + " failed");
         }
     }
 
     public UnderwayException failure(String doing, SQLException e) {
-        return UnderwayException.failed("database error while " + doing + " on " + db.settings().redactedUrl()
+        return UnderwayException.of(Reason.DATABASE_ERROR, "database error while " + doing + " on " + db.settings().redactedUrl()
                 + ": " + db.settings().describe(e), e);
     }
 }

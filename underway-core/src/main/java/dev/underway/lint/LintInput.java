@@ -1,5 +1,6 @@
 package dev.underway.lint;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.op.YamlMigration;
 import dev.underway.plan.Checksums;
@@ -57,7 +58,7 @@ public record LintInput(String file, Path path, SqlScript script, List<String> n
             return walk.filter(Files::isRegularFile).filter(p -> YamlMigration.isYamlMigration(p.getFileName().toString()))
                     .map(p -> prefix + path.relativize(p).toString().replace('\\', '/')).sorted().toList();
         } catch (IOException e) {
-            throw UnderwayException.usage(shown + ": cannot be read: " + e.getMessage());
+            throw UnderwayException.of(Reason.FILE_ACCESS, shown + ": cannot be read: " + e.getMessage());
         }
     }
 
@@ -75,7 +76,7 @@ public record LintInput(String file, Path path, SqlScript script, List<String> n
             return out;
         }
         if (!Files.isRegularFile(path)) {
-            throw UnderwayException.usage(shown + ": no such file or directory");
+            throw UnderwayException.of(Reason.FILE_ACCESS, shown + ": no such file or directory");
         }
         if (YamlMigration.isYamlMigration(path.getFileName().toString())) {
             return List.of();

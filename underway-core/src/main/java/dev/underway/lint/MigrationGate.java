@@ -1,5 +1,7 @@
 package dev.underway.lint;
 
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
 import dev.underway.plan.MigrationDirectory;
@@ -79,10 +81,11 @@ public final class MigrationGate {
     public static void refuseErrors(List<Finding> findings, boolean unsafe, String command) {
         List<Finding> errors = findings.stream().filter(Finding::isError).toList();
         if (!errors.isEmpty() && !unsafe) {
-            throw UnderwayException.failed(command + " refused: " + errors.size() + " lint error(s) in pending migrations;"
+            throw UnderwayException.of(Reason.LINT_FAILED, command + " refused: " + errors.size() + " lint error(s) in pending migrations;"
                     + " nothing was applied.\n  " + String.join("\n  ", errors.stream().map(Finding::headline).toList())
                     + "\nRewrite them safely (`underway lint --fix` does the mechanical cases), suppress one with"
-                    + " -- underway:allow <code> reason=\"...\", or run " + command + " --unsafe.", null);
+                    + " -- underway:allow <code> reason=\"...\", or run " + command + " " + Setting.either("--unsafe", "with unsafe(true)")
+                    + ".", null);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.underway.load;
 
+import dev.underway.dialect.Redaction;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +22,7 @@ final class ErrorCatalog {
 
     synchronized int id(SQLException e) {
         String state = e.getSQLState() == null ? "unknown" : e.getSQLState();
-        return id(state, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip());
+        return id(state, Redaction.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip(), List.of()));
     }
 
     synchronized int id(String state, String message) {

@@ -1,5 +1,6 @@
 package dev.underway.load;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
@@ -77,7 +78,7 @@ public final class LoadGenerator implements AutoCloseable {
             return new LoadGenerator(shared, clients, threads, logs);
         } catch (SQLException e) {
             opened.forEach(LoadGenerator::closeQuietly);
-            throw UnderwayException.usage("cannot start the load on " + spec.connection().redactedUrl() + ": "
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, "cannot start the load on " + spec.connection().redactedUrl() + ": "
                     + spec.connection().describe(e));
         } catch (RuntimeException e) {
             opened.forEach(LoadGenerator::closeQuietly);

@@ -1,5 +1,6 @@
 package dev.underway.load;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 
@@ -20,13 +21,13 @@ public record LoadSpec(ConnectionSettings connection, String schema, List<String
     public LoadSpec {
         tables = List.copyOf(tables);
         if (tables.isEmpty()) {
-            throw UnderwayException.usage("a load needs at least one table");
+            throw UnderwayException.of(Reason.BAD_OPTION, "a load needs at least one table");
         }
         if (clients < 1 || clients > 1000) {
-            throw UnderwayException.usage("a load needs 1 to 1000 clients, got " + clients);
+            throw UnderwayException.of(Reason.BAD_OPTION, "a load needs 1 to 1000 clients, got " + clients);
         }
         if (ratePerSecond < 0 || Double.isNaN(ratePerSecond)) {
-            throw UnderwayException.usage("the load's rate must be 0 (unlimited) or positive, got " + ratePerSecond);
+            throw UnderwayException.of(Reason.BAD_OPTION, "the load's rate must be 0 (unlimited) or positive, got " + ratePerSecond);
         }
         if (mix == null) {
             mix = QueryMix.DEFAULT;

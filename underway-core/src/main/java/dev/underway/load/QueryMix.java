@@ -1,5 +1,6 @@
 package dev.underway.load;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 
 import java.util.Locale;
@@ -13,7 +14,7 @@ public record QueryMix(int read, int insert, int update) {
 
     public QueryMix {
         if (read < 0 || insert < 0 || update < 0 || read + insert + update == 0) {
-            throw UnderwayException.usage("a query mix needs non-negative weights with a positive sum, got read=" + read
+            throw UnderwayException.of(Reason.BAD_OPTION, "a query mix needs non-negative weights with a positive sum, got read=" + read
                     + ", insert=" + insert + ", update=" + update);
         }
     }
@@ -24,20 +25,20 @@ public record QueryMix(int read, int insert, int update) {
         for (String part : text.split(",")) {
             String[] kv = part.strip().split("=", 2);
             if (kv.length != 2) {
-                throw UnderwayException.usage("bad query mix '" + text + "': expected kind=weight pairs such as "
+                throw UnderwayException.of(Reason.BAD_OPTION, "bad query mix '" + text + "': expected kind=weight pairs such as "
                         + "read=80,insert=10,update=10");
             }
             int weight;
             try {
                 weight = Integer.parseInt(kv[1].strip());
             } catch (NumberFormatException e) {
-                throw UnderwayException.usage("bad weight '" + kv[1].strip() + "' in query mix '" + text + "'");
+                throw UnderwayException.of(Reason.BAD_OPTION, "bad weight '" + kv[1].strip() + "' in query mix '" + text + "'");
             }
             switch (kv[0].strip().toLowerCase(Locale.ROOT)) {
                 case "read" -> w[0] = weight;
                 case "insert" -> w[1] = weight;
                 case "update" -> w[2] = weight;
-                default -> throw UnderwayException.usage("unknown query kind '" + kv[0].strip() + "' in query mix '"
+                default -> throw UnderwayException.of(Reason.BAD_OPTION, "unknown query kind '" + kv[0].strip() + "' in query mix '"
                         + text + "': use read, insert and update");
             }
         }

@@ -1,5 +1,6 @@
 package dev.underway.load;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Dialect;
@@ -59,8 +60,8 @@ final class TableWorkload {
 
     static TableWorkload build(Connection c, Dialect d, String schema, String table) throws SQLException {
         QualifiedName qualified = new QualifiedName(schema, table);
-        TableInfo info = d.tables().table(c, qualified).orElseThrow(() -> UnderwayException.usage(
-                "the load's table " + qualified + " does not exist (or is not a base table)"));
+        TableInfo info = d.tables().table(c, qualified).orElseThrow(() -> UnderwayException.of(Reason.NO_SUCH_OBJECT, 
+                "the load's table " + qualified + " does not exist (or is not a base table)").table(qualified.toString()));
         RowGenerator rows = RowGenerator.forTable(c, d, qualified).likeRowsIn(c);
         String t = d.quote(table);
         String insert = "INSERT INTO " + t + " (" + rows.columns().stream().map(d::quote).collect(Collectors.joining(", "))

@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.postgres.PostgresDependents;
 import dev.underway.dialect.postgres.PostgresDependents.Dependent;
@@ -111,7 +112,7 @@ final class DependentObjects {
     /** Refuses the phase, before it changed anything, when some object would stand in its way. */
     void refuseBlocked(String doing) {
         if (!refused.isEmpty()) {
-            throw UnderwayException.usage(doing + " is refused; nothing was changed: " + String.join("; ", refused));
+            throw UnderwayException.of(Reason.REFUSED_OPERATION, doing + " is refused; nothing was changed: " + String.join("; ", refused));
         }
     }
 

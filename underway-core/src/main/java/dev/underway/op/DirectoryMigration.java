@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.exec.AppliedMigration;
@@ -110,7 +111,7 @@ public final class DirectoryMigration {
         Optional<HistoryRow> done = history.stream().filter(r -> r.isYaml() && r.success()
                 && r.version().equals(m.version())).reduce((a, b) -> b);
         if (done.isPresent() && done.get().checksum() != null && done.get().checksum() != m.checksum()) {
-            throw UnderwayException.validation(m.script() + " (" + m.label() + ") changed after it was started"
+            throw UnderwayException.of(Reason.CHECKSUM_CHANGED, m.script() + " (" + m.label() + ") changed after it was started"
                     + " (checksum " + done.get().checksum() + " then, " + m.checksum() + " now); revert the edit and"
                     + " put the change in a new migration");
         }

@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.state.HistoryPhase;
@@ -59,7 +60,7 @@ final class EarlierRuns {
         }
         HistoryRow r = last.get();
         if (r.checksum() != null && r.checksum() != m.checksum()) {
-            throw UnderwayException.validation(m.script() + " changed since " + m.label() + " was completed on "
+            throw UnderwayException.of(Reason.CHECKSUM_CHANGED, m.script() + " changed since " + m.label() + " was completed on "
                     + r.installedOn() + " (checksum " + r.checksum() + " then, " + m.checksum() + " now); revert the"
                     + " edit and put the change in a new migration");
         }

@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.dialect.DatabaseKind;
@@ -52,7 +53,7 @@ public final class ExpandContract {
         this.backfillListener = backfillListener;
         this.db = Database.connect(config.connection(), config.schema(), config.state());
         if (db.dialect().kind() != DatabaseKind.POSTGRESQL) {
-            throw UnderwayException.usage("declarative (YAML) migrations need PostgreSQL: they keep two versions of the"
+            throw UnderwayException.of(Reason.UNSUPPORTED, "declarative (YAML) migrations need PostgreSQL: they keep two versions of the"
                     + " schema alive with views and triggers; " + db.dialect().describe() + " is not supported");
         }
         this.history = new HistoryTable(db.dialect(), db.state().history(), db.targetSchema());
@@ -167,10 +168,10 @@ public final class ExpandContract {
                     + (changed ? ", started from a different " + m.script() : "") + "; "
                     + (row.phase() == FlightPhase.STARTED ? "complete it or roll it back"
                     : "run " + row.phase() + " again to finish it");
-            throw changed ? UnderwayException.validation(message) : UnderwayException.usage(message);
+            throw UnderwayException.of(changed ? Reason.CHECKSUM_CHANGED : Reason.ALREADY_IN_FLIGHT, message).at(m.script(), null);
         }
         if (row.checksum() != m.checksum()) {
-            throw UnderwayException.validation(m.script() + " changed since its start was interrupted (" + row.actionsDone()
+            throw UnderwayException.of(Reason.CHECKSUM_CHANGED, m.script() + " changed since its start was interrupted (" + row.actionsDone()
                     + " actions done); restore the file as it was to resume, or roll back V" + row.version());
         }
         return row;
@@ -180,7 +181,7 @@ public final class ExpandContract {
     private MigrationPlan fresh(Connection c, YamlMigration m, List<InFlight> inFlight) throws SQLException {
         for (HistoryRow r : history.load(c)) {
             if (r.success() && m.version().equals(r.version())) {
-                throw UnderwayException.validation(m.label() + " is already applied (" + r.script() + ", "
+                throw UnderwayException.of(Reason.ALREADY_APPLIED, m.label() + " is already applied (" + r.script() + ", "
                         + (r.isYaml() ? "expand/contract " + r.phase() : r.type()) + " on " + r.installedOn() + ")");
             }
         }
@@ -191,7 +192,7 @@ public final class ExpandContract {
         StartChecks.checkExpressions(c, m, plan);
         if (VersionSchemas.existing(c, schema()).stream().anyMatch(f -> f.name().equals(plan.newSchema()))
                 || db.dialect().schemas().exists(c, plan.newSchema())) {
-            throw UnderwayException.usage("schema " + plan.newSchema() + " already exists; " + m.label() + " would create"
+            throw UnderwayException.of(Reason.CONFLICT, "schema " + plan.newSchema() + " already exists; " + m.label() + " would create"
                     + " it as its version schema. Drop or rename it, or give the migration another version");
         }
         return plan;
@@ -283,7 +284,7 @@ public final class ExpandContract {
 
     private Prepared completion(Connection c, InFlight row) throws SQLException {
         if (row.phase() == FlightPhase.START || row.phase() == FlightPhase.ROLLBACK) {
-            throw UnderwayException.usage("V" + row.version() + " cannot be completed: " + describe(row) + "; run "
+            throw UnderwayException.of(Reason.WRONG_PHASE, "V" + row.version() + " cannot be completed: " + describe(row) + "; run "
                     + row.phase() + " again to finish it" + (row.phase() == FlightPhase.START ? ", or roll it back" : ""));
         }
         List<InFlight> others = operations.load(c).stream().filter(o -> !o.version().equals(row.version())).toList();
@@ -349,7 +350,7 @@ public final class ExpandContract {
     private void refuseRollbackAfterContract(InFlight row) {
         if (row.phase() == FlightPhase.COMPLETE) {
             if (row.actionsDone() > validations(plan(row))) {
-                throw UnderwayException.usage("V" + row.version() + " cannot be rolled back: its complete already"
+                throw UnderwayException.of(Reason.WRONG_PHASE, "V" + row.version() + " cannot be rolled back: its complete already"
                         + " removed the old shape (" + describe(row) + "); run complete again to finish it");
             }
         }
@@ -409,13 +410,13 @@ public final class ExpandContract {
             if (all.size() == 1) {
                 return all.get(0);
             }
-            throw UnderwayException.usage(all.isEmpty() ? "no declarative migration is in flight on schema " + schema()
+            throw UnderwayException.of(Reason.NOT_IN_FLIGHT, all.isEmpty() ? "no declarative migration is in flight on schema " + schema()
                     : "several migrations are in flight (" + all.stream().map(f -> "V" + f.version())
                     .collect(Collectors.joining(", ")) + "); name one");
         }
         String wanted = EarlierRuns.normalize(version);
         return all.stream().filter(f -> f.version().equals(wanted))
-                .findFirst().orElseThrow(() -> UnderwayException.usage("V" + wanted + " is not in flight on schema "
+                .findFirst().orElseThrow(() -> UnderwayException.of(Reason.NOT_IN_FLIGHT, "V" + wanted + " is not in flight on schema "
                         + schema() + (all.isEmpty() ? "" : " (in flight: " + all.stream().map(f -> "V" + f.version())
                         .collect(Collectors.joining(", ")) + ")")));
     }
@@ -471,7 +472,7 @@ public final class ExpandContract {
     }
 
     private UnderwayException failure(String doing, SQLException e) {
-        return UnderwayException.failed("database error while " + doing + " on " + db.settings().redactedUrl() + ": "
+        return UnderwayException.of(Reason.DATABASE_ERROR, "database error while " + doing + " on " + db.settings().redactedUrl() + ": "
                 + db.settings().describe(e), e);
     }
 }

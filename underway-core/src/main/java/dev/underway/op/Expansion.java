@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.postgres.PostgresDialect;
 import dev.underway.sql.SqlSyntax;
@@ -121,7 +122,7 @@ final class Expansion {
     }
 
     UnderwayException error(int line, String message) {
-        return UnderwayException.usage(file + ":" + line + ": " + message);
+        return UnderwayException.of(Reason.BAD_FILE, file + ":" + line + ": " + message).at(file, line);
     }
 
     List<TableDraft> changedDrafts() {

@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ final class Fields {
         this.file = file;
         this.what = what;
         if (!(node instanceof YamlNode.Mapping m)) {
-            throw UnderwayException.usage(file + ":" + node.line() + ": " + what + " must be a mapping of keys to values,"
-                    + " found " + node.describe());
+            throw UnderwayException.of(Reason.BAD_FILE, file + ":" + node.line() + ": " + what + " must be a mapping of keys to values,"
+                    + " found " + node.describe()).at(file, node.line());
         }
         this.map = m;
     }
@@ -118,8 +119,8 @@ final class Fields {
         List<String> out = new ArrayList<>();
         for (YamlNode item : list(key)) {
             if (!(item instanceof YamlNode.Scalar s) || s.text() == null || s.text().isBlank()) {
-                throw UnderwayException.usage(file + ":" + item.line() + ": " + what + ": every item of '" + key
-                        + "' must be a name");
+                throw UnderwayException.of(Reason.BAD_FILE, file + ":" + item.line() + ": " + what + ": every item of '" + key
+                        + "' must be a name").at(file, item.line());
             }
             out.add(s.text());
         }
@@ -152,18 +153,18 @@ final class Fields {
     void done() {
         for (Map.Entry<String, Integer> e : map.keyLines().entrySet()) {
             if (!read.contains(e.getKey())) {
-                throw UnderwayException.usage(file + ":" + e.getValue() + ": " + what + ": unknown key '" + e.getKey()
-                        + "' (known keys: " + String.join(", ", read) + ")");
+                throw UnderwayException.of(Reason.BAD_FILE, file + ":" + e.getValue() + ": " + what + ": unknown key '" + e.getKey()
+                        + "' (known keys: " + String.join(", ", read) + ")").at(file, e.getValue());
             }
         }
     }
 
     UnderwayException error(String key, String message) {
-        return UnderwayException.usage(file + ":" + line(key) + ": " + what + ": " + message);
+        return UnderwayException.of(Reason.BAD_FILE, file + ":" + line(key) + ": " + what + ": " + message);
     }
 
     UnderwayException error(String message) {
-        return UnderwayException.usage(file + ":" + map.line() + ": " + what + ": " + message);
+        return UnderwayException.of(Reason.BAD_FILE, file + ":" + map.line() + ": " + what + ": " + message).at(file, map.line());
     }
 
     private YamlNode node(String key) {

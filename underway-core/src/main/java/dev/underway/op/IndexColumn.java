@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ record IndexColumn(String name, String collate, String sort, String nulls, Strin
                 } else if (item instanceof YamlNode.Mapping) {
                     out.add(read(new Fields(f.file(), key, item), null, item.line()));
                 } else {
-                    throw UnderwayException.usage(f.file() + ":" + item.line() + ": " + key + ": every item is a column"
-                            + " name or {column: name, collate, sort, nulls, opclass}, found " + item.describe());
+                    throw UnderwayException.of(Reason.BAD_FILE, f.file() + ":" + item.line() + ": " + key + ": every item is a column"
+                            + " name or {column: name, collate, sort, nulls, opclass}, found " + item.describe()).at(f.file(), item.line());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.Reason;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,7 +27,7 @@ final class Names {
     static String namedVersionSchema(String file, String schema, String name) {
         String full = schema + "_" + name;
         if (full.getBytes(StandardCharsets.UTF_8).length > MAX) {
-            throw dev.underway.UnderwayException.usage(file + ": version_schema '" + name + "' names the version schema "
+            throw dev.underway.UnderwayException.of(Reason.BAD_FILE, file + ": version_schema '" + name + "' names the version schema "
                     + full + ", longer than PostgreSQL's " + MAX + " bytes; choose a shorter name");
         }
         return full;

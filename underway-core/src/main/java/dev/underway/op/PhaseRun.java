@@ -1,6 +1,7 @@
 package dev.underway.op;
 
 import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.Interruption;
 import dev.underway.UnderwayException;
 import dev.underway.backfill.Backfill;
@@ -115,13 +116,12 @@ final class PhaseRun {
                 if (e.code() == ErrorCode.INTERRUPTED) {
                     reported = interrupted(m, phaseState, done, actions, e);
                     if (undone != null) {
-                        reported = new UnderwayException(reported.code(), reported.getMessage() + " " + undone, e);
+                        reported = reported.withMore(" " + undone);
                     }
                 } else {
                     reported = a.violation() == null ? e : violated(a.violation(), e, phaseState, undone);
                     if (reported == e) {
-                        reported = new UnderwayException(e.code(), e.getMessage() + " " + (undone != null ? undone
-                                : stopped(phaseState, a, i, actions.size())), e);
+                        reported = e.withMore(" " + (undone != null ? undone : stopped(phaseState, a, i, actions.size())));
                     }
                 }
                 note(m, phaseState + " stopped at action " + done + " (" + a.description() + "): "
@@ -169,7 +169,7 @@ final class PhaseRun {
                 exec.record(rewind);
             }
         } catch (UnderwayException e) {
-            return "Removing what its checks had added failed (" + e.getMessage() + "), so it may still be in place:"
+            return "Removing what its checks had added failed (" + e.template() + "), so it may still be in place:"
                     + " run " + phase + " again (it redoes its checks) or run " + String.join("; ", undo) + ".";
         }
         return "It removed what its checks had added (" + String.join("; ", undo) + ")" + (rewind == null ? "" : " and "
@@ -201,9 +201,9 @@ final class PhaseRun {
     private static UnderwayException interrupted(YamlMigration m, FlightPhase phase, int done, List<Action> actions,
                                                  UnderwayException cause) {
         String again = "underway " + phase + " " + (phase == FlightPhase.START ? m.script() : m.version().toString());
-        return new UnderwayException(ErrorCode.INTERRUPTED, "The " + phase + " of " + m.label() + " was interrupted at"
+        return new UnderwayException(Reason.INTERRUPTED, "The " + phase + " of " + m.label() + " was interrupted at"
                 + " action " + done + " of " + actions.size() + " (" + actions.get(done - 1).description() + "): "
-                + cause.getMessage() + " " + (done == 1 ? "No action of it had finished"
+                + cause.template() + " " + (done == 1 ? "No action of it had finished"
                 : done == 2 ? "Action 1 is done and recorded" : "Actions 1-" + (done - 1) + " are done and recorded")
                 + "; run `" + again + "` again to resume at action " + done
                 + (phase == FlightPhase.START ? ", or `underway rollback " + m.version() + "` to undo it." : "."),
@@ -223,7 +223,7 @@ final class PhaseRun {
         if (sample.isEmpty()) {
             return cause;
         }
-        return new UnderwayException(ErrorCode.FAILED, v.what() + " does not hold for existing rows, e.g. " + String.join("; ", sample.stream().map(k -> "(" + k + ")")
+        return new UnderwayException(Reason.DATA_CHECK_FAILED, v.what() + " does not hold for existing rows, e.g. " + String.join("; ", sample.stream().map(k -> "(" + k + ")")
                 .toList()) + ". " + switch (phase) {
                     case ROLLBACK -> "The rollback stopped at this check: the new version wrote those rows. "
                             + (undone == null ? "" : undone + " ") + "Fix the rows (through either version) and run"
@@ -233,7 +233,7 @@ final class PhaseRun {
                     default -> "Nothing was changed by complete: the migration stays in flight and both versions"
                             + " keep working. Fix those rows (through either version) and run complete again, or roll back";
                 } + ". ("
-                + cause.getMessage() + ")", cause);
+                + cause.template() + ")", cause);
     }
 
     private void note(YamlMigration m, String message) {

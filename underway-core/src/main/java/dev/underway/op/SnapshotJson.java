@@ -2,6 +2,7 @@ package dev.underway.op;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 
 /** Stores a {@link SchemaSnapshot} as JSON with its in-flight migration. */
@@ -23,7 +24,7 @@ final class SnapshotJson {
         try {
             return MAPPER.readValue(json, SchemaSnapshot.class);
         } catch (JsonProcessingException e) {
-            throw UnderwayException.validation("the schema snapshot recorded for V" + version + " cannot be read ("
+            throw UnderwayException.of(Reason.HISTORY_MISMATCH, "the schema snapshot recorded for V" + version + " cannot be read ("
                     + e.getOriginalMessage() + "); was the operations table edited?");
         }
     }

@@ -1,6 +1,8 @@
 package dev.underway.op;
 
 import dev.underway.ErrorCode;
+import dev.underway.dialect.Redaction;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.state.InFlight;
 
@@ -24,9 +26,9 @@ final class StartChecks {
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute(check.sql());
             } catch (SQLException e) {
-                throw UnderwayException.usage(m.script() + ":" + check.line() + ": the " + check.what() + " is refused by"
-                        + " the database: " + e.getMessage().strip() + " [SQLSTATE " + e.getSQLState() + "]; nothing was"
-                        + " changed. up sees the old version's columns, down the new version's");
+                throw UnderwayException.of(Reason.REFUSED_OPERATION, m.script() + ":" + check.line() + ": the " + check.what() + " is refused by"
+                        + " the database: " + Redaction.message(e) + "; nothing was"
+                        + " changed. up sees the old version's columns, down the new version's").at(m.script(), check.line());
             }
         }
     }
@@ -48,11 +50,12 @@ final class StartChecks {
             run.check(m, dependents.rehearsal());
         } catch (UnderwayException e) {
             String message = m.label() + " (" + m.script() + ") is refused; nothing was changed: complete re-creates "
-                    + dependents.names() + " on the new columns, and the database refuses that: " + e.getMessage()
+                    + dependents.names() + " on the new columns, and the database refuses that: " + e.template()
                     + ". Change them so that they work with the new columns too, or drop them in an earlier migration"
                     + " and re-create them in a later one";
             // A lock timeout stays one (exit 3): the check may simply be run again.
-            throw new UnderwayException(e.code() == ErrorCode.FAILED ? ErrorCode.USAGE : e.code(), message, e);
+            throw UnderwayException.of(e.code() == ErrorCode.FAILED ? Reason.REFUSED_OPERATION : e.reason(), message, e)
+                    .at(m.script(), null);
         }
     }
 
@@ -61,16 +64,16 @@ final class StartChecks {
         for (InFlight other : inFlight) {
             for (String t : other.tables()) {
                 if (mine.contains(t) || plan.referencedTables().contains(t)) {
-                    throw UnderwayException.usage(m.label() + (mine.contains(t) ? " changes table " : " depends on table ")
+                    throw UnderwayException.of(Reason.CONFLICT, m.label() + (mine.contains(t) ? " changes table " : " depends on table ")
                             + t + ", which V" + other.version() + " (in flight, " + ExpandContract.describe(other) + ") changes;"
-                            + " complete or roll back V" + other.version() + " first");
+                            + " complete or roll back V" + other.version() + " first").table(t);
                 }
             }
             for (String t : other.referenced()) {
                 if (mine.contains(t)) {
-                    throw UnderwayException.usage(m.label() + " changes table " + t + ", which V" + other.version()
+                    throw UnderwayException.of(Reason.CONFLICT, m.label() + " changes table " + t + ", which V" + other.version()
                             + " (in flight, " + ExpandContract.describe(other) + ") depends on; complete or roll back V"
-                            + other.version() + " first");
+                            + other.version() + " first").table(t);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.plan.Checksums;
 import dev.underway.plan.MigrationName;
@@ -68,9 +69,9 @@ public record YamlMigration(MigrationVersion version, String description, String
                     .toString();
             return parse(name, text);
         } catch (CharacterCodingException e) {
-            throw UnderwayException.usage(name + ": is not valid UTF-8; save it as UTF-8");
+            throw UnderwayException.of(Reason.BAD_FILE, name + ": is not valid UTF-8; save it as UTF-8");
         } catch (IOException e) {
-            throw UnderwayException.usage(file + ": cannot be read: " + e.getMessage());
+            throw UnderwayException.of(Reason.FILE_ACCESS, file + ": cannot be read: " + e.getMessage());
         }
     }
 
@@ -79,7 +80,7 @@ public record YamlMigration(MigrationVersion version, String description, String
         String fileName = script.substring(script.lastIndexOf('/') + 1);
         Matcher m = NAME.matcher(fileName);
         if (!m.matches()) {
-            throw UnderwayException.usage(script + ": not a valid migration name: a declarative migration is named"
+            throw UnderwayException.of(Reason.BAD_FILE, script + ": not a valid migration name: a declarative migration is named"
                     + " V<version>__<description>.yaml, e.g. V3__rename_email.yaml");
         }
         MigrationName name = MigrationName.parse("V" + m.group(1) + "__" + m.group(2) + ".sql").orElseThrow();
@@ -104,14 +105,14 @@ public record YamlMigration(MigrationVersion version, String description, String
 
     private static Operation<?> operation(String script, YamlNode item) {
         if (!(item instanceof YamlNode.Mapping m) || m.values().size() != 1) {
-            throw UnderwayException.usage(script + ":" + item.line() + ": each item of 'operations' is one operation,"
-                    + " such as '- alter_column: {...}'");
+            throw UnderwayException.of(Reason.BAD_FILE, script + ":" + item.line() + ": each item of 'operations' is one operation,"
+                    + " such as '- alter_column: {...}'").at(script, item.line());
         }
         String kind = m.values().keySet().iterator().next();
         Function<Fields, Operation<?>> reader = READERS.get(kind);
         if (reader == null) {
-            throw UnderwayException.usage(script + ":" + m.keyLines().get(kind) + ": unknown operation '" + kind
-                    + "' (known: " + String.join(", ", READERS.keySet().stream().sorted().toList()) + ")");
+            throw UnderwayException.of(Reason.BAD_FILE, script + ":" + m.keyLines().get(kind) + ": unknown operation '" + kind
+                    + "' (known: " + String.join(", ", READERS.keySet().stream().sorted().toList()) + ")").at(script, m.keyLines().get(kind));
         }
         return reader.apply(new Fields(script, kind, m.values().get(kind)));
     }

@@ -3,6 +3,7 @@ package dev.underway.op;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 
 import java.io.IOException;
@@ -32,15 +33,15 @@ final class YamlTree {
             YamlTree tree = new YamlTree(file, p);
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw UnderwayException.usage(file + ":1: is empty; a migration needs 'operations:'");
+                throw UnderwayException.of(Reason.BAD_FILE, file + ":1: is empty; a migration needs 'operations:'");
             }
             YamlNode root = tree.value(first);
             if (p.nextToken() != null) {
-                throw UnderwayException.usage(file + ":" + tree.line() + ": holds more than one YAML document");
+                throw UnderwayException.of(Reason.BAD_FILE, file + ":" + tree.line() + ": holds more than one YAML document").at(file, tree.line());
             }
             return root;
         } catch (IOException e) {
-            throw UnderwayException.usage(YamlSyntaxError.describe(file, e));
+            throw UnderwayException.of(Reason.BAD_FILE, YamlSyntaxError.describe(file, e));
         }
     }
 
@@ -57,7 +58,7 @@ final class YamlTree {
             case VALUE_TRUE, VALUE_FALSE -> new YamlNode.Scalar(parser.getText(), YamlNode.Kind.BOOLEAN, line);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(parser.getText(), YamlNode.Kind.NUMBER, line);
             case VALUE_NULL -> new YamlNode.Scalar(null, YamlNode.Kind.NULL, line);
-            default -> throw UnderwayException.usage(file + ":" + line + ": unexpected YAML " + token);
+            default -> throw UnderwayException.of(Reason.BAD_FILE, file + ":" + line + ": unexpected YAML " + token).at(file, line);
         };
     }
 
@@ -69,8 +70,8 @@ final class YamlTree {
             String key = parser.currentName();
             int keyLine = line();
             if (values.containsKey(key)) {
-                throw UnderwayException.usage(file + ":" + keyLine + ": key '" + key + "' is given twice (first at line "
-                        + keyLines.get(key) + ")");
+                throw UnderwayException.of(Reason.BAD_FILE, file + ":" + keyLine + ": key '" + key + "' is given twice (first at line "
+                        + keyLines.get(key) + ")").at(file, keyLine);
             }
             keyLines.put(key, keyLine);
             values.put(key, value(parser.nextToken()));

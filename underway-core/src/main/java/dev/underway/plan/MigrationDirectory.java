@@ -1,5 +1,7 @@
 package dev.underway.plan;
 
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlSyntax;
@@ -50,8 +52,8 @@ public final class MigrationDirectory {
 
     public static MigrationDirectory load(Path root, SqlSyntax syntax) {
         if (!Files.isDirectory(root)) {
-            throw UnderwayException.usage("migration directory " + root + " does not exist or is not a directory;"
-                    + " pass --dir <path>");
+            throw UnderwayException.of(Reason.FILE_ACCESS, "migration directory " + root + " does not exist or is not a directory;"
+                    + " " + Setting.either("pass --dir <path>", "set directory(Path)"));
         }
         List<String> errors = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
@@ -73,12 +75,12 @@ public final class MigrationDirectory {
             try {
                 declarative.add(declarative(root, file));
             } catch (UnderwayException e) {
-                errors.add(e.getMessage());
+                errors.add(e.template());
             }
         }
         checkDuplicates(scripts, declarative, errors);
         if (!errors.isEmpty()) {
-            throw UnderwayException.usage("migration directory " + root + " has "
+            throw UnderwayException.of(Reason.BAD_FILE, "migration directory " + root + " has "
                     + (errors.size() == 1 ? "a problem" : errors.size() + " problems") + ":\n  "
                     + String.join("\n  ", errors));
         }
@@ -109,7 +111,7 @@ public final class MigrationDirectory {
         try {
             return read(file, rel, name.get(), splitter);
         } catch (UnderwayException e) {
-            return new Problem(e.getMessage());
+            return new Problem(e.template());
         }
     }
 
@@ -117,7 +119,7 @@ public final class MigrationDirectory {
         String content = readText(file, rel);
         SqlScript sql = splitter.split(Checksums.stripBom(content), rel);
         if (sql.statements().isEmpty()) {
-            throw UnderwayException.usage(rel + ": is empty (no SQL statements); delete it or add its statements");
+            throw UnderwayException.of(Reason.BAD_FILE, rel + ": is empty (no SQL statements); delete it or add its statements");
         }
         return new MigrationScript(name, rel, file, Checksums.file(content), sql);
     }
@@ -140,7 +142,7 @@ public final class MigrationDirectory {
         try {
             return utf8(Files.readAllBytes(file), rel);
         } catch (IOException e) {
-            throw UnderwayException.usage(rel + ": cannot be read: " + e.getMessage());
+            throw UnderwayException.of(Reason.FILE_ACCESS, rel + ": cannot be read: " + e.getMessage());
         }
     }
 
@@ -159,9 +161,9 @@ public final class MigrationDirectory {
                 // counted as the lexer counts them: \n, \r\n and a lone \r each end a line
                 line += bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n') ? 1 : 0;
             }
-            throw UnderwayException.usage(rel + ":" + line + ": is not valid UTF-8 (byte 0x"
+            throw UnderwayException.of(Reason.BAD_FILE, rel + ":" + line + ": is not valid UTF-8 (byte 0x"
                     + String.format("%02X", bytes[offset] & 0xFF) + " at byte offset " + offset
-                    + "); save the file as UTF-8");
+                    + "); save the file as UTF-8").at(rel, line);
         }
         return out.flip().toString();
     }

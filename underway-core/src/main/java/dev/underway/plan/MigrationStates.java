@@ -1,5 +1,9 @@
 package dev.underway.plan;
 
+import dev.underway.Audience;
+import dev.underway.Reason;
+import dev.underway.Setting;
+import dev.underway.UnderwayException;
 import dev.underway.sql.SqlStatement;
 import dev.underway.state.HistoryPhase;
 import dev.underway.state.HistoryRow;
@@ -30,7 +34,15 @@ public final class MigrationStates {
     }
 
     private final List<MigrationInfo> infos = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
+    /**
+     * One validation error: which failure, the migration file it is about, and the message.
+     *
+     * @param script the file, relative to the directory
+     */
+    public record Problem(Reason reason, String script, String message) {
+    }
+
+    private final List<Problem> errors = new ArrayList<>();
     private final List<PendingMigration> pending = new ArrayList<>();
 
     private MigrationStates() {
@@ -90,8 +102,8 @@ public final class MigrationStates {
         for (HistoryRow r : rows.values()) {
             if (!withFile.contains(r.version()) && !r.needsNoFile()) {
                 lines.add(info(r, MigrationState.MISSING, "file " + r.script() + " is gone from the directory"));
-                errors.add("V" + r.version() + " (" + r.script() + ") was " + (r.isYaml() ? started(r) : "applied")
-                        + " but its file is missing; restore it, or run repair to forget it");
+                errors.add(new Problem(Reason.MISSING_FILE, r.script(), "V" + r.version() + " (" + r.script() + ") was " + (r.isYaml() ? started(r) : "applied")
+                        + " but its file is missing; restore it, or run repair to forget it"));
             } else if (!withFile.contains(r.version())) {
                 lines.add(info(r, MigrationState.APPLIED, r.isBaseline() ? "baseline" : "imported " + r.type()));
             }
@@ -105,8 +117,8 @@ public final class MigrationStates {
             return info(f, null, MigrationState.IGNORED, "at or below the baseline V" + baseline);
         }
         if (latest != null && f.version().compareTo(latest) < 0 && !o.outOfOrder()) {
-            errors.add(f.script() + " (V" + f.version() + ") is pending but older than the latest applied version V"
-                    + latest + "; rename it to a version above V" + latest + ", or run with --out-of-order");
+            errors.add(new Problem(Reason.VERSION_ORDER, f.script(), f.script() + " (V" + f.version() + ") is pending but older than the latest applied version V"
+                    + latest + "; rename it to a version above V" + latest + ", or run with " + Setting.OUT_OF_ORDER.ref()));
             return info(f, null, MigrationState.IGNORED, "older than the latest applied version V" + latest);
         }
         if (f.isYaml()) {
@@ -124,9 +136,9 @@ public final class MigrationStates {
     private MigrationInfo applied(VersionedFile f, HistoryRow row) {
         String what = row.isYaml() ? started(row) : "applied";
         if (row.checksum() != null && row.checksum() != f.checksum()) {
-            errors.add(f.script() + " (V" + f.version() + ") changed after it was " + what + " (checksum "
+            errors.add(new Problem(Reason.CHECKSUM_CHANGED, f.script(), f.script() + " (V" + f.version() + ") changed after it was " + what + " (checksum "
                     + row.checksum() + " " + what + ", " + f.checksum() + " now); revert the edit and put the change in"
-                    + " a new migration, or run repair if the edit is harmless");
+                    + " a new migration, or run repair if the edit is harmless"));
             return info(f, row, MigrationState.APPLIED, (row.isYaml() ? yamlNote(row) + "; " : "")
                     + "file changed since it was " + what);
         }
@@ -143,8 +155,8 @@ public final class MigrationStates {
     }
 
     private MigrationInfo recordedAsOtherKind(VersionedFile f, HistoryRow row) {
-        errors.add(f.script() + " (V" + f.version() + ") is a " + f.type() + " migration, but V" + f.version() + " was"
-                + " recorded as " + row.type() + " (" + row.script() + "); restore that file, or give this one a new version");
+        errors.add(new Problem(Reason.HISTORY_MISMATCH, f.script(), f.script() + " (V" + f.version() + ") is a " + f.type() + " migration, but V" + f.version() + " was"
+                + " recorded as " + row.type() + " (" + row.script() + "); restore that file, or give this one a new version"));
         return info(f, row, row.success() ? MigrationState.APPLIED : MigrationState.FAILED,
                 "recorded as " + row.type() + " migration " + row.script());
     }
@@ -162,11 +174,11 @@ public final class MigrationStates {
         String resumeNote = "failed after " + done + " of " + f.sql().statements().size() + " statements";
         if (done > f.sql().statements().size()
                 || !Objects.equals(row.statementsChecksum(), Checksums.statements(f.sql().statements(), done))) {
-            errors.add(f.script() + " (V" + f.version() + ") failed after " + done + (done == 1 ? " statement" : " statements")
+            errors.add(new Problem(Reason.CHECKSUM_CHANGED, f.script(), f.script() + " (V" + f.version() + ") failed after " + done + (done == 1 ? " statement" : " statements")
                     + ", and one of those "
                     + "already executed (" + executed(f, done) + ") has been edited since; revert the edit so the "
                     + "migration can resume at statement "
-                    + (done + 1) + ", or run repair to forget the failed attempt (its statements then run again from the first)");
+                    + (done + 1) + ", or run repair to forget the failed attempt (its statements then run again from the first)"));
             return info(VersionedFile.of(f), row, MigrationState.FAILED, resumeNote + "; executed statements were edited");
         }
         if (withinTarget(f.version(), o)) {
@@ -257,9 +269,24 @@ public final class MigrationStates {
         return List.copyOf(infos);
     }
 
-    /** Problems that stop migrate and fail validate (exit code 4). */
+    /** Problems that stop migrate and fail validate (exit code 4), as messages for a library caller. */
     public List<String> errors() {
+        return errors.stream().map(p -> Setting.render(p.message(), Audience.LIBRARY)).toList();
+    }
+
+    /** The same problems with their reasons; messages may hold {@link Setting#ref()} placeholders. */
+    public List<Problem> problems() {
         return List.copyOf(errors);
+    }
+
+    /**
+     * The validation error for these problems ({@code heading} says what was validated): the first problem's reason
+     * and file, every problem's message.
+     */
+    public UnderwayException invalid(String heading) {
+        Problem first = errors.get(0);
+        return UnderwayException.of(first.reason(), heading + ":\n  "
+                + String.join("\n  ", errors.stream().map(Problem::message).toList())).at(first.script(), null);
     }
 
     /** What the next migrate runs, in order: versioned ones first, then repeatable ones. */

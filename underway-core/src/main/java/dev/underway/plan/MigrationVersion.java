@@ -1,5 +1,6 @@
 package dev.underway.plan;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 
 import java.math.BigInteger;
@@ -29,7 +30,7 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
 
     public static MigrationVersion parse(String s) {
         if (!isValid(s)) {
-            throw UnderwayException.usage("'" + s + "' is not a version; use numbers separated by dots, e.g. 1, 2.1, 2024.06.01");
+            throw UnderwayException.of(Reason.BAD_FILE, "'" + s + "' is not a version; use numbers separated by dots, e.g. 1, 2.1, 2024.06.01");
         }
         String text = s.replace('_', '.');
         List<BigInteger> parts = new ArrayList<>();

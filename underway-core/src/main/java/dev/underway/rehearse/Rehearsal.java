@@ -1,5 +1,7 @@
 package dev.underway.rehearse;
 
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.StateLocation;
@@ -80,7 +82,7 @@ public final class Rehearsal {
             List<String> loadTables = loadTables(c, dialect, target, touched);
             return rehearse(db, c, plan, analyses, filled, loadTables);
         } catch (SQLException e) {
-            throw UnderwayException.failed("database error while preparing the rehearsal on " + settings.redactedUrl()
+            throw UnderwayException.of(Reason.DATABASE_ERROR, "database error while preparing the rehearsal on " + settings.redactedUrl()
                     + ": " + settings.describe(e), e);
         }
     }
@@ -182,7 +184,7 @@ public final class Rehearsal {
                     c.target(), true, c.online()), MigrationListener.NONE, dev.underway.observe.PhaseListener.NONE)
                     .migrate(true);
         } catch (IOException e) {
-            throw UnderwayException.failed("cannot copy the migrations that build the schema: " + e.getMessage(), e);
+            throw UnderwayException.of(Reason.IO_FAILED, "cannot copy the migrations that build the schema: " + e.getMessage(), e);
         } finally {
             deleteQuietly(copy);
         }
@@ -235,8 +237,8 @@ public final class Rehearsal {
         for (Map.Entry<String, Long> e : request.rows().entrySet()) {
             QualifiedName name = new QualifiedName(target, e.getKey());
             if (!dialect.schemas().tableExists(c, name)) {
-                throw UnderwayException.usage("--rows names table " + name + ", which does not exist before the rehearsed"
-                        + " migrations");
+                throw UnderwayException.of(Reason.NO_SUCH_OBJECT, Setting.REHEARSAL_ROWS.ref() + " names table " + name + ", which does not exist before the rehearsed"
+                        + " migrations").table(name.toString());
             }
             rows.put(name, e.getValue());
         }
@@ -256,8 +258,8 @@ public final class Rehearsal {
         }
         for (String t : request.loadTables()) {
             if (!dialect.schemas().tableExists(c, new QualifiedName(target, t))) {
-                throw UnderwayException.usage("--load-table " + t + " does not exist in " + target
-                        + " before the rehearsed migrations");
+                throw UnderwayException.of(Reason.NO_SUCH_OBJECT, Setting.LOAD_TABLE.ref() + " " + t + " does not exist in " + target
+                        + " before the rehearsed migrations").table(t);
             }
         }
         return request.loadTables();
@@ -287,7 +289,7 @@ public final class Rehearsal {
         private final transient RehearsalReport report;
 
         RehearsalFailed(UnderwayException cause, RehearsalReport report) {
-            super(cause.code(), cause.getMessage(), cause);
+            super(cause, "");
             this.report = report;
         }
 

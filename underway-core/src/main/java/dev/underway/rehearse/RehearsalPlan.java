@@ -1,5 +1,7 @@
 package dev.underway.rehearse;
 
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.dialect.Dialect;
@@ -75,21 +77,21 @@ record RehearsalPlan(boolean fresh, List<Item> below, List<Item> rehearsed, List
         }
         all.sort(Comparator.comparing(Item::version));
         if (all.isEmpty()) {
-            throw UnderwayException.usage("no versioned migrations in " + config.directory() + " to rehearse");
+            throw UnderwayException.of(Reason.NOTHING_TO_DO, "no versioned migrations in " + config.directory() + " to rehearse");
         }
         List<MigrationScript> versioned = w.dir().versioned();
         if (history.isEmpty()) {
             MigrationVersion from = request.from() != null ? request.from() : all.get(all.size() - 1).version();
             List<Item> rehearsed = all.stream().filter(i -> i.version().compareTo(from) >= 0).toList();
             if (rehearsed.isEmpty()) {
-                throw UnderwayException.usage("no migration at or above version " + from + " in " + config.directory()
+                throw UnderwayException.of(Reason.BAD_OPTION, "no migration at or above version " + from + " in " + config.directory()
                         + " (the newest is " + all.get(all.size() - 1).version() + ")");
             }
             List<Item> below = all.stream().filter(i -> i.version().compareTo(from) < 0).toList();
             return new RehearsalPlan(true, below, rehearsed, versioned);
         }
         if (request.from() != null) {
-            throw UnderwayException.usage("--from is for an empty database; " + w.db().targetSchema() + " has a history,"
+            throw UnderwayException.of(Reason.BAD_OPTION, Setting.REHEARSAL_FROM.ref() + " is for an empty database; " + w.db().targetSchema() + " has a history,"
                     + " and the rehearsal runs its pending migrations");
         }
         Set<MigrationVersion> pending = new LinkedHashSet<>();
@@ -106,7 +108,7 @@ record RehearsalPlan(boolean fresh, List<Item> below, List<Item> rehearsed, List
         }
         List<Item> rehearsed = all.stream().filter(i -> pending.contains(i.version())).toList();
         if (rehearsed.isEmpty()) {
-            throw UnderwayException.usage("nothing to rehearse: " + w.db().targetSchema() + " has no pending migrations");
+            throw UnderwayException.of(Reason.NOTHING_TO_DO, "nothing to rehearse: " + w.db().targetSchema() + " has no pending migrations");
         }
         return new RehearsalPlan(false, List.of(), rehearsed, versioned);
     }

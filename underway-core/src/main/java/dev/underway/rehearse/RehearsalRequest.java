@@ -1,5 +1,6 @@
 package dev.underway.rehearse;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.OnlineExecution;
 import dev.underway.load.QueryMix;
@@ -35,7 +36,7 @@ public record RehearsalRequest(Path directory, MigrationVersion from, Map<String
         rows = Map.copyOf(rows);
         loadTables = List.copyOf(loadTables);
         if (defaultRows < 0 || rows.values().stream().anyMatch(n -> n < 0)) {
-            throw UnderwayException.usage("row counts must not be negative");
+            throw UnderwayException.of(Reason.BAD_OPTION, "row counts must not be negative");
         }
         mix = mix == null ? QueryMix.DEFAULT : mix;
         online = online == null ? OnlineExecution.DEFAULTS : online;

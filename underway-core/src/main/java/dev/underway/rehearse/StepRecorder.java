@@ -1,6 +1,7 @@
 package dev.underway.rehearse;
 
 import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Redaction;
 import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.SessionProbe;
 import dev.underway.lint.StatementAnalysis;
@@ -166,7 +167,7 @@ final class StepRecorder implements MigrationListener, PhaseListener, AutoClosea
     }
 
     private static String describe(SQLException e) {
-        return e.getMessage() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]");
+        return Redaction.message(e);
     }
 
     @Override

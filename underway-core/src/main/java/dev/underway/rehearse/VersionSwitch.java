@@ -1,6 +1,7 @@
 package dev.underway.rehearse;
 
 import dev.underway.config.ConnectionSettings;
+import dev.underway.dialect.Redaction;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,7 +47,7 @@ final class VersionSwitch {
             return missing.isEmpty() ? null : "the new version has no " + String.join(", ", missing)
                     + " (renamed or removed), which the load's queries use";
         } catch (SQLException e) {
-            return "could not read the new version's columns: " + e.getMessage();
+            return "could not read the new version's columns: " + Redaction.message(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.underway.sql;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 
 import java.util.Set;
@@ -34,13 +35,13 @@ public record Directive(String name, String argument, int line) {
         }
         Matcher m = DIRECTIVE.matcher(text);
         if (!m.matches()) {
-            throw UnderwayException.usage(source + ":" + comment.line() + ": malformed directive '" + text
-                    + "'; write -- underway:<name>[=<value>]");
+            throw UnderwayException.of(Reason.BAD_FILE, source + ":" + comment.line() + ": malformed directive '" + text
+                    + "'; write -- underway:<name>[=<value>]").at(source, comment.line());
         }
         String name = m.group(1);
         if (!KNOWN.contains(name)) {
-            throw UnderwayException.usage(source + ":" + comment.line() + ": unknown directive 'underway:" + name
-                    + "'; known directives: " + String.join(", ", KNOWN.stream().sorted().toList()));
+            throw UnderwayException.of(Reason.BAD_FILE, source + ":" + comment.line() + ": unknown directive 'underway:" + name
+                    + "'; known directives: " + String.join(", ", KNOWN.stream().sorted().toList())).at(source, comment.line());
         }
         return new Directive(name, m.group(2).strip(), comment.line());
     }

@@ -1,5 +1,6 @@
 package dev.underway.sql;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 
 /**
@@ -275,7 +276,7 @@ public final class Lexer {
     }
 
     private UnderwayException error(int atLine, String message) {
-        return UnderwayException.usage(source + ":" + atLine + ": " + message);
+        return UnderwayException.of(Reason.BAD_FILE, source + ":" + atLine + ": " + message).at(source, atLine);
     }
 
     /** MySQL starts a {@code --} comment when a space or a control character (or the end) follows. */

@@ -1,5 +1,6 @@
 package dev.underway.sql;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 
 import java.util.ArrayList;
@@ -125,9 +126,9 @@ public final class StatementSplitter {
                 return;
             }
             if (!after.startsWith("--")) {
-                throw UnderwayException.usage(source + ":" + terminator.line() + ": '" + after + "' follows COPY ... FROM"
+                throw UnderwayException.of(Reason.BAD_FILE, source + ":" + terminator.line() + ": '" + after + "' follows COPY ... FROM"
                         + " stdin on its line; psql reads the COPY's data from the next line and would run this only"
-                        + " after the data. Put it on a line after the data's closing \\.");
+                        + " after the data. Put it on a line after the data's closing \\.").at(source, terminator.line());
             }
             comment(new Token(TokenType.LINE_COMMENT, after, terminator.end(), terminator.end() + rest.length(),
                     terminator.line()));
@@ -159,23 +160,23 @@ public final class StatementSplitter {
             String command = lexer.restOfLine().strip();
             String name = command.isEmpty() ? "" : command.split("\\s+")[0];
             if (!name.equals("restrict") && !name.equals("unrestrict")) {
-                throw UnderwayException.usage(source + ":" + backslash.line() + ": \\" + command + " is a psql"
+                throw UnderwayException.of(Reason.BAD_FILE, source + ":" + backslash.line() + ": \\" + command + " is a psql"
                         + " meta-command, not SQL; Underway sends each statement to the server itself, without psql."
-                        + " Remove it (pg_dump's \\restrict and \\unrestrict lines are skipped)");
+                        + " Remove it (pg_dump's \\restrict and \\unrestrict lines are skipped)").at(source, backslash.line());
             }
         }
 
         private void changeDelimiter(Token token) {
             if (!lexer.atEnd() && !Character.isWhitespace(lexer.peekChar())) {
                 // mysql's find_command() matches "delimiter" only as a word of its own: it sends this line as SQL.
-                throw UnderwayException.usage(source + ":" + token.line() + ": '" + token.text() + lexer.restOfLine()
+                throw UnderwayException.of(Reason.BAD_FILE, source + ":" + token.line() + ": '" + token.text() + lexer.restOfLine()
                         + "' is not a DELIMITER command: the mysql client needs a space after DELIMITER and would send"
-                        + " this line to the server, where it is a syntax error. Write DELIMITER ; (or DELIMITER $$)");
+                        + " this line to the server, where it is a syntax error. Write DELIMITER ; (or DELIMITER $$)").at(source, token.line());
             }
             String rest = lexer.restOfLine().strip();
             String value = rest.isEmpty() ? "" : rest.split("\\s+")[0];
             if (value.isEmpty()) {
-                throw UnderwayException.usage(source + ":" + token.line()
+                throw UnderwayException.of(Reason.BAD_FILE, source + ":" + token.line()
                         + ": DELIMITER needs a value, e.g. DELIMITER $$ (and DELIMITER ; to switch back)");
             }
             delimiter = value;
@@ -250,11 +251,11 @@ public final class StatementSplitter {
 
         void checkClosed(String source) {
             if (parenDepth > 0) {
-                throw UnderwayException.usage(source + ":" + openedParen.line()
+                throw UnderwayException.of(Reason.BAD_FILE, source + ":" + openedParen.line()
                         + ": parenthesis opened here is never closed; the rest of the file would run as one statement");
             }
             if (beginDepth > 0) {
-                throw UnderwayException.usage(source + ":" + openedBegin.line()
+                throw UnderwayException.of(Reason.BAD_FILE, source + ":" + openedBegin.line()
                         + ": BEGIN here has no matching END; the rest of the file would run as one statement");
             }
         }

@@ -1,5 +1,8 @@
 package dev.underway.state;
 
+import dev.underway.Reason;
+import dev.underway.dialect.Redaction;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.StateLocation;
 import dev.underway.dialect.Dialect;
@@ -82,10 +85,12 @@ public final class StateLocator {
             }
         } catch (SQLException e) {
             // Guessing "not there" could apply every migration again to a database that has them.
-            throw UnderwayException.usage("cannot read " + table + " to learn whether it holds the history of " + target
-                    + ", where earlier versions kept it: " + e.getMessage().strip() + "; grant SELECT on it, or say where"
-                    + " the state is: --state-schema " + table.schema() + " (there) or --state-schema " + target
-                    + " --state-table-prefix " + StateLocation.IN_TARGET_PREFIX + " (inside " + target + ")");
+            throw UnderwayException.of(Reason.PRIVILEGE_MISSING, "cannot read " + table + " to learn whether it holds the history of " + target
+                    + ", where earlier versions kept it: " + Redaction.message(e) + "; grant SELECT on it, or say where"
+                    + " the state is: " + Setting.either("--state-schema " + table.schema() + " (there) or --state-schema " + target
+                    + " --state-table-prefix " + StateLocation.IN_TARGET_PREFIX, "state(new StateLocation(\"" + table.schema()
+                    + "\", null)) (there) or state(new StateLocation(\"" + target + "\", \"" + StateLocation.IN_TARGET_PREFIX
+                    + "\"))") + " (inside " + target + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.underway.state;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.QualifiedName;
 
@@ -23,8 +24,8 @@ interface StoredText {
                 return e;
             }
         }
-        throw UnderwayException.failed("state table " + table + " holds an unknown " + column + " '" + text
+        throw UnderwayException.of(Reason.DATABASE_ERROR, "state table " + table + " holds an unknown " + column + " '" + text
                 + "' (known: " + Arrays.stream(type.getEnumConstants()).map(StoredText::text)
-                .collect(Collectors.joining(", ")) + "); was it written by a newer version of Underway?", null);
+                .collect(Collectors.joining(", ")) + "); was it written by a newer version of Underway?");
     }
 }

@@ -1,5 +1,7 @@
 package dev.underway.synthetic;
 
+import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.ColumnProfile.Kind;
@@ -46,12 +48,11 @@ final class ColumnGenerator {
         this.observed = observed;
         boolean unsupported = column.kind() == Kind.UNSUPPORTED || column.compositeReference();
         if (!column.nullable() && (unsupported || column.references() != null && parentKeys.isEmpty())) {
-            throw UnderwayException.usage("cannot make synthetic values for " + table + "." + column.name() + " ("
+            throw UnderwayException.of(Reason.UNSUPPORTED, "cannot make synthetic values for " + table + "." + column.name() + " ("
                     + column.type() + (column.compositeReference() ? ", part of a foreign key over several columns"
                     : column.references() != null ? ", referencing " + column.references() + ", which has no rows"
                     : ", a type synthetic rows do not cover") + "), which is NOT NULL without a default; give it a"
-                    + " DEFAULT, fill the table yourself, or pass --rows " + table.substring(table.lastIndexOf('.') + 1)
-                    + "=0");
+                    + " DEFAULT, fill the table yourself, or pass " + SyntheticData.noRows(table.substring(table.lastIndexOf('.') + 1)));
         }
     }
 
@@ -99,7 +100,7 @@ final class ColumnGenerator {
 
     private long within(long row, long max) {
         if (row > max) {
-            throw UnderwayException.usage("column " + column.name() + " (" + column.type() + ") cannot hold " + row
+            throw UnderwayException.of(Reason.BAD_OPTION, "column " + column.name() + " (" + column.type() + ") cannot hold " + row
                     + " distinct values; ask for fewer rows");
         }
         return row;
@@ -124,7 +125,7 @@ final class ColumnGenerator {
         int limit = column.length() == null ? 40 : Math.min(column.length(), 40);
         String prefix = column.unique() ? Long.toString(row) : "";
         if (prefix.length() > limit) {
-            throw UnderwayException.usage("column " + column.name() + " (" + column.type() + ") is too short for "
+            throw UnderwayException.of(Reason.BAD_OPTION, "column " + column.name() + " (" + column.type() + ") is too short for "
                     + row + " distinct values; ask for fewer rows");
         }
         int wanted = Math.max(prefix.length(), 1 + r.nextInt(limit));

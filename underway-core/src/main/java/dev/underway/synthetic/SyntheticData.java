@@ -1,5 +1,8 @@
 package dev.underway.synthetic;
 
+import dev.underway.Reason;
+import dev.underway.dialect.Redaction;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.Dialect;
@@ -81,8 +84,8 @@ public final class SyntheticData {
         long start = System.nanoTime();
         RowGenerator g = RowGenerator.forTable(c, dialect, table);
         if (g.columns().isEmpty()) {
-            throw UnderwayException.usage("cannot fill " + table + " with synthetic rows: the server fills all its"
-                    + " columns itself; fill it yourself or pass --rows " + table.name() + "=0");
+            throw UnderwayException.of(Reason.BAD_OPTION, "cannot fill " + table + " with synthetic rows: the server fills all its"
+                    + " columns itself; fill it yourself or pass " + noRows(table.name()));
         }
         long first = firstRowNumber(c, dialect, table);
         SplittableRandom random = new SplittableRandom(SEED ^ table.toString().hashCode());
@@ -96,11 +99,11 @@ public final class SyntheticData {
             if (e instanceof UnderwayException u) {
                 throw u;
             }
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
-            throw UnderwayException.usage("filling " + table + " with synthetic rows failed, nothing was added to it: "
+            String message = Redaction.text(e.getMessage() == null ? e.toString() : e.getMessage().strip(), List.of());
+            throw UnderwayException.of(Reason.REFUSED_OPERATION, "filling " + table + " with synthetic rows failed, nothing was added to it: "
                     + message + (e instanceof SQLException s && s.getSQLState() != null ? " [SQLSTATE " + s.getSQLState()
                     + "]" : "") + "; synthetic rows cannot satisfy every constraint: fill the table yourself, or pass"
-                    + " --rows " + table.name() + "=0");
+                    + " " + noRows(table.name()));
         } finally {
             c.setAutoCommit(autoCommit);
         }
@@ -129,5 +132,10 @@ public final class SyntheticData {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** The remedy "pass --rows t=0", for the reader. */
+    static String noRows(String table) {
+        return Setting.either("--rows " + table + "=0", "rows(\"" + table + "\", 0)");
     }
 }

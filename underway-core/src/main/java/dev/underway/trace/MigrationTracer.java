@@ -1,6 +1,7 @@
 package dev.underway.trace;
 
 import dev.underway.Interruption;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.lint.FileAnalysis;
@@ -33,7 +34,7 @@ public final class MigrationTracer {
 
     public MigrationTracer(Linter linter, StatementTracer.ConnectionSource connections) {
         if (linter.dialect().kind() != DatabaseKind.POSTGRESQL) {
-            throw UnderwayException.usage("trace works on PostgreSQL only; " + linter.dialect().describe()
+            throw UnderwayException.of(Reason.UNSUPPORTED, "trace works on PostgreSQL only; " + linter.dialect().describe()
                     + " would need performance_schema.metadata_locks to observe locks");
         }
         this.linter = linter;

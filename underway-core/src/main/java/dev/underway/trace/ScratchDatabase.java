@@ -1,5 +1,6 @@
 package dev.underway.trace;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionFailure;
 import dev.underway.config.ConnectionSettings;
@@ -55,9 +56,9 @@ public final class ScratchDatabase implements AutoCloseable {
             dialect.schemas().createIfMissing(c, name);
             return new ScratchDatabase(admin, dialect, name, admin);
         } catch (ConnectionFailure e) {
-            throw UnderwayException.usage(admin.describe(e));
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, admin.describe(e));
         } catch (SQLException e) {
-            throw UnderwayException.usage("cannot create a scratch database on " + admin.redactedUrl() + ": "
+            throw UnderwayException.of(Reason.PRIVILEGE_MISSING, "cannot create a scratch database on " + admin.redactedUrl() + ": "
                     + admin.describe(e) + "; it needs the CREATEDB privilege (PostgreSQL) or CREATE and DROP (MySQL);"
                     + " the database in --url itself is never changed");
         }
@@ -67,7 +68,7 @@ public final class ScratchDatabase implements AutoCloseable {
     static String withDatabase(String url, String database) {
         Matcher m = URL.matcher(url);
         if (!m.matches()) {
-            throw UnderwayException.usage("a scratch database needs a URL of the form jdbc:postgresql://host:port/database,"
+            throw UnderwayException.of(Reason.BAD_OPTION, "a scratch database needs a URL of the form jdbc:postgresql://host:port/database,"
                     + " got " + new ConnectionSettings(url, null, null).redactedUrl());
         }
         return m.group(1) + database + m.group(3);
@@ -117,7 +118,7 @@ public final class ScratchDatabase implements AutoCloseable {
                 dialect.schemas().dropIfExists(c, name);
             }
         } catch (SQLException e) {
-            throw UnderwayException.failed("could not drop the scratch database " + name + " on " + admin.redactedUrl()
+            throw UnderwayException.of(Reason.DATABASE_ERROR, "could not drop the scratch database " + name + " on " + admin.redactedUrl()
                     + ": " + admin.describe(e) + "; drop it by hand", e);
         }
     }

@@ -1,6 +1,7 @@
 package dev.underway.trace;
 
 import dev.underway.dialect.postgres.PgLock;
+import dev.underway.dialect.Redaction;
 import dev.underway.trace.RelationSnapshot.Relation;
 
 import java.sql.Connection;
@@ -138,7 +139,7 @@ public final class StatementTracer {
 
     private static Observation failed(SQLException e, long start) {
         return new Observation(List.of(), List.of(), null, java.util.Set.of(), elapsedMillis(start),
-                e.getMessage() + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]"));
+                Redaction.message(e));
     }
 
     private static void sample(Connection c, int pid, Map<Long, Lock> into) throws SQLException {

@@ -1,6 +1,6 @@
 package dev.underway.backfill;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.observe.BackfillListener;
@@ -237,17 +237,17 @@ abstract class BackfillScenario {
     void aThrottleQueryRunsReadOnlyWithATimeoutSoThatOneThatWritesChangesNothing() throws Exception {
         createItems(50, 1);
         exec("CREATE TABLE y (id int PRIMARY KEY)", "INSERT INTO y VALUES (1), (2), (3)");
-        refused(BackfillRequest.builder("t").set("n = n + 1").throttleQuery(writingProbe(), 5),
-                "--throttle-query must only read, but");
-        refused(BackfillRequest.builder("t").set("n = n + 1").throttleQuery(writingProbe(), 5),
+        refused(BackfillRequest.builder("t").set("n = n + 1").throttleQuery(writingProbe(), 5), Reason.BAD_OPTION,
+                "BackfillRequest.Builder.throttleQuery(String, double) must only read, but");
+        refused(BackfillRequest.builder("t").set("n = n + 1").throttleQuery(writingProbe(), 5), Reason.BAD_OPTION,
                 "so it changed nothing: " + writingProbe());
         assertThat(count("SELECT count(*) FROM y")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM t WHERE n > 0")).isZero();
         assertThat(recorded()).as("nothing recorded for a refused probe").isFalse();
 
         long start = System.nanoTime();
-        refused(BackfillRequest.builder("t").set("n = n + 1").throttleQuery(slowProbe(), 5),
-                "--throttle-query ran longer than its statement timeout of 5s");
+        refused(BackfillRequest.builder("t").set("n = n + 1").throttleQuery(slowProbe(), 5), Reason.BAD_OPTION,
+                "throttleQuery(String, double) ran longer than its statement timeout of 5s");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(9));
         // The probe's session is back to autocommit without the timeout: a good probe then runs the backfill.
         assertThat(backfill(BackfillRequest.builder("t").set("n = n + 1").throttleQuery("SELECT count(*) FROM y", 5))
@@ -291,7 +291,7 @@ abstract class BackfillScenario {
                 .lockWait(Duration.ofMillis(300)).build();
         assertThatThrownBy(() -> impatient.backfill(BackfillRequest.builder("t").set("n = n + 1").resume(ResumeMode.RESUME)
                 .build(), null))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.LOCK_NOT_ACQUIRED))
                 .hasMessageContaining("is already running in another session");
         assertThat(run.get(60, TimeUnit.SECONDS).rowsChanged()).isEqualTo(2000);
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(2000);
@@ -359,16 +359,16 @@ abstract class BackfillScenario {
     void badInputIsRefusedBeforeAnyRowChanges() throws Exception {
         createItems(100, 1);
         exec("CREATE TABLE nokey (a int, b int)", "INSERT INTO nokey VALUES (1, 1)");
-        refused(BackfillRequest.builder("nope").set("b = a"), "table " + schema() + ".nope does not exist");
-        refused(BackfillRequest.builder("t").set("nope = a"), "column nope does not exist in table " + schema()
+        refused(BackfillRequest.builder("nope").set("b = a"), Reason.NO_SUCH_OBJECT, "table " + schema() + ".nope does not exist");
+        refused(BackfillRequest.builder("t").set("nope = a"), Reason.NO_SUCH_OBJECT, "column nope does not exist in table " + schema()
                 + ".t (its columns: id, a, b, n)");
-        refused(BackfillRequest.builder("t").set("b = no_such_function(a)"), "refused by");
-        refused(BackfillRequest.builder("t").set("b = a").where("no_such_column > 1"), "refused by");
-        refused(BackfillRequest.builder("t").set("b = a").where("false) OR (true"), "closes a parenthesis it did not"
+        refused(BackfillRequest.builder("t").set("b = no_such_function(a)"), Reason.BAD_OPTION, "refused by");
+        refused(BackfillRequest.builder("t").set("b = a").where("no_such_column > 1"), Reason.BAD_OPTION, "refused by");
+        refused(BackfillRequest.builder("t").set("b = a").where("false) OR (true"), Reason.BAD_OPTION, "closes a parenthesis it did not"
                 + " open");
-        refused(BackfillRequest.builder("t").set("b = a").where("a > 0 /* all */"), "contains a comment");
-        refused(BackfillRequest.builder("t").set("id = id + 1"), "column id is part of the primary key");
-        refused(BackfillRequest.builder("nokey").set("b = a"), "table " + schema() + ".nokey has no primary key and no"
+        refused(BackfillRequest.builder("t").set("b = a").where("a > 0 /* all */"), Reason.BAD_OPTION, "contains a comment");
+        refused(BackfillRequest.builder("t").set("id = id + 1"), Reason.BAD_OPTION, "column id is part of the primary key");
+        refused(BackfillRequest.builder("nokey").set("b = a"), Reason.NO_USABLE_KEY, "table " + schema() + ".nokey has no primary key and no"
                 + " unique index on NOT NULL columns");
         assertThat(count("SELECT count(*) FROM t WHERE b IS NOT NULL OR n <> 0")).isZero();
         assertThat(count("SELECT count(*) FROM nokey WHERE b = 1")).isEqualTo(1);
@@ -376,10 +376,10 @@ abstract class BackfillScenario {
 
     abstract String schema();
 
-    private void refused(BackfillRequest.Builder request, String message) {
+    private void refused(BackfillRequest.Builder request, Reason reason, String message) {
         assertThatThrownBy(() -> backfill(request)).isInstanceOf(UnderwayException.class)
                 .hasMessageContaining(message)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE));
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(reason));
     }
 
     @Test
@@ -387,11 +387,12 @@ abstract class BackfillScenario {
         createItems(100, 1);
         backfill(BackfillRequest.builder("t").set("n = n + 1").catchUp(false));
         assertThatThrownBy(() -> backfill(BackfillRequest.builder("t").set("n = n + 1"))).hasMessageContaining(
-                "already finished").hasMessageContaining("--restart");
+                "already finished").hasMessageContaining("resume(ResumeMode.RESTART)")
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKPOINT_EXISTS));
         assertThat(backfill(BackfillRequest.builder("t").set("n = n + 1").catchUp(false).resume(ResumeMode.RESUME))
                 .alreadyDone()).isTrue();
         assertThatThrownBy(() -> backfill(BackfillRequest.builder("t").set("n = n + 2").resume(ResumeMode.RESUME)))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKPOINT_MISMATCH))
                 .hasMessageContaining("was checkpointed with SET");
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(100);
     }

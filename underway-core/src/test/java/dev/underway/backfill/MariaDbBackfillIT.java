@@ -1,6 +1,6 @@
 package dev.underway.backfill;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
@@ -69,8 +69,8 @@ class MariaDbBackfillIT extends BackfillScenario {
         createItems(10, 1);
         assertThatThrownBy(() -> backfill(BackfillRequest.builder("t").set("n = 1").maxReplicaLag(Duration.ofSeconds(1))))
                 .isInstanceOf(UnderwayException.class)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessageContaining("needs --replica-url");
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.BAD_OPTION))
+                .hasMessageContaining("needs BackfillRequest.Builder.replicaUrl(String)");
     }
 
     @Test
@@ -78,7 +78,7 @@ class MariaDbBackfillIT extends BackfillScenario {
         createItems(50, 1);
         assertThatThrownBy(() -> backfill(BackfillRequest.builder("t").set("n = 1").maxReplicaLag(Duration.ofSeconds(1))
                 .replicaUrl(db.url())))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.BAD_OPTION))
                 .hasMessageContaining("is not a replica: SHOW REPLICA STATUS returns no row");
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isZero();
         // Nothing was recorded: the corrected command runs without --resume or --restart.

@@ -1,6 +1,6 @@
 package dev.underway.backfill;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
@@ -123,7 +123,7 @@ class PostgresBackfillIT extends BackfillScenario {
         createItems(100, 1);
         assertThatThrownBy(() -> backfill(BackfillRequest.builder("t").set("n = 10 / (id - 50)").batchSize(100)))
                 .isInstanceOf(UnderwayException.class)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.FAILED))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.STATEMENT_FAILED))
                 .hasMessageContaining("failed in the batch after key (start): ERROR: division by zero [SQLSTATE 22012]")
                 .hasMessageContaining("the 0 batches before it (0 rows changed) stay committed");
         assertThat(count("SELECT count(*) FROM t WHERE n <> 0")).isZero();

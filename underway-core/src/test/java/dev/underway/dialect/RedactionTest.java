@@ -56,4 +56,14 @@ class RedactionTest {
         assertThat(ServerVersion.parse("16.4 (Debian 16.4-1)").isSameOrAfter(16, 5)).isFalse();
         assertThat(ServerVersion.parse("8.0.36").toString()).isEqualTo("8.0.36");
     }
+
+    @Test
+    void anyFailureShownToAUserLosesUrlPasswords() {
+        SQLException driver = new SQLException("cannot reach jdbc:postgresql://app:hunter2@db/app?password=s3cret", "08001");
+        assertThat(Redaction.message(driver)).isEqualTo("cannot reach jdbc:postgresql://app:***@db/app?password=***"
+                + " [SQLSTATE 08001]");
+        assertThat(Redaction.message(new IllegalStateException(" jdbc:mysql://a:hunter2@h/x ")))
+                .isEqualTo("jdbc:mysql://a:***@h/x");
+        assertThat(Redaction.message(new IllegalStateException())).isEqualTo("IllegalStateException");
+    }
 }

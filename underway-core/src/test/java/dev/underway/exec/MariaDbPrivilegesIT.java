@@ -1,5 +1,7 @@
 package dev.underway.exec;
 
+import dev.underway.Reason;
+import dev.underway.Audience;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.config.StateLocation;
@@ -55,7 +57,9 @@ class MariaDbPrivilegesIT {
                 .startsWith("migrate cannot run as " + app.user() + " on ")
                 .contains("CREATE on database `underway`, to create database underway for Underway's table"
                         + " underway.history (GRANT CREATE ON `underway`.* TO '" + app.user() + "'@'%')")
-                .contains("--state-schema " + root.name() + " --state-table-prefix underway_");
+                .contains("state(new StateLocation(\"" + root.name() + "\", \"underway_\"))");
+        assertThat(e.reason()).isEqualTo(Reason.PRIVILEGE_MISSING);
+        assertThat(e.message(Audience.CLI)).contains("--state-schema " + root.name() + " --state-table-prefix underway_");
         assertThat(root.column("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + root.name() + "'"))
                 .isEmpty();
     }

@@ -1,6 +1,7 @@
 package dev.underway.exec;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
+import dev.underway.Audience;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.backfill.BackfillRequest;
@@ -56,7 +57,9 @@ class PostgresPrivilegesIT {
                 .contains("nothing was changed")
                 .contains("CREATE on database " + admin.name() + ", to create schema underway for Underway's table"
                         + " underway.history (GRANT CREATE ON DATABASE \"" + admin.name() + "\" TO \"" + role + "\")")
-                .contains("--state-schema app --state-table-prefix underway_");
+                .contains("state(new StateLocation(\"app\", \"underway_\"))");
+        assertThat(e.reason()).isEqualTo(Reason.PRIVILEGE_MISSING);
+        assertThat(e.message(Audience.CLI)).contains("--state-schema app --state-table-prefix underway_");
         assertThat(admin.column("SELECT nspname FROM pg_namespace WHERE nspname = 'underway'")).isEmpty();
         assertThat(admin.column("SELECT tablename FROM pg_tables WHERE schemaname = 'app'")).isEmpty();
 
@@ -113,7 +116,7 @@ class PostgresPrivilegesIT {
         admin.exec("GRANT SELECT ON app.users TO " + role, "GRANT ALL ON app.underway_history TO " + role);
         assertThatThrownBy(() -> as(app).state(IN_APP).build().backfill(BackfillRequest.builder("users").schema("app")
                 .change(RowChange.touch()).build(), null))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.PRIVILEGE_MISSING))
                 .hasMessageStartingWith("backfill cannot run as " + role)
                 .hasMessageContaining("UPDATE on table app.users, to change its rows");
         assertThat(admin.column("SELECT tablename FROM pg_tables WHERE tablename = 'underway_backfills'")).isEmpty();

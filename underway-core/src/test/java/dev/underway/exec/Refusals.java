@@ -1,6 +1,6 @@
 package dev.underway.exec;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -15,7 +15,7 @@ final class Refusals {
     static UnderwayException refused(ThrowingCallable call) {
         UnderwayException e = catchThrowableOfType(call, UnderwayException.class);
         assertThat(e).as("refused").isNotNull();
-        assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.USAGE);
+        assertThat(e.reason()).as(e.getMessage()).isEqualTo(Reason.PRIVILEGE_MISSING);
         return e;
     }
 }

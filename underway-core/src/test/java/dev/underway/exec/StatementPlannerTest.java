@@ -1,6 +1,6 @@
 package dev.underway.exec;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.DatabaseKind;
@@ -101,7 +101,7 @@ class StatementPlannerTest {
     void badDirectivesAreUsageErrorsNamingFileAndLine() {
         assertThatThrownBy(() -> plan(PG, "SELECT 1;\n-- underway:lock-timeout=soon\nALTER TABLE t ADD c int;"))
                 .isInstanceOf(UnderwayException.class)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.REFUSED_STATEMENT))
                 .hasMessageContaining("V7__x.sql:2: -- underway:lock-timeout=soon: 'soon' is not a duration");
         assertThatThrownBy(() -> plan(PG, "-- underway:lock-timeout=0s\nALTER TABLE t ADD c int;"))
                 .hasMessageContaining("V7__x.sql:1: -- underway:lock-timeout must be positive");
@@ -113,7 +113,7 @@ class StatementPlannerTest {
     @Test
     void unnamedConcurrentIndexesAreRefused() {
         assertThatThrownBy(() -> plan(PG, "SELECT 1;\nCREATE INDEX CONCURRENTLY ON t (c);"))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.REFUSED_STATEMENT))
                 .hasMessageContaining("V7__x.sql:2: 'CREATE INDEX CONCURRENTLY ON t (c)' builds an index concurrently"
                         + " without naming it");
     }

@@ -1,6 +1,6 @@
 package dev.underway.op;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
@@ -170,7 +170,7 @@ class DependentObjectsIT {
         assertThatThrownBy(() -> ec.start(yaml("V4__qty.yaml", """
                 operations:
                   - alter_column: {table: items, column: qty, type: integer, up: CAST(qty AS integer), down: qty::text}
-                """))).satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                """))).satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.REFUSED_OPERATION))
                 .hasMessageContaining("V4 (V4__qty.yaml) is refused; nothing was changed: complete re-creates view"
                         + " public.small_items on the new columns, and the database refuses that")
                 .hasMessageContaining("operator does not exist: integer ~~ text");
@@ -195,7 +195,7 @@ class DependentObjectsIT {
         exec(db.admin, "CREATE FUNCTION noop() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
                 + " CREATE TRIGGER email_changed BEFORE UPDATE OF email ON users FOR EACH ROW EXECUTE FUNCTION noop()");
         assertThatThrownBy(() -> ec.start(yaml("V4__email.yaml", README_EMAIL)))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.REFUSED_OPERATION))
                 .hasMessageContaining("trigger email_changed on table public.users depends on column users.email,"
                         + " which complete replaces by its new shape, and Underway re-creates views, materialized views,"
                         + " rules and SQL-bodied functions, not this kind of object");

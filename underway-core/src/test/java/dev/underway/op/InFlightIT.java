@@ -1,6 +1,6 @@
 package dev.underway.op;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.state.FlightPhase;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +45,7 @@ class InFlightIT {
     void aViolationAtCompleteNamesTheConstraintAndRowsAndLeavesTheMigrationInFlight() throws SQLException {
         db.expandContract().start(yaml("V2__email.yaml", USERS_EMAIL_NOT_NULL));
         assertThatThrownBy(() -> db.expandContract().complete("2"))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.FAILED))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.DATA_CHECK_FAILED))
                 .hasMessageContaining("NOT NULL on users.email does not hold for existing rows")
                 .hasMessageContaining("e.g. (2)")
                 .hasMessageContaining("the migration stays in flight");
@@ -88,7 +88,7 @@ class InFlightIT {
         assertThatThrownBy(() -> ec.start(yaml("V4__users.yaml", """
                 operations:
                   - add_column: {table: users, column: {name: age, type: int, nullable: true}}
-                """))).satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                """))).satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CONFLICT))
                 .hasMessageContaining("V4 changes table users, which V2 (in flight, started) changes;"
                         + " complete or roll back V2 first");
         assertThatThrownBy(() -> ec.start(yaml("V4__orders.yaml", """
@@ -133,20 +133,21 @@ class InFlightIT {
     @Test
     void startingTwiceFindsItDoneAndCompletingNothingIsRefused() throws SQLException {
         ExpandContract ec = db.expandContract();
-        assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("no declarative migration is in flight");
+        assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("no declarative migration is in flight")
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.NOT_IN_FLIGHT));
         YamlMigration m = yaml("V2__users.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n");
         YamlMigration edited = yaml("V2__users.yaml", "operations:\n  - rename_column: {table: users, from: email, to: m}\n");
         ec.start(m);
         assertThat(ec.start(m).alreadyDone()).startsWith("V2 is already started (on ").endsWith("; it waits for"
                 + " complete or rollback");
         assertThatThrownBy(() -> ec.start(edited))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKSUM_CHANGED))
                 .hasMessageContaining("V2 is already in flight (started), started from a different V2__users.yaml;"
                         + " complete it or roll it back");
         ec.complete("2");
         assertThat(ec.start(m).alreadyDone()).startsWith("V2 is already started and completed (on ");
         assertThatThrownBy(() -> ec.start(edited))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKSUM_CHANGED))
                 .hasMessageContaining("V2__users.yaml changed since V2 was completed");
         assertThat(rows(db.admin, "SELECT type || ':' || phase || ':' || success FROM underway.history ORDER BY"
                 + " installed_rank")).containsExactly("YAML:start:true", "YAML:complete:true");
@@ -161,7 +162,7 @@ class InFlightIT {
         db.old.setAutoCommit(false);
         exec(db.old, "SELECT count(*) FROM users");
         assertThatThrownBy(() -> ec.start(m))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.BLOCKED))
                 .hasMessageContaining("V2__email.yaml (start) action:1: gave up on 'ALTER TABLE \"public\".\"users\" ADD COLUMN")
                 .hasMessageContaining("idle in transaction");
         exec(db.old, "INSERT INTO users VALUES (9, 'i@x')");
@@ -181,7 +182,7 @@ class InFlightIT {
         ec.start(yaml("V2__nullable.yaml", "operations:\n  - alter_column: {table: users, column: email, nullable: true}\n"));
         exec(db.next, "INSERT INTO users VALUES (5, NULL)");
         assertThatThrownBy(() -> ec.rollback(null))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.FAILED))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.DATA_CHECK_FAILED))
                 .hasMessageContaining("does not hold for existing rows, e.g. (5)")
                 .hasMessageContaining("The rollback stopped at this check")
                 .hasMessageContaining("It removed what its checks had added (ALTER TABLE \"public\".\"users\" DROP"
@@ -238,7 +239,7 @@ class InFlightIT {
                       name: mail
                       type: varchar(50)
                       up: lower(emial)
-                """))).satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                """))).satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.REFUSED_OPERATION))
                 .hasMessageContaining("V2__typo.yaml:3: the up of users.mail (over the old version's columns id, email)"
                         + " is refused by the database")
                 .hasMessageContaining("column \"emial\" does not exist");

@@ -1,5 +1,7 @@
 package dev.underway.op;
 
+import dev.underway.Reason;
+import dev.underway.UnderwayException;
 import dev.underway.observe.PhaseListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,8 +99,10 @@ class PhaseRerunIT {
         assertThat(ec.rollback(null).alreadyDone()).startsWith("V3 is already rolled back (on ");
         assertThat(ec.rollback("3").alreadyDone()).startsWith("V3 is already rolled back (on ");
         // What is not done stays refused: nothing in flight to complete, and V2 cannot be rolled back any more.
-        assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("no declarative migration is in flight");
-        assertThatThrownBy(() -> ec.rollback("2")).hasMessageContaining("V2 is not in flight");
+        assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("no declarative migration is in flight")
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.NOT_IN_FLIGHT));
+        assertThatThrownBy(() -> ec.rollback("2")).hasMessageContaining("V2 is not in flight")
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.NOT_IN_FLIGHT));
         assertThat(history()).containsExactly("2:start:true", "2:complete:true", "3:rolled back:false",
                 "3:rollback:false");
     }

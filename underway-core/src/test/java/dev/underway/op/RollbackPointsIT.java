@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
@@ -50,7 +51,7 @@ class RollbackPointsIT {
         @Override
         public void beforeStatement(PendingMigration m, SqlStatement s, Connection session) {
             if (!crash && seen.incrementAndGet() == at) {
-                throw UnderwayException.failed("injected failure of statement " + at, null);
+                throw UnderwayException.of(Reason.STATEMENT_FAILED, "injected failure of statement " + at);
             }
         }
 

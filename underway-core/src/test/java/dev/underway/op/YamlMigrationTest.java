@@ -1,6 +1,6 @@
 package dev.underway.op;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +16,7 @@ class YamlMigrationTest {
         try {
             YamlMigration.parse("V7__m.yaml", yaml);
         } catch (UnderwayException e) {
-            assertThat(e.code()).isEqualTo(ErrorCode.USAGE);
+            assertThat(e.reason()).isEqualTo(Reason.BAD_FILE);
             return e;
         }
         throw new AssertionError("accepted: " + yaml);

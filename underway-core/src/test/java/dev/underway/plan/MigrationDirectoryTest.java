@@ -1,6 +1,6 @@
 package dev.underway.plan;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.postgres.PostgresDialect;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class MigrationDirectoryTest {
         write("more/R__x.sql", "SELECT 2;");
         assertThatThrownBy(this::load)
                 .isInstanceOf(UnderwayException.class)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.BAD_FILE))
                 .hasMessageContaining("has 5 problems")
                 .hasMessageContaining("V1_init.sql: not a valid migration name")
                 .hasMessageContaining("V2__empty.sql: is empty")
@@ -73,7 +73,7 @@ class MigrationDirectoryTest {
         Files.writeString(dir.resolve("old/B1.1__base.sql"), "SELECT 'baseline';");
         Files.writeString(dir.resolve("Users_report.sql"), "SELECT 'not a migration';");
         assertThatThrownBy(this::load)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.USAGE))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.BAD_FILE))
                 .hasMessageContaining("has 2 problems")
                 .hasMessageContaining("U1__a.sql: a Flyway undo migration; Underway does not run undo or baseline scripts")
                 .hasMessageContaining("old/B1.1__base.sql: a Flyway baseline migration; Underway does not run undo or baseline"

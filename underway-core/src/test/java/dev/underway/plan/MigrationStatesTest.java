@@ -1,5 +1,9 @@
 package dev.underway.plan;
 
+import dev.underway.Audience;
+import dev.underway.ErrorCode;
+import dev.underway.Reason;
+import dev.underway.UnderwayException;
 import dev.underway.dialect.postgres.PostgresDialect;
 import dev.underway.state.HistoryPhase;
 import dev.underway.state.HistoryRow;
@@ -66,6 +70,10 @@ class MigrationStatesTest {
         return compute(MigrationStates.Options.DEFAULT);
     }
 
+    private static List<Reason> reasons(MigrationStates s) {
+        return s.problems().stream().map(MigrationStates.Problem::reason).toList();
+    }
+
     private static List<String> states(MigrationStates s) {
         return s.infos().stream().map(i -> (i.version() == null ? "R" : i.version()) + ":" + i.state().label()).toList();
     }
@@ -102,8 +110,13 @@ class MigrationStatesTest {
         applied("1");
         write("V1__one.sql", "SELECT 1 + 0;");
         MigrationStates s = compute();
+        assertThat(reasons(s)).containsExactly(Reason.CHECKSUM_CHANGED);
         assertThat(s.errors()).singleElement().asString()
                 .contains("V1__one.sql (V1) changed after it was applied");
+        UnderwayException e = s.invalid("validation failed");
+        assertThat(e.reason()).isEqualTo(Reason.CHECKSUM_CHANGED);
+        assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
+        assertThat(e.details().file()).isEqualTo("V1__one.sql");
     }
 
     @Test
@@ -114,6 +127,7 @@ class MigrationStatesTest {
         Files.delete(dir.resolve("V3__three.sql"));
         MigrationStates s = compute();
         assertThat(states(s)).contains("3:missing");
+        assertThat(reasons(s)).containsExactly(Reason.MISSING_FILE);
         assertThat(s.errors()).singleElement().asString().contains("V3 (V3__three.sql) was applied but its file is missing");
     }
 
@@ -123,8 +137,11 @@ class MigrationStatesTest {
         applied("3");
         MigrationStates strict = compute();
         assertThat(states(strict)).contains("2:ignored");
+        assertThat(reasons(strict)).containsExactly(Reason.VERSION_ORDER);
         assertThat(strict.errors()).singleElement().asString()
-                .contains("V2__two.sql (V2) is pending but older than the latest applied version V3");
+                .contains("V2__two.sql (V2) is pending but older than the latest applied version V3")
+                .endsWith("or run with outOfOrder(true)");
+        assertThat(strict.invalid("validation failed").message(Audience.CLI)).endsWith("or run with --out-of-order");
         assertThat(pending(strict)).doesNotContain("V2@0");
 
         MigrationStates lenient = compute(new MigrationStates.Options(true, null));
@@ -170,6 +187,7 @@ class MigrationStatesTest {
         twoFailedAfterItsSecondStatement();
         write("V2__two.sql", "-- header\n\nSELECT 2;\nSELECT\n  'edited';\nSELECT 222;");
         MigrationStates s = compute();
+        assertThat(reasons(s)).containsExactly(Reason.CHECKSUM_CHANGED);
         assertThat(s.errors()).singleElement().asString()
                 .contains("V2__two.sql (V2) failed after 2 statements, and one of those already executed "
                         + "(statements 1-2, now at lines 3-5) has been edited since");
@@ -301,6 +319,7 @@ class MigrationStatesTest {
         applied("3");
         Files.delete(dir.resolve("V3__three.sql"));
         write("V3__three.yaml", YAML);
+        assertThat(reasons(compute())).containsExactly(Reason.HISTORY_MISMATCH);
         assertThat(compute().errors()).singleElement().asString()
                 .isEqualTo("V3__three.yaml (V3) is a YAML migration, but V3 was recorded as SQL (V3__three.sql); restore"
                         + " that file, or give this one a new version");

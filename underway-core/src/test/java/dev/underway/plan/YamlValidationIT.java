@@ -1,6 +1,6 @@
 package dev.underway.plan;
 
-import dev.underway.ErrorCode;
+import dev.underway.Reason;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.exec.Repair;
@@ -57,7 +57,7 @@ class YamlValidationIT {
                 .checksum();
         assertThatThrownBy(() -> underway().validate())
                 .isInstanceOf(UnderwayException.class)
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKSUM_CHANGED))
                 .hasMessageContaining("V2__rename.yaml (V2) changed after it was completed (checksum " + ran
                         + " completed, " + now + " now)");
         assertThat(v2()).satisfies(i -> {
@@ -67,7 +67,7 @@ class YamlValidationIT {
         });
         // migrate refuses too, before anything runs.
         assertThatThrownBy(() -> underway().migrate(true, null))
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION));
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKSUM_CHANGED));
 
         Repair.Result repaired = underway().repair();
         assertThat(repaired.realigned()).containsExactly("V2 (V2__rename.yaml)");
@@ -81,7 +81,7 @@ class YamlValidationIT {
         underway().migrate(true, null);
         Files.delete(dir.resolve("V2__rename.yaml"));
         assertThatThrownBy(() -> underway().validate())
-                .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION))
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.MISSING_FILE))
                 .hasMessageContaining("V2 (V2__rename.yaml) was completed but its file is missing");
         assertThat(v2().state()).isEqualTo(MigrationState.MISSING);
 

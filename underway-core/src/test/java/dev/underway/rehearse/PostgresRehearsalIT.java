@@ -1,5 +1,7 @@
 package dev.underway.rehearse;
 
+import dev.underway.UnderwayException;
+import dev.underway.Reason;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.StateLocation;
 import dev.underway.load.Stall;
@@ -149,7 +151,8 @@ class PostgresRehearsalIT {
 
         write("V3__more.sql", "ALTER TABLE t ADD COLUMN w int;");
         assertThatThrownBy(() -> rehearse(request().from(MigrationVersion.parse("3"))))
-                .hasMessageContaining("--from is for an empty database");
+                .hasMessageContaining("RehearsalRequest.Builder.from(MigrationVersion) is for an empty database")
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.BAD_OPTION));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.underway.synthetic;
 
+import dev.underway.Audience;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.ColumnProfile.Kind;
@@ -101,7 +103,12 @@ class ColumnGeneratorTest {
     @Test
     void aNotNullColumnOfAnUnsupportedTypeIsRefusedANullableOneGetsNull() {
         assertThatThrownBy(() -> generator(column(Kind.UNSUPPORTED, null, false, false)))
-                .hasMessageContaining("cannot make synthetic values for public.t.c").hasMessageContaining("--rows t=0");
+                .isInstanceOfSatisfying(UnderwayException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
+                    assertThat(e.message(Audience.CLI)).contains("cannot make synthetic values for public.t.c")
+                            .contains("pass --rows t=0");
+                    assertThat(e.getMessage()).contains("pass rows(\"t\", 0)").doesNotContain("--rows");
+                });
         assertThat(generator(column(Kind.UNSUPPORTED, null, false, true)).value(1, new SplittableRandom(1))).isNull();
     }
 

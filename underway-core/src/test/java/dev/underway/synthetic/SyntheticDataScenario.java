@@ -1,5 +1,6 @@
 package dev.underway.synthetic;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
@@ -96,7 +97,8 @@ abstract class SyntheticDataScenario {
     void aCheckNoSyntheticValueSatisfiesIsRefusedAndLeavesTheTableEmpty() throws SQLException {
         assertThatThrownBy(() -> SyntheticData.fill(c, dialect, Map.of(table("picky"), 1000L), 0))
                 .isInstanceOf(UnderwayException.class).hasMessageContaining("filling " + schema() + ".picky")
-                .hasMessageContaining("nothing was added").hasMessageContaining("--rows picky=0");
+                .hasMessageContaining("nothing was added").hasMessageContaining("rows(\"picky\", 0)")
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.REFUSED_OPERATION));
         assertThat(count("SELECT count(*) FROM picky")).isZero();
     }
 
@@ -104,7 +106,8 @@ abstract class SyntheticDataScenario {
     void aNotNullColumnOfATypeWithoutValuesIsRefusedClearly() {
         assertThatThrownBy(() -> SyntheticData.fill(c, dialect, Map.of(table("odd"), 10L), 0))
                 .hasMessageContaining("cannot make synthetic values for " + schema() + ".odd.")
-                .hasMessageContaining("--rows odd=0");
+                .hasMessageContaining("rows(\"odd\", 0)")
+                .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.UNSUPPORTED));
     }
 
     long count(String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.underway.lint.fix;
 
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.lint.Finding;
 import dev.underway.lint.LintInput;
@@ -106,12 +107,12 @@ public final class Fixer {
 
     private static String read(LintInput input) {
         if (input.path() == null) {
-            throw UnderwayException.usage(input.file() + ": only files can be fixed");
+            throw UnderwayException.of(Reason.FILE_ACCESS, input.file() + ": only files can be fixed");
         }
         try {
             return Checksums.stripBom(Files.readString(input.path(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw UnderwayException.usage(input.file() + ": cannot be read: " + e.getMessage());
+            throw UnderwayException.of(Reason.FILE_ACCESS, input.file() + ": cannot be read: " + e.getMessage());
         }
     }
 }
