@@ -72,7 +72,7 @@ public final class StatementPlanner {
             case UNJUDGED, OTHER -> null;
         };
         ConcurrentIndex index = dialect.concurrentIndexes().builtBy(s).orElse(null);
-        return new ExecutableStatement(s, withOnlineClause(s, verdict), timeoutClass, lock, statement, index);
+        return new ExecutableStatement(s, withOnlineClause(s, verdict), verdict.lock(), timeoutClass, lock, statement, index);
     }
 
     /**

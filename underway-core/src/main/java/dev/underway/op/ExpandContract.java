@@ -184,7 +184,7 @@ public final class ExpandContract {
         }
         SchemaSnapshot before = CatalogReader.read(c, schema());
         String old = VersionSchemas.oldSchemaFor(c, schema(), inFlight.stream().map(InFlight::newSchema).toList());
-        MigrationPlan plan = MigrationPlan.of(m, before, old, db.dialect());
+        MigrationPlan plan = MigrationPlan.of(m, before, old, db.dialect(), config.online());
         StartChecks.refuseConflicts(m, plan, inFlight);
         StartChecks.checkExpressions(c, m, plan);
         if (VersionSchemas.existing(c, schema()).stream().anyMatch(f -> f.name().equals(plan.newSchema()))
@@ -397,7 +397,8 @@ public final class ExpandContract {
 
     private MigrationPlan plan(InFlight row) {
         YamlMigration m = YamlMigration.parse(row.script(), row.yaml());
-        return MigrationPlan.of(m, SnapshotJson.read(row.snapshot(), row.version()), row.oldSchema(), db.dialect());
+        return MigrationPlan.of(m, SnapshotJson.read(row.snapshot(), row.version()), row.oldSchema(), db.dialect(),
+                config.online());
     }
 
     /** The in-flight migration with this version, or the only one when none is given. */
