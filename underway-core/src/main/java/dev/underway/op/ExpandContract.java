@@ -99,8 +99,18 @@ public final class ExpandContract {
 
     public PhaseResult start(YamlMigration m) {
         SqlOperationGate.check(m, db.dialect(), config.unsafe());
+        try (MigrationLock lock = lock()) {
+            return start(m, lock);
+        }
+    }
+
+    /**
+     * start under the migration lock the caller holds (migrate holds one for its whole run, SQL migrations and
+     * phases alike) and releases; the caller's lint gate judged the migration's {@code sql} operations.
+     */
+    public PhaseResult start(YamlMigration m, MigrationLock lock) {
         long t0 = System.nanoTime();
-        try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
+        try (ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
             Connection c = exec.connection();
             requirePrivileges(c, m);
             db.ensureTargetSchema(c);
@@ -216,7 +226,14 @@ public final class ExpandContract {
     }
 
     public PhaseResult complete(String version) {
-        return runInFlight(version, Phase.COMPLETE, this::completion);
+        try (MigrationLock lock = lock()) {
+            return complete(version, lock);
+        }
+    }
+
+    /** complete under the migration lock the caller holds and releases (see {@link #start(YamlMigration, MigrationLock)}). */
+    public PhaseResult complete(String version, MigrationLock lock) {
+        return runInFlight(version, Phase.COMPLETE, this::completion, lock);
     }
 
     public PhasePlan planRollback(String version) {
@@ -224,7 +241,9 @@ public final class ExpandContract {
     }
 
     public PhaseResult rollback(String version) {
-        return runInFlight(version, Phase.ROLLBACK, this::undo);
+        try (MigrationLock lock = lock()) {
+            return runInFlight(version, Phase.ROLLBACK, this::undo, lock);
+        }
     }
 
     private PhasePlan planInFlight(String version, Phase phase, Preparation preparation) {
@@ -243,9 +262,9 @@ public final class ExpandContract {
         }
     }
 
-    private PhaseResult runInFlight(String version, Phase phase, Preparation preparation) {
+    private PhaseResult runInFlight(String version, Phase phase, Preparation preparation, MigrationLock lock) {
         long t0 = System.nanoTime();
-        try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
+        try (ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
             Connection c = exec.connection();
             Optional<String> done = earlier.phaseDone(c, version, phase, operations.load(c));
             if (done.isPresent()) {
