@@ -30,6 +30,8 @@ import java.util.Optional;
 public final class StatementPlanner {
     private final Dialect dialect;
     private final OnlineExecution online;
+    /** For statements judged alone; made on first use (a phase plans dozens of them, a SQL file none). */
+    private Linter linter;
 
     public StatementPlanner(Dialect dialect, OnlineExecution online) {
         this.dialect = dialect;
@@ -92,7 +94,9 @@ public final class StatementPlanner {
     }
 
     private Verdict judgeAlone(SqlStatement s) {
-        Linter linter = new Linter(dialect, dev.underway.lint.LintOptions.DEFAULT);
+        if (linter == null) {
+            linter = new Linter(dialect, dev.underway.lint.LintOptions.DEFAULT);
+        }
         return linter.verdict(linter.classify(s), new SchemaModel());
     }
 
