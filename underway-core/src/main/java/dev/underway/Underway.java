@@ -59,8 +59,8 @@ public final class Underway {
     }
 
     /**
-     * Applies every pending migration (up to the target), exactly once, under the migration lock;
-     * declarative (YAML) migrations in the directory are started in version order.
+     * Applies every pending migration (up to the target), exactly once, under one migration lock held for the
+     * whole run; declarative (YAML) migrations in the directory are started in version order.
      */
     public MigrateResult migrate() {
         return migrate(false, null);
@@ -68,15 +68,25 @@ public final class Underway {
 
     /**
      * migrate on a directory that may hold declarative (YAML) migrations too: they run in one version
-     * order with the SQL ones; YAML migrations are started, and with {@code complete} also completed.
+     * order with the SQL ones, under one migration lock; YAML migrations are started, and with {@code complete}
+     * also completed.
      */
     public MigrateResult migrate(boolean complete, PhaseListener phases) {
         return new DirectoryMigration(config, listener, phases == null ? PhaseListener.NONE : phases).migrate(complete);
     }
 
-    /** What migrate would run, without taking a lock or changing anything. */
+    /** What {@link #migrate()} would run, without taking a lock or changing anything. */
     public MigratePlan plan() {
-        return new Migrator(config, listener).plan();
+        return plan(false);
+    }
+
+    /**
+     * What {@link #migrate(boolean, PhaseListener)} would run, without taking a lock or changing anything: one plan
+     * whose steps are the SQL migrations and the phases of declarative (YAML) migrations, in the order migrate
+     * takes them.
+     */
+    public MigratePlan plan(boolean complete) {
+        return new DirectoryMigration(config, listener, PhaseListener.NONE).plan(complete);
     }
 
     /** The state of every migration. Reads only. */

@@ -13,8 +13,6 @@ import dev.underway.op.MigrationStatus;
 import dev.underway.plan.MigrationVersion;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Machine output through Jackson: records in, JSON out, keys in component order. Core records whose components are
@@ -61,18 +59,5 @@ final class Json {
     /** The keys of {@code status --format json}. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     private interface SnakeCase {
-    }
-
-    /** An insertion-ordered map built from alternating keys and values (migrate's, until it prints a record). */
-    static Map<String, Object> object(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
-    }
-
-    static String str(Object o) {
-        return o == null ? null : o.toString();
     }
 }

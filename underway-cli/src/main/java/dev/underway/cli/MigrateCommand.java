@@ -2,28 +2,22 @@ package dev.underway.cli;
 
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
-import dev.underway.exec.ExecutableStatement;
 import dev.underway.exec.AppliedMigration;
-import dev.underway.exec.ExecutionMode;
-import dev.underway.exec.MigratePlan;
 import dev.underway.exec.MigrateResult;
-import dev.underway.exec.PlannedMigration;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.MigrationVersion;
-import dev.underway.plan.PendingMigration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
-import java.util.List;
 
 @Command(name = "migrate", description = "Apply pending migrations, each exactly once, in version order.")
 final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--target", description = "Apply migrations up to and including this version.")
     String targetVersion;
 
-    @Option(names = "--dry-run", description = "Print each pending migration's statements; apply nothing.")
+    @Option(names = "--dry-run", description = "Print what the run would do (each pending migration's statements,"
+            + " the actions of the declarative phases it would run); apply nothing.")
     boolean dryRun;
 
     @Option(names = "--out-of-order", description = "Also apply pending migrations older than the latest applied one.")
@@ -62,7 +56,7 @@ final class MigrateCommand extends DatabaseCommand {
     @Override
     int run(Underway underway) {
         if (dryRun) {
-            printPlan(underway.plan());
+            PlanOutput.migrate(out(), underway.plan(complete));
             return 0;
         }
         MigrateResult r;
@@ -77,13 +71,7 @@ final class MigrateCommand extends DatabaseCommand {
         }
         r.warnings().forEach(w -> err().println("warning: " + w));
         if (format == Format.JSON) {
-            out().println(Json.write(Json.object(
-                    "database", r.database(),
-                    "schema", r.targetSchema(),
-                    "current_version", Json.str(r.currentVersion()),
-                    "applied", r.applied().stream().map(MigrateCommand::json).toList(),
-                    "waiting", r.waiting(),
-                    "warnings", r.warnings())));
+            out().println(Json.write(MigrateJson.of(r)));
         } else if (r.applied().isEmpty()) {
             if (r.warnings().isEmpty()) {
                 out().println("Schema " + r.targetSchema() + " on " + r.database() + " is up to date"
@@ -98,31 +86,5 @@ final class MigrateCommand extends DatabaseCommand {
         }
         r.waiting().forEach(w -> err().println(w + "."));
         return 0;
-    }
-
-    private static Object json(AppliedMigration a) {
-        return Json.object("migration", a.label(), "description", a.description(), "script", a.script(),
-                "mode", a.mode().name().toLowerCase(java.util.Locale.ROOT), "statements", a.statements(),
-                "resumed_at", a.resumedAt(), "execution_ms", a.executionMs(), "retries", a.retries(),
-                "lock_wait_ms", a.lockWaitMs());
-    }
-
-    private void printPlan(MigratePlan plan) {
-        PrintWriter out = out();
-        List<PlannedMigration> ms = plan.migrations();
-        out.println("-- Dry run on " + plan.database() + ", schema " + plan.targetSchema() + ": " + ms.size()
-                + " pending migration(s). Nothing is applied.");
-        for (PlannedMigration p : ms) {
-            PendingMigration m = p.pending();
-            out.println();
-            out.println("-- " + m.script().name().title() + " (" + m.script().script() + "), "
-                    + (p.mode() == ExecutionMode.TRANSACTIONAL ? "in one transaction with its history row"
-                    : "statement by statement, progress recorded after each")
-                    + (m.resumeAt() > 0 ? "; resumes at statement " + (m.resumeAt() + 1) : ""));
-            for (ExecutableStatement s : p.toRun()) {
-                out.println("-- line " + s.source().line() + (s.guards().isEmpty() ? "" : ", " + s.guards()));
-                out.println(s.sql() + ";");
-            }
-        }
     }
 }

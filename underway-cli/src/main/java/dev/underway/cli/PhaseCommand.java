@@ -21,7 +21,7 @@ abstract class PhaseCommand extends DatabaseCommand {
     }
 
     void print(PhasePlan plan) {
-        PhaseOutput.plan(out(), plan);
+        PlanOutput.phase(out(), plan);
     }
 
     void print(PhaseResult result) {

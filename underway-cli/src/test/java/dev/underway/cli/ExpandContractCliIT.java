@@ -58,7 +58,8 @@ class ExpandContractCliIT {
         assertThat(dry.out()).contains("-- Dry run of start V2 (V2__score.yaml): new version schema public_v2, old"
                         + " version public. Nothing is changed.")
                 .contains("-- 1. [columns] add users._uw_score carrying the new shape of score")
-                .contains("-- lock: ACCESS EXCLUSIVE\nALTER TABLE \"public\".\"users\" ADD COLUMN \"_uw_score\" integer;")
+                .contains("-- lock: ACCESS EXCLUSIVE, lock timeout 1s, statement timeout 1m\nALTER TABLE \"public\".\"users\""
+                        + " ADD COLUMN \"_uw_score\" integer;")
                 .contains("[backfill] backfill users in batches");
         assertThat(db.column("SELECT nspname FROM pg_namespace WHERE nspname = 'public_v2'")).isEmpty();
 
@@ -162,6 +163,36 @@ class ExpandContractCliIT {
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).contains("expand/contract, completed");
         assertThat(run("migrate").out()).contains("nothing to apply");
+    }
+
+    @Test
+    void migrateDryRunPrintsTheYamlPhasesInVersionOrderWithTheSqlMigrationsAndChangesNothing() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("db/migration"));
+        Files.writeString(dir.resolve("V1__more.sql"), "CREATE TABLE more (id int PRIMARY KEY);");
+        Files.writeString(dir.resolve("V2__score.yaml"), RETYPE);
+        Files.writeString(dir.resolve("V3__after.sql"), "INSERT INTO more VALUES (1);");
+
+        Cli dry = run("migrate", "--dry-run", "--complete");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        String out = dry.out();
+        assertThat(out).startsWith("-- Dry run on PostgreSQL").contains(": 3 pending migration(s). Nothing is applied.")
+                .contains("-- line 1\nCREATE TABLE more (id int PRIMARY KEY);")
+                .contains("-- V2 start (V2__score.yaml), expand/contract: new version schema public_v2, old version public")
+                .contains("-- lock: ACCESS EXCLUSIVE, lock timeout 1s, statement timeout 1m\nALTER TABLE \"public\".\"users\""
+                        + " ADD COLUMN \"_uw_score\" integer;")
+                .contains("-- V2 complete (V2__score.yaml), expand/contract")
+                .contains("-- line 1\nINSERT INTO more VALUES (1);");
+        assertThat(out.indexOf("V1__more.sql")).isLessThan(out.indexOf("-- V2 start"));
+        assertThat(out.indexOf("-- V2 start")).isLessThan(out.indexOf("-- V2 complete"));
+        assertThat(out.indexOf("-- V2 complete")).isLessThan(out.indexOf("V3__after.sql"));
+        assertThat(db.column("SELECT count(*) FROM pg_namespace WHERE nspname IN ('underway', 'public_v2')"))
+                .containsExactly("0");
+        assertThat(db.column("SELECT count(*) FROM pg_tables WHERE tablename = 'more'")).containsExactly("0");
+
+        Cli started = run("migrate", "--dry-run");
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        assertThat(started.out()).contains("-- V2 start (V2__score.yaml)").doesNotContain("-- V2 complete")
+                .contains("-- V3__after.sql waits until V2 is completed");
     }
 
     @Test

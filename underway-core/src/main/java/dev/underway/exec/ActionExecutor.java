@@ -7,9 +7,7 @@ import dev.underway.plan.PendingMigration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Runs the actions of an expand/contract phase through the same machinery as migrate (short
@@ -27,8 +25,7 @@ public final class ActionExecutor implements AutoCloseable {
     private final OnlineExecution online;
     private final ExecutionSession session;
     private final BlockerWatch watch;
-    private final StatementRunner runner;
-    private final LockTimeoutRetry retry;
+    private final GuardedStatements guarded;
     private final LockTimeoutRetry.Totals totals = new LockTimeoutRetry.Totals(0, 0);
 
     public ActionExecutor(Database db, MigrationLock lock, OnlineExecution online, MigrationListener listener)
@@ -37,8 +34,7 @@ public final class ActionExecutor implements AutoCloseable {
         this.online = online;
         this.session = new ExecutionSession(db, db.open(), lock::isHeld, listener);
         this.watch = new BlockerWatch(db);
-        this.runner = new StatementRunner(db, session, watch, listener);
-        this.retry = new LockTimeoutRetry(online, session, watch, listener);
+        this.guarded = new GuardedStatements(db, session, watch, listener, online);
     }
 
     /** The session's connection, for reads and state writes between actions. */
@@ -54,27 +50,16 @@ public final class ActionExecutor implements AutoCloseable {
 
     /** Statements in one transaction, committed with their progress; retried as a whole after a lock timeout. */
     public void inTransaction(PendingMigration m, List<ExecutableStatement> statements, Progress progress) {
-        Duration lockTimeout = statements.stream().map(ExecutableStatement::lockTimeout).filter(Objects::nonNull)
-                .findFirst().orElse(null);
         if (statements.isEmpty()) {
             record(progress);
             return;
         }
-        retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, lockTimeout, attempt -> SessionTransaction.run(db,
-                session, statements.get(statements.size() - 1).source(), c -> {
-                    for (ExecutableStatement s : statements) {
-                        runner.run(m, s, true, attempt);
-                    }
-                    progress.record(c);
-                }));
+        guarded.inTransaction(m, statements, totals, progress::record);
     }
 
     /** A statement that cannot run in a transaction; then its progress. It must be safe to repeat (IF [NOT] EXISTS). */
     public void alone(PendingMigration m, ExecutableStatement s, Progress progress) {
-        retry.run(m, LockTimeoutRetry.Scope.STATEMENT, totals, s.lockTimeout(), attempt -> {
-            session.ensureAlive();
-            runner.run(m, s, false, attempt);
-        });
+        guarded.alone(m, s, totals);
         record(progress);
     }
 

@@ -16,9 +16,7 @@ import dev.underway.state.HistoryTable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Runs one planned migration and records it in the history table: the only class that
@@ -32,8 +30,7 @@ public final class MigrationExecutor {
     private final MigrationListener listener;
     private final String deployId;
     private final ExecutionSession session;
-    private final StatementRunner runner;
-    private final LockTimeoutRetry retry;
+    private final GuardedStatements guarded;
 
     MigrationExecutor(Database db, HistoryTable history, MigrationListener listener, String deployId,
                       ExecutionSession session, BlockerWatch watch, OnlineExecution online) {
@@ -42,8 +39,7 @@ public final class MigrationExecutor {
         this.listener = listener;
         this.deployId = deployId;
         this.session = session;
-        this.runner = new StatementRunner(db, session, watch, listener);
-        this.retry = new LockTimeoutRetry(online, session, watch, listener);
+        this.guarded = new GuardedStatements(db, session, watch, listener, online);
     }
 
     public AppliedMigration apply(PlannedMigration p) {
@@ -65,17 +61,8 @@ public final class MigrationExecutor {
     private int transactional(PlannedMigration p, LockTimeoutRetry.Totals totals, long start) {
         PendingMigration m = p.pending();
         List<ExecutableStatement> statements = p.statements();
-        // Any wait inside the transaction holds the locks of the statements before it, so once one
-        // statement needs the short lock timeout, the whole transaction runs with it.
-        Duration lockTimeout = statements.stream().map(ExecutableStatement::lockTimeout).filter(Objects::nonNull)
-                .findFirst().orElse(null);
-        SqlStatement last = statements.get(statements.size() - 1).source();
-        retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, lockTimeout, attempt -> inTransaction(last, c -> {
-            for (ExecutableStatement s : statements) {
-                runner.run(m, s, true, attempt);
-            }
-            history.insert(c, row(m, statements.size(), StatementRunner.millisSince(start), true, totals));
-        }));
+        guarded.inTransaction(m, statements, totals, c -> history.insert(c,
+                row(m, statements.size(), StatementRunner.millisSince(start), true, totals)));
         return statements.size();
     }
 
@@ -93,16 +80,10 @@ public final class MigrationExecutor {
             try {
                 if (rules.atomicWithProgress(s.source())) {
                     // The statement commits together with its progress record, so any failure before commit is retryable.
-                    retry.run(m, LockTimeoutRetry.Scope.TRANSACTION, totals, s.lockTimeout(),
-                            attempt -> inTransaction(s.source(), c -> {
-                                runner.run(m, s, true, attempt);
-                                history.recordProgress(c, rank, done, checksum, totals.retries, totals.lockWaitMs);
-                            }));
+                    guarded.inTransaction(m, List.of(s), totals,
+                            c -> history.recordProgress(c, rank, done, checksum, totals.retries, totals.lockWaitMs));
                 } else {
-                    retry.run(m, LockTimeoutRetry.Scope.STATEMENT, totals, s.lockTimeout(), attempt -> {
-                        session.ensureAlive();
-                        runner.run(m, s, false, attempt);
-                    });
+                    guarded.alone(m, s, totals);
                     // It ran; recording that is safe to repeat on a new connection.
                     record("recording that " + m.script().script() + ":" + s.source().line() + " ran", c -> {
                         history.recordProgress(c, rank, done, checksum, totals.retries, totals.lockWaitMs);
@@ -123,11 +104,6 @@ public final class MigrationExecutor {
             return rank;
         });
         return statements.size() - m.resumeAt();
-    }
-
-    /** Runs work in one transaction on the session; errors outside statements are classified by phase. */
-    private void inTransaction(SqlStatement statement, SessionTransaction.Work work) throws StatementError {
-        SessionTransaction.run(db, session, statement, work);
     }
 
     private interface HistoryWork extends SessionTransaction.Write {

@@ -31,6 +31,8 @@ import java.util.Optional;
 public final class StatementPlanner {
     private final Dialect dialect;
     private final OnlineExecution online;
+    /** For statements judged alone; made on first use (a phase plans dozens of them, a SQL file none). */
+    private Linter linter;
 
     public StatementPlanner(Dialect dialect, OnlineExecution online) {
         this.dialect = dialect;
@@ -73,7 +75,7 @@ public final class StatementPlanner {
             case UNJUDGED, OTHER -> null;
         };
         ConcurrentIndex index = dialect.concurrentIndexes().builtBy(s).orElse(null);
-        return new ExecutableStatement(s, withOnlineClause(s, verdict), timeoutClass, lock, statement, index);
+        return new ExecutableStatement(s, withOnlineClause(s, verdict), verdict.lock(), timeoutClass, lock, statement, index);
     }
 
     /**
@@ -93,7 +95,9 @@ public final class StatementPlanner {
     }
 
     private Verdict judgeAlone(SqlStatement s) {
-        Linter linter = new Linter(dialect, dev.underway.lint.LintOptions.DEFAULT);
+        if (linter == null) {
+            linter = new Linter(dialect, dev.underway.lint.LintOptions.DEFAULT);
+        }
         return linter.verdict(linter.classify(s), new SchemaModel());
     }
 

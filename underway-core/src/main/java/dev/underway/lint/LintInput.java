@@ -2,7 +2,6 @@ package dev.underway.lint;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.op.YamlMigration;
 import dev.underway.plan.Checksums;
 import dev.underway.plan.MigrationDirectory;
 import dev.underway.plan.MigrationScript;
@@ -10,12 +9,11 @@ import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlSyntax;
 import dev.underway.sql.StatementSplitter;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One file to lint.
@@ -50,15 +48,13 @@ public record LintInput(String file, Path path, SqlScript script, List<String> n
      */
     public static List<String> declarative(Path path, String shown) {
         if (!Files.isDirectory(path)) {
-            return Files.isRegularFile(path) && YamlMigration.isYamlMigration(path.getFileName().toString())
-                    ? List.of(shown) : List.of();
+            return Files.isRegularFile(path) && MigrationDirectory.isDeclarative(path) ? List.of(shown) : List.of();
         }
         String prefix = shown.isEmpty() || shown.equals(".") ? "" : shown.replaceAll("/+$", "") + "/";
-        try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile).filter(p -> YamlMigration.isYamlMigration(p.getFileName().toString()))
-                    .map(p -> prefix + path.relativize(p).toString().replace('\\', '/')).sorted().toList();
-        } catch (IOException e) {
-            throw UnderwayException.of(Reason.FILE_ACCESS, shown + ": cannot be read: " + e.getMessage());
+        try {
+            return MigrationDirectory.declarativeFiles(path).stream().map(f -> prefix + f).toList();
+        } catch (UncheckedIOException e) {
+            throw UnderwayException.of(Reason.FILE_ACCESS, shown + ": cannot be read: " + e.getCause().getMessage());
         }
     }
 
@@ -78,7 +74,7 @@ public record LintInput(String file, Path path, SqlScript script, List<String> n
         if (!Files.isRegularFile(path)) {
             throw UnderwayException.of(Reason.FILE_ACCESS, shown + ": no such file or directory");
         }
-        if (YamlMigration.isYamlMigration(path.getFileName().toString())) {
+        if (MigrationDirectory.isDeclarative(path)) {
             return List.of();
         }
         String text = Checksums.stripBom(MigrationDirectory.readText(path, shown));

@@ -1,14 +1,17 @@
 package dev.underway.op;
 
+import dev.underway.exec.ExecutableStatement;
+
 import java.util.List;
 
 /**
  * One step of a phase, as data: what it does, the SQL (run in one transaction, or alone when
- * {@code concurrent}), the lock each statement takes, and where it runs in the phase. Printed by
- * {@code --dry-run}, asserted on by tests, executed by {@link ExpandContract}.
+ * {@code concurrent}), each statement planned as a SQL migration's are (the lock it takes, its timeouts), and
+ * where it runs in the phase. Printed by {@code --dry-run}, asserted on by tests, executed by {@link ExpandContract}.
  *
- * @param sql          the statements; several run in one transaction
- * @param locks        the table lock each statement takes, in the same order (filled in by the planner)
+ * @param sql          the statements as the operation wrote them; several run in one transaction
+ * @param statements   the same statements planned, in the same order (filled in by {@link MigrationPlan}): what
+ *                     dry runs print and the executor runs
  * @param concurrent   a single statement that cannot run in a transaction ({@code CREATE INDEX CONCURRENTLY})
  * @param backfill     the table whose rows are touched in batches so the sync trigger fills the new columns; then {@code sql} is empty
  * @param violation    for validations: how to name the rows that fail it; null otherwise
@@ -17,17 +20,22 @@ import java.util.List;
  * @param onFailure    a check's undo: statements (each safe to repeat, each run alone) that remove what the action
  *                     added when it fails, so that a failed check leaves the migration as it found it
  */
-public record Action(Phase phase, Stage stage, String description, List<String> sql, List<String> locks,
+public record Action(Phase phase, Stage stage, String description, List<String> sql, List<ExecutableStatement> statements,
                      boolean concurrent, String backfill, Violation violation, boolean stepwise, List<String> onFailure) {
     public Action {
         sql = List.copyOf(sql);
-        locks = List.copyOf(locks);
+        statements = List.copyOf(statements);
         onFailure = List.copyOf(onFailure);
     }
 
-    public Action(Phase phase, Stage stage, String description, List<String> sql, List<String> locks,
+    public Action(Phase phase, Stage stage, String description, List<String> sql, List<ExecutableStatement> statements,
                   boolean concurrent, String backfill, Violation violation) {
-        this(phase, stage, description, sql, locks, concurrent, backfill, violation, false, List.of());
+        this(phase, stage, description, sql, statements, concurrent, backfill, violation, false, List.of());
+    }
+
+    /** The table lock each statement takes, in order. */
+    public List<String> locks() {
+        return statements.stream().map(ExecutableStatement::lock).toList();
     }
 
     /**
@@ -62,8 +70,8 @@ public record Action(Phase phase, Stage stage, String description, List<String> 
                 List.of(), List.of(), false, table, null);
     }
 
-    Action withLocks(List<String> locks) {
-        return new Action(phase, stage, description, sql, locks, concurrent, backfill, violation, stepwise, onFailure);
+    Action planned(List<ExecutableStatement> planned) {
+        return new Action(phase, stage, description, sql, planned, concurrent, backfill, violation, stepwise, onFailure);
     }
 
     /** Several actions of one stage as one transaction. */

@@ -102,8 +102,18 @@ public final class ExpandContract {
 
     public PhaseResult start(YamlMigration m) {
         SqlOperationGate.check(m, db.dialect(), config.unsafe());
+        try (MigrationLock lock = lock()) {
+            return start(m, lock);
+        }
+    }
+
+    /**
+     * start under the migration lock the caller holds (migrate holds one for its whole run, SQL migrations and
+     * phases alike) and releases; the caller's lint gate judged the migration's {@code sql} operations.
+     */
+    public PhaseResult start(YamlMigration m, MigrationLock lock) {
         long t0 = System.nanoTime();
-        try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
+        try (ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
             Connection c = exec.connection();
             requirePrivileges(c, m);
             db.ensureTargetSchema(c);
@@ -187,7 +197,7 @@ public final class ExpandContract {
         }
         SchemaSnapshot before = CatalogReader.read(c, schema());
         String old = VersionSchemas.oldSchemaFor(c, schema(), inFlight.stream().map(InFlight::newSchema).toList());
-        MigrationPlan plan = MigrationPlan.of(m, before, old, db.dialect());
+        MigrationPlan plan = MigrationPlan.of(m, before, old, db.dialect(), config.online());
         StartChecks.refuseConflicts(m, plan, inFlight);
         StartChecks.checkExpressions(c, m, plan);
         if (VersionSchemas.existing(c, schema()).stream().anyMatch(f -> f.name().equals(plan.newSchema()))
@@ -219,7 +229,14 @@ public final class ExpandContract {
     }
 
     public PhaseResult complete(String version) {
-        return runInFlight(version, Phase.COMPLETE, this::completion);
+        try (MigrationLock lock = lock()) {
+            return complete(version, lock);
+        }
+    }
+
+    /** complete under the migration lock the caller holds and releases (see {@link #start(YamlMigration, MigrationLock)}). */
+    public PhaseResult complete(String version, MigrationLock lock) {
+        return runInFlight(version, Phase.COMPLETE, this::completion, lock);
     }
 
     public PhasePlan planRollback(String version) {
@@ -227,7 +244,9 @@ public final class ExpandContract {
     }
 
     public PhaseResult rollback(String version) {
-        return runInFlight(version, Phase.ROLLBACK, this::undo);
+        try (MigrationLock lock = lock()) {
+            return runInFlight(version, Phase.ROLLBACK, this::undo, lock);
+        }
     }
 
     private PhasePlan planInFlight(String version, Phase phase, Preparation preparation) {
@@ -246,9 +265,9 @@ public final class ExpandContract {
         }
     }
 
-    private PhaseResult runInFlight(String version, Phase phase, Preparation preparation) {
+    private PhaseResult runInFlight(String version, Phase phase, Preparation preparation, MigrationLock lock) {
         long t0 = System.nanoTime();
-        try (MigrationLock lock = lock(); ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
+        try (ActionExecutor exec = new ActionExecutor(db, lock, config.online(), listener)) {
             Connection c = exec.connection();
             Optional<String> done = earlier.phaseDone(c, version, phase, operations.load(c));
             if (done.isPresent()) {
@@ -400,7 +419,8 @@ public final class ExpandContract {
 
     private MigrationPlan plan(InFlight row) {
         YamlMigration m = YamlMigration.parse(row.script(), row.yaml());
-        return MigrationPlan.of(m, SnapshotJson.read(row.snapshot(), row.version()), row.oldSchema(), db.dialect());
+        return MigrationPlan.of(m, SnapshotJson.read(row.snapshot(), row.version()), row.oldSchema(), db.dialect(),
+                config.online());
     }
 
     /** The in-flight migration with this version, or the only one when none is given. */

@@ -1,11 +1,13 @@
 package dev.underway.op;
 
+import dev.underway.config.OnlineExecution;
+import dev.underway.exec.ExecutableStatement;
+import dev.underway.exec.StatementPlanner;
+
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.postgres.PostgresDependents;
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.StatementSplitter;
-import dev.underway.sql.shape.SchemaModel;
-import dev.underway.sql.shape.StatementClassifier;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,14 +26,21 @@ public final class MigrationPlan {
     private final Expansion x;
     private final String oldSchema;
     private final Dialect dialect;
+    private final OnlineExecution online;
 
     private MigrationPlan(YamlMigration migration, List<Operation.Validated<?>> operations, Expansion x,
-                          String oldSchema, Dialect dialect) {
+                          String oldSchema, Dialect dialect, OnlineExecution online) {
         this.migration = migration;
         this.operations = operations;
         this.x = x;
         this.oldSchema = oldSchema;
         this.dialect = dialect;
+        this.online = online;
+    }
+
+    /** Planned with the default timeouts (see {@link OnlineExecution#DEFAULTS}). */
+    public static MigrationPlan of(YamlMigration m, SchemaSnapshot before, String oldSchema, Dialect dialect) {
+        return of(m, before, oldSchema, dialect, OnlineExecution.DEFAULTS);
     }
 
     /**
@@ -39,8 +48,10 @@ public final class MigrationPlan {
      * those before it); refuses bad input with file and line.
      *
      * @param oldSchema the schema of the version before: the latest completed version schema, or the base schema
+     * @param online    the timeouts each action's statements get, as a SQL migration's would
      */
-    public static MigrationPlan of(YamlMigration m, SchemaSnapshot before, String oldSchema, Dialect dialect) {
+    public static MigrationPlan of(YamlMigration m, SchemaSnapshot before, String oldSchema, Dialect dialect,
+                                   OnlineExecution online) {
         Expansion x = new Expansion(m.script(), m.version().toString(), before, m.versionSchema());
         List<Operation.Validated<?>> operations = new ArrayList<>();
         for (Operation<?> op : m.operations()) {
@@ -53,7 +64,7 @@ public final class MigrationPlan {
                         + " and its existing rows must be backfilled in key order; add a primary key first");
             }
         }
-        return new MigrationPlan(m, List.copyOf(operations), x, oldSchema, dialect);
+        return new MigrationPlan(m, List.copyOf(operations), x, oldSchema, dialect, online);
     }
 
     public YamlMigration migration() {
@@ -262,20 +273,34 @@ public final class MigrationPlan {
         return out;
     }
 
-    /** The lock each statement takes, as the classifier judges it: data for plans and dry runs. */
+    /**
+     * Each statement planned as a SQL migration's statement is (the lock the classifier judges it takes, its
+     * timeouts), numbered as the phase's script: on the "line" of its action's number. Data for plans, dry runs and
+     * the executor.
+     */
     private List<Action> locked(List<Action> actions) {
-        StatementClassifier classifier = new StatementClassifier(false);
+        StatementPlanner planner = new StatementPlanner(dialect, online);
         StatementSplitter splitter = new StatementSplitter(dialect.syntax());
         List<Action> out = new ArrayList<>();
-        for (Action a : actions) {
-            List<String> locks = new ArrayList<>();
+        int index = 0;
+        for (int i = 0; i < actions.size(); i++) {
+            Action a = actions.get(i);
+            List<ExecutableStatement> planned = new ArrayList<>();
             for (String sql : a.sql()) {
-                List<SqlStatement> parsed = splitter.split(sql, migration.script()).statements();
-                locks.add(parsed.isEmpty() ? "none"
-                        : dialect.lockPolicy().verdict(classifier.classify(parsed.get(0)), new SchemaModel()).lock());
+                planned.add(planner.planAlone(statement(splitter, sql, index++, i + 1)));
             }
-            out.add(a.withLocks(locks));
+            out.add(a.planned(planned));
         }
         return out;
+    }
+
+    /** One generated statement as the phase's {@code index}-th, on the "line" {@code line}. */
+    private SqlStatement statement(StatementSplitter splitter, String sql, int index, int line) {
+        List<SqlStatement> parsed = splitter.split(sql, migration.script()).statements();
+        if (parsed.isEmpty()) {
+            return new SqlStatement(index, sql, line, List.of(), List.of());
+        }
+        SqlStatement s = parsed.get(0);
+        return new SqlStatement(index, s.sql(), line, s.tokens(), s.directives());
     }
 }

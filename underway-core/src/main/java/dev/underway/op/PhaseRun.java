@@ -82,14 +82,12 @@ final class PhaseRun {
     void run(YamlMigration m, FlightPhase phaseState, List<Action> actions, int from) {
         MigrationScript script = script(m, phaseState.text(), actions);
         PendingMigration pending = new PendingMigration(script, null, 0);
-        List<ExecutableStatement> planned = exec.plan(script);
-        int statement = 0;
-        for (int i = 0; i < actions.size(); i++) {
+        for (int i = from; i < actions.size(); i++) {
             Action a = actions.get(i);
-            List<ExecutableStatement> mine = planned.subList(statement, statement + a.sql().size());
-            statement += a.sql().size();
-            if (i < from) {
-                continue;
+            // As planned (and printed by a dry run): the lock each statement takes and its timeouts.
+            List<ExecutableStatement> mine = a.statements();
+            if (mine.size() != a.sql().size()) {
+                throw new IllegalStateException("action " + (i + 1) + " of " + m.script() + " was not planned");
             }
             int done = i + 1;
             listener.actionStarting(m.label(), phaseState.text(), done, actions.size(), a.description());

@@ -26,8 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * The migrations in a directory (searched recursively), sorted: versioned ones by version,
- * then repeatable ones by description, and the declarative (YAML) ones by version. Every
- * problem in the directory is collected and reported at once, each naming its file.
+ * then repeatable ones by description, and the declarative (YAML) ones by version. The one place that walks a
+ * migration directory (migrate, validate, lint and rehearse read it here). Every problem in the directory is
+ * collected and reported at once, each naming its file.
  */
 public final class MigrationDirectory {
     private final Path root;
@@ -124,8 +125,17 @@ public final class MigrationDirectory {
         return new MigrationScript(name, rel, file, Checksums.file(content), sql);
     }
 
-    private static boolean isDeclarative(Path file) {
+    /** Whether the file is named as a declarative (YAML) migration: {@code V<version>__<description>.yaml}. */
+    public static boolean isDeclarative(Path file) {
         return MigrationName.parseDeclarative(file.getFileName().toString()).isPresent();
+    }
+
+    /**
+     * The declarative (YAML) migration files under {@code root} (searched recursively), relative to it, sorted, without
+     * reading any file: what lint names when it skips them.
+     */
+    public static List<String> declarativeFiles(Path root) {
+        return files(root, MigrationDirectory::isDeclarative).stream().map(f -> relative(root, f)).toList();
     }
 
     private static DeclarativeScript declarative(Path root, Path file) {

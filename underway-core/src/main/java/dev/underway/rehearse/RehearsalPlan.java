@@ -72,7 +72,7 @@ record RehearsalPlan(boolean fresh, List<Item> below, List<Item> rehearsed, List
         for (MigrationScript m : w.dir().versioned()) {
             all.add(new Item(m.version(), m.name().label(), m.script(), m, null));
         }
-        for (YamlMigration y : DirectoryMigration.scan(config.directory())) {
+        for (YamlMigration y : DirectoryMigration.yaml(w.dir())) {
             all.add(new Item(y.version(), y.label(), y.script(), null, y));
         }
         all.sort(Comparator.comparing(Item::version));
