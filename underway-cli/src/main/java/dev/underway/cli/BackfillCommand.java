@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.Durations;
 import dev.underway.ErrorCode;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
@@ -8,7 +9,6 @@ import dev.underway.backfill.BackfillRequest;
 import dev.underway.backfill.BackfillResult;
 import dev.underway.backfill.ResumeMode;
 import dev.underway.backfill.RowChange;
-import dev.underway.config.Durations;
 import dev.underway.observe.BackfillListener;
 import dev.underway.state.BackfillState;
 import picocli.CommandLine.ArgGroup;
@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 @Command(name = "backfill", description = "Change the rows of a table in small, throttled, resumable batches "

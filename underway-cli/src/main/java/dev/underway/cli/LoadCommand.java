@@ -1,9 +1,9 @@
 package dev.underway.cli;
 
+import dev.underway.Durations;
 import dev.underway.Interruption;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 import dev.underway.exec.Database;
 import dev.underway.load.LatencyStats;
 import dev.underway.load.LoadGenerator;

@@ -2,14 +2,14 @@ package dev.underway.cli;
 
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
-import dev.underway.exec.ExecutableStatement;
 import dev.underway.exec.AppliedMigration;
-import dev.underway.exec.ExecutionMode;
+import dev.underway.exec.ExecutableStatement;
 import dev.underway.exec.MigratePlan;
-import dev.underway.exec.MigrationExecutor;
 import dev.underway.exec.MigrateResult;
+import dev.underway.exec.MigrationExecutor;
 import dev.underway.exec.PlannedMigration;
 import dev.underway.observe.MigrationListener;
+import dev.underway.plan.ExecutionMode;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.plan.PendingMigration;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.underway.cli;
 
+import dev.underway.Durations;
 import dev.underway.Underway;
-import dev.underway.config.Durations;
 import dev.underway.config.OnlineExecution;
 import picocli.CommandLine.Option;
 

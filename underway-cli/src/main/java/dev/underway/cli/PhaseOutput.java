@@ -1,6 +1,6 @@
 package dev.underway.cli;
 
-import dev.underway.config.Durations;
+import dev.underway.Durations;
 import dev.underway.op.Action;
 import dev.underway.op.PhasePlan;
 import dev.underway.op.PhaseResult;

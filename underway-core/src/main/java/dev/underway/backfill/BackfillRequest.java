@@ -1,7 +1,7 @@
 package dev.underway.backfill;
 
+import dev.underway.Durations;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.underway.backfill;
 
+import dev.underway.Durations;
 import dev.underway.Interruption;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.QualifiedName;

@@ -1,7 +1,7 @@
 package dev.underway.backfill;
 
+import dev.underway.Durations;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.ErrorKind;
 import dev.underway.exec.MigrationExecutor;

@@ -1,5 +1,6 @@
 package dev.underway.config;
 
+import dev.underway.Durations;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Redaction;
 

@@ -1,9 +1,9 @@
 package dev.underway.exec;
 
+import dev.underway.Durations;
 import dev.underway.ErrorCode;
 import dev.underway.Interruption;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.Blocker;
 import dev.underway.dialect.ErrorKind;

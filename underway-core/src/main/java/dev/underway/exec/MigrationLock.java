@@ -1,8 +1,8 @@
 package dev.underway.exec;
 
+import dev.underway.Durations;
 import dev.underway.Interruption;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 import dev.underway.observe.MigrationListener;
 
 import java.sql.Connection;

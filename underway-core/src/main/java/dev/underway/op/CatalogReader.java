@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+
 /**
  * Reads a {@link SchemaSnapshot} of one schema from PostgreSQL's catalog. Expand/contract with
  * version schemas and triggers is PostgreSQL only, so this reader (like the operations' SQL)
@@ -107,7 +109,7 @@ final class CatalogReader {
                     identities.put(rs.getString(1), switch (rs.getString(2)) {
                         case "f" -> "FULL";
                         case "n" -> "NOTHING";
-                        case "i" -> rs.getString(3) == null ? "DEFAULT" : "USING INDEX " + Expansion.q(rs.getString(3));
+                        case "i" -> rs.getString(3) == null ? "DEFAULT" : "USING INDEX " + quote(rs.getString(3));
                         default -> "DEFAULT";
                     });
                 }

@@ -1,8 +1,8 @@
 package dev.underway.op;
 
 import dev.underway.UnderwayException;
-import dev.underway.dialect.postgres.PostgresDependents;
 import dev.underway.dialect.postgres.PostgresDependents.Dependent;
+import dev.underway.dialect.postgres.PostgresDependents;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * The user's objects (views, materialized views, rules, SQL-bodied functions, and what depends on
@@ -159,16 +161,16 @@ final class DependentObjects {
     Action rehearsal() {
         List<String> sql = new ArrayList<>();
         for (Dropped d : copied) {
-            sql.add("ALTER TABLE " + table(d) + " ADD COLUMN " + Expansion.q(d.copy()) + " " + d.copyType());
+            sql.add("ALTER TABLE " + table(d) + " ADD COLUMN " + quote(d.copy()) + " " + d.copyType());
         }
         for (int i = recreated.size() - 1; i >= 0; i--) {
             sql.addAll(recreated.get(i).drop());
         }
         for (Dropped d : copied) {
             // CASCADE here drops what Underway's own phases would handle (views of version schemas); all is rolled back.
-            sql.add("ALTER TABLE " + table(d) + " DROP COLUMN " + Expansion.q(d.root().column()) + " CASCADE");
-            sql.add("ALTER TABLE " + table(d) + " RENAME COLUMN " + Expansion.q(d.copy()) + " TO "
-                    + Expansion.q(d.root().column()));
+            sql.add("ALTER TABLE " + table(d) + " DROP COLUMN " + quote(d.root().column()) + " CASCADE");
+            sql.add("ALTER TABLE " + table(d) + " RENAME COLUMN " + quote(d.copy()) + " TO "
+                    + quote(d.root().column()));
         }
         recreated.forEach(d -> sql.addAll(d.rehearsal()));
         return Action.of(Phase.START, Stage.COLUMNS, "check that complete can re-create " + names() + " on the new"
@@ -176,6 +178,6 @@ final class DependentObjects {
     }
 
     private static String table(Dropped d) {
-        return Expansion.q(d.root().schema()) + "." + Expansion.q(d.root().table());
+        return quote(d.root().schema()) + "." + quote(d.root().table());
     }
 }

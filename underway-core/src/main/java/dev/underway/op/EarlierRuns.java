@@ -1,8 +1,8 @@
 package dev.underway.op;
 
 import dev.underway.UnderwayException;
+import dev.underway.plan.HistoryRow;
 import dev.underway.plan.MigrationVersion;
-import dev.underway.state.HistoryRow;
 import dev.underway.state.HistoryTable;
 import dev.underway.state.InFlight;
 

@@ -1,7 +1,6 @@
 package dev.underway.plan;
 
 import dev.underway.sql.SqlStatement;
-import dev.underway.state.HistoryRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,7 +2,6 @@ package dev.underway.rehearse;
 
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
-import dev.underway.config.StateLocation;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.QualifiedName;
@@ -18,6 +17,7 @@ import dev.underway.op.DirectoryMigration;
 import dev.underway.op.ExpandContract;
 import dev.underway.op.PhaseResult;
 import dev.underway.plan.MigrationVersion;
+import dev.underway.state.StateLocation;
 import dev.underway.synthetic.SyntheticData;
 
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.underway.state;
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.QualifiedName;
+import dev.underway.plan.HistoryRow;
 import dev.underway.plan.MigrationVersion;
 
 import java.sql.Connection;

@@ -1,6 +1,7 @@
 package dev.underway.trace;
 
 import dev.underway.dialect.postgres.PgLock;
+import dev.underway.dialect.postgres.PostgresQuoting;
 import dev.underway.trace.RelationSnapshot.Relation;
 
 import java.sql.Connection;
@@ -88,7 +89,7 @@ public final class StatementTracer {
             if (blocker != null) {
                 blocker.setAutoCommit(false);
                 try (Statement s = blocker.createStatement()) {
-                    s.execute("LOCK TABLE " + quote(table) + " IN SHARE UPDATE EXCLUSIVE MODE");
+                    s.execute("LOCK TABLE " + PostgresQuoting.quote(table) + " IN SHARE UPDATE EXCLUSIVE MODE");
                 }
             }
             long start = System.nanoTime();
@@ -223,10 +224,6 @@ public final class StatementTracer {
             rs.next();
             return rs.getInt(1);
         }
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static long elapsedMillis(long startNanos) {

@@ -2,7 +2,7 @@ package dev.underway.exec;
 
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
-import dev.underway.config.StateLocation;
+import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;

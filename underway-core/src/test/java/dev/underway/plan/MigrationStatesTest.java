@@ -1,7 +1,6 @@
 package dev.underway.plan;
 
 import dev.underway.dialect.postgres.PostgresDialect;
-import dev.underway.state.HistoryRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
