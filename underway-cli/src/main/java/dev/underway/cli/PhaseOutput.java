@@ -1,9 +1,9 @@
 package dev.underway.cli;
 
 import dev.underway.Durations;
+import dev.underway.expand.PhaseResult;
 import dev.underway.op.Action;
 import dev.underway.op.PhasePlan;
-import dev.underway.op.PhaseResult;
 
 import java.io.PrintWriter;
 import java.time.Duration;

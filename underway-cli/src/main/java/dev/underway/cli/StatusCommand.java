@@ -1,7 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
-import dev.underway.op.MigrationStatus;
+import dev.underway.expand.MigrationStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -86,7 +86,7 @@ public final class MigrationPlan {
     }
 
     /** Queries that check every up and down expression against the database; see {@link SyncTrigger#checks}. */
-    List<SyncTrigger.ExpressionCheck> expressionChecks() {
+    public List<SyncTrigger.ExpressionCheck> expressionChecks() {
         return x.drafts.values().stream().filter(t -> !t.created).flatMap(t -> SyncTrigger.checks(x, t).stream()).toList();
     }
 
@@ -120,7 +120,7 @@ public final class MigrationPlan {
      * @param dependents    objects on replaced columns: dropped first in the contract, re-created once the copies
      *                      carry the old columns' names (so the definitions bind to them), before the final renames
      */
-    List<Action> complete(boolean dropOldSchema, List<String> keptSchemas, DependentObjects dependents) {
+    public List<Action> complete(boolean dropOldSchema, List<String> keptSchemas, DependentObjects dependents) {
         List<Action> ops = new ArrayList<>();
         migration.operations().forEach(op -> ops.addAll(op.complete(x)));
         x.drafts.values().forEach(t -> ops.addAll(CarriedOver.complete(x, t)));
@@ -170,7 +170,7 @@ public final class MigrationPlan {
     }
 
     /** What complete drops: old columns (replaced by a copy, or dropped) and dropped tables. */
-    List<DependentObjects.Dropped> droppedAtComplete() {
+    public List<DependentObjects.Dropped> droppedAtComplete() {
         List<DependentObjects.Dropped> out = new ArrayList<>();
         for (TableDraft t : x.drafts.values()) {
             if (t.created) {
@@ -191,7 +191,7 @@ public final class MigrationPlan {
     }
 
     /** What complete renames in place (no copy): PostgreSQL's views, rules and functions follow such renames. */
-    List<DependentObjects.Dropped> renamedAtComplete() {
+    public List<DependentObjects.Dropped> renamedAtComplete() {
         List<DependentObjects.Dropped> out = new ArrayList<>();
         for (TableDraft t : x.drafts.values()) {
             if (t.created || t.dropped) {
@@ -208,7 +208,7 @@ public final class MigrationPlan {
     }
 
     /** What rollback drops: the columns start added and the tables it created. */
-    List<DependentObjects.Dropped> droppedAtRollback() {
+    public List<DependentObjects.Dropped> droppedAtRollback() {
         List<DependentObjects.Dropped> out = new ArrayList<>();
         for (TableDraft t : x.drafts.values()) {
             if (t.created) {

@@ -1,8 +1,8 @@
 package dev.underway.op;
 
 import dev.underway.lint.LintInput;
-import dev.underway.sql.StatementSplitter;
 import dev.underway.sql.SqlSyntax;
+import dev.underway.sql.StatementSplitter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +12,12 @@ import java.util.List;
  * the migrate gate judges it like any SQL migration, so a {@code CREATE INDEX} without
  * {@code CONCURRENTLY} in a YAML file is refused just the same.
  */
-final class SqlOperationGate {
+public final class SqlOperationGate {
     private SqlOperationGate() {
     }
 
     /** Refuses a migration whose {@code sql} operations have an unsuppressed lint error, unless {@code unsafe}. */
-    static void check(YamlMigration m, dev.underway.dialect.Dialect dialect, boolean unsafe) {
+    public static void check(YamlMigration m, dev.underway.dialect.Dialect dialect, boolean unsafe) {
         if (unsafe) {
             return;
         }

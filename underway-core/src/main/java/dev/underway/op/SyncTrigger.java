@@ -22,7 +22,7 @@ import static dev.underway.dialect.postgres.PostgresQuoting.literal;
  * <p>Expressions see the row's columns as variables named as the writing version names them, so
  * {@code up} is written against the old version's names and {@code down} against the new one's.
  */
-final class SyncTrigger {
+public final class SyncTrigger {
     private SyncTrigger() {
     }
 
@@ -104,7 +104,7 @@ final class SyncTrigger {
     }
 
     /** A query that makes the server parse one {@code up} or {@code down} expression, returning no row. */
-    record ExpressionCheck(int line, String what, String sql) {
+    public record ExpressionCheck(int line, String what, String sql) {
     }
 
     /**

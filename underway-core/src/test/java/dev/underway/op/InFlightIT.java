@@ -2,6 +2,8 @@ package dev.underway.op;
 
 import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
+import dev.underway.expand.ExpandContract;
+import dev.underway.expand.MigrationStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,5 +1,7 @@
 package dev.underway.op;
 
+import dev.underway.expand.ExpandContract;
+import dev.underway.expand.PhaseResult;
 import dev.underway.observe.PhaseListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

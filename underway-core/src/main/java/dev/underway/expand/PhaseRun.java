@@ -1,4 +1,4 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.ErrorCode;
 import dev.underway.Interruption;
@@ -14,6 +14,11 @@ import dev.underway.exec.ActionExecutor;
 import dev.underway.exec.ExecutableStatement;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.PhaseListener;
+import dev.underway.op.Action;
+import dev.underway.op.Phase;
+import dev.underway.op.Stage;
+import dev.underway.op.Violation;
+import dev.underway.op.YamlMigration;
 import dev.underway.plan.MigrationCategory;
 import dev.underway.plan.MigrationName;
 import dev.underway.plan.MigrationScript;

@@ -1,4 +1,4 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
@@ -9,6 +9,16 @@ import dev.underway.exec.MigrationLock;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
+import dev.underway.op.Action;
+import dev.underway.op.DependentObjects;
+import dev.underway.op.MigrationPlan;
+import dev.underway.op.Names;
+import dev.underway.op.Phase;
+import dev.underway.op.PhasePlan;
+import dev.underway.op.SchemaSnapshot;
+import dev.underway.op.SqlOperationGate;
+import dev.underway.op.Stage;
+import dev.underway.op.YamlMigration;
 import dev.underway.plan.HistoryRow;
 import dev.underway.state.BackfillStateTable;
 import dev.underway.state.HistoryTable;

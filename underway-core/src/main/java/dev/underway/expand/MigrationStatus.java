@@ -1,4 +1,4 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import java.time.Instant;
 import java.util.List;

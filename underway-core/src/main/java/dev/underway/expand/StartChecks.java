@@ -1,7 +1,11 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.ErrorCode;
 import dev.underway.UnderwayException;
+import dev.underway.op.DependentObjects;
+import dev.underway.op.MigrationPlan;
+import dev.underway.op.SyncTrigger;
+import dev.underway.op.YamlMigration;
 import dev.underway.state.InFlight;
 
 import java.sql.Connection;

@@ -1,6 +1,8 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.UnderwayException;
+import dev.underway.op.Phase;
+import dev.underway.op.YamlMigration;
 import dev.underway.plan.HistoryRow;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.state.HistoryTable;

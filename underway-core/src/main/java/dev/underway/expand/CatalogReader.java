@@ -1,4 +1,6 @@
-package dev.underway.op;
+package dev.underway.expand;
+
+import dev.underway.op.SchemaSnapshot;
 
 import java.sql.Array;
 import java.sql.Connection;
