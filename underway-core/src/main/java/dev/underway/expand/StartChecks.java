@@ -66,14 +66,14 @@ final class StartChecks {
             for (String t : other.tables()) {
                 if (mine.contains(t) || plan.referencedTables().contains(t)) {
                     throw UnderwayException.usage(m.label() + (mine.contains(t) ? " changes table " : " depends on table ")
-                            + t + ", which V" + other.version() + " (in flight, " + ExpandContract.describe(other) + ") changes;"
+                            + t + ", which V" + other.version() + " (in flight, " + InFlightMigrations.describe(other) + ") changes;"
                             + " complete or roll back V" + other.version() + " first");
                 }
             }
             for (String t : other.referenced()) {
                 if (mine.contains(t)) {
                     throw UnderwayException.usage(m.label() + " changes table " + t + ", which V" + other.version()
-                            + " (in flight, " + ExpandContract.describe(other) + ") depends on; complete or roll back V"
+                            + " (in flight, " + InFlightMigrations.describe(other) + ") depends on; complete or roll back V"
                             + other.version() + " first");
                 }
             }
