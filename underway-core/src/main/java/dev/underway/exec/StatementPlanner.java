@@ -9,18 +9,15 @@ import dev.underway.dialect.TimeoutClass;
 import dev.underway.dialect.Verdict;
 import dev.underway.lint.Linter;
 import dev.underway.lint.StatementAnalysis;
-import dev.underway.plan.ExecutionMode;
 import dev.underway.plan.LockTimeoutDirective;
 import dev.underway.plan.MigrationScript;
 import dev.underway.sql.Directive;
-import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.shape.SchemaModel;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns a migration's statements into {@link ExecutableStatement}s: which timeouts guard each
