@@ -1,7 +1,7 @@
 package dev.underway;
 
 import dev.underway.Reason;
-import dev.underway.config.StateLocation;
+import dev.underway.state.StateLocation;
 import dev.underway.exec.MigratePlan;
 import dev.underway.exec.MigrateResult;
 import dev.underway.plan.MigrationInfo;

@@ -1,8 +1,8 @@
 package dev.underway.bench;
 
+import dev.underway.Durations;
 import dev.underway.Underway;
 import dev.underway.config.ConnectionSettings;
-import dev.underway.config.Durations;
 import dev.underway.config.OnlineExecution;
 import dev.underway.exec.MigrateResult;
 import dev.underway.load.LatencyStats;

@@ -2,11 +2,11 @@ package dev.underway.bench;
 
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.OnlineExecution;
-import dev.underway.config.StateLocation;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.rehearse.Rehearsal;
 import dev.underway.rehearse.RehearsalReport;
 import dev.underway.rehearse.StepReport;
+import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 

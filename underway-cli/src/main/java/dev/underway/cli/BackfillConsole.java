@@ -1,6 +1,6 @@
 package dev.underway.cli;
 
-import dev.underway.config.Durations;
+import dev.underway.Durations;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.BackfillProgress;
 import dev.underway.state.BackfillCheckpoint;

@@ -1,7 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
+import dev.underway.Durations;
 import picocli.CommandLine;
 
 import java.time.Duration;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.underway.load.LatencyStats;
-import dev.underway.op.MigrationStatus;
+import dev.underway.expand.MigrationStatus;
 import dev.underway.plan.MigrationVersion;
 
 import java.time.Instant;

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-
 @Command(name = "migrate", description = "Apply pending migrations, each exactly once, in version order.")
 final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--target", description = "Apply migrations up to and including this version.")

@@ -1,9 +1,9 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
-import dev.underway.op.ExpandContract;
+import dev.underway.expand.ExpandContract;
+import dev.underway.expand.PhaseResult;
 import dev.underway.op.PhasePlan;
-import dev.underway.op.PhaseResult;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

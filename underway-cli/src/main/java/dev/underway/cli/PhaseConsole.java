@@ -1,6 +1,6 @@
 package dev.underway.cli;
 
-import dev.underway.config.Durations;
+import dev.underway.Durations;
 import dev.underway.observe.PhaseListener;
 
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.underway.cli;
 
-import dev.underway.config.Durations;
-import dev.underway.op.PhaseResult;
+import dev.underway.Durations;
+import dev.underway.expand.PhaseResult;
 
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.exec.ExecutableStatement;
-import dev.underway.exec.ExecutionMode;
+import dev.underway.plan.ExecutionMode;
 import dev.underway.exec.MigratePlan;
 import dev.underway.exec.PlanStep;
 import dev.underway.exec.PlannedMigration;

@@ -1,21 +1,21 @@
 package dev.underway.cli;
 
+import dev.underway.Durations;
 import dev.underway.ErrorCode;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
-import dev.underway.config.Durations;
-import dev.underway.config.StateLocation;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.rehearse.Rehearsal;
 import dev.underway.rehearse.RehearsalReport;
 import dev.underway.rehearse.RehearsalRequest;
+import dev.underway.state.StateLocation;
 import dev.underway.trace.ScratchDatabase;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.underway.cli;
 
-import dev.underway.config.StateLocation;
+import dev.underway.state.StateLocation;
 import picocli.CommandLine.Option;
 
 /** Where Underway keeps its own tables: every command on a target database, and rehearse --in-place. */

@@ -1,7 +1,7 @@
 package dev.underway.cli;
 
+import dev.underway.Durations;
 import dev.underway.Interruption;
-import dev.underway.config.Durations;
 import sun.misc.Signal;
 
 import java.io.PrintWriter;

@@ -2,8 +2,8 @@ package dev.underway.backfill;
 
 import dev.underway.Reason;
 import dev.underway.Setting;
+import dev.underway.Durations;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.underway.backfill;
 
+import dev.underway.Durations;
 import dev.underway.Interruption;
 import dev.underway.dialect.Redaction;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.QualifiedName;

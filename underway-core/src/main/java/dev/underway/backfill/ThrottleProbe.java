@@ -2,10 +2,9 @@ package dev.underway.backfill;
 
 import dev.underway.Reason;
 import dev.underway.Setting;
+import dev.underway.Durations;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.ErrorKind;
 import dev.underway.exec.MigrationExecutor;
 
 import java.sql.Connection;

@@ -1,9 +1,8 @@
 package dev.underway.backfill;
 
-import dev.underway.config.Durations;
+import dev.underway.Durations;
 import dev.underway.dialect.ReplicaLag;
 import dev.underway.observe.BackfillListener;
-import dev.underway.state.BackfillState;
 import dev.underway.state.BackfillStateTable;
 import dev.underway.state.BackfillStatus;
 

@@ -2,6 +2,7 @@ package dev.underway.config;
 
 import dev.underway.Audience;
 import dev.underway.Setting;
+import dev.underway.Durations;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Redaction;
 

@@ -1,5 +1,6 @@
 package dev.underway.config;
 
+import dev.underway.Durations;
 import dev.underway.Interruption;
 import dev.underway.Reason;
 import dev.underway.Setting;

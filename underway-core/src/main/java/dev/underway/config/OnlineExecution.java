@@ -1,6 +1,7 @@
 package dev.underway.config;
 
 import dev.underway.Reason;
+import dev.underway.Durations;
 import dev.underway.UnderwayException;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.underway.dialect;
 
-import dev.underway.config.Durations;
+import dev.underway.Durations;
 
 import java.time.Duration;
 

@@ -17,6 +17,9 @@ public interface Dialect {
     /** Quotes an identifier that came from a file or flag. */
     String quote(String identifier);
 
+    /** A string literal of this engine's default SQL mode. */
+    String literal(String text);
+
     Schemas schemas();
 
     /** Column types for Underway's state tables. */

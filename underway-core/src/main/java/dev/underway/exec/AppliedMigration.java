@@ -1,5 +1,7 @@
 package dev.underway.exec;
 
+import dev.underway.plan.ExecutionMode;
+
 /**
  * What migrate did with one migration.
  *

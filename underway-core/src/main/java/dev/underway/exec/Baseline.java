@@ -5,8 +5,8 @@ import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.QualifiedName;
 import dev.underway.observe.MigrationListener;
+import dev.underway.plan.HistoryRow;
 import dev.underway.plan.MigrationVersion;
-import dev.underway.state.HistoryRow;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -4,10 +4,10 @@ import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionFailure;
 import dev.underway.config.ConnectionSettings;
-import dev.underway.config.StateLocation;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
+import dev.underway.state.StateLocation;
 import dev.underway.state.StateLocator;
 
 import java.sql.Connection;

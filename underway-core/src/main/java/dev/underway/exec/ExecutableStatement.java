@@ -1,6 +1,6 @@
 package dev.underway.exec;
 
-import dev.underway.config.Durations;
+import dev.underway.Durations;
 import dev.underway.dialect.ConcurrentIndex;
 import dev.underway.dialect.TimeoutClass;
 import dev.underway.sql.SqlStatement;

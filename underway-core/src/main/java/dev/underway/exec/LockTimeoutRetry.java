@@ -1,11 +1,11 @@
 package dev.underway.exec;
 
 import dev.underway.Audience;
+import dev.underway.Durations;
 import dev.underway.Interruption;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.Blocker;
 import dev.underway.dialect.ErrorKind;

@@ -3,18 +3,17 @@ package dev.underway.exec;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.OnlineExecution;
-import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.Redaction;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.Checksums;
+import dev.underway.plan.ExecutionMode;
+import dev.underway.plan.HistoryRow;
 import dev.underway.plan.MigrationScript;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
-import dev.underway.state.HistoryRow;
 import dev.underway.state.HistoryTable;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 

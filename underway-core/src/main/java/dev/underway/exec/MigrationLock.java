@@ -1,10 +1,10 @@
 package dev.underway.exec;
 
+import dev.underway.Durations;
 import dev.underway.Interruption;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 import dev.underway.observe.MigrationListener;
 import dev.underway.wait.LockWait;
 

@@ -1,15 +1,15 @@
 package dev.underway.exec;
 
 import dev.underway.ErrorCode;
-import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.lint.LintInput;
 import dev.underway.lint.MigrationGate;
 import dev.underway.observe.MigrationListener;
+import dev.underway.plan.ExecutionMode;
+import dev.underway.plan.HistoryRow;
 import dev.underway.plan.MigrationStates;
 import dev.underway.plan.MigrationVersion;
 import dev.underway.plan.PendingMigration;
-import dev.underway.state.HistoryRow;
 
 import java.sql.Connection;
 import java.sql.SQLException;

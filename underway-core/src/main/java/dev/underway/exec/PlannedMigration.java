@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.plan.ExecutionMode;
 import dev.underway.plan.PendingMigration;
 
 import java.util.List;

@@ -3,10 +3,10 @@ package dev.underway.exec;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
-import dev.underway.config.StateLocation;
 import dev.underway.dialect.Privilege;
 import dev.underway.dialect.Privileges;
 import dev.underway.dialect.QualifiedName;
+import dev.underway.state.StateLocation;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package dev.underway.exec;
 
 import dev.underway.observe.MigrationListener;
+import dev.underway.plan.HistoryRow;
 import dev.underway.plan.MigrationVersion;
-import dev.underway.state.HistoryRow;
 
 import java.sql.Connection;
 import java.sql.SQLException;

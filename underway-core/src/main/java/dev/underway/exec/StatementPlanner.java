@@ -1,8 +1,8 @@
 package dev.underway.exec;
 
 import dev.underway.Reason;
+import dev.underway.Durations;
 import dev.underway.UnderwayException;
-import dev.underway.config.Durations;
 import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.ConcurrentIndex;
 import dev.underway.dialect.Dialect;
@@ -10,16 +10,15 @@ import dev.underway.dialect.TimeoutClass;
 import dev.underway.dialect.Verdict;
 import dev.underway.lint.Linter;
 import dev.underway.lint.StatementAnalysis;
-import dev.underway.sql.shape.SchemaModel;
+import dev.underway.plan.LockTimeoutDirective;
 import dev.underway.plan.MigrationScript;
 import dev.underway.sql.Directive;
-import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlStatement;
+import dev.underway.sql.shape.SchemaModel;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns a migration's statements into {@link ExecutableStatement}s: which timeouts guard each
@@ -103,38 +102,10 @@ public final class StatementPlanner {
 
     /** The file's {@code -- underway:lock-timeout=...}, or the configured one. */
     private Duration lockTimeout(MigrationScript script) {
-        lockTimeoutRefusal(script.sql()).ifPresent(r -> {
+        LockTimeoutDirective.refusal(script.sql()).ifPresent(r -> {
             throw UnderwayException.of(Reason.REFUSED_STATEMENT, script.script() + ":" + r.line() + ": " + r.message()).at(script.script(), r.line());
         });
         return script.sql().directive(Directive.LOCK_TIMEOUT).map(d -> Durations.parse(d.argument()))
                 .orElse(online.lockTimeout());
-    }
-
-    /** Why migrate refuses the file's {@code -- underway:lock-timeout} directive, or empty; lint reports the same. */
-    public static Optional<ExecutionMode.Refusal> lockTimeoutRefusal(SqlScript sql) {
-        List<Directive> given = sql.directives().stream().filter(d -> d.name().equals(Directive.LOCK_TIMEOUT)).toList();
-        if (given.isEmpty()) {
-            return Optional.empty();
-        }
-        Directive d = given.get(0);
-        if (given.size() > 1) {
-            return refusal(d, "lock-timeout is given again at line " + given.get(1).line()
-                    + "; it applies to the whole file, so give it once");
-        }
-        Duration value;
-        try {
-            value = Durations.parse(d.argument());
-        } catch (UnderwayException e) {
-            return refusal(d, "-- underway:lock-timeout=" + d.argument() + ": " + e.getMessage());
-        }
-        if (value.isZero()) {
-            return refusal(d, "-- underway:lock-timeout must be positive; a statement would otherwise wait for its lock"
-                    + " without limit");
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<ExecutionMode.Refusal> refusal(Directive d, String message) {
-        return Optional.of(new ExecutionMode.Refusal(d.line(), message));
     }
 }

@@ -4,8 +4,8 @@ import dev.underway.dialect.Dialect;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.dialect.Verdict;
-import dev.underway.exec.ExecutionMode;
-import dev.underway.exec.StatementPlanner;
+import dev.underway.plan.ExecutionMode;
+import dev.underway.plan.LockTimeoutDirective;
 import dev.underway.plan.MigrationName;
 import dev.underway.sql.Directive;
 import dev.underway.sql.SqlScript;
@@ -165,7 +165,7 @@ public final class Linter {
             String version = MigrationName.parse(name).map(MigrationName::version).map(Object::toString).orElse(null);
             List<ExecutionMode.Refusal> out = new ArrayList<>();
             ExecutionMode.refusal(script, version, tx).ifPresent(out::add);
-            StatementPlanner.lockTimeoutRefusal(script).ifPresent(r -> add(Rules.REFUSED_BY_MIGRATE, r.line(),
+            LockTimeoutDirective.refusal(script).ifPresent(r -> add(Rules.REFUSED_BY_MIGRATE, r.line(),
                     "-- underway:" + Directive.LOCK_TIMEOUT, "migrate refuses this file: " + r.message(), null));
             return out;
         }

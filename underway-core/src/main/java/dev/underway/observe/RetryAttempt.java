@@ -1,6 +1,6 @@
 package dev.underway.observe;
 
-import dev.underway.config.Durations;
+import dev.underway.Durations;
 import dev.underway.dialect.Blocker;
 import dev.underway.dialect.ErrorKind;
 import dev.underway.sql.SqlStatement;

@@ -1,6 +1,7 @@
 package dev.underway.op;
 
 import dev.underway.exec.ExecutableStatement;
+import dev.underway.expand.ExpandContract;
 
 import java.util.List;
 
@@ -49,11 +50,11 @@ public record Action(Phase phase, Stage stage, String description, List<String> 
     }
 
     /** A check (see {@link #check}): it changes nothing when it fails. */
-    boolean isCheck() {
+    public boolean isCheck() {
         return !onFailure.isEmpty();
     }
 
-    static Action of(Phase phase, Stage stage, String description, String... sql) {
+    public static Action of(Phase phase, Stage stage, String description, String... sql) {
         return new Action(phase, stage, description, List.of(sql), List.of(), false, null, null);
     }
 

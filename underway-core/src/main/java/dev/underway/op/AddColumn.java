@@ -3,6 +3,9 @@ package dev.underway.op;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+import static dev.underway.dialect.postgres.PostgresQuoting.literal;
+
 /**
  * {@code add_column}. The column gets its final name at once (the old version's views do not
  * show it). A literal default is stored in the catalog (no rewrite); any other default applies
@@ -69,7 +72,7 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
         }
         t.columns.add(new TableDraft.Column(column.name(), column.name(), column.type()));
         t.changedColumns.add(column.name());
-        String fill = up != null ? up : literal(column.defaultSql()) ? null : column.defaultSql();
+        String fill = up != null ? up : catalogOnly(column.defaultSql()) ? null : column.defaultSql();
         if (fill != null) {
             t.syncs.add(new TableDraft.Sync(null, column.name(), fill, null, up != null
                     ? TableDraft.Refresh.WHEN_INPUTS_CHANGE : TableDraft.Refresh.WHEN_EMPTY, line));
@@ -96,7 +99,7 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
     }
 
     /** Defaults PostgreSQL can store in the catalog without evaluating per row: literals only, to be sure. */
-    private static boolean literal(String sql) {
+    private static boolean catalogOnly(String sql) {
         return sql == null || sql.strip().matches("(?i)'([^']|'')*'(::[\\w ]+)?|-?\\d+(\\.\\d+)?|true|false|null");
     }
 
@@ -105,10 +108,10 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
         TableDraft t = r.t();
         String referenced = r.referenced();
         List<Action> out = new ArrayList<>();
-        String qt = x.qt(t.physical);
-        String q = Expansion.q(column.name());
+        String qt = x.qualified(t.physical);
+        String q = quote(column.name());
         String where = t.name + "." + column.name();
-        boolean catalogDefault = column.defaultSql() != null && literal(column.defaultSql());
+        boolean catalogDefault = column.defaultSql() != null && catalogOnly(column.defaultSql());
         if (column.generated() != null) {
             // Only on a table this migration creates (validate refuses it elsewhere): nobody reads it yet, no rows.
             out.add(Action.of(Phase.START, Stage.COLUMNS, "add " + where + " (" + column.generated().clause() + ")",
@@ -123,7 +126,7 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
         }
         if (column.comment() != null) {
             out.add(Action.of(Phase.START, Stage.COLUMNS, "comment on " + where,
-                    "COMMENT ON COLUMN " + qt + "." + q + " IS " + Expansion.literal(column.comment())));
+                    "COMMENT ON COLUMN " + qt + "." + q + " IS " + literal(column.comment())));
         }
         if (!column.nullable() && column.generated() == null) {
             out.add(Constraints.notNullCheck(x, t, column.name()));
@@ -149,7 +152,7 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
         TableDraft t = r.t();
         String referenced = r.referenced();
         List<Action> out = new ArrayList<>();
-        String q = Expansion.q(column.name());
+        String q = quote(column.name());
         if (!column.nullable() && column.generated() == null) {
             out.addAll(Constraints.completeNotNull(x, t, column.name(), column.name()));
         }
@@ -157,9 +160,9 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
             out.add(Constraints.validate(x, t, column.check().name(), "NOT (" + column.check().constraint() + ")"));
         }
         if (column.references() != null) {
-            out.add(Constraints.validate(x, t, column.references().name(), x.qt(t.physical) + "." + q
-                    + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + x.qt(referenced) + " r WHERE r."
-                    + Expansion.q(column.references().columns().get(0)) + " = " + x.qt(t.physical) + "." + q + ")"));
+            out.add(Constraints.validate(x, t, column.references().name(), x.qualified(t.physical) + "." + q
+                    + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + x.qualified(referenced) + " r WHERE r."
+                    + quote(column.references().columns().get(0)) + " = " + x.qualified(t.physical) + "." + q + ")"));
         }
         if (column.unique()) {
             out.addAll(Constraints.completeUnique(x, t, uniqueName(t), List.of(column.name()), false));

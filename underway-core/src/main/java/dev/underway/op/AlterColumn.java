@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+import static dev.underway.dialect.postgres.PostgresQuoting.literal;
+
 /**
  * {@code alter_column} (and {@code rename_column}): any of name, type, nullable, default, check,
  * unique, references and comment in one operation. A change the old version would feel (type,
@@ -110,7 +113,7 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
      */
     record Resolved(TableDraft t, SchemaSnapshot.Column old, ColumnCopy copy, String physical, String referenced) {
         private String alter(Expansion x) {
-            return "ALTER TABLE " + x.qt(t.physical) + " ALTER COLUMN " + Expansion.q(physical);
+            return "ALTER TABLE " + x.qualified(t.physical) + " ALTER COLUMN " + quote(physical);
         }
     }
 
@@ -193,8 +196,8 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
         if (setsComment || r.copy() != null && old.comment() != null) {
             String text = setsComment ? comment : old.comment();
             out.add(Action.of(Phase.START, Stage.COLUMNS, "comment on " + where + " (catalog only)",
-                    "COMMENT ON COLUMN " + x.qt(t.physical) + "." + Expansion.q(physical) + " IS "
-                            + (text == null ? "NULL" : Expansion.literal(text))));
+                    "COMMENT ON COLUMN " + x.qualified(t.physical) + "." + quote(physical) + " IS "
+                            + (text == null ? "NULL" : literal(text))));
         }
         if (check != null) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "check " + check.name() + " on " + where + " (NOT VALID)",
@@ -204,7 +207,7 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
         if (references != null) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "foreign key " + references.name() + " on " + where
                     + " (NOT VALID)", Constraints.addNotValid(x, t, references.name(), "FOREIGN KEY ("
-                    + Expansion.q(physical) + ") " + references.clause(x, r.referenced()))));
+                    + quote(physical) + ") " + references.clause(x, r.referenced()))));
         }
         return out;
     }
@@ -232,9 +235,9 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
         }
         if (references != null) {
             String refColumn = references.columns().get(0);
-            out.add(Constraints.validate(x, t, references.name(), x.qt(t.physical) + "." + Expansion.q(physical)
-                    + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + x.qt(r.referenced()) + " r WHERE r."
-                    + Expansion.q(refColumn) + " = " + x.qt(t.physical) + "." + Expansion.q(physical) + ")"));
+            out.add(Constraints.validate(x, t, references.name(), x.qualified(t.physical) + "." + quote(physical)
+                    + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + x.qualified(r.referenced()) + " r WHERE r."
+                    + quote(refColumn) + " = " + x.qualified(t.physical) + "." + quote(physical) + ")"));
         }
         if (unique != null) {
             out.addAll(Constraints.completeUnique(x, t, unique, List.of(physical), false));
@@ -254,22 +257,22 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
             return out;
         }
         String where = t.name + "." + column;
-        String alter = "ALTER TABLE " + x.qt(t.physical) + " ALTER COLUMN " + Expansion.q(old.name());
+        String alter = "ALTER TABLE " + x.qualified(t.physical) + " ALTER COLUMN " + quote(old.name());
         if (setsDefault) {
             out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore the default of " + where, alter
                     + (old.defaultSql() == null ? " DROP DEFAULT" : " SET DEFAULT " + old.defaultSql())));
         }
         if (setsComment) {
             out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore the comment on " + where, "COMMENT ON COLUMN "
-                    + x.qt(t.physical) + "." + Expansion.q(old.name()) + " IS "
-                    + (old.comment() == null ? "NULL" : Expansion.literal(old.comment()))));
+                    + x.qualified(t.physical) + "." + quote(old.name()) + " IS "
+                    + (old.comment() == null ? "NULL" : literal(old.comment()))));
         }
         if (Boolean.TRUE.equals(nullable) && old.notNull()) {
             String check = Names.notNullCheck(t.physical, old.name());
-            out.add(Constraints.checkBeforeRestoring(x, t, check, Expansion.q(old.name()) + " IS NOT NULL",
+            out.add(Constraints.checkBeforeRestoring(x, t, check, quote(old.name()) + " IS NOT NULL",
                     "NOT NULL on " + where));
             out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore NOT NULL on " + where, alter + " SET NOT NULL",
-                    "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT " + Expansion.q(check)));
+                    "ALTER TABLE " + x.qualified(t.physical) + " DROP CONSTRAINT " + quote(check)));
         }
         return out;
     }

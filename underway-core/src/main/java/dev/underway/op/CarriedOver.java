@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+
 /**
  * Indexes and constraints on columns that are copied: the old ones vanish with the old column
  * at complete, so each is rebuilt on the copy first, under a temporary name, without long
@@ -60,14 +62,14 @@ final class CarriedOver {
             // At start, so the new version's queries (and its ON CONFLICT on a unique column) have them too.
             int using = i.definition().indexOf(" USING ");
             String rest = Expressions.renameColumns(i.definition().substring(using), copies, x.syntax());
-            List<String> cols = i.columns().stream().map(c -> Expansion.q(copies.getOrDefault(c, c))).toList();
+            List<String> cols = i.columns().stream().map(c -> quote(copies.getOrDefault(c, c))).toList();
             Violation duplicates = i.unique() ? new Violation("unique index " + i.name() + " on " + t.name
                     + " rebuilt on the new columns (duplicates)", "SELECT concat_ws(', ', " + String.join(", ",
-                    cols.stream().map(c -> c + "::text").toList()) + ") FROM " + x.qt(t.physical) + " GROUP BY "
+                    cols.stream().map(c -> c + "::text").toList()) + ") FROM " + x.qualified(t.physical) + " GROUP BY "
                     + String.join(", ", cols) + " HAVING count(*) > 1 LIMIT 5") : null;
             out.add(new Action(Phase.START, Stage.COPY_INDEXES, "rebuild index " + i.name() + " on the copies concurrently",
                     List.of("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS "
-                            + Expansion.q(temporary(i.name())) + " ON " + x.qt(t.physical) + rest),
+                            + quote(temporary(i.name())) + " ON " + x.qualified(t.physical) + rest),
                     List.of(), true, null, duplicates));
         }
         for (SchemaSnapshot.Constraint k : constraints(t, copies)) {
@@ -87,7 +89,7 @@ final class CarriedOver {
                     ? Constraints.validate(x, t, temporary(k.name()), "NOT " + def.substring("CHECK ".length())
                     .replaceAll("(?i)\\s+NO INHERIT$", ""))
                     : Action.validation(Stage.VALIDATE, Phase.COMPLETE, "validate " + temporary(k.name()) + " on " + t.name,
-                    "ALTER TABLE " + x.qt(t.physical) + " VALIDATE CONSTRAINT " + Expansion.q(temporary(k.name())), null);
+                    "ALTER TABLE " + x.qualified(t.physical) + " VALIDATE CONSTRAINT " + quote(temporary(k.name())), null);
             out.add(validate);
         }
         return out;
@@ -99,17 +101,17 @@ final class CarriedOver {
         List<Action> out = new ArrayList<>();
         for (SchemaSnapshot.Constraint k : constraints(t, copies)) {
             out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename " + temporary(k.name()) + " to " + k.name(),
-                    "ALTER TABLE " + x.qt(t.physical) + " RENAME CONSTRAINT " + Expansion.q(temporary(k.name())) + " TO "
-                            + Expansion.q(k.name())));
+                    "ALTER TABLE " + x.qualified(t.physical) + " RENAME CONSTRAINT " + quote(temporary(k.name())) + " TO "
+                            + quote(k.name())));
         }
         for (SchemaSnapshot.Index i : indexes(t, copies)) {
             SchemaSnapshot.Constraint backed = t.before.constraints().get(i.name());
             out.add(backed != null && backed.type().equals("u")
                     ? Action.of(Phase.COMPLETE, Stage.CONTRACT, "unique constraint " + i.name() + " from the rebuilt index",
-                    "ALTER TABLE " + x.qt(t.physical) + " ADD CONSTRAINT " + Expansion.q(i.name()) + " UNIQUE USING INDEX "
-                            + Expansion.q(temporary(i.name())))
+                    "ALTER TABLE " + x.qualified(t.physical) + " ADD CONSTRAINT " + quote(i.name()) + " UNIQUE USING INDEX "
+                            + quote(temporary(i.name())))
                     : Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename index " + temporary(i.name()) + " to " + i.name(),
-                    "ALTER INDEX " + x.qt(temporary(i.name())) + " RENAME TO " + Expansion.q(i.name())));
+                    "ALTER INDEX " + x.qualified(temporary(i.name())) + " RENAME TO " + quote(i.name())));
         }
         return out;
     }

@@ -3,6 +3,8 @@ package dev.underway.op;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+
 /**
  * Puts a column's new shape in a hidden copy ({@code _uw_<column>}) that the new version sees
  * under the column's (new) name: start adds the copy, the sync trigger keeps both written
@@ -34,20 +36,20 @@ final class ColumnCopy {
         this.notNull = notNull;
         String def = defaultSql;
         start.add(Action.of(Phase.START, Stage.COLUMNS, "add " + t.name + "." + copy + " carrying the new shape of "
-                        + c.name, "ALTER TABLE " + x.qt(t.physical) + " ADD COLUMN " + Expansion.q(copy) + " " + type));
+                        + c.name, "ALTER TABLE " + x.qualified(t.physical) + " ADD COLUMN " + quote(copy) + " " + type));
         if (def != null) {
             // Planning folds constants, so a default that cannot become the new type ('abc' -> integer) fails here.
             t.defaultChecks.add(new SyncTrigger.ExpressionCheck(line, "default of " + t.name + "." + c.name + " as "
                     + type, "EXPLAIN SELECT CAST((" + def + ") AS " + type + ")"));
             // Set apart from ADD COLUMN: a volatile default there would rewrite the table; here it only applies to new rows.
             start.add(Action.of(Phase.START, Stage.COLUMNS, "default of " + t.name + "." + copy,
-                    "ALTER TABLE " + x.qt(t.physical) + " ALTER COLUMN " + Expansion.q(copy) + " SET DEFAULT " + def));
+                    "ALTER TABLE " + x.qualified(t.physical) + " ALTER COLUMN " + quote(copy) + " SET DEFAULT " + def));
         }
         if (this.notNull) {
             start.add(Constraints.notNullCheck(x, t, copy));
         }
         t.columns.set(t.columns.indexOf(c), new TableDraft.Column(c.name, copy, type));
-        t.syncs.add(new TableDraft.Sync(c.physical, copy, up != null ? up : Expansion.q(old.name()),
+        t.syncs.add(new TableDraft.Sync(c.physical, copy, up != null ? up : quote(old.name()),
                 down, TableDraft.Refresh.ALWAYS, line));
         t.backfill = true;
         downDefault = down == null;
@@ -58,7 +60,7 @@ final class ColumnCopy {
         if (downDefault) {
             TableDraft.Sync s = table.syncs.stream().filter(y -> y.newColumn().equals(copy)).findFirst().orElseThrow();
             table.syncs.set(table.syncs.indexOf(s), new TableDraft.Sync(s.oldColumn(), s.newColumn(), s.up(),
-                    Expansion.q(newName), TableDraft.Refresh.ALWAYS, s.line()));
+                    quote(newName), TableDraft.Refresh.ALWAYS, s.line()));
         }
     }
 

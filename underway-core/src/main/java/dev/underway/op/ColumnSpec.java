@@ -3,6 +3,8 @@ package dev.underway.op;
 import java.util.List;
 import java.util.Locale;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+
 /**
  * A column of create_table or add_column, in pgroll's format. As in pgroll, a column is NOT
  * NULL unless it says {@code nullable: true}.
@@ -56,7 +58,7 @@ record ColumnSpec(String name, String type, boolean nullable, String defaultSql,
 
     /** The column in a table definition or an {@code ADD COLUMN}: name, type, default or generation, nullability. */
     String definition(boolean withDefault) {
-        StringBuilder b = new StringBuilder(Expansion.q(name)).append(' ').append(type);
+        StringBuilder b = new StringBuilder(quote(name)).append(' ').append(type);
         if (withDefault && defaultSql != null) {
             b.append(" DEFAULT ").append(defaultSql);
         }

@@ -1,7 +1,10 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresQuoting;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * The SQL of constraints added without long locks: NOT VALID at start, VALIDATE at complete
@@ -15,12 +18,12 @@ final class Constraints {
     /** The rows' keys as text for messages: the primary key, or the row's ctid without one. */
     static String keyText(Expansion x, TableDraft t) {
         List<String> pk = t.before == null ? List.of() : t.before.primaryKey();
-        return pk.isEmpty() ? "ctid::text" : "concat_ws(', ', " + pk.stream().map(c -> Expansion.q(c) + "::text")
+        return pk.isEmpty() ? "ctid::text" : "concat_ws(', ', " + pk.stream().map(c -> quote(c) + "::text")
                 .collect(Collectors.joining(", ")) + ")";
     }
 
     static String addNotValid(Expansion x, TableDraft t, String name, String definition) {
-        return "ALTER TABLE " + x.qt(t.physical) + " ADD CONSTRAINT " + Expansion.q(name) + " " + definition + " NOT VALID";
+        return "ALTER TABLE " + x.qualified(t.physical) + " ADD CONSTRAINT " + quote(name) + " " + definition + " NOT VALID";
     }
 
     static Action validate(Expansion x, TableDraft t, String name, String violatingRows) {
@@ -29,9 +32,9 @@ final class Constraints {
 
     /** @param what the constraint as the user knows it, for the message when rows break it */
     static Action validate(Expansion x, TableDraft t, String name, String violatingRows, String what) {
-        String sample = "SELECT " + keyText(x, t) + " FROM " + x.qt(t.physical) + " WHERE " + violatingRows + " LIMIT 5";
+        String sample = "SELECT " + keyText(x, t) + " FROM " + x.qualified(t.physical) + " WHERE " + violatingRows + " LIMIT 5";
         return Action.validation(Stage.VALIDATE, Phase.COMPLETE, "validate " + what,
-                "ALTER TABLE " + x.qt(t.physical) + " VALIDATE CONSTRAINT " + Expansion.q(name),
+                "ALTER TABLE " + x.qualified(t.physical) + " VALIDATE CONSTRAINT " + quote(name),
                 new Violation(what, sample));
     }
 
@@ -39,17 +42,17 @@ final class Constraints {
     static Action notNullCheck(Expansion x, TableDraft t, String column) {
         return Action.of(Phase.START, Stage.CONSTRAINTS, "NOT NULL on " + t.name + "." + column + " as a NOT VALID check",
                 addNotValid(x, t, Names.notNullCheck(t.physical, column),
-                        "CHECK (" + Expansion.q(column) + " IS NOT NULL)"));
+                        "CHECK (" + quote(column) + " IS NOT NULL)"));
     }
 
     /** @param visible the column's name in the new version, for messages */
     static List<Action> completeNotNull(Expansion x, TableDraft t, String column, String visible) {
         String check = Names.notNullCheck(t.physical, column);
-        return List.of(validate(x, t, check, Expansion.q(column) + " IS NULL", "NOT NULL on " + t.name + "." + visible),
+        return List.of(validate(x, t, check, quote(column) + " IS NULL", "NOT NULL on " + t.name + "." + visible),
                 Action.of(Phase.COMPLETE, Stage.CONTRACT, "SET NOT NULL on " + t.name + "." + column
                                 + " (no scan: the validated check proves it)",
-                        "ALTER TABLE " + x.qt(t.physical) + " ALTER COLUMN " + Expansion.q(column) + " SET NOT NULL",
-                        "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT " + Expansion.q(check)));
+                        "ALTER TABLE " + x.qualified(t.physical) + " ALTER COLUMN " + quote(column) + " SET NOT NULL",
+                        "ALTER TABLE " + x.qualified(t.physical) + " DROP CONSTRAINT " + quote(check)));
     }
 
     /** UNIQUE: the index is built concurrently at complete (duplicates then fail complete, not the application). */
@@ -68,19 +71,19 @@ final class Constraints {
      */
     static List<Action> completeIndexed(Expansion x, TableDraft t, String name, List<String> columns, String constraint,
                                         boolean nullsNotDistinct, IndexParameters index) {
-        String cols = columns.stream().map(Expansion::q).collect(Collectors.joining(", "));
-        String sample = "SELECT concat_ws(', ', " + columns.stream().map(c -> Expansion.q(c) + "::text")
-                .collect(Collectors.joining(", ")) + ") FROM " + x.qt(t.physical) + " GROUP BY " + cols
+        String cols = columns.stream().map(PostgresQuoting::quote).collect(Collectors.joining(", "));
+        String sample = "SELECT concat_ws(', ', " + columns.stream().map(c -> quote(c) + "::text")
+                .collect(Collectors.joining(", ")) + ") FROM " + x.qualified(t.physical) + " GROUP BY " + cols
                 + " HAVING count(*) > 1 LIMIT 5";
         String what = constraint.equals("UNIQUE") ? "unique constraint" : "primary key";
         return List.of(
                 new Action(Phase.COMPLETE, Stage.VALIDATE, "build the unique index " + name + " on " + t.name
-                        + " concurrently", List.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + Expansion.q(name)
-                        + " ON " + x.qt(t.physical) + " (" + cols + ")" + index.indexClause(nullsNotDistinct)),
+                        + " concurrently", List.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + quote(name)
+                        + " ON " + x.qualified(t.physical) + " (" + cols + ")" + index.indexClause(nullsNotDistinct)),
                         List.of(), true, null, new Violation(what + " " + name + " on " + t.name + " (duplicates)", sample)),
                 Action.of(Phase.COMPLETE, Stage.CONTRACT, constraint + " constraint " + name + " from its index",
-                        "ALTER TABLE " + x.qt(t.physical) + " ADD CONSTRAINT " + Expansion.q(name) + " " + constraint
-                                + " USING INDEX " + Expansion.q(name)));
+                        "ALTER TABLE " + x.qualified(t.physical) + " ADD CONSTRAINT " + quote(name) + " " + constraint
+                                + " USING INDEX " + quote(name)));
     }
 
     /**
@@ -89,17 +92,17 @@ final class Constraints {
      * transaction of its own; when that fails, the constraint is dropped again, so the new version keeps working.
      */
     static Action checkBeforeRestoring(Expansion x, TableDraft t, String name, String condition, String what) {
-        String drop = "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT IF EXISTS " + Expansion.q(name);
+        String drop = "ALTER TABLE " + x.qualified(t.physical) + " DROP CONSTRAINT IF EXISTS " + quote(name);
         Action validate = validate(x, t, name, "NOT (" + condition + ")", what);
         return Action.check(Phase.ROLLBACK, Stage.PREPARE_UNDO, "check that " + what + " holds again (NOT VALID check,"
                         + " then validated; dropped again if it does not)",
-                List.of(drop + ", ADD CONSTRAINT " + Expansion.q(name) + " CHECK (" + condition + ") NOT VALID",
+                List.of(drop + ", ADD CONSTRAINT " + quote(name) + " CHECK (" + condition + ") NOT VALID",
                         validate.sql().get(0)), validate.violation(), List.of(drop));
     }
 
     /** Drops an index start (or a complete that stopped in its validations) built, if it exists. */
     static Action dropIndexOnRollback(Expansion x, String name) {
         return Action.concurrently(Phase.ROLLBACK, Stage.PREPARE_UNDO, "drop the index " + name + " if it was built",
-                "DROP INDEX CONCURRENTLY IF EXISTS " + x.qt(name));
+                "DROP INDEX CONCURRENTLY IF EXISTS " + x.qualified(name));
     }
 }

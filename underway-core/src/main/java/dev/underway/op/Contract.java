@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+
 /**
  * What complete does to a table the migration changed, derived from its draft alone: drop the
  * columns the new version no longer shows (old columns replaced by copies, dropped columns),
@@ -17,14 +19,14 @@ final class Contract {
 
     static List<Action> drops(Expansion x, TableDraft t) {
         List<Action> out = new ArrayList<>();
-        String qt = x.qt(t.physical);
+        String qt = x.qualified(t.physical);
         if (t.dropped) {
             out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop table " + t.physical, "DROP TABLE IF EXISTS " + qt));
             return out;
         }
         for (String c : t.replacedColumns()) {
             out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the old column " + t.physical + "." + c,
-                    "ALTER TABLE " + qt + " DROP COLUMN " + Expansion.q(c)));
+                    "ALTER TABLE " + qt + " DROP COLUMN " + quote(c)));
         }
         return out;
     }
@@ -44,7 +46,7 @@ final class Contract {
         for (TableDraft.Column c : t.columns) {
             replaces(t, c.physical).ifPresent(old -> out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename "
                     + t.physical + "." + c.physical + " to " + old + " while its dependents are re-created", "ALTER TABLE "
-                    + x.qt(t.physical) + " RENAME COLUMN " + Expansion.q(c.physical) + " TO " + Expansion.q(old))));
+                    + x.qualified(t.physical) + " RENAME COLUMN " + quote(c.physical) + " TO " + quote(old))));
         }
         return out;
     }
@@ -59,8 +61,8 @@ final class Contract {
             String now = copiesHaveOldNames ? replaces(t, c.physical).orElse(c.physical) : c.physical;
             if (!c.name.equals(now)) {
                 out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename " + t.physical + "." + now + " to " + c.name,
-                        "ALTER TABLE " + x.qt(t.physical) + " RENAME COLUMN " + Expansion.q(now) + " TO "
-                                + Expansion.q(c.name)));
+                        "ALTER TABLE " + x.qualified(t.physical) + " RENAME COLUMN " + quote(now) + " TO "
+                                + quote(c.name)));
             }
         }
         return out;
@@ -71,6 +73,6 @@ final class Contract {
             return List.of();
         }
         return List.of(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename table " + t.physical + " to " + t.name,
-                "ALTER TABLE " + x.qt(t.physical) + " RENAME TO " + Expansion.q(t.name)));
+                "ALTER TABLE " + x.qualified(t.physical) + " RENAME TO " + quote(t.name)));
     }
 }

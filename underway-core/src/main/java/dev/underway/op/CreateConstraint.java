@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresQuoting;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * {@code create_constraint}. On an existing table, a check or foreign key would make the old
@@ -176,12 +179,12 @@ final class CreateConstraint implements Operation<CreateConstraint.Resolved> {
         String referenced = r.referenced();
         if (t.created) {
             return List.of(Action.of(Phase.START, Stage.CONSTRAINTS, k.type().replace('_', ' ') + " " + k.name() + " on new"
-                    + " table " + t.name, "ALTER TABLE " + x.qt(t.physical) + " ADD " + k.definition(x, referenced)));
+                    + " table " + t.name, "ALTER TABLE " + x.qualified(t.physical) + " ADD " + k.definition(x, referenced)));
         }
         List<Action> out = new ArrayList<>();
         r.copies().forEach(c -> out.addAll(c.start()));
         r.notNull().forEach(c -> out.add(Constraints.notNullCheck(x, t, c)));
-        String quoted = r.cols(k.columns()).stream().map(Expansion::q).collect(Collectors.joining(", "));
+        String quoted = r.cols(k.columns()).stream().map(PostgresQuoting::quote).collect(Collectors.joining(", "));
         if (k.type().equals("check")) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "check " + k.name() + " on " + t.name + " (NOT VALID)",
                     Constraints.addNotValid(x, t, k.name(), "CHECK (" + checkExpression(x, r) + ")"
@@ -212,15 +215,15 @@ final class CreateConstraint implements Operation<CreateConstraint.Resolved> {
                     "PRIMARY KEY", false, index));
             case "check" -> out.add(Constraints.validate(x, t, k.name(), "NOT (" + checkExpression(x, r) + ")"));
             default -> {
-                String self = x.qt(t.physical);
+                String self = x.qualified(t.physical);
                 List<String> refs = k.references().columns();
                 List<String> mine = r.cols(k.columns());
                 String match = java.util.stream.IntStream.range(0, mine.size()).mapToObj(i -> "r."
-                        + Expansion.q(refs.get(i)) + " = " + self + "." + Expansion.q(mine.get(i)))
+                        + quote(refs.get(i)) + " = " + self + "." + quote(mine.get(i)))
                         .collect(Collectors.joining(" AND "));
-                String notNull = mine.stream().map(c -> self + "." + Expansion.q(c) + " IS NOT NULL")
+                String notNull = mine.stream().map(c -> self + "." + quote(c) + " IS NOT NULL")
                         .collect(Collectors.joining(" AND "));
-                out.add(Constraints.validate(x, t, k.name(), notNull + " AND NOT EXISTS (SELECT 1 FROM " + x.qt(r.referenced())
+                out.add(Constraints.validate(x, t, k.name(), notNull + " AND NOT EXISTS (SELECT 1 FROM " + x.qualified(r.referenced())
                         + " r WHERE " + match + ")"));
             }
         }
@@ -235,8 +238,8 @@ final class CreateConstraint implements Operation<CreateConstraint.Resolved> {
         }
         List<Action> out = new ArrayList<>(List.of(Constraints.dropIndexOnRollback(x, k.name())));
         r.notNull().forEach(c -> out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop the NOT NULL check on " + t.name + "." + c,
-                "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT IF EXISTS "
-                        + Expansion.q(Names.notNullCheck(t.physical, c)))));
+                "ALTER TABLE " + x.qualified(t.physical) + " DROP CONSTRAINT IF EXISTS "
+                        + quote(Names.notNullCheck(t.physical, c)))));
         return out;
     }
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+
 /**
  * {@code create_index}: built concurrently at start (writes go on); rollback drops it concurrently.
  * Its columns take every shape pgroll accepts ({@link IndexColumn}).
@@ -85,8 +87,8 @@ final class CreateIndex implements Operation<CreateIndex.Resolved> {
         List<String> physical = r.physical();
         Map<String, String> renames = new HashMap<>();
         t.columns.forEach(c -> renames.put(c.name, c.physical));
-        String sql = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + Expansion.q(name)
-                + " ON " + x.qt(t.physical) + (method == null ? "" : " USING " + method.toLowerCase(Locale.ROOT))
+        String sql = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + quote(name)
+                + " ON " + x.qualified(t.physical) + (method == null ? "" : " USING " + method.toLowerCase(Locale.ROOT))
                 + " (" + String.join(", ", java.util.stream.IntStream.range(0, columns.size())
                 .mapToObj(i -> columns.get(i).element(physical.get(i))).toList()) + ")"
                 + (storage == null ? "" : " WITH (" + storage + ")")
@@ -98,6 +100,6 @@ final class CreateIndex implements Operation<CreateIndex.Resolved> {
     @Override
     public List<Action> rollback(Expansion x, Resolved r) {
         return List.of(Action.concurrently(Phase.ROLLBACK, Stage.PREPARE_UNDO, "drop index " + name + " concurrently",
-                "DROP INDEX CONCURRENTLY IF EXISTS " + x.qt(name)));
+                "DROP INDEX CONCURRENTLY IF EXISTS " + x.qualified(name)));
     }
 }

@@ -5,6 +5,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+import static dev.underway.dialect.postgres.PostgresQuoting.literal;
+
 /** {@code create_table}: a new table nobody uses yet, so it gets its constraints at once; rollback drops it. */
 final class CreateTable implements Operation<List<String>> {
     private final int line;
@@ -81,15 +84,15 @@ final class CreateTable implements Operation<List<String>> {
                 b.append(" UNIQUE");
             }
             if (c.check() != null) {
-                b.append(" CONSTRAINT ").append(Expansion.q(c.check().name())).append(' ').append(c.check().clause());
+                b.append(" CONSTRAINT ").append(quote(c.check().name())).append(' ').append(c.check().clause());
             }
             if (c.references() != null) {
-                b.append(" CONSTRAINT ").append(Expansion.q(c.references().name())).append(' ')
+                b.append(" CONSTRAINT ").append(quote(c.references().name())).append(' ')
                         .append(c.references().clause(x, referenced.get(ref++)));
             }
             parts.add(b.toString());
         }
-        List<String> pk = columns.stream().filter(ColumnSpec::pk).map(c -> Expansion.q(c.name())).toList();
+        List<String> pk = columns.stream().filter(ColumnSpec::pk).map(c -> quote(c.name())).toList();
         if (!pk.isEmpty()) {
             parts.add("PRIMARY KEY (" + String.join(", ", pk) + ")");
         }
@@ -97,12 +100,12 @@ final class CreateTable implements Operation<List<String>> {
             parts.add(k.definition(x, referenced.get(ref++)));
         }
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE TABLE " + x.qt(name) + " (\n  " + String.join(",\n  ", parts) + "\n)");
+        sql.add("CREATE TABLE " + x.qualified(name) + " (\n  " + String.join(",\n  ", parts) + "\n)");
         if (comment != null) {
-            sql.add("COMMENT ON TABLE " + x.qt(name) + " IS " + Expansion.literal(comment));
+            sql.add("COMMENT ON TABLE " + x.qualified(name) + " IS " + literal(comment));
         }
-        columns.stream().filter(c -> c.comment() != null).forEach(c -> sql.add("COMMENT ON COLUMN " + x.qt(name) + "."
-                + Expansion.q(c.name()) + " IS " + Expansion.literal(c.comment())));
+        columns.stream().filter(c -> c.comment() != null).forEach(c -> sql.add("COMMENT ON COLUMN " + x.qualified(name) + "."
+                + quote(c.name()) + " IS " + literal(c.comment())));
         return List.of(new Action(Phase.START, Stage.COLUMNS, "create table " + name + " ("
                 + columns.stream().map(ColumnSpec::name).collect(Collectors.joining(", ")) + ")", sql, List.of(), false,
                 null, null));

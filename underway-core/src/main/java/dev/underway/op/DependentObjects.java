@@ -2,8 +2,8 @@ package dev.underway.op;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.dialect.postgres.PostgresDependents;
 import dev.underway.dialect.postgres.PostgresDependents.Dependent;
+import dev.underway.dialect.postgres.PostgresDependents;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * The user's objects (views, materialized views, rules, SQL-bodied functions, and what depends on
@@ -22,7 +24,7 @@ import java.util.Set;
  * rollback drops (columns and tables start added). Underway's own version schemas are left out:
  * the phases handle them.
  */
-final class DependentObjects {
+public final class DependentObjects {
     /**
      * A column (or, with a null column, a table) that a phase drops.
      *
@@ -30,14 +32,14 @@ final class DependentObjects {
      * @param copyType the copy's type
      * @param why      what drops it, for messages: {@code drop_column}
      */
-    record Dropped(PostgresDependents.Root root, String copy, String copyType, String why) {
+    public record Dropped(PostgresDependents.Root root, String copy, String copyType, String why) {
         /** A version schema, dropped with CASCADE: what depends on its views would silently go with it. */
-        static Dropped schema(String name, String why) {
+       public static Dropped schema(String name, String why) {
             return new Dropped(new PostgresDependents.Root(name, null, null), null, null, why);
         }
     }
 
-    static final DependentObjects NONE = new DependentObjects(List.of(), List.of(), List.of(), List.of());
+    public static final DependentObjects NONE = new DependentObjects(List.of(), List.of(), List.of(), List.of());
 
     /** Objects complete re-creates, in creation order. */
     final List<Dependent> recreated;
@@ -60,7 +62,7 @@ final class DependentObjects {
      * @param renamed what complete renames in place, for the dry run's notes
      * @param command the command that runs into them, for the message: {@code start}, {@code complete}
      */
-    static DependentObjects atComplete(Connection c, List<Dropped> dropped, List<Dropped> renamed,
+    public static DependentObjects atComplete(Connection c, List<Dropped> dropped, List<Dropped> renamed,
                                        Set<String> versionSchemas, String command) throws SQLException {
         List<Dropped> copied = dropped.stream().filter(d -> d.copy() != null).toList();
         List<Dropped> gone = dropped.stream().filter(d -> d.copy() == null).toList();
@@ -91,7 +93,7 @@ final class DependentObjects {
     }
 
     /** What depends on the columns and tables start added, which rollback drops. */
-    static DependentObjects atRollback(Connection c, List<Dropped> dropped, Set<String> versionSchemas)
+    public static DependentObjects atRollback(Connection c, List<Dropped> dropped, Set<String> versionSchemas)
             throws SQLException {
         List<String> refused = new ArrayList<>();
         PostgresDependents.of(c, roots(dropped), versionSchemas).forEach(d -> refused.add(d.description()
@@ -110,18 +112,18 @@ final class DependentObjects {
     }
 
     /** Refuses the phase, before it changed anything, when some object would stand in its way. */
-    void refuseBlocked(String doing) {
+    public void refuseBlocked(String doing) {
         if (!refused.isEmpty()) {
             throw UnderwayException.of(Reason.REFUSED_OPERATION, doing + " is refused; nothing was changed: " + String.join("; ", refused));
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return recreated.isEmpty();
     }
 
     /** For dry runs: what complete does with each object. */
-    List<String> notes() {
+    public List<String> notes() {
         List<String> out = new ArrayList<>(recreated.stream().map(d -> "complete re-creates " + d.description()
                 + " (it depends on " + d.dependsOn() + ", which complete replaces by its new shape) in its contract's"
                 + " transaction, with the same definition, options, owner, grants and comments, bound to the new"
@@ -147,7 +149,7 @@ final class DependentObjects {
         return recreated.stream().flatMap(d -> d.create().stream()).toList();
     }
 
-    String names() {
+    public String names() {
         return String.join(", ", recreated.stream().map(Dependent::description).toList());
     }
 
@@ -157,19 +159,19 @@ final class DependentObjects {
      * objects; the database refuses what would not work on the new column (a view comparing it as text
      * after a change to integer) while nothing has changed yet.
      */
-    Action rehearsal() {
+    public Action rehearsal() {
         List<String> sql = new ArrayList<>();
         for (Dropped d : copied) {
-            sql.add("ALTER TABLE " + table(d) + " ADD COLUMN " + Expansion.q(d.copy()) + " " + d.copyType());
+            sql.add("ALTER TABLE " + table(d) + " ADD COLUMN " + quote(d.copy()) + " " + d.copyType());
         }
         for (int i = recreated.size() - 1; i >= 0; i--) {
             sql.addAll(recreated.get(i).drop());
         }
         for (Dropped d : copied) {
             // CASCADE here drops what Underway's own phases would handle (views of version schemas); all is rolled back.
-            sql.add("ALTER TABLE " + table(d) + " DROP COLUMN " + Expansion.q(d.root().column()) + " CASCADE");
-            sql.add("ALTER TABLE " + table(d) + " RENAME COLUMN " + Expansion.q(d.copy()) + " TO "
-                    + Expansion.q(d.root().column()));
+            sql.add("ALTER TABLE " + table(d) + " DROP COLUMN " + quote(d.root().column()) + " CASCADE");
+            sql.add("ALTER TABLE " + table(d) + " RENAME COLUMN " + quote(d.copy()) + " TO "
+                    + quote(d.root().column()));
         }
         recreated.forEach(d -> sql.addAll(d.rehearsal()));
         return Action.of(Phase.START, Stage.COLUMNS, "check that complete can re-create " + names() + " on the new"
@@ -177,6 +179,6 @@ final class DependentObjects {
     }
 
     private static String table(Dropped d) {
-        return Expansion.q(d.root().schema()) + "." + Expansion.q(d.root().table());
+        return quote(d.root().schema()) + "." + quote(d.root().table());
     }
 }

@@ -2,6 +2,8 @@ package dev.underway.op;
 
 import java.util.List;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+
 /**
  * {@code drop_constraint} (and pgroll's {@code drop_multicolumn_constraint}): the constraint
  * keeps holding for both versions until complete drops it. Dropping needs no copy, so the
@@ -57,6 +59,6 @@ final class DropConstraint implements Operation<TableDraft> {
     @Override
     public List<Action> complete(Expansion x, TableDraft t) {
         return List.of(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop constraint " + name + " of " + t.name,
-                "ALTER TABLE " + x.qt(t.physical) + " DROP CONSTRAINT IF EXISTS " + Expansion.q(name)));
+                "ALTER TABLE " + x.qualified(t.physical) + " DROP CONSTRAINT IF EXISTS " + quote(name)));
     }
 }

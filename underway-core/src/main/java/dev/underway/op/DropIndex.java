@@ -50,6 +50,6 @@ final class DropIndex implements Operation<TableDraft> {
     @Override
     public List<Action> complete(Expansion x, TableDraft t) {
         return List.of(Action.concurrently(Phase.COMPLETE, Stage.AFTER, "drop index " + name + " concurrently",
-                "DROP INDEX CONCURRENTLY IF EXISTS " + x.qt(name)));
+                "DROP INDEX CONCURRENTLY IF EXISTS " + x.qualified(name)));
     }
 }

@@ -3,6 +3,7 @@ package dev.underway.op;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.postgres.PostgresDialect;
+import dev.underway.dialect.postgres.PostgresQuoting;
 import dev.underway.sql.SqlSyntax;
 
 import java.util.LinkedHashMap;
@@ -47,17 +48,9 @@ final class Expansion {
         return PostgresDialect.SYNTAX;
     }
 
-    static String q(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
-
     /** A table of the target schema, quoted and qualified. */
-    String qt(String table) {
-        return q(schema()) + "." + q(table);
+    String qualified(String table) {
+        return PostgresQuoting.qualified(schema(), table);
     }
 
     /** The draft of the table the new version calls {@code name}; created from the snapshot on first use. */

@@ -7,6 +7,8 @@ import dev.underway.sql.TokenType;
 
 import java.util.Map;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+
 /** Small rewrites of user-written SQL expressions, done on tokens so strings and comments are never touched. */
 final class Expressions {
     private Expressions() {
@@ -30,7 +32,7 @@ final class Expressions {
             if (!afterDot && (t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER)) {
                 String target = renames.get(t.identifier());
                 if (target != null) {
-                    replacement = Expansion.q(target);
+                    replacement = quote(target);
                 }
             }
             out.append(replacement != null ? replacement : t.text());

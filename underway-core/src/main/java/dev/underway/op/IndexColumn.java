@@ -2,12 +2,15 @@ package dev.underway.op;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
+import dev.underway.dialect.postgres.PostgresQuoting;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * One column of {@code create_index}, in any of the shapes pgroll has accepted over its releases:
@@ -95,12 +98,12 @@ record IndexColumn(String name, String collate, String sort, String nulls, Strin
 
     /** A possibly schema-qualified name (a collation, an operator class), each part quoted. */
     private static String qualified(String name) {
-        return java.util.Arrays.stream(name.split("\\.", -1)).map(Expansion::q).collect(Collectors.joining("."));
+        return java.util.Arrays.stream(name.split("\\.", -1)).map(PostgresQuoting::quote).collect(Collectors.joining("."));
     }
 
     /** The index element: {@code "col" COLLATE "C" "text_pattern_ops" DESC NULLS LAST}, on the physical column. */
     String element(String physical) {
-        StringBuilder b = new StringBuilder(Expansion.q(physical));
+        StringBuilder b = new StringBuilder(quote(physical));
         if (collate != null) {
             b.append(" COLLATE ").append(qualified(collate));
         }

@@ -1,7 +1,10 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresQuoting;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * pgroll's {@code index_parameters} of a unique, primary key or exclusion constraint: columns the
@@ -31,7 +34,7 @@ record IndexParameters(List<String> includeColumns, String storageParameters, St
     }
 
     private String include() {
-        return includeColumns.isEmpty() ? "" : " INCLUDE (" + includeColumns.stream().map(Expansion::q)
+        return includeColumns.isEmpty() ? "" : " INCLUDE (" + includeColumns.stream().map(PostgresQuoting::quote)
                 .collect(Collectors.joining(", ")) + ")";
     }
 
@@ -41,12 +44,12 @@ record IndexParameters(List<String> includeColumns, String storageParameters, St
 
     /** After a constraint's columns: {@code INCLUDE (...) WITH (...) USING INDEX TABLESPACE ts}. */
     String constraintClause() {
-        return include() + with() + (tablespace == null ? "" : " USING INDEX TABLESPACE " + Expansion.q(tablespace));
+        return include() + with() + (tablespace == null ? "" : " USING INDEX TABLESPACE " + quote(tablespace));
     }
 
     /** After a {@code CREATE INDEX}'s columns: {@code INCLUDE (...) [NULLS NOT DISTINCT] WITH (...) TABLESPACE ts}. */
     String indexClause(boolean nullsNotDistinct) {
         return include() + (nullsNotDistinct ? " NULLS NOT DISTINCT" : "") + with()
-                + (tablespace == null ? "" : " TABLESPACE " + Expansion.q(tablespace));
+                + (tablespace == null ? "" : " TABLESPACE " + quote(tablespace));
     }
 }

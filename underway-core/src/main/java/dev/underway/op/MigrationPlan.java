@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+
 /**
  * The three phases of one YAML migration, planned from the file and the schema snapshot taken
  * when it started: the same inputs always give the same actions, so a start interrupted at any
@@ -99,7 +101,7 @@ public final class MigrationPlan {
     }
 
     /** Queries that check every up and down expression against the database; see {@link SyncTrigger#checks}. */
-    List<SyncTrigger.ExpressionCheck> expressionChecks() {
+    public List<SyncTrigger.ExpressionCheck> expressionChecks() {
         return x.drafts.values().stream().filter(t -> !t.created).flatMap(t -> SyncTrigger.checks(x, t).stream()).toList();
     }
 
@@ -133,7 +135,7 @@ public final class MigrationPlan {
      * @param dependents    objects on replaced columns: dropped first in the contract, re-created once the copies
      *                      carry the old columns' names (so the definitions bind to them), before the final renames
      */
-    List<Action> complete(boolean dropOldSchema, List<String> keptSchemas, DependentObjects dependents) {
+    public List<Action> complete(boolean dropOldSchema, List<String> keptSchemas, DependentObjects dependents) {
         List<Action> ops = new ArrayList<>();
         operations.forEach(op -> ops.addAll(op.complete(x)));
         x.drafts.values().forEach(t -> ops.addAll(CarriedOver.complete(x, t)));
@@ -145,14 +147,14 @@ public final class MigrationPlan {
         }
         if (dropOldSchema && !oldSchema.equals(x.schema())) {
             contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the old version schema",
-                    "DROP SCHEMA IF EXISTS " + Expansion.q(oldSchema) + " CASCADE"));
+                    "DROP SCHEMA IF EXISTS " + quote(oldSchema) + " CASCADE"));
         }
         List<TableDraft> owned = x.drafts.values().stream().filter(TableDraft::changed).toList();
         for (String s : keptSchemas) {
             for (TableDraft t : owned) {
                 contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the view of " + t.physical + " in " + s,
-                        "DROP VIEW IF EXISTS " + Expansion.q(s) + "." + Expansion.q(t.physical),
-                        "DROP VIEW IF EXISTS " + Expansion.q(s) + "." + Expansion.q(t.name)));
+                        "DROP VIEW IF EXISTS " + quote(s) + "." + quote(t.physical),
+                        "DROP VIEW IF EXISTS " + quote(s) + "." + quote(t.name)));
             }
         }
         x.drafts.values().stream().filter(t -> !t.syncs.isEmpty()).forEach(t -> contract.add(new Action(Phase.COMPLETE,
@@ -183,7 +185,7 @@ public final class MigrationPlan {
     }
 
     /** What complete drops: old columns (replaced by a copy, or dropped) and dropped tables. */
-    List<DependentObjects.Dropped> droppedAtComplete() {
+    public List<DependentObjects.Dropped> droppedAtComplete() {
         List<DependentObjects.Dropped> out = new ArrayList<>();
         for (TableDraft t : x.drafts.values()) {
             if (t.created) {
@@ -204,7 +206,7 @@ public final class MigrationPlan {
     }
 
     /** What complete renames in place (no copy): PostgreSQL's views, rules and functions follow such renames. */
-    List<DependentObjects.Dropped> renamedAtComplete() {
+    public List<DependentObjects.Dropped> renamedAtComplete() {
         List<DependentObjects.Dropped> out = new ArrayList<>();
         for (TableDraft t : x.drafts.values()) {
             if (t.created || t.dropped) {
@@ -221,7 +223,7 @@ public final class MigrationPlan {
     }
 
     /** What rollback drops: the columns start added and the tables it created. */
-    List<DependentObjects.Dropped> droppedAtRollback() {
+    public List<DependentObjects.Dropped> droppedAtRollback() {
         List<DependentObjects.Dropped> out = new ArrayList<>();
         for (TableDraft t : x.drafts.values()) {
             if (t.created) {
@@ -248,17 +250,17 @@ public final class MigrationPlan {
         out.addAll(ops.stream().filter(a -> a.stage() == Stage.PREPARE_UNDO && !a.isCheck()).toList());
         List<Action> undo = new ArrayList<>();
         undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop the version schema " + x.newSchema,
-                "DROP SCHEMA IF EXISTS " + Expansion.q(x.newSchema) + " CASCADE"));
+                "DROP SCHEMA IF EXISTS " + quote(x.newSchema) + " CASCADE"));
         x.drafts.values().stream().filter(t -> !t.syncs.isEmpty()).forEach(t -> undo.add(new Action(Phase.ROLLBACK,
                 Stage.UNDO, "drop the sync trigger of " + t.name, SyncTrigger.drop(x, t), List.of(), false, null, null)));
         undo.addAll(ops.stream().filter(a -> a.stage() == Stage.UNDO && !a.concurrent()).toList());
         for (TableDraft t : x.drafts.values()) {
             if (t.created) {
                 undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop table " + t.physical,
-                        "DROP TABLE IF EXISTS " + x.qt(t.physical)));
+                        "DROP TABLE IF EXISTS " + x.qualified(t.physical)));
             } else {
                 t.addedColumns().forEach(c -> undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop " + t.physical + "." + c,
-                        "ALTER TABLE " + x.qt(t.physical) + " DROP COLUMN IF EXISTS " + Expansion.q(c))));
+                        "ALTER TABLE " + x.qualified(t.physical) + " DROP COLUMN IF EXISTS " + quote(c))));
             }
         }
         out.add(Action.merge(Phase.ROLLBACK, Stage.UNDO, "undo in one transaction: " + String.join("; ",

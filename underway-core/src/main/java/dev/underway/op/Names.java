@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * new shape, sync triggers and their functions, the NOT NULL checks. All fit PostgreSQL's
  * 63-byte identifiers; one place so start, complete and rollback agree.
  */
-final class Names {
+public final class Names {
     static final String PREFIX = "_uw_";
     private static final int MAX = 63;
 
@@ -16,7 +16,7 @@ final class Names {
     }
 
     /** {@code public} + {@code 2.1} → {@code public_v2_1}. */
-    static String versionSchema(String schema, String version) {
+    public static String versionSchema(String schema, String version) {
         return fit(schema + "_v" + version.replace('.', '_'));
     }
 

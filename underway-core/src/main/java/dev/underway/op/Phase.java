@@ -1,6 +1,6 @@
 package dev.underway.op;
 
-import dev.underway.state.HistoryPhase;
+import dev.underway.plan.HistoryPhase;
 
 /** The three phases of an expand/contract migration. */
 public enum Phase {

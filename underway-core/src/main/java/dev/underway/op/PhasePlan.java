@@ -33,7 +33,7 @@ public record PhasePlan(String version, String script, String phase, String newS
     }
 
     /** The same plan with one more note. */
-    PhasePlan withNote(String note) {
+    public PhasePlan withNote(String note) {
         List<String> more = new java.util.ArrayList<>(notes);
         more.add(note);
         return new PhasePlan(version, script, phase, newSchema, oldSchema, tables, actions, resumeAt, more);

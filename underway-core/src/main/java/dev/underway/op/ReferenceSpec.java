@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresQuoting;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,10 +57,10 @@ record ReferenceSpec(String name, String table, List<String> columns, String onD
 
     /** {@code REFERENCES "s"."t" ("c") ON DELETE ...}, pointing at the referenced table's physical name. */
     String clause(Expansion x, String referencedPhysical) {
-        return "REFERENCES " + x.qt(referencedPhysical) + " (" + String.join(", ", columns.stream().map(Expansion::q)
+        return "REFERENCES " + x.qualified(referencedPhysical) + " (" + String.join(", ", columns.stream().map(PostgresQuoting::quote)
                 .toList()) + ")" + (matchType == null ? "" : " MATCH " + matchType)
                 + (onDelete == null ? "" : " ON DELETE " + onDelete + (onDeleteSetColumns.isEmpty() ? "" : " ("
-                + String.join(", ", onDeleteSetColumns.stream().map(Expansion::q).toList()) + ")")) + (onUpdate == null ? "" : " ON UPDATE " + onUpdate)
+                + String.join(", ", onDeleteSetColumns.stream().map(PostgresQuoting::quote).toList()) + ")")) + (onUpdate == null ? "" : " ON UPDATE " + onUpdate)
                 + (deferrable ? " DEFERRABLE" + (initiallyDeferred ? " INITIALLY DEFERRED" : "") : "");
     }
 }

@@ -2,6 +2,8 @@ package dev.underway.op;
 
 import java.util.List;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+
 /** {@code rename_constraint}: constraint names are not visible through views, so the rename waits for complete. */
 final class RenameConstraint implements Operation<TableDraft> {
     private final int line;
@@ -52,6 +54,6 @@ final class RenameConstraint implements Operation<TableDraft> {
     @Override
     public List<Action> complete(Expansion x, TableDraft t) {
         return List.of(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename constraint " + from + " to " + to,
-                "ALTER TABLE " + x.qt(t.physical) + " RENAME CONSTRAINT " + Expansion.q(from) + " TO " + Expansion.q(to)));
+                "ALTER TABLE " + x.qualified(t.physical) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to)));
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+
 /**
  * pgroll's {@code set_replica_identity: {table, identity: {type, index}}}: what logical replication
  * logs of an updated or deleted row. Neither application version sees it, so it is set at start (a
@@ -66,13 +68,13 @@ final class SetReplicaIdentity implements Operation<TableDraft> {
     }
 
     private String clause() {
-        return index != null ? "USING INDEX " + Expansion.q(index) : type.toUpperCase(Locale.ROOT);
+        return index != null ? "USING INDEX " + quote(index) : type.toUpperCase(Locale.ROOT);
     }
 
     @Override
     public List<Action> start(Expansion x, TableDraft t) {
         return List.of(Action.of(Phase.START, Stage.CONSTRAINTS, "replica identity of " + t.name + ": " + clause()
-                + " (catalog only)", "ALTER TABLE " + x.qt(t.physical) + " REPLICA IDENTITY " + clause()));
+                + " (catalog only)", "ALTER TABLE " + x.qualified(t.physical) + " REPLICA IDENTITY " + clause()));
     }
 
     @Override
@@ -82,6 +84,6 @@ final class SetReplicaIdentity implements Operation<TableDraft> {
         }
         String before = t.before.replicaIdentity() == null ? "DEFAULT" : t.before.replicaIdentity();
         return List.of(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore the replica identity of " + t.name + " (" + before
-                + ")", "ALTER TABLE " + x.qt(t.physical) + " REPLICA IDENTITY " + before));
+                + ")", "ALTER TABLE " + x.qualified(t.physical) + " REPLICA IDENTITY " + before));
     }
 }

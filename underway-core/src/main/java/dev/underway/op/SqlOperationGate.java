@@ -1,8 +1,8 @@
 package dev.underway.op;
 
 import dev.underway.lint.LintInput;
-import dev.underway.sql.StatementSplitter;
 import dev.underway.sql.SqlSyntax;
+import dev.underway.sql.StatementSplitter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +12,12 @@ import java.util.List;
  * the migrate gate judges it like any SQL migration, so a {@code CREATE INDEX} without
  * {@code CONCURRENTLY} in a YAML file is refused just the same.
  */
-final class SqlOperationGate {
+public final class SqlOperationGate {
     private SqlOperationGate() {
     }
 
     /** Refuses a migration whose {@code sql} operations have an unsuppressed lint error, unless {@code unsafe}. */
-    static void check(YamlMigration m, dev.underway.dialect.Dialect dialect, boolean unsafe) {
+    public static void check(YamlMigration m, dev.underway.dialect.Dialect dialect, boolean unsafe) {
         if (unsafe) {
             return;
         }
@@ -35,7 +35,7 @@ final class SqlOperationGate {
      * ({@code V7__x.yaml:4}). It is one migration, so a table its {@code create_table} (or an earlier {@code sql})
      * creates is new to the statements after it, as in a SQL file.
      */
-    static List<LintInput> inputs(List<YamlMigration> migrations, SqlSyntax syntax) {
+    public static List<LintInput> inputs(List<YamlMigration> migrations, SqlSyntax syntax) {
         List<LintInput> out = new ArrayList<>();
         for (YamlMigration m : migrations) {
             StringBuilder text = new StringBuilder();

@@ -1,8 +1,12 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresQuoting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+import static dev.underway.dialect.postgres.PostgresQuoting.literal;
 
 /**
  * The BEFORE INSERT OR UPDATE trigger that keeps a table's old and new columns consistent.
@@ -18,12 +22,12 @@ import java.util.stream.Collectors;
  * <p>Expressions see the row's columns as variables named as the writing version names them, so
  * {@code up} is written against the old version's names and {@code down} against the new one's.
  */
-final class SyncTrigger {
+public final class SyncTrigger {
     private SyncTrigger() {
     }
 
     static Action create(Expansion x, TableDraft t, String oldSchema) {
-        String function = x.qt(Names.syncFunction(t.physical));
+        String function = x.qualified(Names.syncFunction(t.physical));
         List<String> oldSchemas = new ArrayList<>(List.of(x.schema()));
         if (!oldSchema.equals(x.schema())) {
             oldSchemas.add(oldSchema);
@@ -33,9 +37,9 @@ final class SyncTrigger {
                 .append("#variable_conflict use_column\n")
                 .append("DECLARE\n  _uw_schema name;\n  _uw_new boolean := false;\nBEGIN\n")
                 .append("  FOREACH _uw_schema IN ARRAY current_schemas(false) LOOP\n")
-                .append("    IF _uw_schema = ").append(Expansion.literal(x.newSchema))
+                .append("    IF _uw_schema = ").append(literal(x.newSchema))
                 .append(" THEN _uw_new := true; EXIT; END IF;\n")
-                .append("    IF _uw_schema IN (").append(oldSchemas.stream().map(Expansion::literal)
+                .append("    IF _uw_schema IN (").append(oldSchemas.stream().map(PostgresQuoting::literal)
                         .collect(Collectors.joining(", "))).append(") THEN EXIT; END IF;\n")
                 .append("  END LOOP;\n")
                 .append("  IF _uw_new THEN\n");
@@ -43,8 +47,8 @@ final class SyncTrigger {
         b.append("  ELSE\n");
         block(b, x, t, t.oldColumns().stream().map(c -> new String[] {c, c}).toList(), true);
         b.append("  END IF;\n  RETURN NEW;\nEND\n$uw$");
-        String trigger = "CREATE TRIGGER " + Expansion.q(Names.syncTrigger(x.version)) + " BEFORE INSERT OR UPDATE ON "
-                + x.qt(t.physical) + " FOR EACH ROW EXECUTE FUNCTION " + function + "()";
+        String trigger = "CREATE TRIGGER " + quote(Names.syncTrigger(x.version)) + " BEFORE INSERT OR UPDATE ON "
+                + x.qualified(t.physical) + " FOR EACH ROW EXECUTE FUNCTION " + function + "()";
         return new Action(Phase.START, Stage.TRIGGERS, "sync trigger on " + t.name + " (" + describe(t) + ")",
                 List.of(b.toString(), trigger), List.of(), false, null, null);
     }
@@ -60,12 +64,12 @@ final class SyncTrigger {
         syncs.forEach(s -> named.addAll(Expressions.names(up ? s.up() : s.down(), x.syntax())));
         b.append("    DECLARE\n");
         for (String[] v : variables.stream().filter(v -> named.contains(v[0])).toList()) {
-            b.append("      ").append(Expansion.q(v[0])).append(' ').append(x.qt(t.physical)).append('.')
-                    .append(Expansion.q(v[1])).append("%TYPE := NEW.").append(Expansion.q(v[1])).append(";\n");
+            b.append("      ").append(quote(v[0])).append(' ').append(x.qualified(t.physical)).append('.')
+                    .append(quote(v[1])).append("%TYPE := NEW.").append(quote(v[1])).append(";\n");
         }
         b.append("    BEGIN\n");
         for (TableDraft.Sync s : syncs) {
-            String target = "NEW." + Expansion.q(up ? s.newColumn() : s.oldColumn());
+            String target = "NEW." + quote(up ? s.newColumn() : s.oldColumn());
             String assign = target + " := " + Expressions.value(up ? s.up() : s.down()) + ";";
             String when = up ? when(x, t, s) : null;
             b.append("      ").append(when == null ? assign : "IF " + when + " THEN " + assign + " END IF;").append('\n');
@@ -78,12 +82,12 @@ final class SyncTrigger {
         if (s.refresh() == TableDraft.Refresh.ALWAYS) {
             return null;
         }
-        StringBuilder w = new StringBuilder("TG_OP = 'INSERT' OR OLD.").append(Expansion.q(s.newColumn())).append(" IS NULL");
+        StringBuilder w = new StringBuilder("TG_OP = 'INSERT' OR OLD.").append(quote(s.newColumn())).append(" IS NULL");
         if (s.refresh() == TableDraft.Refresh.WHEN_INPUTS_CHANGE) {
             java.util.Set<String> reads = Expressions.names(s.up(), x.syntax());
             // As text: IS DISTINCT FROM needs an equality operator, which json or point do not have.
-            t.oldColumns().stream().filter(reads::contains).forEach(c -> w.append(" OR NEW.").append(Expansion.q(c))
-                    .append("::text IS DISTINCT FROM OLD.").append(Expansion.q(c)).append("::text"));
+            t.oldColumns().stream().filter(reads::contains).forEach(c -> w.append(" OR NEW.").append(quote(c))
+                    .append("::text IS DISTINCT FROM OLD.").append(quote(c)).append("::text"));
         }
         return w.toString();
     }
@@ -95,12 +99,12 @@ final class SyncTrigger {
     }
 
     static List<String> drop(Expansion x, TableDraft t) {
-        return List.of("DROP TRIGGER IF EXISTS " + Expansion.q(Names.syncTrigger(x.version)) + " ON " + x.qt(t.physical),
-                "DROP FUNCTION IF EXISTS " + x.qt(Names.syncFunction(t.physical)) + "()");
+        return List.of("DROP TRIGGER IF EXISTS " + quote(Names.syncTrigger(x.version)) + " ON " + x.qualified(t.physical),
+                "DROP FUNCTION IF EXISTS " + x.qualified(Names.syncFunction(t.physical)) + "()");
     }
 
     /** A query that makes the server parse one {@code up} or {@code down} expression, returning no row. */
-    record ExpressionCheck(int line, String what, String sql) {
+    public record ExpressionCheck(int line, String what, String sql) {
     }
 
     /**
@@ -109,11 +113,11 @@ final class SyncTrigger {
      * a typo fails start rather than every write of the old application once the trigger exists.
      */
     static List<ExpressionCheck> checks(Expansion x, TableDraft t) {
-        String oldRow = "(SELECT " + t.oldColumns().stream().map(Expansion::q).collect(Collectors.joining(", "))
-                + " FROM " + x.qt(t.physical) + ") AS _uw_row";
+        String oldRow = "(SELECT " + t.oldColumns().stream().map(PostgresQuoting::quote).collect(Collectors.joining(", "))
+                + " FROM " + x.qualified(t.physical) + ") AS _uw_row";
         String newRow = "(SELECT " + t.columns.stream().map(c -> (c.newType != null ? "CAST(NULL AS " + c.newType + ")"
-                : Expansion.q(c.physical)) + " AS " + Expansion.q(c.name)).collect(Collectors.joining(", "))
-                + " FROM " + x.qt(t.physical) + ") AS _uw_row";
+                : quote(c.physical)) + " AS " + quote(c.name)).collect(Collectors.joining(", "))
+                + " FROM " + x.qualified(t.physical) + ") AS _uw_row";
         List<ExpressionCheck> out = new ArrayList<>(t.defaultChecks);
         for (TableDraft.Sync s : t.syncs) {
             if (s.up() != null) {

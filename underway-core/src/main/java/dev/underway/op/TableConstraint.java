@@ -1,9 +1,12 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresQuoting;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * A constraint of create_table's {@code constraints:} list (and of create_constraint on a table the
@@ -91,7 +94,7 @@ record TableConstraint(String name, String type, List<String> columns, String ch
     }
 
     String definition(Expansion x, String referencedPhysical) {
-        String cols = "(" + columns.stream().map(Expansion::q).collect(Collectors.joining(", ")) + ")";
+        String cols = "(" + columns.stream().map(PostgresQuoting::quote).collect(Collectors.joining(", ")) + ")";
         String body = switch (type) {
             case "unique" -> "UNIQUE" + (nullsNotDistinct ? " NULLS NOT DISTINCT " : " ") + cols + index.constraintClause();
             case "primary_key" -> "PRIMARY KEY " + cols + index.constraintClause();
@@ -102,7 +105,7 @@ record TableConstraint(String name, String type, List<String> columns, String ch
             default -> "FOREIGN KEY " + cols + " " + references.clause(x, referencedPhysical);
         };
         boolean canDefer = deferrable && !type.equals("check") && (references == null || !references.deferrable());
-        return "CONSTRAINT " + Expansion.q(name) + " " + body + (canDefer ? " DEFERRABLE"
+        return "CONSTRAINT " + quote(name) + " " + body + (canDefer ? " DEFERRABLE"
                 + (initiallyDeferred ? " INITIALLY DEFERRED" : "") : "");
     }
 }

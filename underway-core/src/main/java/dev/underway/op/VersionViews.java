@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+import static dev.underway.dialect.postgres.PostgresQuoting.literal;
+
 /**
  * The views of a version schema: one simple view per table ({@code SELECT col AS name, ... FROM
  * base.table}), which PostgreSQL makes auto-updatable, so INSERT, UPDATE, DELETE, RETURNING and
@@ -18,17 +21,17 @@ final class VersionViews {
     }
 
     static String view(String viewSchema, String viewName, Expansion x, String table, List<ViewColumn> columns) {
-        return "CREATE VIEW " + Expansion.q(viewSchema) + "." + Expansion.q(viewName) + " AS SELECT "
-                + columns.stream().map(c -> c.physical().equals(c.name()) ? Expansion.q(c.name())
-                        : Expansion.q(c.physical()) + " AS " + Expansion.q(c.name())).collect(Collectors.joining(", "))
-                + " FROM " + x.qt(table);
+        return "CREATE VIEW " + quote(viewSchema) + "." + quote(viewName) + " AS SELECT "
+                + columns.stream().map(c -> c.physical().equals(c.name()) ? quote(c.name())
+                        : quote(c.physical()) + " AS " + quote(c.name())).collect(Collectors.joining(", "))
+                + " FROM " + x.qualified(table);
     }
 
     /** The new version schema: every table of the schema in its new shape (dropped ones left out). */
     static Action createSchema(Expansion x) {
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE SCHEMA " + Expansion.q(x.newSchema));
-        sql.add("COMMENT ON SCHEMA " + Expansion.q(x.newSchema) + " IS " + Expansion.literal("underway: version "
+        sql.add("CREATE SCHEMA " + quote(x.newSchema));
+        sql.add("COMMENT ON SCHEMA " + quote(x.newSchema) + " IS " + literal("underway: version "
                 + x.version + " of schema " + x.schema()));
         for (SchemaSnapshot.Table table : x.before.tables().values()) {
             if (!x.drafts.containsKey(table.name())) {
@@ -44,8 +47,8 @@ final class VersionViews {
         }
         for (String table : x.sqlTables) {
             // Columns as the sql operation made them (SELECT * is expanded when the view is created).
-            sql.add("CREATE VIEW " + Expansion.q(x.newSchema) + "." + Expansion.q(table) + " AS SELECT * FROM "
-                    + x.qt(table));
+            sql.add("CREATE VIEW " + quote(x.newSchema) + "." + quote(table) + " AS SELECT * FROM "
+                    + x.qualified(table));
         }
         return new Action(Phase.START, Stage.VIEWS, "version schema " + x.newSchema + " with a view per table", sql,
                 List.of(), false, null, null);

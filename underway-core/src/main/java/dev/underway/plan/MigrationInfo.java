@@ -1,6 +1,5 @@
 package dev.underway.plan;
 
-import dev.underway.state.HistoryRow;
 
 import java.time.Instant;
 

@@ -5,8 +5,8 @@ import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.sql.SqlStatement;
-import dev.underway.state.HistoryPhase;
-import dev.underway.state.HistoryRow;
+import dev.underway.plan.HistoryPhase;
+import dev.underway.plan.HistoryRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,5 @@
 package dev.underway.plan;
 
-import dev.underway.state.HistoryRow;
 
 /**
  * A migration the next migrate will run.

@@ -1,5 +1,7 @@
 package dev.underway.state;
 
+import dev.underway.plan.StoredText;
+
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.QualifiedName;

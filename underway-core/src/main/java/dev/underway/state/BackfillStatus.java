@@ -1,5 +1,7 @@
 package dev.underway.state;
 
+import dev.underway.plan.StoredText;
+
 /** Where a named backfill stands, as the {@code status} column of the backfill state table stores it. */
 public enum BackfillStatus implements StoredText {
     /** Running now, or killed with SIGKILL (nothing could record otherwise). */

@@ -1,5 +1,7 @@
 package dev.underway.state;
 
+import dev.underway.plan.StoredText;
+
 /**
  * Where an in-flight expand/contract migration stands, as the {@code phase} column of
  * {@code underway.operations} stores it.

@@ -1,8 +1,12 @@
 package dev.underway.state;
 
+import dev.underway.plan.HistoryPhase;
+import dev.underway.plan.StoredText;
+
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.QualifiedName;
+import dev.underway.plan.HistoryRow;
 import dev.underway.plan.MigrationVersion;
 
 import java.sql.Connection;

@@ -4,7 +4,6 @@ import dev.underway.Reason;
 import dev.underway.dialect.Redaction;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
-import dev.underway.config.StateLocation;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.QualifiedName;
 import org.slf4j.Logger;
@@ -101,7 +100,7 @@ public final class StateLocator {
         for (String t : tables) {
             String from = legacy.table(t).render(dialect);
             String to = inTarget.table(t).render(dialect);
-            String where = " WHERE target_schema = " + literal(target);
+            String where = " WHERE target_schema = " + dialect.literal(target);
             move.append("\n    CREATE TABLE ").append(to).append(" LIKE ").append(from).append(";")
                     .append("\n    INSERT INTO ").append(to).append(" SELECT * FROM ").append(from).append(where).append(";")
                     .append("\n    DELETE FROM ").append(from).append(where).append(";");
@@ -113,9 +112,5 @@ public final class StateLocator {
                 + " database is dropped and needs no privileges outside it. To move it, while no underway process"
                 + " runs on " + target + ":" + move + "\n  or keep it where it is and silence this warning with"
                 + " --state-schema " + legacy.schema();
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 }

@@ -1,11 +1,13 @@
 package dev.underway.trace;
 
+import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.postgres.PgLock;
 import dev.underway.dialect.Redaction;
+import dev.underway.dialect.postgres.PostgresQuoting;
+import dev.underway.dialect.postgres.PostgresSessionProbe;
 import dev.underway.trace.RelationSnapshot.Relation;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 public final class StatementTracer {
     private static final long SAMPLE_MILLIS = 5;
     private static final long WAIT_LIMIT_MILLIS = 30_000;
+    private static final SessionProbe PROBE = new PostgresSessionProbe();
 
     private final ConnectionSource connections;
 
@@ -63,7 +66,7 @@ public final class StatementTracer {
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             Map<Long, Lock> locks = new LinkedHashMap<>();
-            sample(session, pid(session), locks);
+            sample(session, PostgresSessionProbe.backendPid(session), locks);
             RelationSnapshot after = RelationSnapshot.take(session);
             List<String> scanned = scannedSince(scansBefore, seqScans(session)).stream().filter(before::hasName).toList();
             session.commit();
@@ -81,7 +84,7 @@ public final class StatementTracer {
     public Observation traceOutsideTransaction(Connection session, String sql, String table) throws SQLException {
         session.setAutoCommit(true);
         RelationSnapshot before = RelationSnapshot.take(session);
-        int pid = pid(session);
+        int pid = PostgresSessionProbe.backendPid(session);
         Map<Long, Lock> locks = new LinkedHashMap<>();
         ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "underway-trace"));
         try (Connection sampler = connections.open();
@@ -89,7 +92,7 @@ public final class StatementTracer {
             if (blocker != null) {
                 blocker.setAutoCommit(false);
                 try (Statement s = blocker.createStatement()) {
-                    s.execute("LOCK TABLE " + quote(table) + " IN SHARE UPDATE EXCLUSIVE MODE");
+                    s.execute("LOCK TABLE " + PostgresQuoting.quote(table) + " IN SHARE UPDATE EXCLUSIVE MODE");
                 }
             }
             long start = System.nanoTime();
@@ -142,28 +145,18 @@ public final class StatementTracer {
                 Redaction.message(e));
     }
 
+    /** The relation locks of backend {@code pid}, strongest per relation, read through the dialect's probe. */
     private static void sample(Connection c, int pid, Map<Long, Lock> into) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT relation::bigint, mode, granted FROM pg_locks"
-                + " WHERE pid = ? AND locktype = 'relation' AND database = (SELECT oid FROM pg_database"
-                + " WHERE datname = current_database())")) {
-            ps.setInt(1, pid);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Lock seen = new Lock(PgLock.fromPgLocks(rs.getString(2)), rs.getBoolean(3));
-                    into.merge(rs.getLong(1), seen, (a, b) -> a.mode().compareTo(b.mode()) >= 0 ? a : b);
-                }
+        for (SessionProbe.Lock l : PROBE.locksOf(c, pid)) {
+            if (l.relationId() != 0) {
+                Lock lock = new Lock(PgLock.fromLabel(l.mode()), l.granted());
+                into.merge(l.relationId(), lock, (x, y) -> x.mode().compareTo(y.mode()) >= 0 ? x : y);
             }
         }
     }
 
     private static boolean waitingForLock(Connection sampler, int pid) throws SQLException {
-        try (PreparedStatement ps = sampler.prepareStatement(
-                "SELECT 1 FROM pg_locks WHERE pid = ? AND NOT granted")) {
-            ps.setInt(1, pid);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return PROBE.locksOf(sampler, pid).stream().anyMatch(l -> !l.granted());
     }
 
     private static List<ObservedLock> resolve(Map<Long, Lock> locks, RelationSnapshot before, RelationSnapshot after) {
@@ -217,17 +210,6 @@ public final class StatementTracer {
         });
         out.sort(String::compareTo);
         return out;
-    }
-
-    private static int pid(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static long elapsedMillis(long startNanos) {

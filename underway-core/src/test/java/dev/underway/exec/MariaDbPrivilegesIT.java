@@ -4,7 +4,7 @@ import dev.underway.Reason;
 import dev.underway.Audience;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
-import dev.underway.config.StateLocation;
+import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;

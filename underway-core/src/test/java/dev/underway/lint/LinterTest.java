@@ -5,7 +5,7 @@ import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.Verdict;
-import dev.underway.exec.ExecutionMode;
+import dev.underway.plan.ExecutionMode;
 import dev.underway.plan.MigrationName;
 import dev.underway.plan.MigrationScript;
 import dev.underway.sql.SqlScript;

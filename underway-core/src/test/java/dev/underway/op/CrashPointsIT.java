@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.expand.ExpandContract;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;

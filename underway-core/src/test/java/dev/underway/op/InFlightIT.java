@@ -3,6 +3,8 @@ package dev.underway.op;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.state.FlightPhase;
+import dev.underway.expand.ExpandContract;
+import dev.underway.expand.MigrationStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -2,6 +2,8 @@ package dev.underway.op;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
+import dev.underway.expand.ExpandContract;
+import dev.underway.expand.PhaseResult;
 import dev.underway.observe.PhaseListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package dev.underway.op;
 
 import dev.underway.Underway;
+import dev.underway.expand.ExpandContract;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.underway.op;
 
 import dev.underway.Underway;
 import dev.underway.testkit.Sql;
+import dev.underway.expand.ExpandContract;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 

@@ -1,8 +1,8 @@
 package dev.underway.rehearse;
 
 import dev.underway.config.ConnectionSettings;
-import dev.underway.config.StateLocation;
 import dev.underway.plan.MigrationVersion;
+import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;

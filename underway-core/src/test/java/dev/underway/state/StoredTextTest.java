@@ -1,5 +1,8 @@
 package dev.underway.state;
 
+import dev.underway.plan.HistoryPhase;
+import dev.underway.plan.StoredText;
+
 import dev.underway.UnderwayException;
 import dev.underway.dialect.QualifiedName;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,18 @@
 package dev.underway.dialect.mysql;
 
-import dev.underway.dialect.DataFill;
-import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
+import dev.underway.dialect.DataFill;
 import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.Privileges;
-import dev.underway.dialect.Dialect;
 import dev.underway.dialect.ReplicaLag;
 import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
+import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.SessionTimeouts;
 import dev.underway.dialect.StatementProgress;
 import dev.underway.dialect.TableIntrospection;
@@ -50,6 +50,12 @@ public class MySqlDialect implements Dialect {
     @Override
     public String quote(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    /** MySQL's default {@code sql_mode} reads backslashes in string literals as escapes. */
+    @Override
+    public String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.underway.dialect.mysql;
 
-import dev.underway.config.Durations;
+import dev.underway.Durations;
 import dev.underway.dialect.SessionLocks;
 
 import java.sql.Connection;

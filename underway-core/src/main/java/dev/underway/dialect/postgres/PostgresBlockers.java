@@ -18,10 +18,7 @@ final class PostgresBlockers implements Blockers {
 
     @Override
     public long sessionId(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_backend_pid()"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return PostgresSessionProbe.backendPid(c);
     }
 
     @Override

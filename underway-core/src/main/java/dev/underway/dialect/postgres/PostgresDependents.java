@@ -217,13 +217,13 @@ public final class PostgresDependents {
         StringBuilder condition = new StringBuilder();
         for (Dependent d : checked) {
             condition.append(condition.length() == 0 ? "" : " OR ").append("(").append(d.fingerprint())
-                    .append(") IS DISTINCT FROM ").append(PostgresRecreation.literal(d.fingerprintValue()));
+                    .append(") IS DISTINCT FROM ").append(PostgresQuoting.literal(d.fingerprintValue()));
         }
         String names = String.join(", ", checked.stream().map(Dependent::description).toList());
         String body = "DECLARE path text := current_setting('search_path');\nBEGIN\n"
                 + "  PERFORM set_config('search_path', 'pg_catalog', true);\n"
                 + "  IF " + condition + " THEN\n"
-                + "    RAISE EXCEPTION USING ERRCODE = '55000', MESSAGE = " + PostgresRecreation.literal("objects that"
+                + "    RAISE EXCEPTION USING ERRCODE = '55000', MESSAGE = " + PostgresQuoting.literal("objects that"
                 + " depend on what complete drops changed since complete read them (" + names + "); nothing was"
                 + " changed: run complete again, it reads them again") + ";\n"
                 + "  END IF;\n"
@@ -239,7 +239,7 @@ public final class PostgresDependents {
     public static String rehearsal(List<String> statements) {
         StringBuilder body = new StringBuilder("BEGIN\n");
         for (String s : statements) {
-            body.append("  EXECUTE ").append(PostgresRecreation.literal(s)).append(";\n");
+            body.append("  EXECUTE ").append(PostgresQuoting.literal(s)).append(";\n");
         }
         body.append("  RAISE EXCEPTION USING ERRCODE = 'UW000', MESSAGE = 'rehearsal finished';\n")
                 .append("EXCEPTION WHEN SQLSTATE 'UW000' THEN NULL;\nEND");

@@ -1,19 +1,19 @@
 package dev.underway.dialect.postgres;
 
-import dev.underway.dialect.DataFill;
-import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Blockers;
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.ConcurrentIndexes;
+import dev.underway.dialect.DataFill;
 import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.Privileges;
-import dev.underway.dialect.Dialect;
 import dev.underway.dialect.ReplicaLag;
 import dev.underway.dialect.Schemas;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.SessionLocks;
+import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.SessionTimeouts;
 import dev.underway.dialect.StatementProgress;
 import dev.underway.dialect.TableIntrospection;
@@ -52,7 +52,12 @@ public class PostgresDialect implements Dialect {
 
     @Override
     public String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return PostgresQuoting.quote(identifier);
+    }
+
+    @Override
+    public String literal(String text) {
+        return PostgresQuoting.literal(text);
     }
 
     @Override

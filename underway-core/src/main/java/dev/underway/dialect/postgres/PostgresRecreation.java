@@ -121,12 +121,12 @@ final class PostgresRecreation {
             }
             String problem = ownership(rs.getString(5), rs.getBoolean(6), rs.getString(7));
             boolean matview = kind.equals("m");
-            String name = ident(schema) + "." + ident(rs.getString(2));
+            String name = PostgresQuoting.quote(schema) + "." + PostgresQuoting.quote(rs.getString(2));
             String what = matview ? "MATERIALIZED VIEW " : "VIEW ";
             String options = rs.getString(8);
             String head = "CREATE " + what + name + (options == null ? "" : " WITH (" + String.join(", ",
                     options.lines().map(PostgresRecreation::option).toList()) + ")")
-                    + (matview && rs.getString(10) != null ? " TABLESPACE " + ident(rs.getString(10)) : "")
+                    + (matview && rs.getString(10) != null ? " TABLESPACE " + PostgresQuoting.quote(rs.getString(10)) : "")
                     + " AS " + withoutSemicolon(rs.getString(11));
             List<String> create = new ArrayList<>();
             List<String> rehearsal = new ArrayList<>();
@@ -141,7 +141,7 @@ final class PostgresRecreation {
             }
             comment(rest, "COMMENT ON " + what + name, rs.getString(12));
             if (!rs.getString(5).equals(rs.getString(7))) {
-                rest.add("ALTER " + what + name + " OWNER TO " + ident(rs.getString(5)));
+                rest.add("ALTER " + what + name + " OWNER TO " + PostgresQuoting.quote(rs.getString(5)));
             }
             grants(c, "SELECT relacl FROM pg_class WHERE oid = " + oid, "ON TABLE " + name, rs.getString(5), rest);
             create.addAll(rest);
@@ -158,7 +158,7 @@ final class PostgresRecreation {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String column = ident(rs.getString(1));
+                    String column = PostgresQuoting.quote(rs.getString(1));
                     if (rs.getString(3) != null && !matview) {
                         out.add("ALTER VIEW " + name + " ALTER COLUMN " + column + " SET DEFAULT " + rs.getString(3));
                     }
@@ -171,7 +171,7 @@ final class PostgresRecreation {
         }
         for (String column : granted) {
             columnGrants(c, "SELECT attacl FROM pg_attribute WHERE attrelid = " + oid + " AND attname = "
-                    + literal(column), "ON TABLE " + name, ident(column), out);
+                    + PostgresQuoting.literal(column), "ON TABLE " + name, PostgresQuoting.quote(column), out);
         }
     }
 
@@ -183,7 +183,7 @@ final class PostgresRecreation {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
-                    comment(out, "COMMENT ON INDEX " + ident(schema) + "." + ident(rs.getString(2)), rs.getString(3));
+                    comment(out, "COMMENT ON INDEX " + PostgresQuoting.quote(schema) + "." + PostgresQuoting.quote(rs.getString(2)), rs.getString(3));
                 }
             }
         }
@@ -196,7 +196,7 @@ final class PostgresRecreation {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
-                    comment(out, "COMMENT ON TRIGGER " + ident(rs.getString(2)) + " ON " + name, rs.getString(3));
+                    comment(out, "COMMENT ON TRIGGER " + PostgresQuoting.quote(rs.getString(2)) + " ON " + name, rs.getString(3));
                 }
             }
         }
@@ -207,7 +207,7 @@ final class PostgresRecreation {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(withoutSemicolon(rs.getString(1)));
-                    comment(out, "COMMENT ON RULE " + ident(rs.getString(2)) + " ON " + name, rs.getString(3));
+                    comment(out, "COMMENT ON RULE " + PostgresQuoting.quote(rs.getString(2)) + " ON " + name, rs.getString(3));
                 }
             }
         }
@@ -225,7 +225,7 @@ final class PostgresRecreation {
             create.add(rs.getString(8).strip());
             comment(create, "COMMENT ON ROUTINE " + signature, rs.getString(9));
             if (!rs.getString(5).equals(rs.getString(7))) {
-                create.add("ALTER ROUTINE " + signature + " OWNER TO " + ident(rs.getString(5)));
+                create.add("ALTER ROUTINE " + signature + " OWNER TO " + PostgresQuoting.quote(rs.getString(5)));
             }
             grants(c, "SELECT proacl FROM pg_proc WHERE oid = " + oid, "ON ROUTINE " + signature, rs.getString(5), create);
             return new Found(schema, description, true, ownership(rs.getString(5), rs.getBoolean(6), rs.getString(7)),
@@ -236,7 +236,7 @@ final class PostgresRecreation {
 
     private static Found rule(Connection c, long oid) throws SQLException {
         return byOid(c, RULE, oid, rs -> {
-            String on = ident(rs.getString(2)) + " ON " + rs.getString(3);
+            String on = PostgresQuoting.quote(rs.getString(2)) + " ON " + rs.getString(3);
             List<String> create = new ArrayList<>();
             create.add(withoutSemicolon(rs.getString(7)));
             String enabled = switch (rs.getString(9)) {
@@ -246,7 +246,7 @@ final class PostgresRecreation {
                 default -> null;
             };
             if (enabled != null) {
-                create.add("ALTER TABLE " + rs.getString(3) + " " + enabled + " RULE " + ident(rs.getString(2)));
+                create.add("ALTER TABLE " + rs.getString(3) + " " + enabled + " RULE " + PostgresQuoting.quote(rs.getString(2)));
             }
             comment(create, "COMMENT ON RULE " + on, rs.getString(8));
             return new Found(rs.getString(1), rs.getString(4), false, ownership(rs.getString(5), rs.getBoolean(6),
@@ -263,7 +263,7 @@ final class PostgresRecreation {
             throws SQLException {
         if (string(c, "SELECT (" + aclQuery + ") IS NOT NULL").equals("t")) {
             out.add("REVOKE ALL " + on + " FROM PUBLIC");
-            out.add("REVOKE ALL " + on + " FROM " + ident(owner));
+            out.add("REVOKE ALL " + on + " FROM " + PostgresQuoting.quote(owner));
             columnGrants(c, aclQuery, on, null, out);
         }
     }
@@ -280,33 +280,25 @@ final class PostgresRecreation {
 
     private static String ownership(String owner, boolean member, String user) {
         return member ? null : "it is owned by role " + owner + ", and Underway's role" + (user == null ? "" : " " + user)
-                + " is not a member of it, so it cannot drop and re-create it (GRANT " + ident(owner) + " TO the role"
+                + " is not a member of it, so it cannot drop and re-create it (GRANT " + PostgresQuoting.quote(owner) + " TO the role"
                 + " Underway connects as)";
     }
 
     private static void comment(List<String> out, String on, String text) {
         if (text != null) {
-            out.add(on + " IS " + literal(text));
+            out.add(on + " IS " + PostgresQuoting.literal(text));
         }
     }
 
     /** {@code check_option=local} as {@code check_option='local'}. */
     private static String option(String keyValue) {
         int eq = keyValue.indexOf('=');
-        return eq < 0 ? keyValue : keyValue.substring(0, eq) + "=" + literal(keyValue.substring(eq + 1));
+        return eq < 0 ? keyValue : keyValue.substring(0, eq) + "=" + PostgresQuoting.literal(keyValue.substring(eq + 1));
     }
 
     private static String withoutSemicolon(String sql) {
         String s = sql.strip();
         return s.endsWith(";") ? s.substring(0, s.length() - 1).strip() : s;
-    }
-
-    static String ident(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
-    }
-
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     /** The body between dollar quotes whose tag it does not contain. */

@@ -1,6 +1,6 @@
 package dev.underway.dialect.postgres;
 
-import dev.underway.config.Durations;
+import dev.underway.Durations;
 import dev.underway.dialect.SessionLocks;
 
 import java.nio.charset.StandardCharsets;

@@ -15,9 +15,17 @@ import java.util.List;
  * a statement's is missed when read right after it), pg_locks of a waiting backend from another
  * session, and relfilenodes from pg_class.
  */
-final class PostgresSessionProbe implements SessionProbe {
+public final class PostgresSessionProbe implements SessionProbe {
     private static final String USER_RELATIONS = " n.nspname NOT IN ('pg_catalog', 'information_schema')"
             + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
+
+    /** The backend process id of the session on {@code c}: how pg_locks and pg_stat_activity name it. */
+    public static int backendPid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
 
     @Override
     public List<Storage> storage(Connection c, String schema) throws SQLException {

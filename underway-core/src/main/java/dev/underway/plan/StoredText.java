@@ -1,4 +1,4 @@
-package dev.underway.state;
+package dev.underway.plan;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.underway.Reason;
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * A closed set of values that a state table stores as text. The text is each value's own field, so the
  * tables hold exactly what earlier versions wrote, and rows they wrote still read.
  */
-interface StoredText {
+public interface StoredText {
     /** The text in the state table, and how output names the value. */
     @JsonValue
     String text();

@@ -1,4 +1,4 @@
-package dev.underway.state;
+package dev.underway.plan;
 
 /** The phase of a declarative migration that a history row records ({@code phase} column; SQL rows have none). */
 public enum HistoryPhase implements StoredText {

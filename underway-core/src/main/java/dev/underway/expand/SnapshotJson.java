@@ -1,9 +1,10 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
+import dev.underway.op.SchemaSnapshot;
 
 /** Stores a {@link SchemaSnapshot} as JSON with its in-flight migration. */
 final class SnapshotJson {

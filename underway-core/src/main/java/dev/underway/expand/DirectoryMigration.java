@@ -1,10 +1,10 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.exec.AppliedMigration;
-import dev.underway.exec.ExecutionMode;
+import dev.underway.plan.ExecutionMode;
 import dev.underway.exec.MigratePlan;
 import dev.underway.exec.MigrateResult;
 import dev.underway.exec.MigrationLock;
@@ -13,13 +13,17 @@ import dev.underway.exec.PlanStep;
 import dev.underway.exec.PlannedMigration;
 import dev.underway.exec.Workspace;
 import dev.underway.lint.LintInput;
+import dev.underway.op.Phase;
+import dev.underway.op.PhasePlan;
+import dev.underway.op.SqlOperationGate;
+import dev.underway.op.YamlMigration;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
 import dev.underway.plan.DeclarativeScript;
 import dev.underway.plan.MigrationDirectory;
 import dev.underway.state.FlightPhase;
-import dev.underway.state.HistoryRow;
+import dev.underway.plan.HistoryRow;
 
 import java.util.ArrayList;
 import java.util.List;

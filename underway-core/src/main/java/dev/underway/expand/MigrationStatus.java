@@ -1,4 +1,4 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.state.FlightPhase;
 

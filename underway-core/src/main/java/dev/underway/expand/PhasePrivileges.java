@@ -1,9 +1,12 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.dialect.Privilege;
 import dev.underway.dialect.QualifiedName;
 import dev.underway.exec.Database;
 import dev.underway.exec.PrivilegeCheck;
+import dev.underway.op.Phase;
+import dev.underway.op.PhasePlan;
+import dev.underway.op.Stage;
 import dev.underway.state.HistoryTable;
 
 import java.sql.Connection;

@@ -1,9 +1,13 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.ErrorCode;
 import dev.underway.dialect.Redaction;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
+import dev.underway.op.DependentObjects;
+import dev.underway.op.MigrationPlan;
+import dev.underway.op.SyncTrigger;
+import dev.underway.op.YamlMigration;
 import dev.underway.state.InFlight;
 
 import java.sql.Connection;
@@ -65,14 +69,14 @@ final class StartChecks {
             for (String t : other.tables()) {
                 if (mine.contains(t) || plan.referencedTables().contains(t)) {
                     throw UnderwayException.of(Reason.CONFLICT, m.label() + (mine.contains(t) ? " changes table " : " depends on table ")
-                            + t + ", which V" + other.version() + " (in flight, " + ExpandContract.describe(other) + ") changes;"
+                            + t + ", which V" + other.version() + " (in flight, " + InFlightMigrations.describe(other) + ") changes;"
                             + " complete or roll back V" + other.version() + " first").table(t);
                 }
             }
             for (String t : other.referenced()) {
                 if (mine.contains(t)) {
                     throw UnderwayException.of(Reason.CONFLICT, m.label() + " changes table " + t + ", which V" + other.version()
-                            + " (in flight, " + ExpandContract.describe(other) + ") depends on; complete or roll back V"
+                            + " (in flight, " + InFlightMigrations.describe(other) + ") depends on; complete or roll back V"
                             + other.version() + " first").table(t);
                 }
             }

@@ -1,4 +1,4 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
@@ -10,10 +10,20 @@ import dev.underway.exec.MigrationLock;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
+import dev.underway.op.Action;
+import dev.underway.op.DependentObjects;
+import dev.underway.op.MigrationPlan;
+import dev.underway.op.Names;
+import dev.underway.op.Phase;
+import dev.underway.op.PhasePlan;
+import dev.underway.op.SchemaSnapshot;
+import dev.underway.op.SqlOperationGate;
+import dev.underway.op.Stage;
+import dev.underway.op.YamlMigration;
+import dev.underway.plan.HistoryRow;
 import dev.underway.state.BackfillStateTable;
 import dev.underway.state.FlightPhase;
-import dev.underway.state.HistoryPhase;
-import dev.underway.state.HistoryRow;
+import dev.underway.plan.HistoryPhase;
 import dev.underway.state.HistoryTable;
 import dev.underway.state.InFlight;
 import dev.underway.state.OperationsTable;
@@ -24,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +53,7 @@ public final class ExpandContract {
     private final OperationsTable operations;
     private final BackfillStateTable backfills;
     private final EarlierRuns earlier;
+    private final InFlightMigrations tracked;
 
     public ExpandContract(UnderwayConfig config, MigrationListener listener, PhaseListener phases,
                           BackfillListener backfillListener) {
@@ -60,6 +70,7 @@ public final class ExpandContract {
         this.operations = new OperationsTable(db.dialect(), db.state().table("operations"), db.targetSchema());
         this.backfills = new BackfillStateTable(db.dialect(), db.state().table("backfills"));
         this.earlier = new EarlierRuns(history, schema());
+        this.tracked = new InFlightMigrations(db, history, operations, backfills, config.online());
     }
 
     private String schema() {
@@ -83,7 +94,7 @@ public final class ExpandContract {
             if (mine.isPresent()) {
                 InFlight row = resumableStart(m, mine.get());
                 return new PhasePlan(row.version(), row.script(), Phase.START.label(), row.newSchema(), row.oldSchema(),
-                        row.tables(), plan(row).start(), row.actionsDone());
+                        row.tables(), tracked.plan(row).start(), row.actionsDone());
             }
             MigrationPlan plan = fresh(c, m, inFlight);
             DependentObjects dependents = StartChecks.dependents(c, m, plan, versionSchemaNames(c));
@@ -126,7 +137,7 @@ public final class ExpandContract {
             if (done.isPresent()) {
                 return PhaseResult.alreadyDone(version(m), Phase.START, mine.map(InFlight::newSchema)
                         .orElse(Names.versionSchema(schema(), version(m))), mine.map(InFlight::oldSchema).orElse(null),
-                        mine.map(f -> plan(f).start().size()).orElse(0), done.get());
+                        mine.map(f -> tracked.plan(f).start().size()).orElse(0), done.get());
             }
             PhaseRun run = new PhaseRun(config, schema(), exec, operations, phases, backfillListener);
             InFlight row;
@@ -144,12 +155,12 @@ public final class ExpandContract {
                         SnapshotJson.write(plan.snapshot()), null, null, null);
                 operations.insert(c, row);
             }
-            MigrationPlan plan = plan(row);
+            MigrationPlan plan = tracked.plan(row);
             List<Action> actions = plan.start();
             run.run(m, FlightPhase.START, actions, row.actionsDone());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             finish(exec, c2 -> {
-                history.insert(c2, historyRow(row, HistoryPhase.START, true, actions.size(), ms, exec));
+                history.insert(c2, tracked.historyRow(row, HistoryPhase.START, true, actions.size(), ms, exec));
                 operations.progress(c2, row.version(), FlightPhase.STARTED, 0);
             });
             return new PhaseResult(row.version(), Phase.START, row.newSchema(), row.oldSchema(), actions.size(),
@@ -174,7 +185,7 @@ public final class ExpandContract {
     private InFlight resumableStart(YamlMigration m, InFlight row) {
         if (row.phase() != FlightPhase.START) {
             boolean changed = row.checksum() != m.checksum();
-            String message = m.label() + " is already in flight (" + describe(row) + ")"
+            String message = m.label() + " is already in flight (" + InFlightMigrations.describe(row) + ")"
                     + (changed ? ", started from a different " + m.script() : "") + "; "
                     + (row.phase() == FlightPhase.STARTED ? "complete it or roll it back"
                     : "run " + row.phase() + " again to finish it");
@@ -256,7 +267,7 @@ public final class ExpandContract {
                 return new PhasePlan(earlier.version(c, version), null, phase.label(), null, null, List.of(), List.of(),
                         0, List.of(done.get() + "; a run has nothing to do"));
             }
-            InFlight row = resolve(c, version);
+            InFlight row = tracked.resolve(c, version);
             Prepared p = preparation.prepare(c, row);
             return new PhasePlan(row.version(), row.script(), phase.label(), row.newSchema(), row.oldSchema(),
                     row.tables(), p.actions(), p.resumeAt(), p.notes());
@@ -274,7 +285,7 @@ public final class ExpandContract {
                 String v = earlier.version(c, version);
                 return PhaseResult.alreadyDone(v, phase, Names.versionSchema(schema(), v), null, 0, done.get());
             }
-            InFlight row = resolve(c, version);
+            InFlight row = tracked.resolve(c, version);
             Prepared p = preparation.prepare(c, row);
             PhasePrivileges.require(db, c, new PhasePlan(row.version(), row.script(), phase.label(), row.newSchema(),
                     row.oldSchema(), row.tables(), p.actions(), p.resumeAt()), history);
@@ -291,8 +302,8 @@ public final class ExpandContract {
                 if (phase == Phase.ROLLBACK) {
                     history.markRolledBack(c2, p.migration().version());
                 }
-                history.insert(c2, historyRow(row, phase.history(), phase != Phase.ROLLBACK, p.actions().size(), ms, exec));
-                forget(c2, row);
+                history.insert(c2, tracked.historyRow(row, phase.history(), phase != Phase.ROLLBACK, p.actions().size(), ms, exec));
+                tracked.forget(c2, row);
             });
             return new PhaseResult(row.version(), phase, row.newSchema(), row.oldSchema(), p.actions().size(),
                     p.resumeAt(), List.of(), exec.retries(), exec.lockWaitMs(), ms);
@@ -303,7 +314,7 @@ public final class ExpandContract {
 
     private Prepared completion(Connection c, InFlight row) throws SQLException {
         if (row.phase() == FlightPhase.START || row.phase() == FlightPhase.ROLLBACK) {
-            throw UnderwayException.of(Reason.WRONG_PHASE, "V" + row.version() + " cannot be completed: " + describe(row) + "; run "
+            throw UnderwayException.of(Reason.WRONG_PHASE, "V" + row.version() + " cannot be completed: " + InFlightMigrations.describe(row) + "; run "
                     + row.phase() + " again to finish it" + (row.phase() == FlightPhase.START ? ", or roll it back" : ""));
         }
         List<InFlight> others = operations.load(c).stream().filter(o -> !o.version().equals(row.version())).toList();
@@ -311,7 +322,7 @@ public final class ExpandContract {
                 && others.stream().noneMatch(o -> o.oldSchema().equals(row.oldSchema()));
         List<String> kept = VersionSchemas.existing(c, schema()).stream().map(VersionSchemas.Found::name)
                 .filter(n -> !n.equals(row.newSchema()) && !(dropOld && n.equals(row.oldSchema()))).sorted().toList();
-        MigrationPlan plan = plan(row);
+        MigrationPlan plan = tracked.plan(row);
         int resumeAt = row.phase() == FlightPhase.COMPLETE ? row.actionsDone() : 0;
         DependentObjects dependents = DependentObjects.NONE;
         // Once the contract committed, the old columns' dependents are re-created: nothing left to look for.
@@ -334,7 +345,7 @@ public final class ExpandContract {
 
     private Prepared undo(Connection c, InFlight row) throws SQLException {
         refuseRollbackAfterContract(row);
-        MigrationPlan plan = plan(row);
+        MigrationPlan plan = tracked.plan(row);
         List<DependentObjects.Dropped> dropped = new ArrayList<>(plan.droppedAtRollback());
         dropped.add(DependentObjects.Dropped.schema(row.newSchema(), "start created it"));
         DependentObjects.atRollback(c, dropped, versionSchemaNames(c))
@@ -368,84 +379,22 @@ public final class ExpandContract {
     /** Once complete's contract committed, the old shape is gone: there is nothing to roll back to. */
     private void refuseRollbackAfterContract(InFlight row) {
         if (row.phase() == FlightPhase.COMPLETE) {
-            if (row.actionsDone() > validations(plan(row))) {
+            if (row.actionsDone() > validations(tracked.plan(row))) {
                 throw UnderwayException.of(Reason.WRONG_PHASE, "V" + row.version() + " cannot be rolled back: its complete already"
-                        + " removed the old shape (" + describe(row) + "); run complete again to finish it");
+                        + " removed the old shape (" + InFlightMigrations.describe(row) + "); run complete again to finish it");
             }
         }
     }
 
-    // ---- status
+    // ---- status and history
 
     public List<MigrationStatus> status() {
-        try (Connection c = db.open()) {
-            List<MigrationStatus> out = new ArrayList<>();
-            for (InFlight row : operations.load(c)) {
-                MigrationPlan plan = plan(row);
-                int total = switch (row.phase()) {
-                    case START, STARTED -> plan.start().size();
-                    case COMPLETE -> plan.complete(false, List.of()).size();
-                    case ROLLBACK -> plan.rollback().size();
-                    default -> 0;
-                };
-                List<MigrationStatus.Backfill> bs = new ArrayList<>();
-                for (String table : row.backfills()) {
-                    String name = PhaseRun.backfillName(schema(), table, row.version());
-                    bs.add(backfills.load(c, name).map(s -> new MigrationStatus.Backfill(table, s.status().text(),
-                                    s.checkpoint().rowsDone(), s.estimatedRows()))
-                            .orElse(new MigrationStatus.Backfill(table, "pending", 0, 0)));
-                }
-                int done = row.phase() == FlightPhase.STARTED ? total : row.actionsDone();
-                out.add(new MigrationStatus(row.version(), row.script(), row.phase(), done, total,
-                        row.newSchema(), row.oldSchema(), row.tables(), bs, row.message(), row.startedOn(),
-                        row.updatedOn()));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failure("reading the in-flight migrations", e);
-        }
+        return tracked.status();
     }
-
-    // ---- shared
 
     /** The history of the target schema (empty before the first run). */
     public List<HistoryRow> history() {
-        try (Connection c = db.open()) {
-            return history.load(c);
-        } catch (SQLException e) {
-            throw failure("reading the history", e);
-        }
-    }
-
-    private MigrationPlan plan(InFlight row) {
-        YamlMigration m = YamlMigration.parse(row.script(), row.yaml());
-        return MigrationPlan.of(m, SnapshotJson.read(row.snapshot(), row.version()), row.oldSchema(), db.dialect(),
-                config.online());
-    }
-
-    /** The in-flight migration with this version, or the only one when none is given. */
-    private InFlight resolve(Connection c, String version) throws SQLException {
-        List<InFlight> all = operations.load(c);
-        if (version == null) {
-            if (all.size() == 1) {
-                return all.get(0);
-            }
-            throw UnderwayException.of(Reason.NOT_IN_FLIGHT, all.isEmpty() ? "no declarative migration is in flight on schema " + schema()
-                    : "several migrations are in flight (" + all.stream().map(f -> "V" + f.version())
-                    .collect(Collectors.joining(", ")) + "); name one");
-        }
-        String wanted = EarlierRuns.normalize(version);
-        return all.stream().filter(f -> f.version().equals(wanted))
-                .findFirst().orElseThrow(() -> UnderwayException.of(Reason.NOT_IN_FLIGHT, "V" + wanted + " is not in flight on schema "
-                        + schema() + (all.isEmpty() ? "" : " (in flight: " + all.stream().map(f -> "V" + f.version())
-                        .collect(Collectors.joining(", ")) + ")")));
-    }
-
-    private void forget(Connection c, InFlight row) throws SQLException {
-        operations.delete(c, row.version());
-        for (String table : row.backfills()) {
-            backfills.delete(c, PhaseRun.backfillName(schema(), table, row.version()));
-        }
+        return tracked.history();
     }
 
     private interface Finish {
@@ -468,21 +417,6 @@ public final class ExpandContract {
         });
     }
 
-    private HistoryRow historyRow(InFlight row, HistoryPhase phase, boolean success, int actions, long ms, ActionExecutor exec) {
-        return new HistoryRow(0, dev.underway.plan.MigrationVersion.parse(row.version()), row.description(),
-                HistoryRow.TYPE_YAML, row.script(), row.checksum(), db.user(), null, ms, success,
-                UUID.randomUUID().toString(), actions, null, phase, exec.retries(), exec.lockWaitMs());
-    }
-
-    static String describe(InFlight row) {
-        return switch (row.phase()) {
-            case START -> "its start stopped after " + row.actionsDone() + " actions";
-            case STARTED -> "started";
-            case COMPLETE -> "its complete stopped after " + row.actionsDone() + " actions";
-            default -> "its rollback stopped after " + row.actionsDone() + " actions";
-        };
-    }
-
     private static String version(YamlMigration m) {
         return m.version().toString();
     }
@@ -492,7 +426,6 @@ public final class ExpandContract {
     }
 
     private UnderwayException failure(String doing, SQLException e) {
-        return UnderwayException.of(Reason.DATABASE_ERROR, "database error while " + doing + " on " + db.settings().redactedUrl() + ": "
-                + db.settings().describe(e), e);
+        return InFlightMigrations.failure(db, doing, e);
     }
 }

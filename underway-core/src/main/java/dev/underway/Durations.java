@@ -1,4 +1,4 @@
-package dev.underway.config;
+package dev.underway;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;

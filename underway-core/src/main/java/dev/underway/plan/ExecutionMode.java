@@ -1,4 +1,4 @@
-package dev.underway.exec;
+package dev.underway.plan;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;

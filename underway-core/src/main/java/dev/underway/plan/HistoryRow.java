@@ -1,4 +1,4 @@
-package dev.underway.state;
+package dev.underway.plan;
 
 import dev.underway.plan.MigrationVersion;
 

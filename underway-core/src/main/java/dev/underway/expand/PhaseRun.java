@@ -1,4 +1,4 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.ErrorCode;
 import dev.underway.Reason;
@@ -15,6 +15,11 @@ import dev.underway.exec.ActionExecutor;
 import dev.underway.exec.ExecutableStatement;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.PhaseListener;
+import dev.underway.op.Action;
+import dev.underway.op.Phase;
+import dev.underway.op.Stage;
+import dev.underway.op.Violation;
+import dev.underway.op.YamlMigration;
 import dev.underway.plan.MigrationCategory;
 import dev.underway.plan.MigrationName;
 import dev.underway.plan.MigrationScript;
@@ -23,11 +28,9 @@ import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.StatementSplitter;
 import dev.underway.state.FlightPhase;
-import dev.underway.state.InFlight;
 import dev.underway.state.OperationsTable;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,13 +1,13 @@
-package dev.underway.exec;
+package dev.underway.plan;
 
 import dev.underway.UnderwayException;
-import dev.underway.dialect.Dialects;
 import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.TransactionRules;
+import dev.underway.dialect.postgres.PostgresDialect;
 import dev.underway.plan.MigrationName;
 import dev.underway.plan.MigrationScript;
-import dev.underway.dialect.postgres.PostgresDialect;
 import dev.underway.sql.StatementSplitter;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package dev.underway.op;
+package dev.underway.expand;
+
+import dev.underway.op.SchemaSnapshot;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -10,6 +12,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * Reads a {@link SchemaSnapshot} of one schema from PostgreSQL's catalog. Expand/contract with
@@ -107,7 +111,7 @@ final class CatalogReader {
                     identities.put(rs.getString(1), switch (rs.getString(2)) {
                         case "f" -> "FULL";
                         case "n" -> "NOTHING";
-                        case "i" -> rs.getString(3) == null ? "DEFAULT" : "USING INDEX " + Expansion.q(rs.getString(3));
+                        case "i" -> rs.getString(3) == null ? "DEFAULT" : "USING INDEX " + quote(rs.getString(3));
                         default -> "DEFAULT";
                     });
                 }

@@ -1,6 +1,7 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.backfill.BackfillResult;
+import dev.underway.op.Phase;
 
 import java.util.List;
 

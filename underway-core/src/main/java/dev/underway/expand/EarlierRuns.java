@@ -1,10 +1,12 @@
-package dev.underway.op;
+package dev.underway.expand;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
+import dev.underway.op.Phase;
+import dev.underway.op.YamlMigration;
+import dev.underway.plan.HistoryRow;
 import dev.underway.plan.MigrationVersion;
-import dev.underway.state.HistoryPhase;
-import dev.underway.state.HistoryRow;
+import dev.underway.plan.HistoryPhase;
 import dev.underway.state.HistoryTable;
 import dev.underway.state.InFlight;
 
