@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * ARCHITECTURE.md cannot rot: every class, file and package it names in backticks exists, every package of
  * {@code underway-core} is in its package map, and every package of the four modules has a {@code package-info.java}.
+ * The classes and tests CONTRIBUTING.md names exist too.
  */
 class ArchitectureDocTest {
     private static final Path ROOT = ProjectFiles.root();
@@ -31,6 +32,8 @@ class ArchitectureDocTest {
     private static final Pattern TYPE = Pattern.compile("([A-Z][a-z0-9]+[A-Za-z0-9]*)(?:\\.([A-Z][A-Za-z0-9]*))?"
             + "(?:[.#][a-z][A-Za-z0-9]*(?:\\(.*\\))?)?");
     /** A package as a path below {@code dev/underway} of the core ({@code dialect/postgres}) or a project path. */
+    /** A test a command line runs: {@code -Dtest=PostgresSplitterTest}, {@code -Dit.test=MariaDbBackfillIT}. */
+    private static final Pattern TEST_RUN = Pattern.compile("-D(?:it\\.)?test=([A-Z][A-Za-z0-9]*)");
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*/?");
 
     @Test
@@ -42,6 +45,26 @@ class ArchitectureDocTest {
             }
         }
         assertThat(missing).as("names in ARCHITECTURE.md that no longer exist in the code").isEmpty();
+    }
+
+    /** CONTRIBUTING.md names classes and the tests its commands run; its paths are partly the build's output. */
+    @Test
+    void everyClassContributingMentionsExists() throws IOException {
+        String doc = Files.readString(ROOT.resolve("CONTRIBUTING.md"));
+        Set<String> names = new TreeSet<>();
+        backticked(doc).stream().filter(n -> TYPE.matcher(n).matches()).forEach(names::add);
+        Matcher m = TEST_RUN.matcher(doc);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        assertThat(names).contains("ReadmeCommandsIT");
+        List<String> missing = new ArrayList<>();
+        for (String name : names) {
+            if (!exists(name)) {
+                missing.add(name);
+            }
+        }
+        assertThat(missing).as("classes named in CONTRIBUTING.md that no longer exist").isEmpty();
     }
 
     @Test
