@@ -38,13 +38,8 @@ class ArchitectureDocTest {
 
     @Test
     void everyNameItMentionsExists() throws IOException {
-        List<String> missing = new ArrayList<>();
-        for (String name : backticked(Files.readString(ROOT.resolve("ARCHITECTURE.md")))) {
-            if (!exists(name)) {
-                missing.add(name);
-            }
-        }
-        assertThat(missing).as("names in ARCHITECTURE.md that no longer exist in the code").isEmpty();
+        assertThat(missing(backticked(Files.readString(ROOT.resolve("ARCHITECTURE.md")))))
+                .as("names in ARCHITECTURE.md that no longer exist in the code").isEmpty();
     }
 
     /** CONTRIBUTING.md names classes and the tests its commands run; its paths are partly the build's output. */
@@ -58,13 +53,7 @@ class ArchitectureDocTest {
             names.add(m.group(1));
         }
         assertThat(names).contains("ReadmeCommandsIT");
-        List<String> missing = new ArrayList<>();
-        for (String name : names) {
-            if (!exists(name)) {
-                missing.add(name);
-            }
-        }
-        assertThat(missing).as("classes named in CONTRIBUTING.md that no longer exist").isEmpty();
+        assertThat(missing(names)).as("classes named in CONTRIBUTING.md that no longer exist").isEmpty();
     }
 
     @Test
@@ -99,6 +88,16 @@ class ArchitectureDocTest {
             if (QUALIFIED.matcher(s).matches() || JAVA_FILE.matcher(s).matches() || TYPE.matcher(s).matches()
                     || (s.contains("/") && PATH.matcher(s).matches())) {
                 out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> missing(Set<String> names) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            if (!exists(name)) {
+                out.add(name);
             }
         }
         return out;
