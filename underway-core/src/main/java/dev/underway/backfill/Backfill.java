@@ -100,7 +100,7 @@ public final class Backfill {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Interruption.process().check("The backfill of " + request.table(), "Its checkpoint is kept; run it again"
-                    + " with --resume.");
+                    + " with " + Setting.BACKFILL_RESUME.ref() + ".");
             throw UnderwayException.of(Reason.CANCELLED, "the backfill of " + request.table() + " was interrupted; the checkpoint is"
                     + " kept, run again with " + Setting.BACKFILL_RESUME.ref(), e);
         } finally {

@@ -46,7 +46,7 @@ public final class BackfillPlanner {
                     + " NOT NULL columns) first").table(name.toString());
         }
         if (r.predicate() != null) {
-            SqlFragment.check(r.predicate(), "--where", dialect.syntax(), Set.of());
+            SqlFragment.check(r.predicate(), Setting.BACKFILL_WHERE.ref(), dialect.syntax(), Set.of());
         }
         List<RowChange.Assignment> assignments = assignments(table, r);
         String setClause = assignments.stream().map(a -> dialect.quote(a.column()) + " = " + a.expression())
@@ -119,7 +119,7 @@ public final class BackfillPlanner {
         List<RowChange.Assignment> out = new ArrayList<>();
         for (RowChange.Assignment a : ((RowChange.Assign) change).assignments()) {
             // Assignments given through the API are placed into the batch statements just the same.
-            SqlFragment.check(a.expression(), "--set", dialect.syntax(), SqlFragment.CLAUSES);
+            SqlFragment.check(a.expression(), Setting.BACKFILL_SET.ref(), dialect.syntax(), SqlFragment.CLAUSES);
             TableColumn column = column(table, a.column());
             if (table.isKeyColumn(column.name())) {
                 throw UnderwayException.of(Reason.BAD_OPTION, "column " + column.name() + " is part of the " + table.key().source()

@@ -271,8 +271,8 @@ final class BackfillRunner {
         return Interruption.process().stopped("The backfill " + plan.name() + " of " + plan.table(), "It stopped after "
                 + cp.batches() + " committed batches (" + cp.rowsChanged() + " rows changed" + (cp.pass() > 0
                 ? ", in catch-up pass " + cp.pass() : "") + (cp.lastKey() == null ? "" : ", last key " + cp.lastKey())
-                + "); a batch that was running was cancelled and rolled back. A run with --resume continues from"
-                + " there.");
+                + "); a batch that was running was cancelled and rolled back. A run with " + Setting.BACKFILL_RESUME.ref()
+                + " continues from there.");
     }
 
     private UnderwayException failed(QualifiedName target, List<String> lower, BackfillCheckpoint cp, SQLException e) {

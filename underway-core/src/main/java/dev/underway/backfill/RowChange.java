@@ -1,5 +1,6 @@
 package dev.underway.backfill;
 
+import dev.underway.Setting;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.sql.SqlSyntax;
@@ -59,7 +60,7 @@ public sealed interface RowChange {
     }
 
     private static List<Token> tokens(String text, SqlSyntax syntax) {
-        return SqlFragment.check(text, "--set", syntax, SqlFragment.CLAUSES);
+        return SqlFragment.check(text, Setting.BACKFILL_SET.ref(), syntax, SqlFragment.CLAUSES);
     }
 
     private static List<List<Token>> splitTopLevel(List<Token> tokens) {
@@ -85,7 +86,7 @@ public sealed interface RowChange {
                 || code.get(0).type() == TokenType.QUOTED_IDENTIFIER);
         if (!named || !code.get(1).text().equals("=")) {
             throw UnderwayException.of(Reason.BAD_OPTION, "cannot read '" + text + "' as assignments: write column = expression"
-                    + " [, column = expression ...], e.g. --set \"tier = 'free'\"");
+                    + " [, column = expression ...], e.g. " + Setting.either("--set \"tier = 'free'\"", "set(\"tier = 'free'\")"));
         }
         Token column = code.get(0);
         int from = code.get(2).start() - part.get(0).start();

@@ -1,5 +1,6 @@
 package dev.underway.backfill;
 
+import dev.underway.Setting;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.sql.Lexer;
@@ -83,6 +84,8 @@ final class SqlFragment {
 
     private static UnderwayException refuse(String option, String text, String why) {
         return UnderwayException.of(Reason.BAD_OPTION, option + " '" + text + "' " + why + "; give one expression (a predicate for"
-                + " --where) that stands on its own, e.g. --set \"tier = coalesce(plan, 'free')\" --where \"tier IS NULL\"");
+                + " " + Setting.BACKFILL_WHERE.ref() + ") that stands on its own, e.g. " + Setting.either(
+                "--set \"tier = coalesce(plan, 'free')\" --where \"tier IS NULL\"",
+                "set(\"tier = coalesce(plan, 'free')\") and where(\"tier IS NULL\")"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Setting;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionFailure;
@@ -52,7 +53,7 @@ public final class Database {
             String target = schema != null && !schema.isBlank() ? schema : dialect.schemas().current(c);
             if (target == null) {
                 throw UnderwayException.of(Reason.BAD_OPTION, "no database selected on " + settings.redactedUrl()
-                        + "; put it in the URL (jdbc:mariadb://host:3306/app) or pass --schema");
+                        + "; put it in the URL (jdbc:mariadb://host:3306/app) or pass " + Setting.SCHEMA.ref());
             }
             boolean exists = dialect.schemas().exists(c, target);
             return new Database(settings, dialect, target, c.getMetaData().getUserName(), exists,

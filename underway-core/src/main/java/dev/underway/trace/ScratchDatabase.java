@@ -1,5 +1,6 @@
 package dev.underway.trace;
 
+import dev.underway.Setting;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionFailure;
@@ -60,7 +61,7 @@ public final class ScratchDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw UnderwayException.of(Reason.PRIVILEGE_MISSING, "cannot create a scratch database on " + admin.redactedUrl() + ": "
                     + admin.describe(e) + "; it needs the CREATEDB privilege (PostgreSQL) or CREATE and DROP (MySQL);"
-                    + " the database in --url itself is never changed");
+                    + " the database in " + Setting.URL.ref() + " itself is never changed");
         }
     }
 

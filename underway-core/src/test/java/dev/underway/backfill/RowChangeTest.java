@@ -1,5 +1,7 @@
 package dev.underway.backfill;
 
+import dev.underway.Audience;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.mysql.MySqlDialect;
 import dev.underway.dialect.postgres.PostgresDialect;
@@ -25,6 +27,20 @@ class RowChangeTest {
         assertThat(a.assignments()).containsExactly(
                 new RowChange.Assignment("flag", "(a = b)"),
                 new RowChange.Assignment("x", "IF(a >= 1, 'y', 'n')"));
+    }
+
+    /** The remedy names the option the caller knows: the CLI's flag, or the builder method of a library caller. */
+    @Test
+    void aRefusalNamesTheSettingForItsAudience() {
+        assertThatThrownBy(() -> RowChange.parseSet("a = 1; DROP TABLE t", PostgresDialect.SYNTAX))
+                .isInstanceOfSatisfying(UnderwayException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.BAD_OPTION);
+                    assertThat(e.getMessage()).contains("BackfillRequest.Builder.set(String) 'a = 1; DROP TABLE t'")
+                            .contains("e.g. set(\"tier = coalesce(plan, 'free')\")").doesNotContain("--");
+                    assertThat(e.message(Audience.CLI)).contains("--set 'a = 1; DROP TABLE t'")
+                            .contains("e.g. --set \"tier = coalesce(plan, 'free')\" --where \"tier IS NULL\"")
+                            .doesNotContain("Builder");
+                });
     }
 
     @Test

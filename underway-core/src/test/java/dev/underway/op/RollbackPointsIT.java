@@ -8,6 +8,7 @@ import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
 import dev.underway.state.FlightPhase;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.sql.Connection;
@@ -88,6 +89,28 @@ class RollbackPointsIT {
                         () -> stopAt(i, false))),
                 IntStream.rangeClosed(1, n).mapToObj(i -> DynamicTest.dynamicTest("crash after statement " + i,
                         () -> stopAt(i, true))));
+    }
+
+    /** A rollback that stopped past its checks must be finished first: start and complete are refused, each by name. */
+    @Test
+    void aRollbackStoppedHalfwayIsFinishedBeforeAnythingElse() throws SQLException {
+        try (VersionedDatabase db = new VersionedDatabase("public_v2")) {
+            exec(db.admin, SETUP);
+            YamlMigration m = YamlMigration.parse("V2__posts.yaml", YAML);
+            db.expandContract().start(m);
+            assertThatThrownBy(() -> with(db, new StopAt(4, true)).rollback(null))
+                    .hasStackTraceContaining("simulated crash");
+            assertThat(db.expandContract().status()).singleElement()
+                    .satisfies(s -> assertThat(s.phase()).isEqualTo(FlightPhase.ROLLBACK));
+            assertThatThrownBy(() -> db.expandContract().start(m))
+                    .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.ALREADY_IN_FLIGHT))
+                    .hasMessageContaining("run rollback again to finish it");
+            assertThatThrownBy(() -> db.expandContract().complete(null))
+                    .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.WRONG_PHASE))
+                    .hasMessageContaining("V2 cannot be completed");
+            db.expandContract().rollback(null);
+            assertThat(db.expandContract().status()).isEmpty();
+        }
     }
 
     private static void stopAt(int n, boolean crash) throws SQLException {
