@@ -48,7 +48,7 @@ public final class Database {
     public static Database connect(ConnectionSettings settings, String schema, StateLocation state) {
         DatabaseKind kind = settings.kind();
         try (Connection c = settings.open()) {
-            Dialect dialect = Dialects.detect(c, kind);
+            Dialect dialect = settings.dialect(c);
             String target = schema != null && !schema.isBlank() ? schema : dialect.schemas().current(c);
             if (target == null) {
                 throw UnderwayException.of(Reason.BAD_OPTION, "no database selected on " + settings.redactedUrl()
