@@ -192,24 +192,17 @@ public final class Underway implements AutoCloseable {
         return new Backfill(config()).plan(request);
     }
 
-    /** Pauses (or continues) a backfill that another process runs; it waits at its next throttle check. */
-    public void pauseBackfill(String table, boolean paused) {
-        new Backfill(config()).pause(config().schema(), table, paused);
+    /**
+     * Pauses (or continues) a backfill that another process runs, by table or by name; it waits at its next
+     * throttle check.
+     */
+    public void pauseBackfill(BackfillRef backfill, boolean paused) {
+        new Backfill(config()).pause(backfill, paused);
     }
 
-    /** The recorded state of a backfill (by table or name), if any. */
-    public Optional<BackfillState> backfillStatus(String table) {
-        return new Backfill(config()).status(config().schema(), table);
-    }
-
-    /** Pauses or continues the backfill recorded under exactly this name (one given {@code name(...)}). */
-    public void pauseBackfillNamed(String name, boolean paused) {
-        new Backfill(config()).pauseNamed(name, paused);
-    }
-
-    /** The recorded state of the backfill recorded under exactly this name, if any. */
-    public Optional<BackfillState> backfillStatusNamed(String name) {
-        return new Backfill(config()).statusNamed(name);
+    /** The recorded state of a backfill (by table or by name), if any. */
+    public Optional<BackfillState> backfillStatus(BackfillRef backfill) {
+        return new Backfill(config()).status(backfill);
     }
 
     /**

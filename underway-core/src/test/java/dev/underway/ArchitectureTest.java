@@ -23,7 +23,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The layering of {@code underway-core}, bottom to top; a layer uses only layers below it:
  * <ol>
  *   <li><b>foundation</b>: {@link UnderwayException}, {@link ErrorCode}, {@link Reason}, {@link Setting},
- *       {@link Audience}, {@link Durations} (root leaf types everyone may use)</li>
+ *       {@link Audience}, {@link Durations}, {@link BackfillRef} (root leaf types everyone may use)</li>
  *   <li>{@code wait}: the one wait-for-a-lock loop (backoff, reports, timeout)</li>
  *   <li>{@code sql} (lexer, splitter) and {@code sql.shape} (what a statement does)</li>
  *   <li>{@code dialect} and its engines {@code dialect.postgres}, {@code dialect.mysql}: every piece of
@@ -54,7 +54,7 @@ class ArchitectureTest {
     /** Layers bottom to top, each with the packages (or root types) it holds. */
     private static final List<Layer> LAYERS = List.of(
             new Layer("foundation", types(UnderwayException.class, ErrorCode.class, Reason.class, Setting.class,
-                    Audience.class, Durations.class)),
+                    Audience.class, Durations.class, BackfillRef.class)),
             new Layer("wait", packages("wait..")),
             new Layer("sql", packages("sql..")),
             new Layer("dialect", packages("dialect..")),
