@@ -209,9 +209,9 @@ public final class Underway implements AutoCloseable {
      * Declarative (YAML) expand/contract migrations: start, complete, rollback and status (PostgreSQL).
      * Progress of each phase goes to {@code phases}, backfill progress to {@code backfills}.
      */
-    public ExpandContract expandContract(PhaseListener phases, BackfillListener backfills) {
-        return new ExpandContract(config(), listener, phases == null ? PhaseListener.NONE : phases,
-                backfills == null ? BackfillListener.NONE : backfills);
+    public Phases expandContract(PhaseListener phases, BackfillListener backfills) {
+        return new Phases(new ExpandContract(config(), listener, phases == null ? PhaseListener.NONE : phases,
+                backfills == null ? BackfillListener.NONE : backfills));
     }
 
     /**
