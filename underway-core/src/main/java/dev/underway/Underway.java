@@ -8,6 +8,8 @@ import dev.underway.config.ConnectionSettings;
 import dev.underway.config.ConnectionSource;
 import dev.underway.config.OnlineExecution;
 import dev.underway.config.UnderwayConfig;
+import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
 import dev.underway.exec.Baseline;
 import dev.underway.exec.MigratePlan;
 import dev.underway.exec.MigrateResult;
@@ -15,6 +17,10 @@ import dev.underway.exec.Migrator;
 import dev.underway.exec.Repair;
 import dev.underway.exec.Workspace;
 import dev.underway.expand.ExpandContract;
+import dev.underway.lint.LintInput;
+import dev.underway.lint.LintOptions;
+import dev.underway.lint.LintReport;
+import dev.underway.lint.Linter;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
@@ -23,8 +29,14 @@ import dev.underway.plan.HistoryRow;
 import dev.underway.plan.MigrationInfo;
 import dev.underway.plan.MigrationStates;
 import dev.underway.plan.MigrationVersion;
+import dev.underway.rehearse.Rehearsal;
+import dev.underway.rehearse.RehearsalReport;
+import dev.underway.rehearse.RehearsalRequest;
 import dev.underway.state.BackfillState;
 import dev.underway.state.StateLocation;
+import dev.underway.trace.MigrationTracer;
+import dev.underway.trace.ScratchDatabase;
+import dev.underway.trace.TracedStatement;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,6 +44,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -212,6 +225,52 @@ public final class Underway implements AutoCloseable {
     public Phases expandContract(PhaseListener phases, BackfillListener backfills) {
         return new Phases(new ExpandContract(config(), listener, phases == null ? PhaseListener.NONE : phases,
                 backfills == null ? BackfillListener.NONE : backfills));
+    }
+
+    /**
+     * Lints the migration directory for this target's engine and version (detected once per instance): the
+     * findings of every SQL migration. Changes nothing.
+     */
+    public LintReport lint() {
+        return lint(config().directory(), LintOptions.DEFAULT);
+    }
+
+    /** Lints a migration directory or one SQL file for this target's engine and version. Changes nothing. */
+    public LintReport lint(Path path, LintOptions options) {
+        Dialect dialect = config().connection().detectDialect();
+        return new Linter(dialect, options).lint(LintInput.load(path, path.toString(), dialect.syntax()));
+    }
+
+    /**
+     * Runs each statement of the SQL migrations in {@code path} (a directory or one file) on a disposable
+     * database created beside the target and dropped afterwards (PostgreSQL only; needs the right to create
+     * databases), and records the locks each really takes, whether it rewrites and what it scans, beside lint's
+     * static verdict.
+     */
+    public List<TracedStatement> trace(Path path) {
+        ConnectionSettings target = config().connection();
+        if (target.kind() != DatabaseKind.POSTGRESQL) {
+            throw UnderwayException.of(Reason.UNSUPPORTED, "trace works on PostgreSQL only: MySQL/MariaDB would need "
+                    + "performance_schema.metadata_locks (MariaDB: the metadata_lock_info plugin) to observe locks");
+        }
+        Dialect dialect = target.detectDialect();
+        List<LintInput> inputs = LintInput.load(path, path.toString(), dialect.syntax());
+        try (ScratchDatabase scratch = ScratchDatabase.create(target); Connection session = scratch.open()) {
+            return new MigrationTracer(new Linter(dialect, LintOptions.DEFAULT), scratch::open).traceAll(session, inputs);
+        } catch (SQLException e) {
+            throw UnderwayException.of(Reason.DATABASE_ERROR, "database error while tracing " + path + " on "
+                    + target.redactedUrl() + ": " + target.describe(e), e);
+        }
+    }
+
+    /**
+     * Rehearses the migrations of {@code request} on this target under a synthetic load and reports their
+     * locks, stalls and timings. The target must be a disposable database: the rehearsal fills it with data.
+     *
+     * @param progress one line per stage, for humans (null: none)
+     */
+    public RehearsalReport rehearse(RehearsalRequest request, Consumer<String> progress) {
+        return new Rehearsal(config().connection(), config().schema(), config().state(), request, progress).run();
     }
 
     /**
