@@ -57,10 +57,11 @@ class PostgresEmbeddingIT {
 
     @Test
     void theSnippetRethrowsOtherReasonsWithWhereTheyHappened() throws Exception {
-        Files.writeString(migrations.resolve("V1__bad.sql"), "SELECT 1;\nSELECT 'unterminated;");
+        Files.writeString(migrations.resolve("V1__bad.sql"), "SELECT 1;\nSELECT 1/0;");
         try (HikariDataSource pool = pool()) {
             assertThatThrownBy(() -> migrate(pool, migrations)).isInstanceOfSatisfying(UnderwayException.class, e -> {
-                assertThat(e.reason()).isEqualTo(Reason.BAD_FILE);
+                assertThat(e.reason()).isEqualTo(Reason.STATEMENT_FAILED);
+                assertThat(e.details().file()).endsWith("V1__bad.sql");
                 assertThat(e.details().line()).isEqualTo(2);
             });
         }
