@@ -41,6 +41,12 @@ abstract class DataSourceScenario {
     /** The id of the session {@code c} is, as the engine's lock holder description names it. */
     abstract String sessionId(Connection c) throws SQLException;
 
+    /** What Underway changes in a session to use a target schema: PostgreSQL's search_path, MySQL's database. */
+    abstract String sessionSchemaSql();
+
+    /** A target schema (PostgreSQL) or database (MariaDB) other than the connection's own. */
+    abstract String otherSchema();
+
     @BeforeEach
     void setUp() {
         db = newDatabase();
@@ -104,6 +110,43 @@ abstract class DataSourceScenario {
         }
         assertThat(seen).hasSize(2);
         assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+    }
+
+    @Test
+    void aBorrowedConnectionGoesBackToThePoolWithItsSessionAsItWas() throws Exception {
+        Files.writeString(dir.resolve("V1__t.sql"), "CREATE TABLE t (id int);");
+        try (HikariDataSource one = single()) {
+            String before = sessionSchema(one);
+            try (Underway uw = Underway.builder().dataSource(one).schema(otherSchema()).directory(dir).build()) {
+                assertThat(uw.migrate().targetSchema()).isEqualTo(otherSchema());
+                assertThat(uw.info().migrations()).hasSize(1);
+            }
+            assertThat(sessionSchema(one)).isEqualTo(before);
+            assertThat(one.getHikariPoolMXBean().getTotalConnections()).isEqualTo(2);
+        }
+    }
+
+    /** Two connections: the migration lock's and one for statements, each reused by every borrower. */
+    private HikariDataSource single() {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(db.url());
+        hc.setUsername(db.user());
+        hc.setPassword(db.password());
+        hc.setMaximumPoolSize(2);
+        hc.setMinimumIdle(2);
+        return new HikariDataSource(hc);
+    }
+
+    private String sessionSchema(HikariDataSource ds) throws SQLException {
+        // Borrow both, so the probe sees the session of the one that ran the migrations too.
+        try (Connection a = ds.getConnection(); Connection b = ds.getConnection();
+             Statement sa = a.createStatement(); ResultSet ra = sa.executeQuery(sessionSchemaSql());
+             Statement sb = b.createStatement(); ResultSet rb = sb.executeQuery(sessionSchemaSql())) {
+            ra.next();
+            rb.next();
+            assertThat(rb.getString(1)).isEqualTo(ra.getString(1));
+            return ra.getString(1);
+        }
     }
 
     @Test

@@ -21,4 +21,14 @@ class MariaDbDataSourceIT extends DataSourceScenario {
             return "connection " + rs.getLong(1);
         }
     }
+
+    @Override
+    String sessionSchemaSql() {
+        return "SELECT DATABASE()";
+    }
+
+    @Override
+    String otherSchema() {
+        return db.name() + "_b";
+    }
 }

@@ -21,4 +21,14 @@ class PostgresDataSourceIT extends DataSourceScenario {
             return "pid " + rs.getInt(1);
         }
     }
+
+    @Override
+    String sessionSchemaSql() {
+        return "SHOW search_path";
+    }
+
+    @Override
+    String otherSchema() {
+        return "app2";
+    }
 }

@@ -65,9 +65,20 @@ public final class Database {
         }
     }
 
-    /** A new connection whose default schema is the target schema (when that exists yet). */
+    /**
+     * A new connection whose default schema is the target schema (when that exists yet). One borrowed from the
+     * caller's data source gets its session settings back when it is closed ({@link BorrowedConnection}).
+     */
     public Connection open() throws SQLException {
         Connection c = settings.open();
+        if (settings.source().dataSource() != null) {
+            try {
+                c = BorrowedConnection.restoringOnClose(c, dialect.schemas());
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        }
         try {
             if (targetExists) {
                 dialect.schemas().use(c, targetSchema);
