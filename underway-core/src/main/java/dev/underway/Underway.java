@@ -71,7 +71,7 @@ public final class Underway implements AutoCloseable {
     private boolean closed;
 
     private Underway(Builder b) {
-        this.configure = b::config;
+        this.configure = b.copy()::config;
         this.dataSource = b.dataSource;
         this.listener = b.listener;
         if (dataSource == null || b.url != null) {
@@ -420,6 +420,26 @@ public final class Underway implements AutoCloseable {
 
         public Underway build() {
             return new Underway(this);
+        }
+
+        /** The settings as they are now: a later change to this builder does not reach an instance built already. */
+        private Builder copy() {
+            Builder c = new Builder();
+            c.dataSource = dataSource;
+            c.url = url;
+            c.user = user;
+            c.password = password;
+            c.connectTimeout = connectTimeout;
+            c.schema = schema;
+            c.directory = directory;
+            c.state = state;
+            c.lockWait = lockWait;
+            c.outOfOrder = outOfOrder;
+            c.target = target;
+            c.unsafe = unsafe;
+            c.listener = listener;
+            c.online = online;
+            return c;
         }
 
         private ConnectionSettings settings() {

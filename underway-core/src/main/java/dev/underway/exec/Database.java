@@ -4,9 +4,7 @@ import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionFailure;
 import dev.underway.config.ConnectionSettings;
-import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.Dialects;
 import dev.underway.state.StateLocation;
 import dev.underway.state.StateLocator;
 
@@ -46,7 +44,6 @@ public final class Database {
      * state tables are ({@link StateLocator}).
      */
     public static Database connect(ConnectionSettings settings, String schema, StateLocation state) {
-        DatabaseKind kind = settings.kind();
         try (Connection c = settings.open()) {
             Dialect dialect = settings.dialect(c);
             String target = schema != null && !schema.isBlank() ? schema : dialect.schemas().current(c);

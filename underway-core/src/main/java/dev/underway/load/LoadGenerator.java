@@ -3,7 +3,6 @@ package dev.underway.load;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.Dialects;
 
 import java.sql.Connection;
 import java.sql.SQLException;
