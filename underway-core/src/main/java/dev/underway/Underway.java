@@ -5,8 +5,11 @@ import dev.underway.backfill.BackfillPlan;
 import dev.underway.backfill.BackfillRequest;
 import dev.underway.backfill.BackfillResult;
 import dev.underway.config.ConnectionSettings;
+import dev.underway.config.ConnectionSource;
 import dev.underway.config.OnlineExecution;
 import dev.underway.config.UnderwayConfig;
+import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialect;
 import dev.underway.exec.Baseline;
 import dev.underway.exec.MigratePlan;
 import dev.underway.exec.MigrateResult;
@@ -14,6 +17,10 @@ import dev.underway.exec.Migrator;
 import dev.underway.exec.Repair;
 import dev.underway.exec.Workspace;
 import dev.underway.expand.ExpandContract;
+import dev.underway.lint.LintInput;
+import dev.underway.lint.LintOptions;
+import dev.underway.lint.LintReport;
+import dev.underway.lint.Linter;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
@@ -22,8 +29,14 @@ import dev.underway.plan.HistoryRow;
 import dev.underway.plan.MigrationInfo;
 import dev.underway.plan.MigrationStates;
 import dev.underway.plan.MigrationVersion;
+import dev.underway.rehearse.Rehearsal;
+import dev.underway.rehearse.RehearsalReport;
+import dev.underway.rehearse.RehearsalRequest;
 import dev.underway.state.BackfillState;
 import dev.underway.state.StateLocation;
+import dev.underway.trace.MigrationTracer;
+import dev.underway.trace.ScratchDatabase;
+import dev.underway.trace.TracedStatement;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,31 +44,66 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * The library's entry point: one target database, one migration directory, and the commands
  * that work on them.
  *
  * <pre>{@code
- * Underway uw = Underway.builder().url("jdbc:postgresql://db/app").user("app").directory(Path.of("db/migration")).build();
- * uw.migrate();
+ * try (Underway uw = Underway.builder().dataSource(pool).directory(Path.of("db/migration")).build()) {
+ *     uw.migrate();
+ * }
  * }</pre>
+ *
+ * Every command takes its connections from the builder's {@link Builder#dataSource(DataSource) data source} (or
+ * opens them through the JDBC driver from {@link Builder#url(String) url}, user and password) and returns them when
+ * it ends; the migration lock holds a connection of its own for the whole run. The server's dialect is detected
+ * once per instance. {@link #close()} never closes the caller's data source.
  */
-public final class Underway {
-    private final UnderwayConfig config;
+public final class Underway implements AutoCloseable {
+    private final Function<ConnectionSettings, UnderwayConfig> configure;
+    private final DataSource dataSource;
     private final MigrationListener listener;
+    private UnderwayConfig config;
+    private boolean closed;
 
-    private Underway(UnderwayConfig config, MigrationListener listener) {
-        this.config = config;
-        this.listener = listener;
+    private Underway(Builder b) {
+        this.configure = b.copy()::config;
+        this.dataSource = b.dataSource;
+        this.listener = b.listener;
+        if (dataSource == null || b.url != null) {
+            this.config = b.config(b.settings());
+        }
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    public UnderwayConfig config() {
+    /**
+     * The settings of every command. With a data source and no URL, the first call takes one connection from it to
+     * learn the URL (and so the engine) its connections lead to.
+     */
+    public synchronized UnderwayConfig config() {
+        if (closed) {
+            throw new IllegalStateException("this Underway is closed");
+        }
+        if (config == null) {
+            config = configure.apply(ConnectionSettings.of(dataSource, null, null, null));
+        }
         return config;
+    }
+
+    /**
+     * Ends this instance: later commands throw {@link IllegalStateException}. It holds no connection between
+     * commands and never closes the caller's data source, which stays open and usable.
+     */
+    @Override
+    public synchronized void close() {
+        closed = true;
     }
 
     /**
@@ -63,35 +111,35 @@ public final class Underway {
      * whole run; declarative (YAML) migrations in the directory are started in version order.
      */
     public MigrateResult migrate() {
-        return migrate(false, null);
+        return migrate(MigrateOptions.defaults());
     }
 
     /**
      * migrate on a directory that may hold declarative (YAML) migrations too: they run in one version
-     * order with the SQL ones, under one migration lock; YAML migrations are started, and with {@code complete}
-     * also completed.
+     * order with the SQL ones, under one migration lock; YAML migrations are started, and with
+     * {@link MigrateOptions#complete()} also completed.
      */
-    public MigrateResult migrate(boolean complete, PhaseListener phases) {
-        return new DirectoryMigration(config, listener, phases == null ? PhaseListener.NONE : phases).migrate(complete);
+    public MigrateResult migrate(MigrateOptions options) {
+        return new DirectoryMigration(config(), listener, options.phases()).migrate(options.complete());
     }
 
     /** What {@link #migrate()} would run, without taking a lock or changing anything. */
     public MigratePlan plan() {
-        return plan(false);
+        return plan(MigrateOptions.defaults());
     }
 
     /**
-     * What {@link #migrate(boolean, PhaseListener)} would run, without taking a lock or changing anything: one plan
+     * What {@link #migrate(MigrateOptions)} would run, without taking a lock or changing anything: one plan
      * whose steps are the SQL migrations and the phases of declarative (YAML) migrations, in the order migrate
      * takes them.
      */
-    public MigratePlan plan(boolean complete) {
-        return new DirectoryMigration(config, listener, PhaseListener.NONE).plan(complete);
+    public MigratePlan plan(MigrateOptions options) {
+        return new DirectoryMigration(config(), listener, PhaseListener.NONE).plan(options.complete());
     }
 
     /** The state of every migration. Reads only. */
     public Info info() {
-        return info(Workspace.open(config), true);
+        return info(Workspace.open(config()), true);
     }
 
     /**
@@ -100,7 +148,7 @@ public final class Underway {
      * validate then finds, as Flyway does: every applied migration's file counts as missing.
      */
     public Info infoWithoutFiles() {
-        return info(Workspace.openWithoutFiles(config), false);
+        return info(Workspace.openWithoutFiles(config()), false);
     }
 
     private Info info(Workspace w, boolean filesRead) {
@@ -111,7 +159,7 @@ public final class Underway {
         try (Connection c = w.db().open()) {
             List<HistoryRow> rows = w.history().load(c);
             MigrationStates states = MigrationStates.compute(w.dir(), rows,
-                    new MigrationStates.Options(config.outOfOrder(), config.target()));
+                    new MigrationStates.Options(config().outOfOrder(), config().target()));
             check.accept(states);
             List<MigrationInfo> migrations = filesRead
                     ? states.infos()
@@ -125,7 +173,7 @@ public final class Underway {
 
     /** Throws a validation error (exit code 4) when the directory and the history disagree. */
     public Info validate() {
-        return info(Workspace.open(config), true, states -> {
+        return info(Workspace.open(config()), true, states -> {
             if (!states.problems().isEmpty()) {
                 throw states.invalid("validation failed");
             }
@@ -133,15 +181,15 @@ public final class Underway {
     }
 
     public HistoryRow baseline(MigrationVersion version, String description) {
-        return new Baseline(Workspace.open(config), listener).atVersion(version, description);
+        return new Baseline(Workspace.open(config()), listener).atVersion(version, description);
     }
 
     public List<HistoryRow> baselineFromFlyway(String flywayTable) {
-        return new Baseline(Workspace.open(config), listener).fromFlyway(flywayTable);
+        return new Baseline(Workspace.open(config()), listener).fromFlyway(flywayTable);
     }
 
     public Repair.Result repair() {
-        return new Repair(Workspace.open(config), listener).run();
+        return new Repair(Workspace.open(config()), listener).run();
     }
 
     /**
@@ -149,41 +197,80 @@ public final class Underway {
      * {@code backfillListener}. Independent of the migration directory and lock.
      */
     public BackfillResult backfill(BackfillRequest request, BackfillListener backfillListener) {
-        return new Backfill(config).run(request, backfillListener == null ? BackfillListener.NONE : backfillListener);
+        return new Backfill(config()).run(request, backfillListener == null ? BackfillListener.NONE : backfillListener);
     }
 
     /** The checked plan of a backfill; changes nothing. */
     public BackfillPlan backfillPlan(BackfillRequest request) {
-        return new Backfill(config).plan(request);
+        return new Backfill(config()).plan(request);
     }
 
-    /** Pauses (or continues) a backfill that another process runs; it waits at its next throttle check. */
-    public void pauseBackfill(String table, boolean paused) {
-        new Backfill(config).pause(config.schema(), table, paused);
+    /**
+     * Pauses (or continues) a backfill that another process runs, by table or by name; it waits at its next
+     * throttle check.
+     */
+    public void pauseBackfill(BackfillRef backfill, boolean paused) {
+        new Backfill(config()).pause(backfill, paused);
     }
 
-    /** The recorded state of a backfill (by table or name), if any. */
-    public Optional<BackfillState> backfillStatus(String table) {
-        return new Backfill(config).status(config.schema(), table);
-    }
-
-    /** Pauses or continues the backfill recorded under exactly this name (one given {@code name(...)}). */
-    public void pauseBackfillNamed(String name, boolean paused) {
-        new Backfill(config).pauseNamed(name, paused);
-    }
-
-    /** The recorded state of the backfill recorded under exactly this name, if any. */
-    public Optional<BackfillState> backfillStatusNamed(String name) {
-        return new Backfill(config).statusNamed(name);
+    /** The recorded state of a backfill (by table or by name), if any. */
+    public Optional<BackfillState> backfillStatus(BackfillRef backfill) {
+        return new Backfill(config()).status(backfill);
     }
 
     /**
      * Declarative (YAML) expand/contract migrations: start, complete, rollback and status (PostgreSQL).
      * Progress of each phase goes to {@code phases}, backfill progress to {@code backfills}.
      */
-    public ExpandContract expandContract(PhaseListener phases, BackfillListener backfills) {
-        return new ExpandContract(config, listener, phases == null ? PhaseListener.NONE : phases,
-                backfills == null ? BackfillListener.NONE : backfills);
+    public Phases expandContract(PhaseListener phases, BackfillListener backfills) {
+        return new Phases(new ExpandContract(config(), listener, phases == null ? PhaseListener.NONE : phases,
+                backfills == null ? BackfillListener.NONE : backfills));
+    }
+
+    /**
+     * Lints the migration directory for this target's engine and version (detected once per instance): the
+     * findings of every SQL migration. Changes nothing.
+     */
+    public LintReport lint() {
+        return lint(config().directory(), LintOptions.DEFAULT);
+    }
+
+    /** Lints a migration directory or one SQL file for this target's engine and version. Changes nothing. */
+    public LintReport lint(Path path, LintOptions options) {
+        Dialect dialect = config().connection().detectDialect();
+        return new Linter(dialect, options).lint(LintInput.load(path, path.toString(), dialect.syntax()));
+    }
+
+    /**
+     * Runs each statement of the SQL migrations in {@code path} (a directory or one file) on a disposable
+     * database created beside the target and dropped afterwards (PostgreSQL only; needs the right to create
+     * databases), and records the locks each really takes, whether it rewrites and what it scans, beside lint's
+     * static verdict.
+     */
+    public List<TracedStatement> trace(Path path) {
+        ConnectionSettings target = config().connection();
+        if (target.kind() != DatabaseKind.POSTGRESQL) {
+            throw UnderwayException.of(Reason.UNSUPPORTED, "trace works on PostgreSQL only: MySQL/MariaDB would need "
+                    + "performance_schema.metadata_locks (MariaDB: the metadata_lock_info plugin) to observe locks");
+        }
+        Dialect dialect = target.detectDialect();
+        List<LintInput> inputs = LintInput.load(path, path.toString(), dialect.syntax());
+        try (ScratchDatabase scratch = ScratchDatabase.create(target); Connection session = scratch.open()) {
+            return new MigrationTracer(new Linter(dialect, LintOptions.DEFAULT), scratch::open).traceAll(session, inputs);
+        } catch (SQLException e) {
+            throw UnderwayException.of(Reason.DATABASE_ERROR, "database error while tracing " + path + " on "
+                    + target.redactedUrl() + ": " + target.describe(e), e);
+        }
+    }
+
+    /**
+     * Rehearses the migrations of {@code request} on this target under a synthetic load and reports their
+     * locks, stalls and timings. The target must be a disposable database: the rehearsal fills it with data.
+     *
+     * @param progress one line per stage, for humans (null: none)
+     */
+    public RehearsalReport rehearse(RehearsalRequest request, Consumer<String> progress) {
+        return new Rehearsal(config().connection(), config().schema(), config().state(), request, progress).run();
     }
 
     /**
@@ -208,6 +295,7 @@ public final class Underway {
 
     /** Builds an {@link Underway}; only the URL is required. */
     public static final class Builder {
+        private DataSource dataSource;
         private String url;
         private String user;
         private String password;
@@ -221,6 +309,15 @@ public final class Underway {
         private boolean unsafe;
         private MigrationListener listener = MigrationListener.NONE;
         private OnlineExecution online = OnlineExecution.DEFAULTS;
+
+        /**
+         * Take every connection from this data source (a pool, typically) instead of opening them from url, user and
+         * password; Underway never closes it. The URL, when not given too, is the one its connections report.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
 
         public Builder url(String url) {
             this.url = url;
@@ -322,9 +419,38 @@ public final class Underway {
         }
 
         public Underway build() {
-            UnderwayConfig config = new UnderwayConfig(new ConnectionSettings(url, user, password, connectTimeout), schema, directory,
-                    state, lockWait, outOfOrder, target, unsafe, online);
-            return new Underway(config, listener);
+            return new Underway(this);
+        }
+
+        /** The settings as they are now: a later change to this builder does not reach an instance built already. */
+        private Builder copy() {
+            Builder c = new Builder();
+            c.dataSource = dataSource;
+            c.url = url;
+            c.user = user;
+            c.password = password;
+            c.connectTimeout = connectTimeout;
+            c.schema = schema;
+            c.directory = directory;
+            c.state = state;
+            c.lockWait = lockWait;
+            c.outOfOrder = outOfOrder;
+            c.target = target;
+            c.unsafe = unsafe;
+            c.listener = listener;
+            c.online = online;
+            return c;
+        }
+
+        private ConnectionSettings settings() {
+            return new ConnectionSettings(url, user, password, connectTimeout,
+                    dataSource == null ? ConnectionSource.driver() : ConnectionSource.of(dataSource));
+        }
+
+        private UnderwayConfig config(ConnectionSettings connection) {
+            ConnectionSettings c = dataSource == null || url != null ? connection
+                    : new ConnectionSettings(connection.url(), user, password, connectTimeout, connection.source());
+            return new UnderwayConfig(c, schema, directory, state, lockWait, outOfOrder, target, unsafe, online);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.underway.ErrorCode;
 import dev.underway.Underway;
+import dev.underway.BackfillRef;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.backfill.BackfillPlan;
@@ -119,11 +120,7 @@ final class BackfillCommand extends DatabaseCommand {
         if (action.pause || action.resumePaused) {
             // A backfill given --name is recorded under that name, not under its table.
             String which = name != null ? name : table;
-            if (name != null) {
-                underway.pauseBackfillNamed(name, action.pause);
-            } else {
-                underway.pauseBackfill(table, action.pause);
-            }
+            underway.pauseBackfill(ref(), action.pause);
             out().println(action.pause ? "Paused the backfill " + which + ": it waits before its next batch until "
                     + "underway backfill --table " + table + (name != null ? " --name " + name : "") + " --continue."
                     : "The backfill " + which + " goes on.");
@@ -217,9 +214,14 @@ final class BackfillCommand extends DatabaseCommand {
                 : "still found rows that differ from their expressions.");
     }
 
+    /** A backfill given --name is recorded under that name, not under its table. */
+    private BackfillRef ref() {
+        return name != null ? BackfillRef.named(name) : BackfillRef.table(table);
+    }
+
     private int printStatus(Underway underway) {
         String which = name != null ? name : table;
-        BackfillState s = (name != null ? underway.backfillStatusNamed(name) : underway.backfillStatus(table))
+        BackfillState s = underway.backfillStatus(ref())
                 .orElseThrow(() -> UnderwayException.of(Reason.NO_CHECKPOINT, "no backfill " + which + " is recorded"));
         out().println(format == Format.JSON ? Json.write(status(s)) : "Backfill " + s.name() + ": " + s.status()
                 + (s.paused() ? " (paused flag set)" : "") + ", " + s.passName() + ", "

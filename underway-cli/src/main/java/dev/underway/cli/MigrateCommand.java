@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.MigrateOptions;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.exec.AppliedMigration;
@@ -55,12 +56,12 @@ final class MigrateCommand extends DatabaseCommand {
     @Override
     int run(Underway underway) {
         if (dryRun) {
-            PlanOutput.migrate(out(), underway.plan(complete));
+            PlanOutput.migrate(out(), underway.plan(MigrateOptions.defaults().withComplete(complete)));
             return 0;
         }
         MigrateResult r;
         try {
-            r = underway.migrate(complete, new PhaseConsole(err()));
+            r = underway.migrate(MigrateOptions.defaults().withComplete(complete).withPhases(new PhaseConsole(err())));
         } catch (UnderwayException e) {
             if (format == Format.JSON) {
                 out().println(ErrorReporter.json(e));

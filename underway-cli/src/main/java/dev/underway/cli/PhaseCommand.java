@@ -1,7 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
-import dev.underway.expand.ExpandContract;
+import dev.underway.Phases;
 import dev.underway.expand.PhaseResult;
 import dev.underway.op.PhasePlan;
 import picocli.CommandLine.Mixin;
@@ -34,13 +34,13 @@ abstract class PhaseCommand extends DatabaseCommand {
                 + " optional when only one is in flight.")
         String version;
 
-        abstract PhasePlan plan(ExpandContract ec);
+        abstract PhasePlan plan(Phases ec);
 
-        abstract PhaseResult execute(ExpandContract ec);
+        abstract PhaseResult execute(Phases ec);
 
         @Override
         final int run(Underway underway) {
-            ExpandContract ec = underway.expandContract(new PhaseConsole(err()), null);
+            Phases ec = underway.expandContract(new PhaseConsole(err()), null);
             if (dryRun) {
                 print(plan(ec));
             } else {

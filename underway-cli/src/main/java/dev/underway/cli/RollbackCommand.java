@@ -1,6 +1,6 @@
 package dev.underway.cli;
 
-import dev.underway.expand.ExpandContract;
+import dev.underway.Phases;
 import dev.underway.expand.PhaseResult;
 import dev.underway.op.PhasePlan;
 import picocli.CommandLine.Command;
@@ -9,12 +9,12 @@ import picocli.CommandLine.Command;
         + " old version keeps working throughout.")
 final class RollbackCommand extends PhaseCommand.OfInFlight {
     @Override
-    PhasePlan plan(ExpandContract ec) {
+    PhasePlan plan(Phases ec) {
         return ec.planRollback(version);
     }
 
     @Override
-    PhaseResult execute(ExpandContract ec) {
+    PhaseResult execute(Phases ec) {
         return ec.rollback(version);
     }
 }

@@ -1,7 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
-import dev.underway.expand.ExpandContract;
+import dev.underway.Phases;
 import dev.underway.expand.PhaseResult;
 import dev.underway.op.YamlMigration;
 import picocli.CommandLine.Command;
@@ -33,7 +33,7 @@ final class StartCommand extends PhaseCommand {
     int run(Underway underway) {
         YamlMigration m = YamlMigration.read(parent.workDir.resolve(file));
         try (BackfillConsole console = new BackfillConsole(err(), System.console() != null)) {
-            ExpandContract ec = underway.expandContract(new PhaseConsole(err()), console);
+            Phases ec = underway.expandContract(new PhaseConsole(err()), console);
             if (dryRun) {
                 print(ec.planStart(m));
                 return 0;

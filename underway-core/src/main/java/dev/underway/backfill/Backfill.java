@@ -2,6 +2,7 @@ package dev.underway.backfill;
 
 import dev.underway.ErrorCode;
 import dev.underway.Interruption;
+import dev.underway.BackfillRef;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
@@ -237,13 +238,8 @@ public final class Backfill {
     }
 
     /** Sets or clears the pause flag of a backfill that another process runs (or will resume). */
-    public void pause(String schema, String tableOrName, boolean paused) {
-        pause(candidateNames(schema, tableOrName), tableOrName, paused);
-    }
-
-    /** As {@link #pause(String, String, boolean)} for the backfill recorded under exactly this name. */
-    public void pauseNamed(String name, boolean paused) {
-        pause(List.of(name), name, paused);
+    public void pause(BackfillRef ref, boolean paused) {
+        pause(candidateNames(ref), ref.label(), paused);
     }
 
     private void pause(List<String> candidates, String tableOrName, boolean paused) {
@@ -261,13 +257,9 @@ public final class Backfill {
         }
     }
 
-    public Optional<BackfillState> status(String schema, String tableOrName) {
-        return status(candidateNames(schema, tableOrName), tableOrName);
-    }
-
-    /** The recorded state of the backfill recorded under exactly this name. */
-    public Optional<BackfillState> statusNamed(String name) {
-        return status(List.of(name), name);
+    /** The recorded state of the backfill {@code ref} means, if any. */
+    public Optional<BackfillState> status(BackfillRef ref) {
+        return status(candidateNames(ref), ref.label());
     }
 
     private Optional<BackfillState> status(List<String> candidates, String tableOrName) {
@@ -282,6 +274,14 @@ public final class Backfill {
         } catch (SQLException e) {
             throw failure("reading the backfill state of " + tableOrName, e);
         }
+    }
+
+    /** A name is recorded as given; a table's backfill under {@code schema.table}, the configured schema by default. */
+    private List<String> candidateNames(BackfillRef ref) {
+        if (ref instanceof BackfillRef.Table t) {
+            return candidateNames(t.schema() != null ? t.schema() : config.schema(), t.table());
+        }
+        return List.of(ref.label());
     }
 
     /** A backfill is named by {@code schema.table} unless given a name; try what the user may have meant. */

@@ -7,7 +7,6 @@ import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.Dialects;
 import dev.underway.dialect.Redaction;
 
 import java.sql.Connection;
@@ -18,13 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import javax.sql.DataSource;
 
 /**
  * How to reach the database. {@link #toString()} never shows the password.
  *
  * @param connectTimeout how long opening a connection may take, handshake and login included (zero: no limit)
+ * @param source         where connections come from (the caller's {@link DataSource}, or {@link DriverManager}) and
+ *                       the dialect detected once for them; with a data source {@code url} is the URL its
+ *                       connections report, for the engine and messages
  */
-public record ConnectionSettings(String url, String user, String password, Duration connectTimeout) {
+public record ConnectionSettings(String url, String user, String password, Duration connectTimeout,
+                                 ConnectionSource source) {
     /** A silent listener (a proxy, a firewall, the wrong service) is detected after this long by default. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -33,6 +37,7 @@ public record ConnectionSettings(String url, String user, String password, Durat
             throw UnderwayException.of(Reason.BAD_OPTION, "no database URL; " + Setting.either("pass --url or set UNDERWAY_URL", "set url(String)"));
         }
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+        source = source == null ? ConnectionSource.driver() : source;
         if (connectTimeout.isNegative()) {
             throw UnderwayException.of(Reason.BAD_OPTION, "the connect timeout must not be negative, got " + connectTimeout);
         }
@@ -42,9 +47,30 @@ public record ConnectionSettings(String url, String user, String password, Durat
         this(url, user, password, DEFAULT_CONNECT_TIMEOUT);
     }
 
-    /** The same credentials and timeout for another URL (a scratch database, a replica). */
+    public ConnectionSettings(String url, String user, String password, Duration connectTimeout) {
+        this(url, user, password, connectTimeout, ConnectionSource.driver());
+    }
+
+    /**
+     * Connections from the caller's {@code dataSource}; the URL its first connection reports names the engine. A
+     * failure to connect is a usage error (exit 2) that says what went wrong.
+     */
+    public static ConnectionSettings of(DataSource dataSource, String user, String password, Duration connectTimeout) {
+        try (Connection c = dataSource.getConnection()) {
+            return new ConnectionSettings(c.getMetaData().getURL(), user, password, connectTimeout,
+                    ConnectionSource.of(dataSource));
+        } catch (SQLException e) {
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, "cannot get a connection from the data source: "
+                    + Redaction.describe(e, password == null ? List.of() : List.of(password)), e);
+        }
+    }
+
+    /**
+     * The same credentials and timeout for another URL (a scratch database, a replica), through
+     * {@link DriverManager}: the data source, if any, leads to this URL only.
+     */
     public ConnectionSettings withUrl(String otherUrl) {
-        return new ConnectionSettings(otherUrl, user, password, connectTimeout);
+        return new ConnectionSettings(otherUrl, user, password, connectTimeout, ConnectionSource.driver());
     }
 
     public DatabaseKind kind() {
@@ -57,6 +83,13 @@ public record ConnectionSettings(String url, String user, String password, Durat
      */
     public Connection open() throws SQLException {
         DatabaseKind kind = kind();
+        if (source.dataSource() != null) {
+            try {
+                return Interruption.process().track(source.dataSource().getConnection(), kind.statementCancel());
+            } catch (SQLException e) {
+                throw ConnectionFailure.of(this, e, secrets());
+            }
+        }
         Properties props = kind.connectionProperties();
         if (user != null) {
             props.setProperty("user", user);
@@ -113,13 +146,18 @@ public record ConnectionSettings(String url, String user, String password, Durat
      */
     public Dialect detectDialect() {
         try (Connection c = open()) {
-            return Dialects.detect(c, kind());
+            return dialect(c);
         } catch (ConnectionFailure e) {
             throw UnderwayException.of(Reason.CONNECTION_FAILED, describe(e));
         } catch (SQLException e) {
             throw UnderwayException.of(Reason.CONNECTION_FAILED, "connected to " + redactedUrl() + " but could not read the server's version: "
                     + describe(e));
         }
+    }
+
+    /** The server's dialect, detected on {@code c} at the first call for this source and kept. */
+    public Dialect dialect(Connection c) throws SQLException {
+        return source.dialect(c, kind());
     }
 
     public String redactedUrl() {
@@ -145,6 +183,6 @@ public record ConnectionSettings(String url, String user, String password, Durat
     @Override
     public String toString() {
         return "ConnectionSettings[url=" + redactedUrl() + ", user=" + user + ", password=" + (password == null ? "none" : "***")
-                + ", connectTimeout=" + Durations.format(connectTimeout) + "]";
+                + ", connectTimeout=" + Durations.format(connectTimeout) + ", source=" + source + "]";
     }
 }

@@ -13,6 +13,15 @@ public interface Schemas {
     /** Makes {@code schema} the session's default for unqualified names. */
     void use(Connection c, String schema) throws SQLException;
 
+    /**
+     * What {@link #use} changes in this session (PostgreSQL: the search_path; MySQL: the default database), to give
+     * back to {@link #restoreSession} before a borrowed connection goes back to its pool.
+     */
+    String saveSession(Connection c) throws SQLException;
+
+    /** Sets back what {@link #saveSession} returned. */
+    void restoreSession(Connection c, String saved) throws SQLException;
+
     void createIfMissing(Connection c, String schema) throws SQLException;
 
     /** Drops the schema (MySQL: the database) and everything in it. */

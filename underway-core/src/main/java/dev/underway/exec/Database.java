@@ -5,9 +5,7 @@ import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionFailure;
 import dev.underway.config.ConnectionSettings;
-import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.Dialects;
 import dev.underway.state.StateLocation;
 import dev.underway.state.StateLocator;
 
@@ -47,9 +45,8 @@ public final class Database {
      * state tables are ({@link StateLocator}).
      */
     public static Database connect(ConnectionSettings settings, String schema, StateLocation state) {
-        DatabaseKind kind = settings.kind();
         try (Connection c = settings.open()) {
-            Dialect dialect = Dialects.detect(c, kind);
+            Dialect dialect = settings.dialect(c);
             String target = schema != null && !schema.isBlank() ? schema : dialect.schemas().current(c);
             if (target == null) {
                 throw UnderwayException.of(Reason.BAD_OPTION, "no database selected on " + settings.redactedUrl()
@@ -66,9 +63,20 @@ public final class Database {
         }
     }
 
-    /** A new connection whose default schema is the target schema (when that exists yet). */
+    /**
+     * A new connection whose default schema is the target schema (when that exists yet). One borrowed from the
+     * caller's data source gets its session settings back when it is closed ({@link BorrowedConnection}).
+     */
     public Connection open() throws SQLException {
         Connection c = settings.open();
+        if (settings.source().dataSource() != null) {
+            try {
+                c = BorrowedConnection.restoringOnClose(c, dialect.schemas());
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        }
         try {
             if (targetExists) {
                 dialect.schemas().use(c, targetSchema);

@@ -3,7 +3,6 @@ package dev.underway.load;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.Dialects;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,7 +49,7 @@ public final class LoadGenerator implements AutoCloseable {
         try {
             Connection setup = spec.connection().open();
             opened.add(setup);
-            Dialect dialect = Dialects.detect(setup, spec.connection().kind());
+            Dialect dialect = spec.connection().dialect(setup);
             List<TableWorkload> tables = new ArrayList<>();
             for (String t : spec.tables()) {
                 tables.add(TableWorkload.build(setup, dialect, spec.schema(), t));

@@ -1,5 +1,6 @@
 package dev.underway.backfill;
 
+import dev.underway.BackfillRef;
 import dev.underway.Reason;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
@@ -268,13 +269,13 @@ abstract class BackfillScenario {
         Future<BackfillResult> run = inBackground(BackfillRequest.builder("t").set("n = n + 1").batchSize(50)
                 .maxRowsPerSecond(1000).throttleCheckInterval(Duration.ofMillis(50)).catchUp(false));
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> progress("rows_done") > 0);
-        underway().pauseBackfill("t", true);
+        underway().pauseBackfill(BackfillRef.table("t"), true);
         await().atMost(Duration.ofSeconds(30)).until(() -> BackfillStatus.PAUSED.text().equals(status()));
         long held = progress("rows_done");
         assertThat(held).isLessThan(2000);
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).until(() -> progress("rows_done") == held);
         assertThat(events.throttles).anyMatch(t -> t.startsWith("paused"));
-        underway().pauseBackfill("t", false);
+        underway().pauseBackfill(BackfillRef.table("t"), false);
         BackfillResult r = run.get(60, TimeUnit.SECONDS);
         assertThat(r.rowsChanged()).isEqualTo(2000);
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(2000);

@@ -1,6 +1,6 @@
 package dev.underway.op;
 
-import dev.underway.expand.ExpandContract;
+import dev.underway.Phases;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
@@ -57,7 +57,7 @@ class CrashPointsIT {
         }
     }
 
-    private static ExpandContract withListener(VersionedDatabase db, MigrationListener l) {
+    private static Phases withListener(VersionedDatabase db, MigrationListener l) {
         return db.builder().listener(l).build().expandContract(null, null);
     }
 

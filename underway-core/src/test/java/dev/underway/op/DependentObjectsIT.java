@@ -2,7 +2,7 @@ package dev.underway.op;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.expand.ExpandContract;
+import dev.underway.Phases;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
@@ -104,7 +104,7 @@ class DependentObjectsIT {
                 + " BEGIN ATOMIC SELECT email FROM users WHERE id = uid; END");
         exec(db.admin, "REVOKE EXECUTE ON FUNCTION email_of(bigint) FROM PUBLIC;"
                 + " GRANT EXECUTE ON FUNCTION email_of(bigint) TO " + reader);
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         YamlMigration m = yaml("V4__email.yaml", README_EMAIL);
         assertThat(ec.planStart(m).notes()).anySatisfy(n -> assertThat(n).contains("complete re-creates view"
                 + " public.user_summary (it depends on column users.email"))
@@ -167,7 +167,7 @@ class DependentObjectsIT {
     void aViewThatWouldNotWorkOnTheNewTypeIsRefusedAtStartBeforeAnythingChanges() throws SQLException {
         exec(db.admin, "CREATE TABLE items (id int PRIMARY KEY, qty text); INSERT INTO items VALUES (1, '12');"
                 + " CREATE VIEW small_items AS SELECT id FROM items WHERE qty LIKE '1%'");
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         assertThatThrownBy(() -> ec.start(yaml("V4__qty.yaml", """
                 operations:
                   - alter_column: {table: items, column: qty, type: integer, up: CAST(qty AS integer), down: qty::text}
@@ -184,7 +184,7 @@ class DependentObjectsIT {
     void whatCompleteDropsForGoodOrCannotReCreateIsRefusedAtStartNamingIt() throws SQLException {
         exec(db.admin, "CREATE TABLE audit (id int PRIMARY KEY, note text);"
                 + " CREATE VIEW recent_audit AS SELECT count(*) AS n FROM audit");
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         assertThatThrownBy(() -> ec.planStart(yaml("V4__drop.yaml",
                 "operations:\n  - drop_column: {table: users, column: display_name}\n")))
                 .hasMessageContaining("view public.user_summary depends on column users.display_name, which complete"
@@ -211,7 +211,7 @@ class DependentObjectsIT {
                 + " ALTER DATABASE " + db.db.name() + " OWNER TO " + app + "; ALTER SCHEMA public OWNER TO " + app + ";"
                 + " ALTER TABLE users OWNER TO " + app + "; ALTER TABLE posts OWNER TO " + app + ";"
                 + " GRANT SELECT ON users, posts TO " + owner + "; ALTER VIEW user_summary OWNER TO " + owner);
-        ExpandContract ec = dev.underway.Underway.builder().url(db.db.url().replaceFirst("\\?.*$", "")).user(app).password("").build()
+        Phases ec = dev.underway.Underway.builder().url(db.db.url().replaceFirst("\\?.*$", "")).user(app).password("").build()
                 .expandContract(null, null);
         assertThatThrownBy(() -> ec.start(yaml("V4__email.yaml", README_EMAIL)))
                 .hasMessageContaining("view public.user_summary depends on column users.email, which complete replaces"
@@ -223,7 +223,7 @@ class DependentObjectsIT {
     @Test
     void renamesKeepTheirDependentsWithoutReCreatingThem() throws SQLException {
         String before = one(db.admin, "SELECT oid FROM pg_class WHERE relname = 'user_summary'");
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         YamlMigration m = yaml("V4__names.yaml", """
                 operations:
                   - rename_column: {table: users, from: email, to: mail}
@@ -246,7 +246,7 @@ class DependentObjectsIT {
 
     @Test
     void completeReCreatesWhatWasCreatedDuringTheMigrationAndRefusesWhatItCannot() throws SQLException {
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         ec.start(yaml("V4__email.yaml", README_EMAIL));
         exec(db.admin, "CREATE VIEW gmail AS SELECT id FROM users WHERE email LIKE '%@gmail.com';"
                 + " CREATE FUNCTION noop() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
@@ -286,7 +286,7 @@ class DependentObjectsIT {
     void aDependentChangedAfterCompleteReadItIsNeverOverwrittenWithTheOldDefinition() throws SQLException {
         db.expandContract().start(yaml("V4__email.yaml", README_EMAIL));
         ChangesTheViewFirst change = new ChangesTheViewFirst(db.admin);
-        ExpandContract ec = db.builder().listener(change).build().expandContract(null, null);
+        Phases ec = db.builder().listener(change).build().expandContract(null, null);
         assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("objects that depend on what complete drops"
                 + " changed since complete read them (view public.user_summary); nothing was changed: run complete again");
         assertThat(db.columns("public", "users")).contains("email", "_uw_email");
@@ -297,7 +297,7 @@ class DependentObjectsIT {
 
     @Test
     void aVersionSchemaIsNeverDroppedWithCascadeOverTheUsersObjects() throws SQLException {
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         ec.start(yaml("V4__names.yaml", "operations:\n  - rename_column: {table: posts, from: title, to: headline}\n"));
         exec(db.admin, "CREATE VIEW headlines AS SELECT headline FROM public_v4.posts");
         assertThatThrownBy(() -> ec.rollback(null)).hasMessageContaining("rollback of V4 is refused; nothing was"
@@ -314,7 +314,7 @@ class DependentObjectsIT {
 
     @Test
     void rollbackRefusesBeforeAnythingWhenAnObjectDependsOnWhatStartAdded() throws SQLException {
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         ec.start(yaml("V4__nick.yaml", """
                 operations:
                   - add_column: {table: users, column: {name: nickname, type: text, nullable: true}}

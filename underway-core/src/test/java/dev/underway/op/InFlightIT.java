@@ -3,7 +3,7 @@ package dev.underway.op;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.state.FlightPhase;
-import dev.underway.expand.ExpandContract;
+import dev.underway.Phases;
 import dev.underway.expand.MigrationStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,7 @@ class InFlightIT {
 
     @Test
     void migrationsOnDifferentTablesAreInFlightTogetherAndConflictsAreRefused() throws SQLException {
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         ec.start(yaml("V2__users.yaml", """
                 operations:
                   - rename_column: {table: users, from: email, to: mail}
@@ -117,7 +117,7 @@ class InFlightIT {
 
     @Test
     void theNextMigrationStartsFromTheLatestVersionSchemaAndCompleteDropsIt() throws SQLException {
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         ec.start(yaml("V2__users.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n"));
         ec.complete(null);
         ec.start(yaml("V3__users.yaml", """
@@ -134,7 +134,7 @@ class InFlightIT {
 
     @Test
     void startingTwiceFindsItDoneAndCompletingNothingIsRefused() throws SQLException {
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         assertThatThrownBy(() -> ec.complete(null)).hasMessageContaining("no declarative migration is in flight")
                 .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.NOT_IN_FLIGHT));
         YamlMigration m = yaml("V2__users.yaml", "operations:\n  - rename_column: {table: users, from: email, to: mail}\n");
@@ -158,7 +158,7 @@ class InFlightIT {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void startWaitsForLocksOnlyBrieflyReportsTheBlockerAndResumesLater() throws SQLException {
-        ExpandContract ec = db.builder().lockTimeout(java.time.Duration.ofMillis(100))
+        Phases ec = db.builder().lockTimeout(java.time.Duration.ofMillis(100))
                 .lockRetryFor(java.time.Duration.ofSeconds(1)).build().expandContract(null, null);
         YamlMigration m = yaml("V2__email.yaml", USERS_EMAIL_NOT_NULL);
         db.old.setAutoCommit(false);
@@ -180,7 +180,7 @@ class InFlightIT {
     @Test
     void aRollbackStoppedByNullsTheNewVersionWroteLeavesNothingBehindAndCompleteStillWorks() throws SQLException {
         exec(db.admin, "UPDATE users SET email = 'b@x' WHERE id = 2; ALTER TABLE users ALTER COLUMN email SET NOT NULL");
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         ec.start(yaml("V2__nullable.yaml", "operations:\n  - alter_column: {table: users, column: email, nullable: true}\n"));
         exec(db.next, "INSERT INTO users VALUES (5, NULL)");
         assertThatThrownBy(() -> ec.rollback(null))
@@ -218,7 +218,7 @@ class InFlightIT {
     @Test
     void aTableRenamedWithACopiedColumnKeepsTheColumnsConstraintsUnderTheirNames() throws SQLException {
         exec(db.admin, "ALTER TABLE orders ADD CONSTRAINT note_short CHECK (length(note) < 10)");
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         ec.start(yaml("V2__purchases.yaml", """
                 operations:
                   - rename_table: {from: orders, to: purchases}
@@ -232,7 +232,7 @@ class InFlightIT {
 
     @Test
     void aTypoInUpOrDownIsRefusedBeforeAnythingIsCreated() throws SQLException {
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         assertThatThrownBy(() -> ec.start(yaml("V2__typo.yaml", """
                 operations:
                   - alter_column:
@@ -258,7 +258,7 @@ class InFlightIT {
     @Test
     void aDefaultThatCannotTakeTheNewTypeIsRefusedBeforeAnythingIsCreated() throws SQLException {
         exec(db.admin, "ALTER TABLE users ADD COLUMN code text DEFAULT 'abc'");
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         assertThatThrownBy(() -> ec.start(yaml("V2__code.yaml", """
                 operations:
                   - alter_column: {table: users, column: code, type: integer, up: 0, down: code::text}

@@ -1,6 +1,7 @@
 package dev.underway.op;
 
 import dev.underway.ErrorCode;
+import dev.underway.MigrateOptions;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.exec.MigratePlan;
@@ -69,7 +70,7 @@ class MixedDirectoryMigrateIT {
         };
         Runnable concurrentMigrate = () -> {
             try {
-                db.builder().directory(dir).lockWait(Duration.ofMillis(200)).build().migrate(true, null);
+                db.builder().directory(dir).lockWait(Duration.ofMillis(200)).build().migrate(MigrateOptions.defaults().withComplete(true));
                 refused.add("it ran");
             } catch (UnderwayException e) {
                 refused.add(e.code() == ErrorCode.LOCK_TIMEOUT ? "lock timeout" : e.getMessage());
@@ -107,7 +108,7 @@ class MixedDirectoryMigrateIT {
             }
         };
         Underway uw = db.builder().directory(dir).listener(sql).build();
-        assertThat(uw.migrate(true, phases).applied()).extracting(a -> a.label())
+        assertThat(uw.migrate(MigrateOptions.defaults().withComplete(true).withPhases(phases)).applied()).extracting(a -> a.label())
                 .containsExactly("V1", "V2 start", "V2 complete", "V3");
 
         // The first observation (V1 starting) sees only the migration lock; the backfill's lock comes and goes.
@@ -127,7 +128,7 @@ class MixedDirectoryMigrateIT {
         exec(db.admin, "CREATE TABLE items (id int PRIMARY KEY, qty text); INSERT INTO items VALUES (1, '3')");
         Files.writeString(dir.resolve("V1__table.sql"), "CREATE TABLE other (id int PRIMARY KEY);");
 
-        MigratePlan plan = db.builder().directory(dir).build().plan(true);
+        MigratePlan plan = db.builder().directory(dir).build().plan(MigrateOptions.defaults().withComplete(true));
         assertThat(plan.steps()).extracting(PlanStep::script)
                 .containsExactly("V1__table.sql", "V2__qty.yaml", "V2__qty.yaml", "V3__after.sql");
         assertThat(plan.migrationCount()).isEqualTo(3);
@@ -152,14 +153,14 @@ class MixedDirectoryMigrateIT {
         assertThat(db.columns("public", "items")).containsExactly("id", "qty");
 
         // Without complete, the run stops after the start and the plan says what waits.
-        MigratePlan started = db.builder().directory(dir).build().plan(false);
+        MigratePlan started = db.builder().directory(dir).build().plan(MigrateOptions.defaults());
         assertThat(started.steps()).extracting(PlanStep::script).containsExactly("V1__table.sql", "V2__qty.yaml");
         assertThat(started.waiting()).singleElement().asString().contains("V3__after.sql waits until V2 is completed");
     }
 
     @Test
     void aYamlStartAfterPendingSqlThatItNeedsIsListedAsPlannedWhenItRuns() throws Exception {
-        MigratePlan plan = db.builder().directory(dir).build().plan(false);
+        MigratePlan plan = db.builder().directory(dir).build().plan(MigrateOptions.defaults());
         assertThat(plan.steps()).extracting(PlanStep::script).containsExactly("V1__table.sql", "V2__qty.yaml");
         PhasePlan start = (PhasePlan) plan.steps().get(1);
         assertThat(start.actions()).isEmpty();
@@ -170,13 +171,13 @@ class MixedDirectoryMigrateIT {
     @Test
     void anEditedStartedYamlFileIsRefusedBeforeAnySqlMigrationOfTheRunIsApplied() throws Exception {
         Underway uw = db.builder().directory(dir).build();
-        uw.migrate(false, null);
+        uw.migrate(MigrateOptions.defaults());
         Files.writeString(dir.resolve("V2__qty.yaml"), """
                 operations:
                   - alter_column: {table: items, column: qty, type: bigint, up: CAST(qty AS bigint), down: qty::text}
                 """);
         Files.writeString(dir.resolve("V1_5__more.sql"), "CREATE TABLE more (id int);");
-        assertThatThrownBy(() -> db.builder().directory(dir).outOfOrder(true).build().migrate(true, null))
+        assertThatThrownBy(() -> db.builder().directory(dir).outOfOrder(true).build().migrate(MigrateOptions.defaults().withComplete(true)))
                 .satisfies(e -> assertThat(((UnderwayException) e).code()).isEqualTo(ErrorCode.VALIDATION));
         assertThat(rows(db.admin, "SELECT count(*) FROM pg_tables WHERE tablename = 'more'")).containsExactly("0");
     }

@@ -2,7 +2,7 @@ package dev.underway.op;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.expand.ExpandContract;
+import dev.underway.Phases;
 import dev.underway.expand.PhaseResult;
 import dev.underway.observe.PhaseListener;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +47,7 @@ class PhaseRerunIT {
         }
     }
 
-    private ExpandContract dying() {
+    private Phases dying() {
         return db.underway().expandContract(new DiesAfterTheLastAction(), null);
     }
 
@@ -80,7 +80,7 @@ class PhaseRerunIT {
     @Test
     void aPhaseRunAgainAfterItsLastCommitSaysItIsDoneAndRecordsNothing() throws SQLException {
         YamlMigration m = YamlMigration.parse("V2__qty.yaml", YAML);
-        ExpandContract ec = db.expandContract();
+        Phases ec = db.expandContract();
         ec.start(m);
         PhaseResult again = ec.start(m);
         assertThat(again.alreadyDone()).startsWith("V2 is already started (on ");

@@ -2,7 +2,7 @@ package dev.underway.op;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.expand.ExpandContract;
+import dev.underway.Phases;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.PendingMigration;
 import dev.underway.sql.SqlStatement;
@@ -65,7 +65,7 @@ class RollbackPointsIT {
         }
     }
 
-    private static ExpandContract with(VersionedDatabase db, MigrationListener l) {
+    private static Phases with(VersionedDatabase db, MigrationListener l) {
         return db.builder().listener(l).build().expandContract(null, null);
     }
 

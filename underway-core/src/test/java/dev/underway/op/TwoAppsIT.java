@@ -1,7 +1,7 @@
 package dev.underway.op;
 
 import dev.underway.Underway;
-import dev.underway.expand.ExpandContract;
+import dev.underway.Phases;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -122,7 +122,7 @@ class TwoAppsIT {
         for (long id = 1; id <= INITIAL; id++) {
             expected.put(id, id % 10 == 0 ? 0 : (int) (id % 100));
         }
-        ExpandContract ec = Underway.builder().url(db.url()).user(db.user()).password(db.password())
+        Phases ec = Underway.builder().url(db.url()).user(db.user()).password(db.password())
                 .lockTimeout(Duration.ofMillis(500)).build().expandContract(null, null);
         App oldApp = new App(db, false, 1_000_000);
         App newApp = new App(db, true, 2_000_000);

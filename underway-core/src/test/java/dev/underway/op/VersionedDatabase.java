@@ -2,7 +2,7 @@ package dev.underway.op;
 
 import dev.underway.Underway;
 import dev.underway.testkit.Sql;
-import dev.underway.expand.ExpandContract;
+import dev.underway.Phases;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 
@@ -37,7 +37,7 @@ final class VersionedDatabase implements AutoCloseable {
         return builder().build();
     }
 
-    ExpandContract expandContract() {
+    Phases expandContract() {
         return underway().expandContract(null, null);
     }
 

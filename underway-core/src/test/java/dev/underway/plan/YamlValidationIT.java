@@ -1,6 +1,7 @@
 package dev.underway.plan;
 
 import dev.underway.Reason;
+import dev.underway.MigrateOptions;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.exec.Repair;
@@ -48,7 +49,7 @@ class YamlValidationIT {
 
     @Test
     void anEditedCompletedYamlFileFailsValidationUntilRepairAcceptsIt() throws Exception {
-        underway().migrate(true, null);
+        underway().migrate(MigrateOptions.defaults().withComplete(true));
         int ran = v2().checksum();
         assertThat(underway().validate().errors()).isEmpty();
 
@@ -66,19 +67,19 @@ class YamlValidationIT {
             assertThat(i.note()).contains("file changed since it was completed");
         });
         // migrate refuses too, before anything runs.
-        assertThatThrownBy(() -> underway().migrate(true, null))
+        assertThatThrownBy(() -> underway().migrate(MigrateOptions.defaults().withComplete(true)))
                 .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKSUM_CHANGED));
 
         Repair.Result repaired = underway().repair();
         assertThat(repaired.realigned()).containsExactly("V2 (V2__rename.yaml)");
         assertThat(underway().validate().errors()).isEmpty();
         assertThat(v2().note()).isEqualTo("expand/contract, completed");
-        assertThat(underway().migrate(true, null).applied()).isEmpty();
+        assertThat(underway().migrate(MigrateOptions.defaults().withComplete(true)).applied()).isEmpty();
     }
 
     @Test
     void aDeletedStartedYamlFileFailsValidationUntilRepairForgetsIt() throws Exception {
-        underway().migrate(true, null);
+        underway().migrate(MigrateOptions.defaults().withComplete(true));
         Files.delete(dir.resolve("V2__rename.yaml"));
         assertThatThrownBy(() -> underway().validate())
                 .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.MISSING_FILE))
@@ -91,7 +92,7 @@ class YamlValidationIT {
 
     @Test
     void aRolledBackYamlMigrationIsPendingAgainAndRepairKeepsItsRecord() throws Exception {
-        underway().migrate(false, null);
+        underway().migrate(MigrateOptions.defaults());
         assertThat(v2().note()).isEqualTo("expand/contract, started (in flight)");
         underway().expandContract(null, null).rollback("2");
         assertThat(v2().state()).isEqualTo(MigrationState.PENDING);

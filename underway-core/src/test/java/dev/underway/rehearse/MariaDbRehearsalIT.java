@@ -1,6 +1,7 @@
 package dev.underway.rehearse;
 
-import dev.underway.config.ConnectionSettings;
+import dev.underway.Underway;
+
 import dev.underway.plan.MigrationVersion;
 import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
@@ -31,10 +32,11 @@ class MariaDbRehearsalIT {
                 + "ALTER TABLE t MODIFY score bigint;\n"
                 + "ALTER TABLE t ADD INDEX t_name (name);");
 
-        RehearsalReport r = new Rehearsal(new ConnectionSettings(db.url(), db.user(), db.password()), db.name(),
-                new StateLocation(db.name(), "underway_"), RehearsalRequest.builder(dir).from(MigrationVersion.parse("2"))
+        RehearsalReport r = Underway.builder().url(db.url()).user(db.user()).password(db.password()).schema(db.name())
+                .state(new StateLocation(db.name(), "underway_")).build()
+                .rehearse(RehearsalRequest.builder(dir).from(MigrationVersion.parse("2"))
                 .defaultRows(2000).clients(2).ratePerSecond(100).warmup(Duration.ofMillis(500))
-                .cooldown(Duration.ofMillis(500)).build(), null).run();
+                .cooldown(Duration.ofMillis(500)).build(), null);
 
         assertThat(r.database()).startsWith("MariaDB");
         assertThat(r.filled()).singleElement().satisfies(f -> assertThat(f.rows()).isEqualTo(2000));

@@ -1,11 +1,11 @@
 package dev.underway.rehearse;
 
+import dev.underway.Underway;
+
 import dev.underway.UnderwayException;
 import dev.underway.Reason;
-import dev.underway.config.ConnectionSettings;
 import dev.underway.load.Stall;
 import dev.underway.plan.MigrationVersion;
-import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,8 @@ class PostgresRehearsalIT {
     }
 
     private RehearsalReport rehearse(RehearsalRequest.Builder request) {
-        return new Rehearsal(new ConnectionSettings(db.url(), db.user(), db.password()), null, StateLocation.DEFAULT,
-                request.build(), progress::add).run();
+        return Underway.builder().url(db.url()).user(db.user()).password(db.password()).build()
+                .rehearse(request.build(), progress::add);
     }
 
     private RehearsalRequest.Builder request() {

@@ -25,6 +25,19 @@ final class MySqlSchemas implements Schemas {
     }
 
     @Override
+    public String saveSession(Connection c) throws SQLException {
+        return current(c);
+    }
+
+    /** A session that had no default database keeps the one it was given: MySQL cannot unset it. */
+    @Override
+    public void restoreSession(Connection c, String saved) throws SQLException {
+        if (saved != null) {
+            use(c, saved);
+        }
+    }
+
+    @Override
     public void use(Connection c, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("USE " + dialect.quote(schema));

@@ -28,14 +28,26 @@ final class PostgresSchemas implements Schemas {
         }
     }
 
+    @Override
+    public String saveSession(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW search_path")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public void restoreSession(Connection c, String saved) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+            ps.setString(1, saved);
+            ps.execute();
+        }
+    }
+
     /** Puts {@code schema} first on the search_path, once: using it again (before each migration) does not repeat it. */
     @Override
     public void use(Connection c, String schema) throws SQLException {
-        String original;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW search_path")) {
-            rs.next();
-            original = rs.getString(1);
-        }
+        String original = saveSession(c);
         List<String> rest = new ArrayList<>();
         for (String entry : original.split(",")) {
             String e = entry.strip();
@@ -45,10 +57,7 @@ final class PostgresSchemas implements Schemas {
                 rest.add(e);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, false)")) {
-            ps.setString(1, dialect.quote(schema) + (rest.isEmpty() ? "" : ", " + String.join(", ", rest)));
-            ps.execute();
-        }
+        restoreSession(c, dialect.quote(schema) + (rest.isEmpty() ? "" : ", " + String.join(", ", rest)));
     }
 
     @Override

@@ -1,0 +1,149 @@
+package dev.underway.cli;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CLI is a client of core's public API: {@code dev.underway} itself (the facade {@code Underway}, its options,
+ * phase API, backfill references and failures) and the value packages named in {@link #PUBLIC_PACKAGES}.
+ * Everything else in core is internal (no compatibility promise; use {@code dev.underway.Underway}).
+ *
+ * <p>The CLI does not get there in one step: {@link #NOT_YET_PUBLIC} lists the internal types it still uses. The
+ * list may only shrink: a CLI class that starts using another internal type fails {@link #usesOnlyThePublicApi},
+ * and an entry the CLI no longer needs fails {@link #theListOfInternalTypesStillInUseIsExact} until it is taken
+ * out.
+ */
+class PublicApiTest {
+    private static final String CORE = "dev.underway";
+    private static final String CLI = "dev.underway.cli";
+
+    /** Core's public value packages besides {@code dev.underway}: listener interfaces and their events. */
+    static final Set<String> PUBLIC_PACKAGES = Set.of(CORE, CORE + ".observe");
+
+    /** Internal core types the CLI still uses, to be moved into public packages or behind the facade. */
+    static final Set<String> NOT_YET_PUBLIC = Set.of(
+            "dev.underway.backfill.BackfillPlan",
+            "dev.underway.backfill.BackfillRequest",
+            "dev.underway.backfill.BackfillResult",
+            "dev.underway.backfill.ResumeMode",
+            "dev.underway.backfill.RowChange",
+            "dev.underway.config.ConnectionFailure",
+            "dev.underway.config.ConnectionSettings",
+            "dev.underway.config.OnlineExecution",
+            "dev.underway.config.UnderwayConfig",
+            "dev.underway.dialect.Blocker",
+            "dev.underway.dialect.DatabaseKind",
+            "dev.underway.dialect.Dialect",
+            "dev.underway.dialect.Dialects",
+            "dev.underway.dialect.QualifiedName",
+            "dev.underway.dialect.Redaction",
+            "dev.underway.dialect.ServerVersion",
+            "dev.underway.dialect.TableKey",
+            "dev.underway.dialect.Verdict",
+            "dev.underway.dialect.postgres.PgLock",
+            "dev.underway.exec.AppliedMigration",
+            "dev.underway.exec.Database",
+            "dev.underway.exec.ExecutableStatement",
+            "dev.underway.exec.MigratePlan",
+            "dev.underway.exec.MigrateResult",
+            "dev.underway.exec.PlannedMigration",
+            "dev.underway.exec.Repair",
+            "dev.underway.expand.MigrationStatus",
+            "dev.underway.expand.PhaseResult",
+            "dev.underway.lint.Finding",
+            "dev.underway.lint.LintInput",
+            "dev.underway.lint.LintOptions",
+            "dev.underway.lint.LintReport",
+            "dev.underway.lint.Linter",
+            "dev.underway.lint.Rule",
+            "dev.underway.lint.Rules",
+            "dev.underway.lint.Severity",
+            "dev.underway.lint.fix.FixedFile",
+            "dev.underway.lint.fix.Fixer",
+            "dev.underway.load.LatencyStats",
+            "dev.underway.load.LoadGenerator",
+            "dev.underway.load.LoadRecording",
+            "dev.underway.load.LoadSpec",
+            "dev.underway.load.QueryKind",
+            "dev.underway.load.QueryMix",
+            "dev.underway.load.Stall",
+            "dev.underway.load.TimelineInterval",
+            "dev.underway.op.Action",
+            "dev.underway.op.Phase",
+            "dev.underway.op.PhasePlan",
+            "dev.underway.op.Stage",
+            "dev.underway.op.YamlMigration",
+            "dev.underway.plan.ExecutionMode",
+            "dev.underway.plan.HistoryRow",
+            "dev.underway.plan.MigrationCategory",
+            "dev.underway.plan.MigrationInfo",
+            "dev.underway.plan.MigrationName",
+            "dev.underway.plan.MigrationScript",
+            "dev.underway.plan.MigrationState",
+            "dev.underway.plan.MigrationVersion",
+            "dev.underway.plan.PendingMigration",
+            "dev.underway.rehearse.Rehearsal",
+            "dev.underway.rehearse.RehearsalReport",
+            "dev.underway.rehearse.RehearsalRequest",
+            "dev.underway.rehearse.StepReport",
+            "dev.underway.sql.SqlScript",
+            "dev.underway.sql.SqlStatement",
+            "dev.underway.sql.StatementSplitter",
+            "dev.underway.state.BackfillCheckpoint",
+            "dev.underway.state.BackfillState",
+            "dev.underway.state.BackfillStatus",
+            "dev.underway.state.FlightPhase",
+            "dev.underway.state.StateLocation",
+            "dev.underway.synthetic.SyntheticData",
+            "dev.underway.trace.MigrationTracer",
+            "dev.underway.trace.Observation",
+            "dev.underway.trace.ObservedLock",
+            "dev.underway.trace.ScratchDatabase",
+            "dev.underway.trace.TracedStatement",
+            "dev.underway.wait.LockWait");
+
+    private static final JavaClasses CLI_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(CLI);
+
+    @Test
+    void usesOnlyThePublicApi() {
+        Set<String> unexpected = new TreeSet<>(internalTypesUsed());
+        unexpected.removeAll(NOT_YET_PUBLIC);
+        assertThat(unexpected).as("internal core types the CLI started to use; use the public API instead").isEmpty();
+    }
+
+    @Test
+    void theListOfInternalTypesStillInUseIsExact() {
+        Set<String> stale = new TreeSet<>(NOT_YET_PUBLIC);
+        stale.removeAll(internalTypesUsed());
+        assertThat(stale).as("internal types the CLI no longer uses: take them out of NOT_YET_PUBLIC").isEmpty();
+    }
+
+    /** Every core type outside the public packages that a CLI class depends on (nested types as their outer one). */
+    private static Set<String> internalTypesUsed() {
+        Set<String> used = new TreeSet<>();
+        for (JavaClass c : CLI_CLASSES) {
+            if (!c.getPackageName().startsWith(CLI)) {
+                continue;
+            }
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                JavaClass target = d.getTargetClass().getBaseComponentType();
+                String pkg = target.getPackageName();
+                if (pkg.startsWith(CORE) && !pkg.startsWith(CLI) && !pkg.startsWith(CORE + ".testkit")
+                        && !PUBLIC_PACKAGES.contains(pkg)) {
+                    used.add(target.getName().replaceAll("\\$.*", ""));
+                }
+            }
+        }
+        return used;
+    }
+}
