@@ -6,5 +6,8 @@
  * {@code GuardedStatements}, {@code LockTimeoutRetry} and {@code StatementRunner}); also baseline and repair.
  * {@code SQLException} is classified here and in the dialects, never passed on. It must not depend on
  * {@code backfill}, {@code op}, {@code expand} or the tools above them.
+ *
+ * <p>Internal: no compatibility promise between versions. Embed Underway through {@link dev.underway.Underway};
+ * where the facade returns a type of this package, treat it as a read-only value.
  */
 package dev.underway.exec;

@@ -3,5 +3,8 @@
  * and {@code QueryMix}, every query is kept in a {@code LoadRecording}, which answers latency ({@code LatencyStats}),
  * timeline and {@code Stall} questions. A tool: it may use {@code synthetic} and the library below; it must not depend
  * on {@code trace}, {@code rehearse} or the facade.
+ *
+ * <p>Internal: no compatibility promise between versions. Embed Underway through {@link dev.underway.Underway};
+ * where the facade returns a type of this package, treat it as a read-only value.
  */
 package dev.underway.load;

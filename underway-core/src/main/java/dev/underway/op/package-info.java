@@ -5,5 +5,8 @@
  * {@code PhasePlan}s. Operations decide what to do and in which phase; PostgreSQL DDL text and catalog reads belong to
  * {@code dialect.postgres}. It must not depend on {@code expand} or the tools above it, and nothing below the executor
  * may depend on it.
+ *
+ * <p>Internal: no compatibility promise between versions. Embed Underway through {@link dev.underway.Underway};
+ * where the facade returns a type of this package, treat it as a read-only value.
  */
 package dev.underway.op;

@@ -4,5 +4,8 @@
  * history's rows ({@code HistoryRow}, {@code HistoryPhase}) and {@code MigrationStates}, which compares the directory
  * with the history without touching a database. It may use {@code sql} and {@code dialect}; it must not depend on the
  * state tables, the configuration, lint, the executor or anything above them.
+ *
+ * <p>Internal: no compatibility promise between versions. Embed Underway through {@link dev.underway.Underway};
+ * where the facade returns a type of this package, treat it as a read-only value.
  */
 package dev.underway.plan;

@@ -4,5 +4,8 @@
  * migrations through the executor and reports per statement what the application saw ({@code RehearsalReport},
  * {@code StepReport}, {@code StallAttribution}). The top tool layer: it may use every layer below it but must not
  * depend on the facade.
+ *
+ * <p>Internal: no compatibility promise between versions. Embed Underway through {@link dev.underway.Underway};
+ * where the facade returns a type of this package, treat it as a read-only value.
  */
 package dev.underway.rehearse;

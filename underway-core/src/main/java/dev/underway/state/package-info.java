@@ -5,5 +5,8 @@
  * {@code StateLocator}). Their DDL comes from the dialect's column types; every value is bound. It may use
  * {@code plan} and {@code dialect}; it must not depend on the configuration, the executor, operations or anything
  * above them.
+ *
+ * <p>Internal: no compatibility promise between versions. Embed Underway through {@link dev.underway.Underway};
+ * where the facade returns a type of this package, treat it as a read-only value.
  */
 package dev.underway.state;

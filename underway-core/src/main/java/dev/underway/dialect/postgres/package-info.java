@@ -4,5 +4,8 @@
  * ({@code PostgresQuoting}), the one reader of {@code pg_locks} ({@code PostgresSessionProbe}), catalog readers and
  * the DDL text other packages need. The only package besides its own tests that uses the PostgreSQL JDBC driver. It
  * must not depend on {@code dialect.mysql}, nor on anything above the dialect layer.
+ *
+ * <p>Internal: no compatibility promise between versions. Embed Underway through {@link dev.underway.Underway};
+ * where the facade returns a type of this package, treat it as a read-only value.
  */
 package dev.underway.dialect.postgres;
