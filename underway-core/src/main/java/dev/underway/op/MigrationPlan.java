@@ -6,6 +6,7 @@ import dev.underway.exec.StatementPlanner;
 
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.postgres.PostgresDependents;
+import dev.underway.dialect.postgres.PostgresVersionDdl;
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.StatementSplitter;
 
@@ -147,14 +148,13 @@ public final class MigrationPlan {
         }
         if (dropOldSchema && !oldSchema.equals(x.schema())) {
             contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the old version schema",
-                    "DROP SCHEMA IF EXISTS " + quote(oldSchema) + " CASCADE"));
+                    PostgresVersionDdl.dropSchemaCascade(oldSchema)));
         }
         List<TableDraft> owned = x.drafts.values().stream().filter(TableDraft::changed).toList();
         for (String s : keptSchemas) {
             for (TableDraft t : owned) {
                 contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the view of " + t.physical + " in " + s,
-                        "DROP VIEW IF EXISTS " + quote(s) + "." + quote(t.physical),
-                        "DROP VIEW IF EXISTS " + quote(s) + "." + quote(t.name)));
+                        PostgresVersionDdl.dropView(s, t.physical), PostgresVersionDdl.dropView(s, t.name)));
             }
         }
         x.drafts.values().stream().filter(t -> !t.syncs.isEmpty()).forEach(t -> contract.add(new Action(Phase.COMPLETE,
@@ -250,7 +250,7 @@ public final class MigrationPlan {
         out.addAll(ops.stream().filter(a -> a.stage() == Stage.PREPARE_UNDO && !a.isCheck()).toList());
         List<Action> undo = new ArrayList<>();
         undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop the version schema " + x.newSchema,
-                "DROP SCHEMA IF EXISTS " + quote(x.newSchema) + " CASCADE"));
+                PostgresVersionDdl.dropSchemaCascade(x.newSchema)));
         x.drafts.values().stream().filter(t -> !t.syncs.isEmpty()).forEach(t -> undo.add(new Action(Phase.ROLLBACK,
                 Stage.UNDO, "drop the sync trigger of " + t.name, SyncTrigger.drop(x, t), List.of(), false, null, null)));
         undo.addAll(ops.stream().filter(a -> a.stage() == Stage.UNDO && !a.concurrent()).toList());
