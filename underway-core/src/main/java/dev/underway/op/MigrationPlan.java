@@ -1,6 +1,7 @@
 package dev.underway.op;
 
 import dev.underway.config.OnlineExecution;
+import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.exec.ExecutableStatement;
 import dev.underway.exec.StatementPlanner;
 
@@ -15,8 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * The three phases of one YAML migration, planned from the file and the schema snapshot taken
@@ -257,10 +256,10 @@ public final class MigrationPlan {
         for (TableDraft t : x.drafts.values()) {
             if (t.created) {
                 undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop table " + t.physical,
-                        "DROP TABLE IF EXISTS " + x.qualified(t.physical)));
+                        PostgresExpandDdl.dropTable(x.qualified(t.physical))));
             } else {
                 t.addedColumns().forEach(c -> undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop " + t.physical + "." + c,
-                        "ALTER TABLE " + x.qualified(t.physical) + " DROP COLUMN IF EXISTS " + quote(c))));
+                        PostgresExpandDdl.dropColumnIfExists(x.qualified(t.physical), c))));
             }
         }
         out.add(Action.merge(Phase.ROLLBACK, Stage.UNDO, "undo in one transaction: " + String.join("; ",
