@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
-
 /**
  * Reads the shape of one schema from PostgreSQL's catalog (columns, constraints, indexes, replica identity) and
  * the comments of schemas, for expand/contract: rows as the catalog holds them, one record per row.
@@ -89,41 +87,33 @@ public final class PostgresCatalog {
 
     /** The columns of the schema's tables (partitions left out), by table name then position. */
     public static List<ColumnRow> columns(Connection c, String schema) throws SQLException {
-        List<ColumnRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ColumnRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            rs.getString(5), rs.getString(6), rs.getBoolean(7)));
-                }
-            }
-        }
-        return out;
+        return rows(c, COLUMNS, schema, rs -> new ColumnRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getBoolean(7)));
     }
 
     public static List<ConstraintRow> constraints(Connection c, String schema) throws SQLException {
-        List<ConstraintRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(CONSTRAINTS)) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ConstraintRow(rs.getString(1), rs.getString(2), rs.getString(3), strings(rs.getArray(4)),
-                            rs.getString(5), strings(rs.getArray(6)), rs.getString(7)));
-                }
-            }
-        }
-        return out;
+        return rows(c, CONSTRAINTS, schema, rs -> new ConstraintRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                strings(rs.getArray(4)), rs.getString(5), strings(rs.getArray(6)), rs.getString(7)));
     }
 
     public static List<IndexRow> indexes(Connection c, String schema) throws SQLException {
-        List<IndexRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(INDEXES)) {
-            ps.setString(1, schema);
+        return rows(c, INDEXES, schema, rs -> new IndexRow(rs.getString(1), rs.getString(2), strings(rs.getArray(5)),
+                rs.getBoolean(3), rs.getBoolean(4), rs.getString(6)));
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> rows(Connection c, String sql, String parameter, Row<T> row) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new IndexRow(rs.getString(1), rs.getString(2), strings(rs.getArray(5)), rs.getBoolean(3),
-                            rs.getBoolean(4), rs.getString(6)));
+                    out.add(row.read(rs));
                 }
             }
         }
@@ -136,18 +126,13 @@ public final class PostgresCatalog {
      */
     public static Map<String, String> replicaIdentities(Connection c, String schema) throws SQLException {
         Map<String, String> identities = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(REPLICA_IDENTITY)) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    identities.put(rs.getString(1), switch (rs.getString(2)) {
-                        case "f" -> "FULL";
-                        case "n" -> "NOTHING";
-                        case "i" -> rs.getString(3) == null ? "DEFAULT" : "USING INDEX " + quote(rs.getString(3));
-                        default -> "DEFAULT";
-                    });
-                }
-            }
+        for (String[] r : rows(c, REPLICA_IDENTITY, schema, rs -> new String[] {rs.getString(1), switch (rs.getString(2)) {
+            case "f" -> "FULL";
+            case "n" -> "NOTHING";
+            case "i" -> rs.getString(3) == null ? "DEFAULT" : PostgresExpandDdl.replicaIdentityIndex(rs.getString(3));
+            default -> "DEFAULT";
+        }})) {
+            identities.put(r[0], r[1]);
         }
         return identities;
     }
@@ -155,13 +140,9 @@ public final class PostgresCatalog {
     /** Schemas whose comment starts with {@code prefix}, with their comments, in catalog order. */
     public static Map<String, String> schemaComments(Connection c, String prefix) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(SCHEMA_COMMENTS)) {
-            ps.setString(1, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        for (String[] r : rows(c, SCHEMA_COMMENTS, pattern, rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            out.put(r[0], r[1]);
         }
         return out;
     }
