@@ -1,13 +1,13 @@
 package dev.underway.expand;
 
+import dev.underway.dialect.postgres.PostgresCatalog;
 import dev.underway.plan.MigrationVersion;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,16 +26,11 @@ final class VersionSchemas {
         List<Found> out = new ArrayList<>();
         String prefix = "underway: version ";
         String suffix = " of schema " + schema;
-        try (PreparedStatement ps = c.prepareStatement("SELECT nspname, obj_description(oid, 'pg_namespace')"
-                + " FROM pg_namespace WHERE obj_description(oid, 'pg_namespace') LIKE 'underway: version %'")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String comment = rs.getString(2);
-                    if (comment.endsWith(suffix)) {
-                        String v = comment.substring(prefix.length(), comment.length() - suffix.length());
-                        out.add(new Found(rs.getString(1), MigrationVersion.parse(v)));
-                    }
-                }
+        for (Map.Entry<String, String> e : PostgresCatalog.schemaComments(c, prefix).entrySet()) {
+            String comment = e.getValue();
+            if (comment.endsWith(suffix)) {
+                String v = comment.substring(prefix.length(), comment.length() - suffix.length());
+                out.add(new Found(e.getKey(), MigrationVersion.parse(v)));
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresExpandDdl;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,18 +117,18 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
         if (column.generated() != null) {
             // Only on a table this migration creates (validate refuses it elsewhere): nobody reads it yet, no rows.
             out.add(Action.of(Phase.START, Stage.COLUMNS, "add " + where + " (" + column.generated().clause() + ")",
-                    "ALTER TABLE " + qt + " ADD COLUMN " + column.definition(false)));
+                    PostgresExpandDdl.addColumn(qt, column.definition(false))));
         } else {
-            out.add(Action.of(Phase.START, Stage.COLUMNS, "add " + where, "ALTER TABLE " + qt + " ADD COLUMN " + q + " "
-                    + column.type() + (catalogDefault ? " DEFAULT " + column.defaultSql() : "")));
+            out.add(Action.of(Phase.START, Stage.COLUMNS, "add " + where, PostgresExpandDdl.addColumn(qt, column.name(),
+                    column.type() + (catalogDefault ? " DEFAULT " + column.defaultSql() : ""))));
         }
         if (column.defaultSql() != null && !catalogDefault) {
             out.add(Action.of(Phase.START, Stage.COLUMNS, "default of " + where + " for new rows",
-                    "ALTER TABLE " + qt + " ALTER COLUMN " + q + " SET DEFAULT " + column.defaultSql()));
+                    PostgresExpandDdl.setDefault(qt, column.name(), column.defaultSql())));
         }
         if (column.comment() != null) {
             out.add(Action.of(Phase.START, Stage.COLUMNS, "comment on " + where,
-                    "COMMENT ON COLUMN " + qt + "." + q + " IS " + literal(column.comment())));
+                    PostgresExpandDdl.commentOnColumn(qt, column.name(), column.comment())));
         }
         if (!column.nullable() && column.generated() == null) {
             out.add(Constraints.notNullCheck(x, t, column.name()));
@@ -160,9 +162,9 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
             out.add(Constraints.validate(x, t, column.check().name(), "NOT (" + column.check().constraint() + ")"));
         }
         if (column.references() != null) {
-            out.add(Constraints.validate(x, t, column.references().name(), x.qualified(t.physical) + "." + q
-                    + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + x.qualified(referenced) + " r WHERE r."
-                    + quote(column.references().columns().get(0)) + " = " + x.qualified(t.physical) + "." + q + ")"));
+            out.add(Constraints.validate(x, t, column.references().name(), PostgresExpandDdl.orphans(
+                    x.qualified(t.physical), List.of(column.name()), x.qualified(referenced),
+                    List.of(column.references().columns().get(0)))));
         }
         if (column.unique()) {
             out.addAll(Constraints.completeUnique(x, t, uniqueName(t), List.of(column.name()), false));

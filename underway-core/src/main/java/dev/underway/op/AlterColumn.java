@@ -1,12 +1,13 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresExpandDdl;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static dev.underway.dialect.postgres.PostgresQuoting.quote;
-import static dev.underway.dialect.postgres.PostgresQuoting.literal;
 
 /**
  * {@code alter_column} (and {@code rename_column}): any of name, type, nullable, default, check,
@@ -112,8 +113,8 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
      * catalog-only), the physical column the new version reads, and the table the foreign key references.
      */
     record Resolved(TableDraft t, SchemaSnapshot.Column old, ColumnCopy copy, String physical, String referenced) {
-        private String alter(Expansion x) {
-            return "ALTER TABLE " + x.qualified(t.physical) + " ALTER COLUMN " + quote(physical);
+        private String alter(Expansion x, String change) {
+            return PostgresExpandDdl.alterColumn(x.qualified(t.physical), physical, change);
         }
     }
 
@@ -186,18 +187,17 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
         } else {
             if (setsDefault) {
                 out.add(Action.of(Phase.START, Stage.COLUMNS, "default of " + where + " (catalog only)",
-                        r.alter(x) + (defaultSql == null ? " DROP DEFAULT" : " SET DEFAULT " + defaultSql)));
+                        PostgresExpandDdl.setDefault(x.qualified(t.physical), physical, defaultSql)));
             }
             if (Boolean.TRUE.equals(nullable) && old.notNull()) {
                 out.add(Action.of(Phase.START, Stage.COLUMNS, "allow NULL in " + where + " (catalog only)",
-                        r.alter(x) + " DROP NOT NULL"));
+                        r.alter(x, "DROP NOT NULL")));
             }
         }
         if (setsComment || r.copy() != null && old.comment() != null) {
             String text = setsComment ? comment : old.comment();
             out.add(Action.of(Phase.START, Stage.COLUMNS, "comment on " + where + " (catalog only)",
-                    "COMMENT ON COLUMN " + x.qualified(t.physical) + "." + quote(physical) + " IS "
-                            + (text == null ? "NULL" : literal(text))));
+                    PostgresExpandDdl.commentOnColumn(x.qualified(t.physical), physical, text)));
         }
         if (check != null) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "check " + check.name() + " on " + where + " (NOT VALID)",
@@ -235,9 +235,8 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
         }
         if (references != null) {
             String refColumn = references.columns().get(0);
-            out.add(Constraints.validate(x, t, references.name(), x.qualified(t.physical) + "." + quote(physical)
-                    + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + x.qualified(r.referenced()) + " r WHERE r."
-                    + quote(refColumn) + " = " + x.qualified(t.physical) + "." + quote(physical) + ")"));
+            out.add(Constraints.validate(x, t, references.name(), PostgresExpandDdl.orphans(x.qualified(t.physical),
+                    List.of(physical), x.qualified(r.referenced()), List.of(refColumn))));
         }
         if (unique != null) {
             out.addAll(Constraints.completeUnique(x, t, unique, List.of(physical), false));
@@ -257,22 +256,22 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
             return out;
         }
         String where = t.name + "." + column;
-        String alter = "ALTER TABLE " + x.qualified(t.physical) + " ALTER COLUMN " + quote(old.name());
+        String table = x.qualified(t.physical);
         if (setsDefault) {
-            out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore the default of " + where, alter
-                    + (old.defaultSql() == null ? " DROP DEFAULT" : " SET DEFAULT " + old.defaultSql())));
+            out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore the default of " + where,
+                    PostgresExpandDdl.setDefault(table, old.name(), old.defaultSql())));
         }
         if (setsComment) {
-            out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore the comment on " + where, "COMMENT ON COLUMN "
-                    + x.qualified(t.physical) + "." + quote(old.name()) + " IS "
-                    + (old.comment() == null ? "NULL" : literal(old.comment()))));
+            out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore the comment on " + where,
+                    PostgresExpandDdl.commentOnColumn(table, old.name(), old.comment())));
         }
         if (Boolean.TRUE.equals(nullable) && old.notNull()) {
             String check = Names.notNullCheck(t.physical, old.name());
             out.add(Constraints.checkBeforeRestoring(x, t, check, quote(old.name()) + " IS NOT NULL",
                     "NOT NULL on " + where));
-            out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore NOT NULL on " + where, alter + " SET NOT NULL",
-                    "ALTER TABLE " + x.qualified(t.physical) + " DROP CONSTRAINT " + quote(check)));
+            out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore NOT NULL on " + where,
+                    PostgresExpandDdl.alterColumn(table, old.name(), "SET NOT NULL"),
+                    PostgresExpandDdl.dropConstraint(table, check)));
         }
         return out;
     }

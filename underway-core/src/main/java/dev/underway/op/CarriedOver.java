@@ -1,12 +1,12 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresExpandDdl;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * Indexes and constraints on columns that are copied: the old ones vanish with the old column
@@ -62,14 +62,13 @@ final class CarriedOver {
             // At start, so the new version's queries (and its ON CONFLICT on a unique column) have them too.
             int using = i.definition().indexOf(" USING ");
             String rest = Expressions.renameColumns(i.definition().substring(using), copies, x.syntax());
-            List<String> cols = i.columns().stream().map(c -> quote(copies.getOrDefault(c, c))).toList();
+            List<String> cols = i.columns().stream().map(c -> copies.getOrDefault(c, c)).toList();
             Violation duplicates = i.unique() ? new Violation("unique index " + i.name() + " on " + t.name
-                    + " rebuilt on the new columns (duplicates)", "SELECT concat_ws(', ', " + String.join(", ",
-                    cols.stream().map(c -> c + "::text").toList()) + ") FROM " + x.qualified(t.physical) + " GROUP BY "
-                    + String.join(", ", cols) + " HAVING count(*) > 1 LIMIT 5") : null;
+                    + " rebuilt on the new columns (duplicates)", PostgresExpandDdl.sampleDuplicates(
+                    x.qualified(t.physical), cols)) : null;
             out.add(new Action(Phase.START, Stage.COPY_INDEXES, "rebuild index " + i.name() + " on the copies concurrently",
-                    List.of("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS "
-                            + quote(temporary(i.name())) + " ON " + x.qualified(t.physical) + rest),
+                    List.of(PostgresExpandDdl.createIndexConcurrently(i.unique(), temporary(i.name()),
+                            x.qualified(t.physical), rest)),
                     List.of(), true, null, duplicates));
         }
         for (SchemaSnapshot.Constraint k : constraints(t, copies)) {
@@ -89,7 +88,7 @@ final class CarriedOver {
                     ? Constraints.validate(x, t, temporary(k.name()), "NOT " + def.substring("CHECK ".length())
                     .replaceAll("(?i)\\s+NO INHERIT$", ""))
                     : Action.validation(Stage.VALIDATE, Phase.COMPLETE, "validate " + temporary(k.name()) + " on " + t.name,
-                    "ALTER TABLE " + x.qualified(t.physical) + " VALIDATE CONSTRAINT " + quote(temporary(k.name())), null);
+                    PostgresExpandDdl.validateConstraint(x.qualified(t.physical), temporary(k.name())), null);
             out.add(validate);
         }
         return out;
@@ -101,17 +100,16 @@ final class CarriedOver {
         List<Action> out = new ArrayList<>();
         for (SchemaSnapshot.Constraint k : constraints(t, copies)) {
             out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename " + temporary(k.name()) + " to " + k.name(),
-                    "ALTER TABLE " + x.qualified(t.physical) + " RENAME CONSTRAINT " + quote(temporary(k.name())) + " TO "
-                            + quote(k.name())));
+                    PostgresExpandDdl.renameConstraint(x.qualified(t.physical), temporary(k.name()), k.name())));
         }
         for (SchemaSnapshot.Index i : indexes(t, copies)) {
             SchemaSnapshot.Constraint backed = t.before.constraints().get(i.name());
             out.add(backed != null && backed.type().equals("u")
                     ? Action.of(Phase.COMPLETE, Stage.CONTRACT, "unique constraint " + i.name() + " from the rebuilt index",
-                    "ALTER TABLE " + x.qualified(t.physical) + " ADD CONSTRAINT " + quote(i.name()) + " UNIQUE USING INDEX "
-                            + quote(temporary(i.name())))
+                    PostgresExpandDdl.addConstraintUsingIndex(x.qualified(t.physical), i.name(), "UNIQUE",
+                            temporary(i.name())))
                     : Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename index " + temporary(i.name()) + " to " + i.name(),
-                    "ALTER INDEX " + x.qualified(temporary(i.name())) + " RENAME TO " + quote(i.name())));
+                    PostgresExpandDdl.renameIndex(x.qualified(temporary(i.name())), i.name())));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresExpandDdl;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,14 +38,14 @@ final class ColumnCopy {
         this.notNull = notNull;
         String def = defaultSql;
         start.add(Action.of(Phase.START, Stage.COLUMNS, "add " + t.name + "." + copy + " carrying the new shape of "
-                        + c.name, "ALTER TABLE " + x.qualified(t.physical) + " ADD COLUMN " + quote(copy) + " " + type));
+                        + c.name, PostgresExpandDdl.addColumn(x.qualified(t.physical), copy, type)));
         if (def != null) {
             // Planning folds constants, so a default that cannot become the new type ('abc' -> integer) fails here.
             t.defaultChecks.add(new SyncTrigger.ExpressionCheck(line, "default of " + t.name + "." + c.name + " as "
-                    + type, "EXPLAIN SELECT CAST((" + def + ") AS " + type + ")"));
+                    + type, PostgresExpandDdl.castCheck(def, type)));
             // Set apart from ADD COLUMN: a volatile default there would rewrite the table; here it only applies to new rows.
             start.add(Action.of(Phase.START, Stage.COLUMNS, "default of " + t.name + "." + copy,
-                    "ALTER TABLE " + x.qualified(t.physical) + " ALTER COLUMN " + quote(copy) + " SET DEFAULT " + def));
+                    PostgresExpandDdl.setDefault(x.qualified(t.physical), copy, def)));
         }
         if (this.notNull) {
             start.add(Constraints.notNullCheck(x, t, copy));

@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.dialect.postgres.PostgresQuoting;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,12 +19,11 @@ final class Constraints {
     /** The rows' keys as text for messages: the primary key, or the row's ctid without one. */
     static String keyText(Expansion x, TableDraft t) {
         List<String> pk = t.before == null ? List.of() : t.before.primaryKey();
-        return pk.isEmpty() ? "ctid::text" : "concat_ws(', ', " + pk.stream().map(c -> quote(c) + "::text")
-                .collect(Collectors.joining(", ")) + ")";
+        return PostgresExpandDdl.keyText(pk);
     }
 
     static String addNotValid(Expansion x, TableDraft t, String name, String definition) {
-        return "ALTER TABLE " + x.qualified(t.physical) + " ADD CONSTRAINT " + quote(name) + " " + definition + " NOT VALID";
+        return PostgresExpandDdl.addConstraintNotValid(x.qualified(t.physical), name, definition);
     }
 
     static Action validate(Expansion x, TableDraft t, String name, String violatingRows) {
@@ -32,17 +32,16 @@ final class Constraints {
 
     /** @param what the constraint as the user knows it, for the message when rows break it */
     static Action validate(Expansion x, TableDraft t, String name, String violatingRows, String what) {
-        String sample = "SELECT " + keyText(x, t) + " FROM " + x.qualified(t.physical) + " WHERE " + violatingRows + " LIMIT 5";
+        String sample = PostgresExpandDdl.sampleRows(x.qualified(t.physical), keyText(x, t), violatingRows);
         return Action.validation(Stage.VALIDATE, Phase.COMPLETE, "validate " + what,
-                "ALTER TABLE " + x.qualified(t.physical) + " VALIDATE CONSTRAINT " + quote(name),
+                PostgresExpandDdl.validateConstraint(x.qualified(t.physical), name),
                 new Violation(what, sample));
     }
 
     /** NOT NULL without a scan under ACCESS EXCLUSIVE: a NOT VALID check now, validated and turned into NOT NULL at complete. */
     static Action notNullCheck(Expansion x, TableDraft t, String column) {
         return Action.of(Phase.START, Stage.CONSTRAINTS, "NOT NULL on " + t.name + "." + column + " as a NOT VALID check",
-                addNotValid(x, t, Names.notNullCheck(t.physical, column),
-                        "CHECK (" + quote(column) + " IS NOT NULL)"));
+                addNotValid(x, t, Names.notNullCheck(t.physical, column), PostgresExpandDdl.notNullCheck(column)));
     }
 
     /** @param visible the column's name in the new version, for messages */
@@ -51,8 +50,8 @@ final class Constraints {
         return List.of(validate(x, t, check, quote(column) + " IS NULL", "NOT NULL on " + t.name + "." + visible),
                 Action.of(Phase.COMPLETE, Stage.CONTRACT, "SET NOT NULL on " + t.name + "." + column
                                 + " (no scan: the validated check proves it)",
-                        "ALTER TABLE " + x.qualified(t.physical) + " ALTER COLUMN " + quote(column) + " SET NOT NULL",
-                        "ALTER TABLE " + x.qualified(t.physical) + " DROP CONSTRAINT " + quote(check)));
+                        PostgresExpandDdl.alterColumn(x.qualified(t.physical), column, "SET NOT NULL"),
+                        PostgresExpandDdl.dropConstraint(x.qualified(t.physical), check)));
     }
 
     /** UNIQUE: the index is built concurrently at complete (duplicates then fail complete, not the application). */
@@ -72,18 +71,15 @@ final class Constraints {
     static List<Action> completeIndexed(Expansion x, TableDraft t, String name, List<String> columns, String constraint,
                                         boolean nullsNotDistinct, IndexParameters index) {
         String cols = columns.stream().map(PostgresQuoting::quote).collect(Collectors.joining(", "));
-        String sample = "SELECT concat_ws(', ', " + columns.stream().map(c -> quote(c) + "::text")
-                .collect(Collectors.joining(", ")) + ") FROM " + x.qualified(t.physical) + " GROUP BY " + cols
-                + " HAVING count(*) > 1 LIMIT 5";
+        String sample = PostgresExpandDdl.sampleDuplicates(x.qualified(t.physical), columns);
         String what = constraint.equals("UNIQUE") ? "unique constraint" : "primary key";
         return List.of(
                 new Action(Phase.COMPLETE, Stage.VALIDATE, "build the unique index " + name + " on " + t.name
-                        + " concurrently", List.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + quote(name)
-                        + " ON " + x.qualified(t.physical) + " (" + cols + ")" + index.indexClause(nullsNotDistinct)),
+                        + " concurrently", List.of(PostgresExpandDdl.createIndexConcurrently(true, name,
+                        x.qualified(t.physical), " (" + cols + ")" + index.indexClause(nullsNotDistinct))),
                         List.of(), true, null, new Violation(what + " " + name + " on " + t.name + " (duplicates)", sample)),
                 Action.of(Phase.COMPLETE, Stage.CONTRACT, constraint + " constraint " + name + " from its index",
-                        "ALTER TABLE " + x.qualified(t.physical) + " ADD CONSTRAINT " + quote(name) + " " + constraint
-                                + " USING INDEX " + quote(name)));
+                        PostgresExpandDdl.addConstraintUsingIndex(x.qualified(t.physical), name, constraint, name)));
     }
 
     /**
@@ -92,17 +88,17 @@ final class Constraints {
      * transaction of its own; when that fails, the constraint is dropped again, so the new version keeps working.
      */
     static Action checkBeforeRestoring(Expansion x, TableDraft t, String name, String condition, String what) {
-        String drop = "ALTER TABLE " + x.qualified(t.physical) + " DROP CONSTRAINT IF EXISTS " + quote(name);
+        String drop = PostgresExpandDdl.dropConstraintIfExists(x.qualified(t.physical), name);
         Action validate = validate(x, t, name, "NOT (" + condition + ")", what);
         return Action.check(Phase.ROLLBACK, Stage.PREPARE_UNDO, "check that " + what + " holds again (NOT VALID check,"
                         + " then validated; dropped again if it does not)",
-                List.of(drop + ", ADD CONSTRAINT " + quote(name) + " CHECK (" + condition + ") NOT VALID",
+                List.of(PostgresExpandDdl.replaceCheckNotValid(x.qualified(t.physical), name, condition),
                         validate.sql().get(0)), validate.violation(), List.of(drop));
     }
 
     /** Drops an index start (or a complete that stopped in its validations) built, if it exists. */
     static Action dropIndexOnRollback(Expansion x, String name) {
         return Action.concurrently(Phase.ROLLBACK, Stage.PREPARE_UNDO, "drop the index " + name + " if it was built",
-                "DROP INDEX CONCURRENTLY IF EXISTS " + x.qualified(name));
+                PostgresExpandDdl.dropIndexConcurrently(x.qualified(name)));
     }
 }

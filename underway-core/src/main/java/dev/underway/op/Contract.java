@@ -1,10 +1,10 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresExpandDdl;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * What complete does to a table the migration changed, derived from its draft alone: drop the
@@ -21,12 +21,12 @@ final class Contract {
         List<Action> out = new ArrayList<>();
         String qt = x.qualified(t.physical);
         if (t.dropped) {
-            out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop table " + t.physical, "DROP TABLE IF EXISTS " + qt));
+            out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop table " + t.physical, PostgresExpandDdl.dropTable(qt)));
             return out;
         }
         for (String c : t.replacedColumns()) {
             out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the old column " + t.physical + "." + c,
-                    "ALTER TABLE " + qt + " DROP COLUMN " + quote(c)));
+                    PostgresExpandDdl.dropColumn(qt, c)));
         }
         return out;
     }
@@ -45,8 +45,8 @@ final class Contract {
         }
         for (TableDraft.Column c : t.columns) {
             replaces(t, c.physical).ifPresent(old -> out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename "
-                    + t.physical + "." + c.physical + " to " + old + " while its dependents are re-created", "ALTER TABLE "
-                    + x.qualified(t.physical) + " RENAME COLUMN " + quote(c.physical) + " TO " + quote(old))));
+                    + t.physical + "." + c.physical + " to " + old + " while its dependents are re-created",
+                    PostgresExpandDdl.renameColumn(x.qualified(t.physical), c.physical, old))));
         }
         return out;
     }
@@ -61,8 +61,7 @@ final class Contract {
             String now = copiesHaveOldNames ? replaces(t, c.physical).orElse(c.physical) : c.physical;
             if (!c.name.equals(now)) {
                 out.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename " + t.physical + "." + now + " to " + c.name,
-                        "ALTER TABLE " + x.qualified(t.physical) + " RENAME COLUMN " + quote(now) + " TO "
-                                + quote(c.name)));
+                        PostgresExpandDdl.renameColumn(x.qualified(t.physical), now, c.name)));
             }
         }
         return out;
@@ -73,6 +72,6 @@ final class Contract {
             return List.of();
         }
         return List.of(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename table " + t.physical + " to " + t.name,
-                "ALTER TABLE " + x.qualified(t.physical) + " RENAME TO " + quote(t.name)));
+                PostgresExpandDdl.renameTable(x.qualified(t.physical), t.name)));
     }
 }

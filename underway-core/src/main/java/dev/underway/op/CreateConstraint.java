@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.dialect.postgres.PostgresQuoting;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -179,7 +180,7 @@ final class CreateConstraint implements Operation<CreateConstraint.Resolved> {
         String referenced = r.referenced();
         if (t.created) {
             return List.of(Action.of(Phase.START, Stage.CONSTRAINTS, k.type().replace('_', ' ') + " " + k.name() + " on new"
-                    + " table " + t.name, "ALTER TABLE " + x.qualified(t.physical) + " ADD " + k.definition(x, referenced)));
+                    + " table " + t.name, PostgresExpandDdl.addConstraint(x.qualified(t.physical), k.definition(x, referenced))));
         }
         List<Action> out = new ArrayList<>();
         r.copies().forEach(c -> out.addAll(c.start()));
@@ -215,16 +216,8 @@ final class CreateConstraint implements Operation<CreateConstraint.Resolved> {
                     "PRIMARY KEY", false, index));
             case "check" -> out.add(Constraints.validate(x, t, k.name(), "NOT (" + checkExpression(x, r) + ")"));
             default -> {
-                String self = x.qualified(t.physical);
-                List<String> refs = k.references().columns();
-                List<String> mine = r.cols(k.columns());
-                String match = java.util.stream.IntStream.range(0, mine.size()).mapToObj(i -> "r."
-                        + quote(refs.get(i)) + " = " + self + "." + quote(mine.get(i)))
-                        .collect(Collectors.joining(" AND "));
-                String notNull = mine.stream().map(c -> self + "." + quote(c) + " IS NOT NULL")
-                        .collect(Collectors.joining(" AND "));
-                out.add(Constraints.validate(x, t, k.name(), notNull + " AND NOT EXISTS (SELECT 1 FROM " + x.qualified(r.referenced())
-                        + " r WHERE " + match + ")"));
+                out.add(Constraints.validate(x, t, k.name(), PostgresExpandDdl.orphans(x.qualified(t.physical),
+                        r.cols(k.columns()), x.qualified(r.referenced()), k.references().columns())));
             }
         }
         return out;
@@ -238,8 +231,7 @@ final class CreateConstraint implements Operation<CreateConstraint.Resolved> {
         }
         List<Action> out = new ArrayList<>(List.of(Constraints.dropIndexOnRollback(x, k.name())));
         r.notNull().forEach(c -> out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop the NOT NULL check on " + t.name + "." + c,
-                "ALTER TABLE " + x.qualified(t.physical) + " DROP CONSTRAINT IF EXISTS "
-                        + quote(Names.notNullCheck(t.physical, c)))));
+                PostgresExpandDdl.dropConstraintIfExists(x.qualified(t.physical), Names.notNullCheck(t.physical, c)))));
         return out;
     }
 }

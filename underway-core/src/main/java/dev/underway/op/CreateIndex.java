@@ -1,13 +1,13 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresExpandDdl;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * {@code create_index}: built concurrently at start (writes go on); rollback drops it concurrently.
@@ -87,12 +87,12 @@ final class CreateIndex implements Operation<CreateIndex.Resolved> {
         List<String> physical = r.physical();
         Map<String, String> renames = new HashMap<>();
         t.columns.forEach(c -> renames.put(c.name, c.physical));
-        String sql = "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + quote(name)
-                + " ON " + x.qualified(t.physical) + (method == null ? "" : " USING " + method.toLowerCase(Locale.ROOT))
+        String sql = PostgresExpandDdl.createIndexConcurrently(unique, name, x.qualified(t.physical),
+                (method == null ? "" : " USING " + method.toLowerCase(Locale.ROOT))
                 + " (" + String.join(", ", java.util.stream.IntStream.range(0, columns.size())
                 .mapToObj(i -> columns.get(i).element(physical.get(i))).toList()) + ")"
                 + (storage == null ? "" : " WITH (" + storage + ")")
-                + (predicate == null ? "" : " WHERE " + Expressions.renameColumns(predicate, renames, x.syntax()));
+                + (predicate == null ? "" : " WHERE " + Expressions.renameColumns(predicate, renames, x.syntax())));
         return List.of(Action.concurrently(Phase.START, Stage.INDEXES, "build index " + name + " on " + t.name
                 + " concurrently", sql));
     }
@@ -100,6 +100,6 @@ final class CreateIndex implements Operation<CreateIndex.Resolved> {
     @Override
     public List<Action> rollback(Expansion x, Resolved r) {
         return List.of(Action.concurrently(Phase.ROLLBACK, Stage.PREPARE_UNDO, "drop index " + name + " concurrently",
-                "DROP INDEX CONCURRENTLY IF EXISTS " + x.qualified(name)));
+                PostgresExpandDdl.dropIndexConcurrently(x.qualified(name))));
     }
 }

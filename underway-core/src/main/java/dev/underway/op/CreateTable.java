@@ -1,12 +1,13 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresExpandDdl;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import static dev.underway.dialect.postgres.PostgresQuoting.quote;
-import static dev.underway.dialect.postgres.PostgresQuoting.literal;
 
 /** {@code create_table}: a new table nobody uses yet, so it gets its constraints at once; rollback drops it. */
 final class CreateTable implements Operation<List<String>> {
@@ -100,12 +101,12 @@ final class CreateTable implements Operation<List<String>> {
             parts.add(k.definition(x, referenced.get(ref++)));
         }
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE TABLE " + x.qualified(name) + " (\n  " + String.join(",\n  ", parts) + "\n)");
+        sql.add(PostgresExpandDdl.createTable(x.qualified(name), parts));
         if (comment != null) {
-            sql.add("COMMENT ON TABLE " + x.qualified(name) + " IS " + literal(comment));
+            sql.add(PostgresExpandDdl.commentOnTable(x.qualified(name), comment));
         }
-        columns.stream().filter(c -> c.comment() != null).forEach(c -> sql.add("COMMENT ON COLUMN " + x.qualified(name) + "."
-                + quote(c.name()) + " IS " + literal(c.comment())));
+        columns.stream().filter(c -> c.comment() != null).forEach(c -> sql.add(PostgresExpandDdl.commentOnColumn(
+                x.qualified(name), c.name(), c.comment())));
         return List.of(new Action(Phase.START, Stage.COLUMNS, "create table " + name + " ("
                 + columns.stream().map(ColumnSpec::name).collect(Collectors.joining(", ")) + ")", sql, List.of(), false,
                 null, null));

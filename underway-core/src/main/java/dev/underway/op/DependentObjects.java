@@ -4,6 +4,7 @@ import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.postgres.PostgresDependents.Dependent;
 import dev.underway.dialect.postgres.PostgresDependents;
+import dev.underway.dialect.postgres.PostgresExpandDdl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -162,16 +163,15 @@ public final class DependentObjects {
     public Action rehearsal() {
         List<String> sql = new ArrayList<>();
         for (Dropped d : copied) {
-            sql.add("ALTER TABLE " + table(d) + " ADD COLUMN " + quote(d.copy()) + " " + d.copyType());
+            sql.add(PostgresExpandDdl.addColumn(table(d), d.copy(), d.copyType()));
         }
         for (int i = recreated.size() - 1; i >= 0; i--) {
             sql.addAll(recreated.get(i).drop());
         }
         for (Dropped d : copied) {
             // CASCADE here drops what Underway's own phases would handle (views of version schemas); all is rolled back.
-            sql.add("ALTER TABLE " + table(d) + " DROP COLUMN " + quote(d.root().column()) + " CASCADE");
-            sql.add("ALTER TABLE " + table(d) + " RENAME COLUMN " + quote(d.copy()) + " TO "
-                    + quote(d.root().column()));
+            sql.add(PostgresExpandDdl.dropColumnCascade(table(d), d.root().column()));
+            sql.add(PostgresExpandDdl.renameColumn(table(d), d.copy(), d.root().column()));
         }
         recreated.forEach(d -> sql.addAll(d.rehearsal()));
         return Action.of(Phase.START, Stage.COLUMNS, "check that complete can re-create " + names() + " on the new"

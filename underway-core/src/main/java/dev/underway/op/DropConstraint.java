@@ -1,8 +1,8 @@
 package dev.underway.op;
 
-import java.util.List;
+import dev.underway.dialect.postgres.PostgresExpandDdl;
 
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+import java.util.List;
 
 /**
  * {@code drop_constraint} (and pgroll's {@code drop_multicolumn_constraint}): the constraint
@@ -59,6 +59,6 @@ final class DropConstraint implements Operation<TableDraft> {
     @Override
     public List<Action> complete(Expansion x, TableDraft t) {
         return List.of(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop constraint " + name + " of " + t.name,
-                "ALTER TABLE " + x.qualified(t.physical) + " DROP CONSTRAINT IF EXISTS " + quote(name)));
+                PostgresExpandDdl.dropConstraintIfExists(x.qualified(t.physical), name)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresExpandDdl;
+
 import java.util.List;
 
 /** {@code drop_index}: the index serves both versions until complete drops it concurrently. */
@@ -50,6 +52,6 @@ final class DropIndex implements Operation<TableDraft> {
     @Override
     public List<Action> complete(Expansion x, TableDraft t) {
         return List.of(Action.concurrently(Phase.COMPLETE, Stage.AFTER, "drop index " + name + " concurrently",
-                "DROP INDEX CONCURRENTLY IF EXISTS " + x.qualified(name)));
+                PostgresExpandDdl.dropIndexConcurrently(x.qualified(name))));
     }
 }

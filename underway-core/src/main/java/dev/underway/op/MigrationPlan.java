@@ -1,11 +1,13 @@
 package dev.underway.op;
 
 import dev.underway.config.OnlineExecution;
+import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.exec.ExecutableStatement;
 import dev.underway.exec.StatementPlanner;
 
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.postgres.PostgresDependents;
+import dev.underway.dialect.postgres.PostgresVersionDdl;
 import dev.underway.sql.SqlStatement;
 import dev.underway.sql.StatementSplitter;
 
@@ -14,8 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * The three phases of one YAML migration, planned from the file and the schema snapshot taken
@@ -147,14 +147,13 @@ public final class MigrationPlan {
         }
         if (dropOldSchema && !oldSchema.equals(x.schema())) {
             contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the old version schema",
-                    "DROP SCHEMA IF EXISTS " + quote(oldSchema) + " CASCADE"));
+                    PostgresVersionDdl.dropSchemaCascade(oldSchema)));
         }
         List<TableDraft> owned = x.drafts.values().stream().filter(TableDraft::changed).toList();
         for (String s : keptSchemas) {
             for (TableDraft t : owned) {
                 contract.add(Action.of(Phase.COMPLETE, Stage.CONTRACT, "drop the view of " + t.physical + " in " + s,
-                        "DROP VIEW IF EXISTS " + quote(s) + "." + quote(t.physical),
-                        "DROP VIEW IF EXISTS " + quote(s) + "." + quote(t.name)));
+                        PostgresVersionDdl.dropView(s, t.physical), PostgresVersionDdl.dropView(s, t.name)));
             }
         }
         x.drafts.values().stream().filter(t -> !t.syncs.isEmpty()).forEach(t -> contract.add(new Action(Phase.COMPLETE,
@@ -250,17 +249,17 @@ public final class MigrationPlan {
         out.addAll(ops.stream().filter(a -> a.stage() == Stage.PREPARE_UNDO && !a.isCheck()).toList());
         List<Action> undo = new ArrayList<>();
         undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop the version schema " + x.newSchema,
-                "DROP SCHEMA IF EXISTS " + quote(x.newSchema) + " CASCADE"));
+                PostgresVersionDdl.dropSchemaCascade(x.newSchema)));
         x.drafts.values().stream().filter(t -> !t.syncs.isEmpty()).forEach(t -> undo.add(new Action(Phase.ROLLBACK,
                 Stage.UNDO, "drop the sync trigger of " + t.name, SyncTrigger.drop(x, t), List.of(), false, null, null)));
         undo.addAll(ops.stream().filter(a -> a.stage() == Stage.UNDO && !a.concurrent()).toList());
         for (TableDraft t : x.drafts.values()) {
             if (t.created) {
                 undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop table " + t.physical,
-                        "DROP TABLE IF EXISTS " + x.qualified(t.physical)));
+                        PostgresExpandDdl.dropTable(x.qualified(t.physical))));
             } else {
                 t.addedColumns().forEach(c -> undo.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "drop " + t.physical + "." + c,
-                        "ALTER TABLE " + x.qualified(t.physical) + " DROP COLUMN IF EXISTS " + quote(c))));
+                        PostgresExpandDdl.dropColumnIfExists(x.qualified(t.physical), c))));
             }
         }
         out.add(Action.merge(Phase.ROLLBACK, Stage.UNDO, "undo in one transaction: " + String.join("; ",

@@ -1,8 +1,8 @@
 package dev.underway.op;
 
-import java.util.List;
+import dev.underway.dialect.postgres.PostgresExpandDdl;
 
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+import java.util.List;
 
 /** {@code rename_constraint}: constraint names are not visible through views, so the rename waits for complete. */
 final class RenameConstraint implements Operation<TableDraft> {
@@ -54,6 +54,6 @@ final class RenameConstraint implements Operation<TableDraft> {
     @Override
     public List<Action> complete(Expansion x, TableDraft t) {
         return List.of(Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename constraint " + from + " to " + to,
-                "ALTER TABLE " + x.qualified(t.physical) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to)));
+                PostgresExpandDdl.renameConstraint(x.qualified(t.physical), from, to)));
     }
 }

@@ -1,10 +1,10 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresExpandDdl;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * pgroll's {@code set_replica_identity: {table, identity: {type, index}}}: what logical replication
@@ -68,13 +68,13 @@ final class SetReplicaIdentity implements Operation<TableDraft> {
     }
 
     private String clause() {
-        return index != null ? "USING INDEX " + quote(index) : type.toUpperCase(Locale.ROOT);
+        return index != null ? PostgresExpandDdl.replicaIdentityIndex(index) : type.toUpperCase(Locale.ROOT);
     }
 
     @Override
     public List<Action> start(Expansion x, TableDraft t) {
         return List.of(Action.of(Phase.START, Stage.CONSTRAINTS, "replica identity of " + t.name + ": " + clause()
-                + " (catalog only)", "ALTER TABLE " + x.qualified(t.physical) + " REPLICA IDENTITY " + clause()));
+                + " (catalog only)", PostgresExpandDdl.replicaIdentity(x.qualified(t.physical), clause())));
     }
 
     @Override
@@ -84,6 +84,6 @@ final class SetReplicaIdentity implements Operation<TableDraft> {
         }
         String before = t.before.replicaIdentity() == null ? "DEFAULT" : t.before.replicaIdentity();
         return List.of(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore the replica identity of " + t.name + " (" + before
-                + ")", "ALTER TABLE " + x.qualified(t.physical) + " REPLICA IDENTITY " + before));
+                + ")", PostgresExpandDdl.replicaIdentity(x.qualified(t.physical), before)));
     }
 }

@@ -1,12 +1,16 @@
 package dev.underway.op;
 
 import dev.underway.dialect.postgres.PostgresQuoting;
+import dev.underway.dialect.postgres.PostgresVersionDdl;
+import dev.underway.dialect.postgres.PostgresVersionDdl.SyncAssignment;
+import dev.underway.dialect.postgres.PostgresVersionDdl.SyncBlock;
+import dev.underway.dialect.postgres.PostgresVersionDdl.SyncGuard;
+import dev.underway.dialect.postgres.PostgresVersionDdl.SyncVariable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import static dev.underway.dialect.postgres.PostgresQuoting.quote;
-import static dev.underway.dialect.postgres.PostgresQuoting.literal;
 
 /**
  * The BEFORE INSERT OR UPDATE trigger that keeps a table's old and new columns consistent.
@@ -32,64 +36,37 @@ public final class SyncTrigger {
         if (!oldSchema.equals(x.schema())) {
             oldSchemas.add(oldSchema);
         }
-        StringBuilder b = new StringBuilder();
-        b.append("CREATE OR REPLACE FUNCTION ").append(function).append("() RETURNS trigger LANGUAGE plpgsql AS $uw$\n")
-                .append("#variable_conflict use_column\n")
-                .append("DECLARE\n  _uw_schema name;\n  _uw_new boolean := false;\nBEGIN\n")
-                .append("  FOREACH _uw_schema IN ARRAY current_schemas(false) LOOP\n")
-                .append("    IF _uw_schema = ").append(literal(x.newSchema))
-                .append(" THEN _uw_new := true; EXIT; END IF;\n")
-                .append("    IF _uw_schema IN (").append(oldSchemas.stream().map(PostgresQuoting::literal)
-                        .collect(Collectors.joining(", "))).append(") THEN EXIT; END IF;\n")
-                .append("  END LOOP;\n")
-                .append("  IF _uw_new THEN\n");
-        block(b, x, t, t.columns.stream().map(c -> new String[] {c.name, c.physical}).toList(), false);
-        b.append("  ELSE\n");
-        block(b, x, t, t.oldColumns().stream().map(c -> new String[] {c, c}).toList(), true);
-        b.append("  END IF;\n  RETURN NEW;\nEND\n$uw$");
-        String trigger = "CREATE TRIGGER " + quote(Names.syncTrigger(x.version)) + " BEFORE INSERT OR UPDATE ON "
-                + x.qualified(t.physical) + " FOR EACH ROW EXECUTE FUNCTION " + function + "()";
+        String table = x.qualified(t.physical);
+        String body = PostgresVersionDdl.syncFunction(function, table, x.newSchema, oldSchemas,
+                block(x, t, t.columns.stream().map(c -> new SyncVariable(c.name, c.physical)).toList(), false),
+                block(x, t, t.oldColumns().stream().map(c -> new SyncVariable(c, c)).toList(), true));
+        String trigger = PostgresVersionDdl.createSyncTrigger(Names.syncTrigger(x.version), table, function);
         return new Action(Phase.START, Stage.TRIGGERS, "sync trigger on " + t.name + " (" + describe(t) + ")",
-                List.of(b.toString(), trigger), List.of(), false, null, null);
+                List.of(body, trigger), List.of(), false, null, null);
     }
 
-    private static void block(StringBuilder b, Expansion x, TableDraft t, List<String[]> variables, boolean up) {
+    /** What a version's writes recompute: {@code up} (the old version wrote) or {@code down} (the new one did). */
+    private static SyncBlock block(Expansion x, TableDraft t, List<SyncVariable> variables, boolean up) {
         List<TableDraft.Sync> syncs = t.syncs.stream().filter(s -> up ? s.up() != null : s.down() != null).toList();
-        if (syncs.isEmpty()) {
-            b.append("    NULL;\n");
-            return;
-        }
         // Only the columns the expressions name become variables: a wide table costs no more per row.
         java.util.Set<String> named = new java.util.HashSet<>();
         syncs.forEach(s -> named.addAll(Expressions.names(up ? s.up() : s.down(), x.syntax())));
-        b.append("    DECLARE\n");
-        for (String[] v : variables.stream().filter(v -> named.contains(v[0])).toList()) {
-            b.append("      ").append(quote(v[0])).append(' ').append(x.qualified(t.physical)).append('.')
-                    .append(quote(v[1])).append("%TYPE := NEW.").append(quote(v[1])).append(";\n");
-        }
-        b.append("    BEGIN\n");
-        for (TableDraft.Sync s : syncs) {
-            String target = "NEW." + quote(up ? s.newColumn() : s.oldColumn());
-            String assign = target + " := " + Expressions.value(up ? s.up() : s.down()) + ";";
-            String when = up ? when(x, t, s) : null;
-            b.append("      ").append(when == null ? assign : "IF " + when + " THEN " + assign + " END IF;").append('\n');
-        }
-        b.append("    END;\n");
+        List<SyncAssignment> assignments = syncs.stream().map(s -> new SyncAssignment(up ? s.newColumn() : s.oldColumn(),
+                Expressions.value(up ? s.up() : s.down()), up ? guard(x, t, s) : null)).toList();
+        return new SyncBlock(variables.stream().filter(v -> named.contains(v.name())).toList(), assignments);
     }
 
-    /** The condition under which the old version's write recomputes {@code up}; null: always. */
-    private static String when(Expansion x, TableDraft t, TableDraft.Sync s) {
+    /** When the old version's write recomputes {@code up}; null: always. */
+    private static SyncGuard guard(Expansion x, TableDraft t, TableDraft.Sync s) {
         if (s.refresh() == TableDraft.Refresh.ALWAYS) {
             return null;
         }
-        StringBuilder w = new StringBuilder("TG_OP = 'INSERT' OR OLD.").append(quote(s.newColumn())).append(" IS NULL");
+        List<String> inputs = List.of();
         if (s.refresh() == TableDraft.Refresh.WHEN_INPUTS_CHANGE) {
             java.util.Set<String> reads = Expressions.names(s.up(), x.syntax());
-            // As text: IS DISTINCT FROM needs an equality operator, which json or point do not have.
-            t.oldColumns().stream().filter(reads::contains).forEach(c -> w.append(" OR NEW.").append(quote(c))
-                    .append("::text IS DISTINCT FROM OLD.").append(quote(c)).append("::text"));
+            inputs = t.oldColumns().stream().filter(reads::contains).toList();
         }
-        return w.toString();
+        return new SyncGuard(s.newColumn(), inputs);
     }
 
     private static String describe(TableDraft t) {
@@ -99,8 +76,8 @@ public final class SyncTrigger {
     }
 
     static List<String> drop(Expansion x, TableDraft t) {
-        return List.of("DROP TRIGGER IF EXISTS " + quote(Names.syncTrigger(x.version)) + " ON " + x.qualified(t.physical),
-                "DROP FUNCTION IF EXISTS " + x.qualified(Names.syncFunction(t.physical)) + "()");
+        return PostgresVersionDdl.dropSyncTrigger(Names.syncTrigger(x.version), x.qualified(t.physical),
+                x.qualified(Names.syncFunction(t.physical)));
     }
 
     /** A query that makes the server parse one {@code up} or {@code down} expression, returning no row. */

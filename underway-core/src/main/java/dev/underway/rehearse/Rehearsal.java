@@ -77,7 +77,7 @@ public final class Rehearsal {
         }
         try (Connection c = db.open()) {
             Map<String, StatementAnalysis> analyses = plan.analyze(dialect);
-            Set<String> touched = existing(c, target, plan.touchedTables(analyses, config(null)));
+            Set<String> touched = existing(c, dialect, target, plan.touchedTables(analyses, config(null)));
             List<SyntheticData.Filled> filled = fill(c, dialect, target, touched, plan.fresh());
             List<String> loadTables = loadTables(c, dialect, target, touched);
             return rehearse(db, c, plan, analyses, filled, loadTables);
@@ -113,7 +113,7 @@ public final class Rehearsal {
             firstStart = clock.getAsLong();
             try {
                 for (RehearsalPlan.Item item : plan.rehearsed()) {
-                    apply(item, recorder, load, columns, events, clock);
+                    apply(item, dialect, recorder, load, columns, events, clock);
                 }
             } catch (UnderwayException e) {
                 failure = e;
@@ -136,7 +136,7 @@ public final class Rehearsal {
         }
     }
 
-    private void apply(RehearsalPlan.Item item, StepRecorder recorder, LoadGenerator load,
+    private void apply(RehearsalPlan.Item item, Dialect dialect, StepRecorder recorder, LoadGenerator load,
                        Map<String, List<String>> columns, List<RehearsalReport.Event> events,
                        java.util.function.LongSupplier clock) {
         progress.accept("Applying " + item.label() + " (" + item.script() + ")");
@@ -152,7 +152,7 @@ public final class Rehearsal {
             return;
         }
         if (load != null) {
-            String why = VersionSwitch.whyNot(settings, started.newSchema(), columns);
+            String why = VersionSwitch.whyNot(settings, dialect, started.newSchema(), columns);
             if (why == null && load.useSchema(started.newSchema(), SWITCH_WITHIN)) {
                 events.add(new RehearsalReport.Event(clock.getAsLong() / 1_000_000, "the application moved to "
                         + started.newSchema() + " (" + item.label() + " started)"));
@@ -205,18 +205,12 @@ public final class Rehearsal {
      * Tables that exist now, of those the migrations touch (tables they create do not exist yet), by their names in
      * the catalog: a statement may write {@code Users} for the table PostgreSQL stores as {@code users}.
      */
-    private static Set<String> existing(Connection c, String target, Set<String> tables) throws SQLException {
+    private static Set<String> existing(Connection c, Dialect dialect, String target, Set<String> tables) throws SQLException {
         Map<String, String> byLower = new LinkedHashMap<>();
         Set<String> exact = new LinkedHashSet<>();
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = ? AND table_type = 'BASE TABLE'")) {
-            ps.setString(1, target);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    exact.add(rs.getString(1));
-                    byLower.putIfAbsent(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getString(1));
-                }
-            }
+        for (String name : dialect.schemas().baseTables(c, target)) {
+            exact.add(name);
+            byLower.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name);
         }
         Set<String> out = new LinkedHashSet<>();
         for (String t : tables) {

@@ -1,14 +1,13 @@
 package dev.underway.rehearse;
 
 import dev.underway.config.ConnectionSettings;
+import dev.underway.dialect.Dialect;
+import dev.underway.dialect.QualifiedName;
 import dev.underway.dialect.Redaction;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,20 +23,12 @@ final class VersionSwitch {
     }
 
     /** Null when the load can move to {@code schema}; else why not. */
-    static String whyNot(ConnectionSettings settings, String schema, Map<String, List<String>> columnsByTable) {
-        try (Connection c = settings.open();
-             PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns"
-                     + " WHERE table_schema = ? AND table_name = ?")) {
+    static String whyNot(ConnectionSettings settings, Dialect dialect, String schema,
+                         Map<String, List<String>> columnsByTable) {
+        try (Connection c = settings.open()) {
             List<String> missing = new ArrayList<>();
             for (Map.Entry<String, List<String>> e : columnsByTable.entrySet()) {
-                ps.setString(1, schema);
-                ps.setString(2, e.getKey());
-                Set<String> present = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        present.add(rs.getString(1));
-                    }
-                }
+                Set<String> present = dialect.schemas().columnNames(c, new QualifiedName(schema, e.getKey()));
                 if (present.isEmpty()) {
                     missing.add("table " + e.getKey());
                     continue;

@@ -1,9 +1,9 @@
 package dev.underway.trace;
 
+import dev.underway.dialect.postgres.PostgresSessionProbe;
+
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,13 +18,8 @@ record RelationSnapshot(Map<Long, Relation> byOid) {
 
     static RelationSnapshot take(Connection c) throws SQLException {
         Map<Long, Relation> map = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT c.oid, c.relname, c.relkind, c.relfilenode FROM pg_class c JOIN pg_namespace n"
-                        + " ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"
-                        + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'")) {
-            while (rs.next()) {
-                map.put(rs.getLong(1), new Relation(rs.getLong(1), rs.getString(2), rs.getString(3).charAt(0), rs.getLong(4)));
-            }
+        for (PostgresSessionProbe.Relation r : PostgresSessionProbe.relations(c)) {
+            map.put(r.oid(), new Relation(r.oid(), r.name(), r.kind(), r.relfilenode()));
         }
         return new RelationSnapshot(map);
     }

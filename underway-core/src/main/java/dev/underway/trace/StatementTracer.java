@@ -3,16 +3,13 @@ package dev.underway.trace;
 import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.postgres.PgLock;
 import dev.underway.dialect.Redaction;
-import dev.underway.dialect.postgres.PostgresQuoting;
 import dev.underway.dialect.postgres.PostgresSessionProbe;
 import dev.underway.trace.RelationSnapshot.Relation;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +52,7 @@ public final class StatementTracer {
         session.setAutoCommit(false);
         try {
             RelationSnapshot before = RelationSnapshot.take(session);
-            Map<String, Long> scansBefore = seqScans(session);
+            Map<String, Long> scansBefore = PostgresSessionProbe.sequentialScans(session);
             long start = System.nanoTime();
             try (Statement s = session.createStatement()) {
                 s.setEscapeProcessing(false);
@@ -68,7 +65,7 @@ public final class StatementTracer {
             Map<Long, Lock> locks = new LinkedHashMap<>();
             sample(session, PostgresSessionProbe.backendPid(session), locks);
             RelationSnapshot after = RelationSnapshot.take(session);
-            List<String> scanned = scannedSince(scansBefore, seqScans(session)).stream().filter(before::hasName).toList();
+            List<String> scanned = scannedSince(scansBefore, PostgresSessionProbe.sequentialScans(session)).stream().filter(before::hasName).toList();
             session.commit();
             return new Observation(resolve(locks, before, after), rewritten(before, after), scanned, before.names(), millis,
                     null);
@@ -91,9 +88,7 @@ public final class StatementTracer {
              Connection blocker = table != null && before.hasName(table) ? connections.open() : null) {
             if (blocker != null) {
                 blocker.setAutoCommit(false);
-                try (Statement s = blocker.createStatement()) {
-                    s.execute("LOCK TABLE " + PostgresQuoting.quote(table) + " IN SHARE UPDATE EXCLUSIVE MODE");
-                }
+                PostgresSessionProbe.holdShareUpdateExclusive(blocker, table);
             }
             long start = System.nanoTime();
             Future<SQLException> run = runner.submit(() -> {
@@ -188,17 +183,6 @@ public final class StatementTracer {
         });
         out.sort(String::compareTo);
         return out;
-    }
-
-    private static Map<String, Long> seqScans(Connection c) throws SQLException {
-        Map<String, Long> m = new HashMap<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT relname, seq_scan FROM pg_stat_xact_user_tables")) {
-            while (rs.next()) {
-                m.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        return m;
     }
 
     private static List<String> scannedSince(Map<String, Long> before, Map<String, Long> after) {

@@ -8,12 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * pg_locks of the session's own backend (locks are held to the end of the transaction, so none of
  * a statement's is missed when read right after it), pg_locks of a waiting backend from another
- * session, and relfilenodes from pg_class.
+ * session, relfilenodes from pg_class, and sequential scans from pg_stat_xact_user_tables.
  */
 public final class PostgresSessionProbe implements SessionProbe {
     private static final String USER_RELATIONS = " n.nspname NOT IN ('pg_catalog', 'information_schema')"
@@ -27,17 +29,48 @@ public final class PostgresSessionProbe implements SessionProbe {
         }
     }
 
-    @Override
-    public List<Storage> storage(Connection c, String schema) throws SQLException {
-        List<Storage> out = new ArrayList<>();
+    /** A user relation of any kind: a new {@code relfilenode} after a statement means its data was written anew. */
+    public record Relation(long oid, String name, char kind, long relfilenode) {
+    }
+
+    /** Every user relation (tables, indexes, sequences, views, ...) with its kind and storage file number. */
+    public static List<Relation> relations(Connection c) throws SQLException {
+        List<Relation> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT c.oid, c.relname, c.relkind,"
-                + " c.relfilenode FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE c.relkind IN ('r', 'm', 'i') AND" + USER_RELATIONS)) {
+                + " c.relfilenode FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE" + USER_RELATIONS)) {
             while (rs.next()) {
-                out.add(new Storage(rs.getLong(1), rs.getString(2), "i".equals(rs.getString(3)), rs.getLong(4)));
+                out.add(new Relation(rs.getLong(1), rs.getString(2), rs.getString(3).charAt(0), rs.getLong(4)));
             }
         }
         return out;
+    }
+
+    /** Sequential scans per user table within the current transaction ({@code pg_stat_xact_user_tables}). */
+    public static Map<String, Long> sequentialScans(Connection c) throws SQLException {
+        Map<String, Long> m = new HashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT relname, seq_scan FROM pg_stat_xact_user_tables")) {
+            while (rs.next()) {
+                m.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Takes SHARE UPDATE EXCLUSIVE on {@code table} in the transaction open on {@code c}: a statement that needs
+     * that lock or a stronger one queues behind it, so its request can be seen in pg_locks.
+     */
+    public static void holdShareUpdateExclusive(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE " + PostgresQuoting.quote(table) + " IN SHARE UPDATE EXCLUSIVE MODE");
+        }
+    }
+
+    @Override
+    public List<Storage> storage(Connection c, String schema) throws SQLException {
+        return relations(c).stream().filter(r -> "rmi".indexOf(r.kind()) >= 0)
+                .map(r -> new Storage(r.oid(), r.name(), r.kind() == 'i', r.relfilenode())).toList();
     }
 
     @Override
