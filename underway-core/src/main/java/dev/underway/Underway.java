@@ -8,7 +8,6 @@ import dev.underway.config.ConnectionSettings;
 import dev.underway.config.ConnectionSource;
 import dev.underway.config.OnlineExecution;
 import dev.underway.config.UnderwayConfig;
-import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
 import dev.underway.exec.Baseline;
 import dev.underway.exec.MigratePlan;
@@ -249,10 +248,7 @@ public final class Underway implements AutoCloseable {
      */
     public List<TracedStatement> trace(Path path) {
         ConnectionSettings target = config().connection();
-        if (target.kind() != DatabaseKind.POSTGRESQL) {
-            throw UnderwayException.of(Reason.UNSUPPORTED, "trace works on PostgreSQL only: MySQL/MariaDB would need "
-                    + "performance_schema.metadata_locks (MariaDB: the metadata_lock_info plugin) to observe locks");
-        }
+        MigrationTracer.requirePostgres(target.kind());
         Dialect dialect = target.detectDialect();
         List<LintInput> inputs = LintInput.load(path, path.toString(), dialect.syntax());
         try (ScratchDatabase scratch = ScratchDatabase.create(target); Connection session = scratch.open()) {

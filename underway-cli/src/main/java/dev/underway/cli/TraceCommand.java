@@ -1,10 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.ErrorCode;
-import dev.underway.Reason;
-import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
-import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
 import dev.underway.lint.LintInput;
 import dev.underway.lint.LintOptions;
@@ -52,10 +49,7 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() throws SQLException {
         try (EmbeddedSession embedded = new EmbeddedSession(parent.workDir)) {
             ConnectionSettings target = server.settingsOrEmbedded(embedded, err());
-            if (target.kind() != DatabaseKind.POSTGRESQL) {
-                throw UnderwayException.of(Reason.UNSUPPORTED, "trace works on PostgreSQL only: MySQL/MariaDB would need "
-                        + "performance_schema.metadata_locks (MariaDB: the metadata_lock_info plugin) to observe locks");
-            }
+            MigrationTracer.requirePostgres(target.kind());
             Dialect dialect = target.detectDialect();
             Linter linter = new Linter(dialect, LintOptions.DEFAULT);
             List<TracedStatement> results = new ArrayList<>();

@@ -33,12 +33,17 @@ public final class MigrationTracer {
     private final StatementTracer tracer;
 
     public MigrationTracer(Linter linter, StatementTracer.ConnectionSource connections) {
-        if (linter.dialect().kind() != DatabaseKind.POSTGRESQL) {
-            throw UnderwayException.of(Reason.UNSUPPORTED, "trace works on PostgreSQL only; " + linter.dialect().describe()
-                    + " would need performance_schema.metadata_locks to observe locks");
-        }
+        requirePostgres(linter.dialect().kind());
         this.linter = linter;
         this.tracer = new StatementTracer(connections);
+    }
+
+    /** Refuses a target other than PostgreSQL, saying what tracing MySQL/MariaDB would need. */
+    public static void requirePostgres(DatabaseKind kind) {
+        if (kind != DatabaseKind.POSTGRESQL) {
+            throw UnderwayException.of(Reason.UNSUPPORTED, "trace works on PostgreSQL only: MySQL/MariaDB would need "
+                    + "performance_schema.metadata_locks (MariaDB: the metadata_lock_info plugin) to observe locks");
+        }
     }
 
     /** Traces files in order on {@code session}; {@code schema} carries the context from earlier files. */
