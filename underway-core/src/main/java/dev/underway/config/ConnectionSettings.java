@@ -83,28 +83,14 @@ public record ConnectionSettings(String url, String user, String password, Durat
      */
     public Connection open() throws SQLException {
         DatabaseKind kind = kind();
-        if (source.dataSource() != null) {
-            try {
-                return Interruption.process().track(source.dataSource().getConnection(), kind.statementCancel());
-            } catch (SQLException e) {
-                throw ConnectionFailure.of(this, e, secrets());
-            }
-        }
-        Properties props = kind.connectionProperties();
-        if (user != null) {
-            props.setProperty("user", user);
-        }
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        timeouts(kind, props);
         // A thread interrupted by SIGINT/SIGTERM still opens connections for its clean-up (dropping a scratch
-        // database, recording a backfill as interrupted): PgJDBC waits for its login-timeout thread and gives up
-        // at once when the caller's interrupt flag is set. The flag is set again afterwards.
+        // database, recording a backfill as interrupted): PgJDBC waits for its login-timeout thread, and a pool for
+        // a free connection, and both give up at once when the caller's interrupt flag is set. It is set again after.
         boolean interrupted = Thread.interrupted();
         try {
             // Tracked so that SIGINT/SIGTERM cancel what it runs, whoever opened it.
-            Connection c = DriverManager.getConnection(kind.driverUrl(url), props);
+            Connection c = source.dataSource() != null ? source.dataSource().getConnection()
+                    : DriverManager.getConnection(kind.driverUrl(url), driverProperties(kind));
             return Interruption.process().track(c, kind.statementCancel());
         } catch (SQLException e) {
             throw ConnectionFailure.of(this, e, secrets());
@@ -113,6 +99,18 @@ public record ConnectionSettings(String url, String user, String password, Durat
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private Properties driverProperties(DatabaseKind kind) {
+        Properties props = kind.connectionProperties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        timeouts(kind, props);
+        return props;
     }
 
     /**
@@ -145,6 +143,10 @@ public record ConnectionSettings(String url, String user, String password, Durat
      * error (exit 2) that says what went wrong.
      */
     public Dialect detectDialect() {
+        Dialect known = source.knownDialect();
+        if (known != null) {
+            return known;
+        }
         try (Connection c = open()) {
             return dialect(c);
         } catch (ConnectionFailure e) {

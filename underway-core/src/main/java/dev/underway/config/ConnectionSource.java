@@ -37,6 +37,11 @@ public final class ConnectionSource {
         return dataSource;
     }
 
+    /** The dialect detected earlier, or null before the first detection. */
+    public Dialect knownDialect() {
+        return dialect;
+    }
+
     /** The server's dialect, detected on {@code c} the first time and kept. */
     public Dialect dialect(Connection c, DatabaseKind urlKind) throws SQLException {
         Dialect d = dialect;
