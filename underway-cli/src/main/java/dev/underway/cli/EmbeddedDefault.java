@@ -77,8 +77,9 @@ final class EmbeddedDefault implements AutoCloseable {
                     .acquire(() -> (held[0] = channel.tryLock()) != null);
             return held[0];
         } catch (InterruptedException e) {
+            // SIGINT/SIGTERM wake the wait in its pause: the stop request, not a failure to start.
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the other underway process");
+            throw Interruption.process().stopped("Waiting for the embedded database in " + data, "Nothing was changed.");
         }
     }
 

@@ -38,7 +38,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         if (Interruption.process().requested()) {
             // A signal cut short something outside Underway's own steps (a driver, the embedded server): not a bug.
-            err.println("interrupted (" + Interruption.process().reason() + "): " + Redaction.text(e.getMessage(), List.of()));
+            err.println("interrupted (" + Interruption.process().reason() + "): " + Redaction.message(e));
             err.flush();
             return ErrorCode.INTERRUPTED.exitCode();
         }

@@ -57,8 +57,11 @@ public record ConnectionSettings(String url, String user, String password, Durat
      */
     public static ConnectionSettings of(DataSource dataSource, String user, String password, Duration connectTimeout) {
         try (Connection c = dataSource.getConnection()) {
-            return new ConnectionSettings(c.getMetaData().getURL(), user, password, connectTimeout,
-                    ConnectionSource.of(dataSource));
+            ConnectionSettings settings = new ConnectionSettings(c.getMetaData().getURL(), user, password,
+                    connectTimeout, ConnectionSource.of(dataSource));
+            // The same connection tells the dialect: commands then borrow none to learn it.
+            settings.dialect(c);
+            return settings;
         } catch (SQLException e) {
             throw UnderwayException.of(Reason.CONNECTION_FAILED, "cannot get a connection from the data source: "
                     + Redaction.describe(e, password == null ? List.of() : List.of(password)), e);

@@ -34,7 +34,7 @@ public final class PostgresVersionDdl {
 
     /** {@code SELECT col AS name, ... FROM table}: simple enough for PostgreSQL to make it auto-updatable. */
     public static String createView(String viewSchema, String viewName, String table, List<ViewColumn> columns) {
-        return "CREATE VIEW " + quote(viewSchema) + "." + quote(viewName) + " AS SELECT "
+        return "CREATE VIEW " + PostgresQuoting.qualified(viewSchema, viewName) + " AS SELECT "
                 + columns.stream().map(c -> c.physical().equals(c.name()) ? quote(c.name())
                         : quote(c.physical()) + " AS " + quote(c.name())).collect(Collectors.joining(", "))
                 + " FROM " + table;
@@ -42,11 +42,11 @@ public final class PostgresVersionDdl {
 
     /** A view of every column (SELECT * is expanded when the view is created). */
     public static String createViewOfAll(String viewSchema, String viewName, String table) {
-        return "CREATE VIEW " + quote(viewSchema) + "." + quote(viewName) + " AS SELECT * FROM " + table;
+        return "CREATE VIEW " + PostgresQuoting.qualified(viewSchema, viewName) + " AS SELECT * FROM " + table;
     }
 
     public static String dropView(String viewSchema, String viewName) {
-        return "DROP VIEW IF EXISTS " + quote(viewSchema) + "." + quote(viewName);
+        return "DROP VIEW IF EXISTS " + PostgresQuoting.qualified(viewSchema, viewName);
     }
 
     /** A variable of the trigger's body: a row column under the name the writing version gives it. */
