@@ -1,7 +1,5 @@
 package dev.underway;
 
-import dev.underway.Reason;
-import dev.underway.UnderwayException;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -1,11 +1,11 @@
 package dev.underway;
 
 import dev.underway.expand.ExpandContract;
-import dev.underway.expand.MigrationStatus;
-import dev.underway.expand.PhaseResult;
-import dev.underway.op.PhasePlan;
+import dev.underway.migration.HistoryRow;
+import dev.underway.migration.MigrationStatus;
+import dev.underway.migration.PhasePlan;
+import dev.underway.migration.PhaseResult;
 import dev.underway.op.YamlMigration;
-import dev.underway.plan.HistoryRow;
 
 import java.util.List;
 

@@ -2,11 +2,11 @@ package dev.underway;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.underway.exec.MigrateResult;
 import dev.underway.exec.Workspace;
+import dev.underway.migration.MigrateResult;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.SqlStatement;
 import dev.underway.observe.MigrationListener;
-import dev.underway.plan.PendingMigration;
-import dev.underway.sql.SqlStatement;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,5 @@
 package dev.underway;
 
-import dev.underway.UnderwayException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.underway;
 
-import dev.underway.Reason;
-import dev.underway.dialect.Blocker;
+import dev.underway.migration.Blocker;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;

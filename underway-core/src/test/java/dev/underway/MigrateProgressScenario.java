@@ -1,6 +1,6 @@
 package dev.underway;
 
-import dev.underway.exec.MigrateResult;
+import dev.underway.migration.MigrateResult;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,10 @@
 package dev.underway;
 
-import dev.underway.Reason;
+import dev.underway.migration.MigratePlan;
+import dev.underway.migration.MigrateResult;
+import dev.underway.migration.MigrationInfo;
+import dev.underway.migration.MigrationVersion;
 import dev.underway.state.StateLocation;
-import dev.underway.exec.MigratePlan;
-import dev.underway.exec.MigrateResult;
-import dev.underway.plan.MigrationInfo;
-import dev.underway.plan.MigrationVersion;
 import dev.underway.testkit.ProjectFiles;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;

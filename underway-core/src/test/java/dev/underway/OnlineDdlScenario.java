@@ -1,11 +1,10 @@
 package dev.underway;
 
-import dev.underway.Reason;
-import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ErrorKind;
-import dev.underway.exec.MigrateResult;
+import dev.underway.migration.MigrateResult;
+import dev.underway.migration.OnlineExecution;
 import dev.underway.observe.RetryAttempt;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterEach;

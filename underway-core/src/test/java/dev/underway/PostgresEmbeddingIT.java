@@ -1,7 +1,7 @@
 package dev.underway;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.underway.exec.MigrateResult;
+import dev.underway.migration.MigrateResult;
 import dev.underway.testkit.ProjectFiles;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;

@@ -1,6 +1,5 @@
 package dev.underway;
 
-import dev.underway.Reason;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;

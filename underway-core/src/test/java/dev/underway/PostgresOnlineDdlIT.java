@@ -1,10 +1,9 @@
 package dev.underway;
 
-import dev.underway.Reason;
 import dev.underway.dialect.ErrorKind;
-import dev.underway.exec.MigrateResult;
-import dev.underway.plan.PendingMigration;
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.MigrateResult;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.SqlStatement;
 import dev.underway.testkit.Sql;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;

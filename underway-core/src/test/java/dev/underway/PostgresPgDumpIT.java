@@ -1,7 +1,6 @@
 package dev.underway;
 
-import dev.underway.Reason;
-import dev.underway.exec.MigrateResult;
+import dev.underway.migration.MigrateResult;
 import dev.underway.plan.Checksums;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;

@@ -1,9 +1,9 @@
 package dev.underway;
 
-import dev.underway.lint.LintReport;
+import dev.underway.report.LintReport;
+import dev.underway.report.TracedStatement;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
-import dev.underway.trace.TracedStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

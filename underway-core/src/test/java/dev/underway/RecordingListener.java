@@ -1,10 +1,10 @@
 package dev.underway;
 
-import dev.underway.dialect.Blocker;
+import dev.underway.migration.Blocker;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.SqlStatement;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.RetryAttempt;
-import dev.underway.plan.PendingMigration;
-import dev.underway.sql.SqlStatement;
 
 import java.time.Duration;
 import java.util.List;

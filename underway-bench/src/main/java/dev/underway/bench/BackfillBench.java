@@ -1,8 +1,8 @@
 package dev.underway.bench;
 
 import dev.underway.Underway;
-import dev.underway.backfill.BackfillRequest;
-import dev.underway.backfill.BackfillResult;
+import dev.underway.migration.BackfillRequest;
+import dev.underway.migration.BackfillResult;
 import dev.underway.observe.BackfillListener;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
@@ -120,7 +120,7 @@ public final class BackfillBench {
     }
 
     /** What a change did and what the application saw while it ran. */
-    record LoadedRun(double seconds, dev.underway.load.LatencyStats during, long stallMs) {
+    record LoadedRun(double seconds, dev.underway.report.LatencyStats during, long stallMs) {
     }
 
     interface Change {
@@ -134,7 +134,7 @@ public final class BackfillBench {
         long to;
         try (dev.underway.load.LoadGenerator load = dev.underway.load.LoadGenerator.start(new dev.underway.load.LoadSpec(
                 new dev.underway.config.ConnectionSettings(db.url(), db.user(), db.password()), "public", List.of(table), 4,
-                400, dev.underway.load.QueryMix.DEFAULT, 1))) {
+                400, dev.underway.report.QueryMix.DEFAULT, 1))) {
             Thread.sleep(2000);
             from = load.elapsedNanos();
             change.run();

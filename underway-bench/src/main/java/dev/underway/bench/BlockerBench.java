@@ -3,13 +3,13 @@ package dev.underway.bench;
 import dev.underway.Durations;
 import dev.underway.Underway;
 import dev.underway.config.ConnectionSettings;
-import dev.underway.config.OnlineExecution;
-import dev.underway.exec.MigrateResult;
-import dev.underway.load.LatencyStats;
 import dev.underway.load.LoadGenerator;
 import dev.underway.load.LoadRecording;
 import dev.underway.load.LoadSpec;
-import dev.underway.load.QueryMix;
+import dev.underway.migration.MigrateResult;
+import dev.underway.migration.OnlineExecution;
+import dev.underway.report.LatencyStats;
+import dev.underway.report.QueryMix;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 

@@ -1,11 +1,11 @@
 package dev.underway.bench;
 
 import dev.underway.config.ConnectionSettings;
-import dev.underway.config.OnlineExecution;
-import dev.underway.plan.MigrationVersion;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.OnlineExecution;
 import dev.underway.rehearse.Rehearsal;
-import dev.underway.rehearse.RehearsalReport;
-import dev.underway.rehearse.StepReport;
+import dev.underway.report.RehearsalReport;
+import dev.underway.report.StepReport;
 import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
@@ -139,7 +139,7 @@ public final class ImpactBench {
                 .withStatementTimeout(Duration.ZERO) : OnlineExecution.DEFAULTS;
         System.out.printf("%s, %s ...%n", s.name(), naive ? "naive" : "Underway");
         RehearsalReport r = new Rehearsal(new ConnectionSettings(db.url(), db.user(), db.password()), null,
-                StateLocation.DEFAULT, dev.underway.rehearse.RehearsalRequest.builder(dir)
+                StateLocation.DEFAULT, dev.underway.report.RehearsalRequest.builder(dir)
                 .from(MigrationVersion.parse("2")).defaultRows(0).loadTables(List.of("orders")).clients(clients)
                 .ratePerSecond(rate).warmup(Duration.ofSeconds(3)).cooldown(Duration.ofSeconds(2)).online(online).build(),
                 line -> { }).run();

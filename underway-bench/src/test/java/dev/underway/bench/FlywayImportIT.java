@@ -1,7 +1,7 @@
 package dev.underway.bench;
 
 import dev.underway.Underway;
-import dev.underway.plan.MigrationState;
+import dev.underway.migration.MigrationState;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.flywaydb.core.Flyway;

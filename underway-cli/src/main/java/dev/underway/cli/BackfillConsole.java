@@ -1,9 +1,9 @@
 package dev.underway.cli;
 
 import dev.underway.Durations;
+import dev.underway.migration.BackfillCheckpoint;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.BackfillProgress;
-import dev.underway.state.BackfillCheckpoint;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

@@ -1,8 +1,8 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
-import dev.underway.plan.HistoryRow;
-import dev.underway.plan.MigrationVersion;
+import dev.underway.migration.HistoryRow;
+import dev.underway.migration.MigrationVersion;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

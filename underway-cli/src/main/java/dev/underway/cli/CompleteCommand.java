@@ -1,8 +1,8 @@
 package dev.underway.cli;
 
 import dev.underway.Phases;
-import dev.underway.expand.PhaseResult;
-import dev.underway.op.PhasePlan;
+import dev.underway.migration.PhasePlan;
+import dev.underway.migration.PhaseResult;
 import picocli.CommandLine.Command;
 
 @Command(name = "complete", description = "Complete a started declarative migration: validate its constraints, drop"

@@ -1,13 +1,13 @@
 package dev.underway.cli;
 
 import dev.underway.Durations;
-import dev.underway.dialect.Blocker;
-import dev.underway.lint.Finding;
+import dev.underway.migration.Blocker;
+import dev.underway.migration.MigrationScript;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.SqlStatement;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.RetryAttempt;
-import dev.underway.plan.MigrationScript;
-import dev.underway.plan.PendingMigration;
-import dev.underway.sql.SqlStatement;
+import dev.underway.report.Finding;
 
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.underway.Audience;
 import dev.underway.Underway;
-import dev.underway.plan.MigrationInfo;
-import dev.underway.plan.MigrationVersion;
+import dev.underway.migration.MigrationInfo;
+import dev.underway.migration.MigrationVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

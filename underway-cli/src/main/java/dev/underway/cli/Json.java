@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import dev.underway.load.LatencyStats;
-import dev.underway.expand.MigrationStatus;
-import dev.underway.plan.MigrationVersion;
+import dev.underway.migration.MigrationStatus;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.report.LatencyStats;
 
 import java.time.Instant;
 

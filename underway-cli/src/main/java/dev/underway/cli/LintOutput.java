@@ -1,10 +1,10 @@
 package dev.underway.cli;
 
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.Verdict;
-import dev.underway.lint.Finding;
-import dev.underway.lint.LintReport;
-import dev.underway.lint.Severity;
+import dev.underway.migration.Verdict;
+import dev.underway.report.Finding;
+import dev.underway.report.LintReport;
+import dev.underway.report.Severity;
 
 import java.io.PrintWriter;
 import java.util.List;

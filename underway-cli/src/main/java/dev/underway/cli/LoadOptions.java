@@ -1,6 +1,6 @@
 package dev.underway.cli;
 
-import dev.underway.load.QueryMix;
+import dev.underway.report.QueryMix;
 import picocli.CommandLine.Option;
 
 /** The simulated application's options, shared by load and rehearse. */

@@ -2,9 +2,9 @@ package dev.underway.cli;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.underway.exec.AppliedMigration;
-import dev.underway.exec.MigrateResult;
-import dev.underway.plan.MigrationVersion;
+import dev.underway.migration.AppliedMigration;
+import dev.underway.migration.MigrateResult;
+import dev.underway.migration.MigrationVersion;
 
 import java.util.List;
 import java.util.Locale;

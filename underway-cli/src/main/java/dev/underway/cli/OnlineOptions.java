@@ -1,7 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
-import dev.underway.config.OnlineExecution;
+import dev.underway.migration.OnlineExecution;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.underway.cli;
 
-import dev.underway.Underway;
 import dev.underway.Phases;
-import dev.underway.expand.PhaseResult;
-import dev.underway.op.PhasePlan;
+import dev.underway.Underway;
+import dev.underway.migration.PhasePlan;
+import dev.underway.migration.PhaseResult;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.Durations;
-import dev.underway.expand.PhaseResult;
+import dev.underway.migration.PhaseResult;
 
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package dev.underway.cli;
 
-import dev.underway.exec.ExecutableStatement;
-import dev.underway.plan.ExecutionMode;
-import dev.underway.exec.MigratePlan;
-import dev.underway.exec.PlanStep;
-import dev.underway.exec.PlannedMigration;
-import dev.underway.op.Action;
-import dev.underway.op.PhasePlan;
-import dev.underway.plan.PendingMigration;
+import dev.underway.migration.Action;
+import dev.underway.migration.ExecutableStatement;
+import dev.underway.migration.ExecutionMode;
+import dev.underway.migration.MigratePlan;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.PhasePlan;
+import dev.underway.migration.PlanStep;
+import dev.underway.migration.PlannedMigration;
 
 import java.io.PrintWriter;
 import java.util.Locale;

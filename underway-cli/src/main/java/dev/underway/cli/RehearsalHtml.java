@@ -1,10 +1,11 @@
 package dev.underway.cli;
 
-import dev.underway.load.LatencyStats;
-import dev.underway.load.Stall;
-import dev.underway.load.TimelineInterval;
-import dev.underway.rehearse.RehearsalReport;
-import dev.underway.rehearse.StepReport;
+import dev.underway.report.LatencyStats;
+import dev.underway.report.LintRule;
+import dev.underway.report.RehearsalReport;
+import dev.underway.report.Stall;
+import dev.underway.report.StepReport;
+import dev.underway.report.TimelineInterval;
 
 import java.util.List;
 import java.util.Locale;
@@ -218,7 +219,7 @@ final class RehearsalHtml {
                     s.lockWaitMs(), s.retries() == 0 ? "" : " (" + s.retries() + " retries)",
                     s.rewrite() ? "<span class=bad>yes</span>: " + esc(String.join(", ", s.rewritten())) : "no",
                     d.queries(), d.errors() > 0 ? " bad" : "", d.errors(), d.p99Ms(), d.maxMs(),
-                    s.stall().durationMs() >= 1000 ? " bad" : "", esc(RehearsalText.stall(s)), lint(s)));
+                    s.stall().durationMs() >= 1000 ? " bad" : "", esc(RehearsalText.stall(s)), lint(s, r.lintRules())));
         }
         h.append("</table>\n<p><small>").append(esc(RehearsalText.STALL_LEGEND)).append("</small></p>\n");
         if (!r.lintRules().isEmpty()) {
@@ -236,8 +237,8 @@ final class RehearsalHtml {
     }
 
     /** The statement's lint codes, each with its rule's summary on hover. */
-    private static String lint(StepReport s) {
-        return String.join(", ", s.lint().stream().map(code -> dev.underway.lint.Rules.byCode(code)
+    private static String lint(StepReport s, List<LintRule> rules) {
+        return String.join(", ", s.lint().stream().map(code -> rules.stream().filter(r -> r.code().equals(code)).findFirst()
                 .map(rule -> "<abbr title=\"" + esc(rule.summary()) + "\">" + esc(code) + "</abbr>")
                 .orElse(esc(code))).toList());
     }

@@ -1,11 +1,12 @@
 package dev.underway.cli;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.underway.lint.Rule;
-import dev.underway.load.LatencyStats;
-import dev.underway.load.TimelineInterval;
-import dev.underway.rehearse.RehearsalReport;
-import dev.underway.rehearse.StepReport;
+import dev.underway.report.FilledTable;
+import dev.underway.report.LatencyStats;
+import dev.underway.report.LintRule;
+import dev.underway.report.RehearsalReport;
+import dev.underway.report.StepReport;
+import dev.underway.report.TimelineInterval;
 import dev.underway.synthetic.SyntheticData;
 
 import java.util.List;
@@ -27,7 +28,7 @@ record RehearsalJson(String database, List<String> setup, List<String> rehearsed
 
     /** @param table the table's name, without its schema */
     record Filled(String table, long rows, long ms, boolean addedAsParent) {
-        static Filled of(SyntheticData.Filled f) {
+        static Filled of(FilledTable f) {
             return new Filled(f.table().name(), f.rows(), f.millis(), f.addedAsParent());
         }
     }
@@ -63,7 +64,7 @@ record RehearsalJson(String database, List<String> setup, List<String> rehearsed
 
     /** What a lint code on a statement means. */
     record LintCode(String code, String name, String severity, String summary) {
-        static LintCode of(Rule rule) {
+        static LintCode of(LintRule rule) {
             return new LintCode(rule.code(), rule.name(), rule.severity().label(), rule.summary());
         }
     }

@@ -1,8 +1,8 @@
 package dev.underway.cli;
 
-import dev.underway.load.LatencyStats;
-import dev.underway.rehearse.RehearsalReport;
-import dev.underway.rehearse.StepReport;
+import dev.underway.report.LatencyStats;
+import dev.underway.report.RehearsalReport;
+import dev.underway.report.StepReport;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,8 +1,8 @@
 package dev.underway.cli;
 
 import dev.underway.Phases;
-import dev.underway.expand.PhaseResult;
-import dev.underway.op.PhasePlan;
+import dev.underway.migration.PhasePlan;
+import dev.underway.migration.PhaseResult;
 import picocli.CommandLine.Command;
 
 @Command(name = "rollback", description = "Undo the start of a declarative migration (finished or interrupted); the"

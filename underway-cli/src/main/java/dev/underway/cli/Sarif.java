@@ -2,9 +2,9 @@ package dev.underway.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.underway.lint.Finding;
 import dev.underway.lint.Rule;
 import dev.underway.lint.Rules;
+import dev.underway.report.Finding;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

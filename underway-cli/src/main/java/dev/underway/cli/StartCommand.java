@@ -1,8 +1,8 @@
 package dev.underway.cli;
 
-import dev.underway.Underway;
 import dev.underway.Phases;
-import dev.underway.expand.PhaseResult;
+import dev.underway.Underway;
+import dev.underway.migration.PhaseResult;
 import dev.underway.op.YamlMigration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package dev.underway.cli;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.underway.Underway;
-import dev.underway.expand.MigrationStatus;
+import dev.underway.migration.MigrationStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

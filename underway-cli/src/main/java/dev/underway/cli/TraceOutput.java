@@ -1,11 +1,11 @@
 package dev.underway.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.underway.dialect.Verdict;
+import dev.underway.migration.Verdict;
+import dev.underway.report.Observation;
+import dev.underway.report.ObservedLock;
+import dev.underway.report.TracedStatement;
 import dev.underway.trace.MigrationTracer;
-import dev.underway.trace.Observation;
-import dev.underway.trace.ObservedLock;
-import dev.underway.trace.TracedStatement;
 
 import java.io.PrintWriter;
 import java.util.List;

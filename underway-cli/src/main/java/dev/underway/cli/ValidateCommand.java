@@ -3,7 +3,7 @@ package dev.underway.cli;
 import dev.underway.Audience;
 import dev.underway.ErrorCode;
 import dev.underway.Underway;
-import dev.underway.plan.MigrationState;
+import dev.underway.migration.MigrationState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

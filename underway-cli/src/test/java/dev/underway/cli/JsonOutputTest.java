@@ -2,36 +2,37 @@ package dev.underway.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.underway.state.BackfillStatus;
-import dev.underway.state.FlightPhase;
 import dev.underway.Underway;
-import dev.underway.dialect.Verdict;
-import dev.underway.dialect.postgres.PgLock;
-import dev.underway.exec.AppliedMigration;
-import dev.underway.plan.ExecutionMode;
-import dev.underway.exec.MigrateResult;
-import dev.underway.lint.Finding;
-import dev.underway.lint.Severity;
-import dev.underway.load.LatencyStats;
-import dev.underway.load.Stall;
-import dev.underway.load.TimelineInterval;
+import dev.underway.migration.AppliedMigration;
+import dev.underway.migration.BackfillCheckpoint;
+import dev.underway.migration.BackfillResult;
+import dev.underway.migration.BackfillState;
+import dev.underway.migration.BackfillStatus;
+import dev.underway.migration.ExecutionMode;
+import dev.underway.migration.FlightPhase;
+import dev.underway.migration.MigrateResult;
+import dev.underway.migration.MigrationCategory;
+import dev.underway.migration.MigrationInfo;
+import dev.underway.migration.MigrationState;
+import dev.underway.migration.MigrationStatus;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Verdict;
 import dev.underway.observe.BackfillProgress;
-import dev.underway.expand.MigrationStatus;
-import dev.underway.plan.MigrationCategory;
-import dev.underway.plan.MigrationInfo;
-import dev.underway.plan.MigrationState;
-import dev.underway.plan.MigrationVersion;
-import dev.underway.backfill.BackfillResult;
-import dev.underway.rehearse.RehearsalReport;
-import dev.underway.rehearse.StepReport;
-import dev.underway.dialect.QualifiedName;
-import dev.underway.sql.SqlStatement;
-import dev.underway.state.BackfillCheckpoint;
-import dev.underway.state.BackfillState;
+import dev.underway.report.FilledTable;
+import dev.underway.report.Finding;
+import dev.underway.report.LatencyStats;
+import dev.underway.report.Observation;
+import dev.underway.report.ObservedLock;
+import dev.underway.report.PgLock;
+import dev.underway.report.RehearsalReport;
+import dev.underway.report.Severity;
+import dev.underway.report.Stall;
+import dev.underway.report.StepReport;
+import dev.underway.report.TimelineInterval;
+import dev.underway.report.TracedStatement;
 import dev.underway.synthetic.SyntheticData;
-import dev.underway.trace.Observation;
-import dev.underway.trace.ObservedLock;
-import dev.underway.trace.TracedStatement;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -94,7 +95,7 @@ class JsonOutputTest {
         all.put("sarif", Json.write(Sarif.log(findings())));
         all.put("rehearsal", Json.write(RehearsalJson.of(rehearsal())));
         all.put("rehearsal-empty", Json.write(RehearsalJson.of(new RehearsalReport("MariaDB 11.4", List.of(), List.of(),
-                List.of(), null, List.of(), List.of(), List.of(), List.of(), "V2 failed"))));
+                List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), "V2 failed"))));
         return all;
     }
 
@@ -149,12 +150,13 @@ class JsonOutputTest {
         StepReport quiet = new StepReport("V2", "V2__x.sql", 2, null, "SELECT 1", 1001, 800, "none", "verdict",
                 List.of(), 0, List.of(), 0, List.of(), List.of(), List.of(), "boom", STATS, STATS, STATS, Stall.NONE, null);
         return new RehearsalReport("PostgreSQL 17.6", List.of("V1"), List.of("V2"),
-                List.of(new SyntheticData.Filled(new QualifiedName("public", "users"), 1000, 55, false)),
+                List.of(new FilledTable(new QualifiedName("public", "users"), 1000, 55, false)),
                 new RehearsalReport.LoadSummary(List.of("users"), 2, 100, "read=80,insert=10,update=10", 5000, STATS,
                         LatencyStats.EMPTY, new Stall(1000, 2400)),
                 List.of(step, quiet), List.of(new TimelineInterval(0, 10, 0, 1.5, 2.5, 3.0)),
                 List.of(new TimelineInterval(100, 1, 1, 0.5, 0.5, 0.5)),
-                List.of(new RehearsalReport.Event(1200, "load moved to public_v2")), null);
+                List.of(new RehearsalReport.Event(1200, "load moved to public_v2")),
+                List.of(dev.underway.lint.Rules.byCode("PG101").orElseThrow().describe()), null);
     }
 
     private static String expected(String name) throws IOException {

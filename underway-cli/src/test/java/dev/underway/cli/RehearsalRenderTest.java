@@ -1,9 +1,9 @@
 package dev.underway.cli;
 
-import dev.underway.load.LatencyStats;
-import dev.underway.load.Stall;
-import dev.underway.rehearse.RehearsalReport;
-import dev.underway.rehearse.StepReport;
+import dev.underway.report.LatencyStats;
+import dev.underway.report.RehearsalReport;
+import dev.underway.report.Stall;
+import dev.underway.report.StepReport;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,7 +31,8 @@ class RehearsalRenderTest {
                 List.of(step(1, "CREATE INDEX users_score ON users (score)", 1000, 1, List.of("PG101"),
                                 new Stall(1000, 2400), "transaction"),
                         step(2, "SELECT pg_sleep(0.8)", 1001, 800, List.of(), Stall.NONE, null)),
-                List.of(), List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), List.of(dev.underway.lint.Rules.byCode("PG101").orElseThrow().describe()),
+                null);
     }
 
     @Test

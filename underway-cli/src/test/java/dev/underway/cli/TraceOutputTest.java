@@ -1,11 +1,11 @@
 package dev.underway.cli;
 
-import dev.underway.dialect.Verdict;
-import dev.underway.dialect.postgres.PgLock;
-import dev.underway.sql.SqlStatement;
-import dev.underway.trace.Observation;
-import dev.underway.trace.ObservedLock;
-import dev.underway.trace.TracedStatement;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Verdict;
+import dev.underway.report.Observation;
+import dev.underway.report.ObservedLock;
+import dev.underway.report.PgLock;
+import dev.underway.report.TracedStatement;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.underway.backfill;
 
+import dev.underway.BackfillRef;
 import dev.underway.ErrorCode;
 import dev.underway.Interruption;
-import dev.underway.BackfillRef;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
@@ -10,14 +10,17 @@ import dev.underway.config.ConnectionSettings;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Privilege;
-import dev.underway.dialect.QualifiedName;
 import dev.underway.exec.Database;
 import dev.underway.exec.PrivilegeCheck;
+import dev.underway.migration.BackfillCheckpoint;
+import dev.underway.migration.BackfillRequest;
+import dev.underway.migration.BackfillResult;
+import dev.underway.migration.BackfillState;
+import dev.underway.migration.BackfillStatus;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.ResumeMode;
 import dev.underway.observe.BackfillListener;
-import dev.underway.state.BackfillCheckpoint;
-import dev.underway.state.BackfillState;
 import dev.underway.state.BackfillStateTable;
-import dev.underway.state.BackfillStatus;
 import dev.underway.wait.LockWait;
 
 import java.sql.Connection;

@@ -1,7 +1,10 @@
 package dev.underway.backfill;
 
-import dev.underway.dialect.QualifiedName;
-import dev.underway.dialect.TableKey;
+
+
+import dev.underway.migration.BackfillRequest;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.TableKey;
 
 import java.util.List;
 

@@ -4,10 +4,12 @@ import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
-import dev.underway.dialect.TableColumn;
 import dev.underway.dialect.TableInfo;
 import dev.underway.exec.MigrationExecutor;
+import dev.underway.migration.BackfillRequest;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.RowChange;
+import dev.underway.migration.TableColumn;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,9 +17,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -111,7 +113,7 @@ public final class BackfillPlanner {
     }
 
     private List<RowChange.Assignment> assignments(TableInfo table, BackfillRequest r) {
-        RowChange change = r.change() != null ? r.change() : RowChange.parseSet(r.setText(), dialect.syntax());
+        RowChange change = r.change() != null ? r.change() : Assignments.parse(r.setText(), dialect.syntax());
         if (change instanceof RowChange.Touch) {
             TableColumn column = touchColumn(table);
             return List.of(new RowChange.Assignment(column.name(), dialect.quote(column.name())));

@@ -2,20 +2,22 @@ package dev.underway.backfill;
 
 import dev.underway.Durations;
 import dev.underway.Interruption;
-import dev.underway.dialect.Redaction;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.ErrorKind;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.dialect.Redaction;
 import dev.underway.exec.Backoff;
 import dev.underway.exec.MigrationExecutor;
+import dev.underway.migration.BackfillCheckpoint;
+import dev.underway.migration.BackfillRequest;
+import dev.underway.migration.BackfillResult;
+import dev.underway.migration.BackfillStatus;
+import dev.underway.migration.QualifiedName;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.BackfillProgress;
-import dev.underway.state.BackfillCheckpoint;
 import dev.underway.state.BackfillStateTable;
-import dev.underway.state.BackfillStatus;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -254,7 +256,7 @@ final class BackfillRunner {
             // Recorded at once, so that a run killed before it ends resumes without catch-up passes as well.
             c.setAutoCommit(true);
             state.status(c, plan.name(), BackfillStatus.RUNNING,
-                    dev.underway.state.BackfillState.CATCH_UP_SKIPPED + catchUpSkipped);
+                    dev.underway.migration.BackfillState.CATCH_UP_SKIPPED + catchUpSkipped);
             listener.catchUpSkipped(plan.name(), catchUpSkipped);
         }
     }

@@ -2,8 +2,8 @@ package dev.underway.backfill;
 
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
-import dev.underway.dialect.TableColumn;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.TableColumn;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package dev.underway.backfill;
 
 import dev.underway.dialect.BatchSql;
-import dev.underway.dialect.QualifiedName;
-import dev.underway.state.BackfillCheckpoint;
+import dev.underway.migration.BackfillCheckpoint;
+import dev.underway.migration.QualifiedName;
 import dev.underway.state.BackfillStateTable;
 
 import java.sql.Connection;

@@ -1,12 +1,12 @@
 package dev.underway.backfill;
 
-import dev.underway.Setting;
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
+import dev.underway.migration.Token;
+import dev.underway.migration.TokenType;
 import dev.underway.sql.Lexer;
 import dev.underway.sql.SqlSyntax;
-import dev.underway.sql.Token;
-import dev.underway.sql.TokenType;
 
 import java.util.ArrayList;
 import java.util.List;

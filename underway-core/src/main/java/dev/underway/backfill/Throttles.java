@@ -2,9 +2,10 @@ package dev.underway.backfill;
 
 import dev.underway.Durations;
 import dev.underway.dialect.ReplicaLag;
+import dev.underway.migration.BackfillRequest;
+import dev.underway.migration.BackfillStatus;
 import dev.underway.observe.BackfillListener;
 import dev.underway.state.BackfillStateTable;
-import dev.underway.state.BackfillStatus;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,7 @@
 package dev.underway.config;
 
-import dev.underway.plan.MigrationVersion;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.OnlineExecution;
 import dev.underway.state.StateLocation;
 
 import java.nio.file.Path;

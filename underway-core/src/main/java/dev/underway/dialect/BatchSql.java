@@ -1,5 +1,7 @@
 package dev.underway.dialect;
 
+import dev.underway.migration.TableColumn;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
 package dev.underway.dialect;
 
+import dev.underway.migration.Blocker;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.underway.dialect;
 
+import dev.underway.migration.QualifiedName;
+
 import java.util.List;
 
 /**

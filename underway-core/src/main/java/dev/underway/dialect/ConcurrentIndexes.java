@@ -1,6 +1,7 @@
 package dev.underway.dialect;
 
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.ConcurrentIndex;
+import dev.underway.migration.SqlStatement;
 
 import java.sql.Connection;
 import java.sql.SQLException;

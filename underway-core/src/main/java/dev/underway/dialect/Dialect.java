@@ -1,5 +1,6 @@
 package dev.underway.dialect;
 
+import dev.underway.migration.IdentifierQuoting;
 import dev.underway.sql.SqlSyntax;
 
 /**
@@ -7,7 +8,7 @@ import dev.underway.sql.SqlSyntax;
  * concern. Each concern is a small interface; {@code postgres/} and {@code mysql/} hold the
  * implementations (MariaDB extends MySQL).
  */
-public interface Dialect {
+public interface Dialect extends IdentifierQuoting {
     DatabaseKind kind();
 
     ServerVersion version();
@@ -15,6 +16,7 @@ public interface Dialect {
     SqlSyntax syntax();
 
     /** Quotes an identifier that came from a file or flag. */
+    @Override
     String quote(String identifier);
 
     /** A string literal of this engine's default SQL mode. */

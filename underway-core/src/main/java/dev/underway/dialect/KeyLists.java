@@ -1,5 +1,7 @@
 package dev.underway.dialect;
 
+import dev.underway.migration.TableColumn;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package dev.underway.dialect;
 
+import dev.underway.migration.Verdict;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementShape;
 

@@ -1,5 +1,7 @@
 package dev.underway.dialect;
 
+import dev.underway.migration.QualifiedName;
+
 /**
  * A privilege a command needs on one object, and what for. Commands list them before their first change
  * and ask {@link Privileges} which are missing, so a role that lacks one is told which, on what, and how to

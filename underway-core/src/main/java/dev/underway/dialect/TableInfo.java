@@ -1,5 +1,9 @@
 package dev.underway.dialect;
 
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.TableColumn;
+import dev.underway.migration.TableKey;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.underway.dialect;
 
+import dev.underway.migration.TimeoutClass;
+
 /**
  * Which classes of statement run with the short lock timeout on this engine. The class itself
  * comes from the statement classifier's verdict ({@link TimeoutClass#of(Verdict)}).

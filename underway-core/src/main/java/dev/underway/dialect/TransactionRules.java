@@ -1,6 +1,6 @@
 package dev.underway.dialect;
 
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.SqlStatement;
 
 import java.util.Optional;
 

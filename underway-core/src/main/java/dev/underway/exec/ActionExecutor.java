@@ -1,9 +1,10 @@
 package dev.underway.exec;
 
-import dev.underway.config.OnlineExecution;
+import dev.underway.migration.ExecutableStatement;
+import dev.underway.migration.MigrationScript;
+import dev.underway.migration.OnlineExecution;
+import dev.underway.migration.PendingMigration;
 import dev.underway.observe.MigrationListener;
-import dev.underway.plan.MigrationScript;
-import dev.underway.plan.PendingMigration;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -3,10 +3,10 @@ package dev.underway.exec;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.migration.HistoryRow;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.QualifiedName;
 import dev.underway.observe.MigrationListener;
-import dev.underway.plan.HistoryRow;
-import dev.underway.plan.MigrationVersion;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

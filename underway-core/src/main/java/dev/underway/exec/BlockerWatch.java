@@ -1,8 +1,8 @@
 package dev.underway.exec;
 
-import dev.underway.dialect.Blocker;
 import dev.underway.dialect.Blockers;
 import dev.underway.dialect.StatementProgress;
+import dev.underway.migration.Blocker;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,8 +1,9 @@
 package dev.underway.exec;
 
-import dev.underway.config.OnlineExecution;
+import dev.underway.migration.ExecutableStatement;
+import dev.underway.migration.OnlineExecution;
+import dev.underway.migration.PendingMigration;
 import dev.underway.observe.MigrationListener;
-import dev.underway.plan.PendingMigration;
 
 import java.util.List;
 

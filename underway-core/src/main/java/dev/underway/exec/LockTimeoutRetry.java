@@ -6,12 +6,12 @@ import dev.underway.Interruption;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
-import dev.underway.config.OnlineExecution;
-import dev.underway.dialect.Blocker;
 import dev.underway.dialect.ErrorKind;
+import dev.underway.migration.Blocker;
+import dev.underway.migration.OnlineExecution;
+import dev.underway.migration.PendingMigration;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.RetryAttempt;
-import dev.underway.plan.PendingMigration;
 
 import java.sql.SQLException;
 import java.time.Duration;

@@ -2,16 +2,19 @@ package dev.underway.exec;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.Redaction;
 import dev.underway.dialect.TransactionRules;
+import dev.underway.migration.AppliedMigration;
+import dev.underway.migration.ExecutableStatement;
+import dev.underway.migration.ExecutionMode;
+import dev.underway.migration.HistoryRow;
+import dev.underway.migration.MigrationScript;
+import dev.underway.migration.OnlineExecution;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.PlannedMigration;
+import dev.underway.migration.SqlStatement;
 import dev.underway.observe.MigrationListener;
 import dev.underway.plan.Checksums;
-import dev.underway.plan.ExecutionMode;
-import dev.underway.plan.HistoryRow;
-import dev.underway.plan.MigrationScript;
-import dev.underway.plan.PendingMigration;
-import dev.underway.sql.SqlStatement;
 import dev.underway.state.HistoryTable;
 
 import java.sql.SQLException;

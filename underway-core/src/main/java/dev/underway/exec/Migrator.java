@@ -4,12 +4,17 @@ import dev.underway.ErrorCode;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.lint.LintInput;
 import dev.underway.lint.MigrationGate;
+import dev.underway.migration.AppliedMigration;
+import dev.underway.migration.ExecutionMode;
+import dev.underway.migration.HistoryRow;
+import dev.underway.migration.MigratePlan;
+import dev.underway.migration.MigrateResult;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.PlannedMigration;
 import dev.underway.observe.MigrationListener;
-import dev.underway.plan.ExecutionMode;
-import dev.underway.plan.HistoryRow;
+import dev.underway.plan.ExecutionModes;
 import dev.underway.plan.MigrationStates;
-import dev.underway.plan.MigrationVersion;
-import dev.underway.plan.PendingMigration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -175,7 +180,7 @@ public final class Migrator {
         w.throwIfInvalid(states);
         List<ExecutionMode> modes = new ArrayList<>();
         for (PendingMigration p : states.pending()) {
-            modes.add(ExecutionMode.of(p.script(), w.db().dialect().transactions()));
+            modes.add(ExecutionModes.of(p.script(), w.db().dialect().transactions()));
         }
         MigrationGate.Result gate = MigrationGate.check(w.db().dialect(), w.dir(), states.pending(), more,
                 w.config().unsafe());

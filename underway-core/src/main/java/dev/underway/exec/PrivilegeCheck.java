@@ -5,7 +5,7 @@ import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Privilege;
 import dev.underway.dialect.Privileges;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.migration.QualifiedName;
 import dev.underway.state.StateLocation;
 
 import java.sql.Connection;

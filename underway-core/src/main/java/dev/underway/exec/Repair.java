@@ -1,8 +1,8 @@
 package dev.underway.exec;
 
+import dev.underway.migration.HistoryRow;
+import dev.underway.migration.MigrationVersion;
 import dev.underway.observe.MigrationListener;
-import dev.underway.plan.HistoryRow;
-import dev.underway.plan.MigrationVersion;
 
 import java.sql.Connection;
 import java.sql.SQLException;

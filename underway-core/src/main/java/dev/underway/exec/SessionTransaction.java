@@ -3,7 +3,7 @@ package dev.underway.exec;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.ErrorKind;
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.SqlStatement;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package dev.underway.exec;
 
-import dev.underway.dialect.Blocker;
-import dev.underway.dialect.Redaction;
 import dev.underway.dialect.ErrorKind;
-import dev.underway.sql.SqlStatement;
+import dev.underway.dialect.Redaction;
+import dev.underway.migration.Blocker;
+import dev.underway.migration.SqlStatement;
 
 import java.sql.SQLException;
 import java.util.List;

@@ -1,19 +1,20 @@
 package dev.underway.exec;
 
-import dev.underway.Reason;
 import dev.underway.Durations;
+import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.config.OnlineExecution;
-import dev.underway.dialect.ConcurrentIndex;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.TimeoutClass;
-import dev.underway.dialect.Verdict;
 import dev.underway.lint.Linter;
 import dev.underway.lint.StatementAnalysis;
+import dev.underway.migration.ConcurrentIndex;
+import dev.underway.migration.Directive;
+import dev.underway.migration.ExecutableStatement;
+import dev.underway.migration.MigrationScript;
+import dev.underway.migration.OnlineExecution;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.TimeoutClass;
+import dev.underway.migration.Verdict;
 import dev.underway.plan.LockTimeoutDirective;
-import dev.underway.plan.MigrationScript;
-import dev.underway.sql.Directive;
-import dev.underway.sql.SqlStatement;
 import dev.underway.sql.shape.SchemaModel;
 
 import java.time.Duration;
@@ -95,7 +96,7 @@ public final class StatementPlanner {
 
     private Verdict judgeAlone(SqlStatement s) {
         if (linter == null) {
-            linter = new Linter(dialect, dev.underway.lint.LintOptions.DEFAULT);
+            linter = new Linter(dialect, dev.underway.report.LintOptions.DEFAULT);
         }
         return linter.verdict(linter.classify(s), new SchemaModel());
     }

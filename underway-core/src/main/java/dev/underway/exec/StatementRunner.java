@@ -1,13 +1,14 @@
 package dev.underway.exec;
 
 import dev.underway.Interruption;
-import dev.underway.dialect.Blocker;
 import dev.underway.dialect.ErrorClassifier;
 import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.postgres.PostgresCopyIn;
+import dev.underway.migration.Blocker;
+import dev.underway.migration.ExecutableStatement;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.SqlStatement;
 import dev.underway.observe.MigrationListener;
-import dev.underway.plan.PendingMigration;
-import dev.underway.sql.SqlStatement;
 
 import java.sql.SQLException;
 import java.sql.Statement;

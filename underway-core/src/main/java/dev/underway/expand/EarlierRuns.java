@@ -2,11 +2,11 @@ package dev.underway.expand;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.op.Phase;
+import dev.underway.migration.HistoryPhase;
+import dev.underway.migration.HistoryRow;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.Phase;
 import dev.underway.op.YamlMigration;
-import dev.underway.plan.HistoryRow;
-import dev.underway.plan.MigrationVersion;
-import dev.underway.plan.HistoryPhase;
 import dev.underway.state.HistoryTable;
 import dev.underway.state.InFlight;
 

@@ -2,15 +2,16 @@ package dev.underway.expand;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.config.OnlineExecution;
 import dev.underway.exec.ActionExecutor;
 import dev.underway.exec.Database;
+import dev.underway.migration.FlightPhase;
+import dev.underway.migration.HistoryPhase;
+import dev.underway.migration.HistoryRow;
+import dev.underway.migration.MigrationStatus;
+import dev.underway.migration.OnlineExecution;
 import dev.underway.op.MigrationPlan;
 import dev.underway.op.YamlMigration;
-import dev.underway.plan.HistoryRow;
 import dev.underway.state.BackfillStateTable;
-import dev.underway.state.FlightPhase;
-import dev.underway.plan.HistoryPhase;
 import dev.underway.state.HistoryTable;
 import dev.underway.state.InFlight;
 import dev.underway.state.OperationsTable;
@@ -116,7 +117,7 @@ final class InFlightMigrations {
     }
 
     HistoryRow historyRow(InFlight row, HistoryPhase phase, boolean success, int actions, long ms, ActionExecutor exec) {
-        return new HistoryRow(0, dev.underway.plan.MigrationVersion.parse(row.version()), row.description(),
+        return new HistoryRow(0, dev.underway.migration.MigrationVersion.parse(row.version()), row.description(),
                 HistoryRow.TYPE_YAML, row.script(), row.checksum(), db.user(), null, ms, success,
                 UUID.randomUUID().toString(), actions, null, phase, exec.retries(), exec.lockWaitMs());
     }

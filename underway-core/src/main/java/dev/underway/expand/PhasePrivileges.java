@@ -1,12 +1,12 @@
 package dev.underway.expand;
 
 import dev.underway.dialect.Privilege;
-import dev.underway.dialect.QualifiedName;
 import dev.underway.exec.Database;
 import dev.underway.exec.PrivilegeCheck;
-import dev.underway.op.Phase;
-import dev.underway.op.PhasePlan;
-import dev.underway.op.Stage;
+import dev.underway.migration.Phase;
+import dev.underway.migration.PhasePlan;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.Stage;
 import dev.underway.state.HistoryTable;
 
 import java.sql.Connection;

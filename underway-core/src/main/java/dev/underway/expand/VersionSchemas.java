@@ -1,7 +1,7 @@
 package dev.underway.expand;
 
 import dev.underway.dialect.postgres.PostgresCatalog;
-import dev.underway.plan.MigrationVersion;
+import dev.underway.migration.MigrationVersion;
 
 import java.sql.Connection;
 import java.sql.SQLException;

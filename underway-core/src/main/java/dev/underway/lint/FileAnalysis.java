@@ -1,5 +1,7 @@
 package dev.underway.lint;
 
+import dev.underway.report.Finding;
+
 import java.util.List;
 
 /**

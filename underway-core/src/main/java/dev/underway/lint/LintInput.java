@@ -2,10 +2,10 @@ package dev.underway.lint;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
+import dev.underway.migration.MigrationScript;
+import dev.underway.migration.SqlScript;
 import dev.underway.plan.Checksums;
 import dev.underway.plan.MigrationDirectory;
-import dev.underway.plan.MigrationScript;
-import dev.underway.sql.SqlScript;
 import dev.underway.sql.SqlSyntax;
 import dev.underway.sql.StatementSplitter;
 

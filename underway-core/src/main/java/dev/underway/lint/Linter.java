@@ -3,13 +3,17 @@ package dev.underway.lint;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.TransactionRules;
-import dev.underway.dialect.Verdict;
-import dev.underway.plan.ExecutionMode;
+import dev.underway.migration.Directive;
+import dev.underway.migration.ExecutionMode;
+import dev.underway.migration.MigrationName;
+import dev.underway.migration.SqlScript;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Verdict;
+import dev.underway.plan.ExecutionModes;
 import dev.underway.plan.LockTimeoutDirective;
-import dev.underway.plan.MigrationName;
-import dev.underway.sql.Directive;
-import dev.underway.sql.SqlScript;
-import dev.underway.sql.SqlStatement;
+import dev.underway.report.Finding;
+import dev.underway.report.LintOptions;
+import dev.underway.report.LintReport;
 import dev.underway.sql.shape.Modifier;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementClassifier;
@@ -121,7 +125,7 @@ public final class Linter {
             checkDirectives(script);
             TransactionRules tx = dialect.transactions();
             List<SqlStatement> all = script.statements();
-            List<ExecutionMode.Refusal> refusals = refusals(script, tx);
+            List<ExecutionModes.Refusal> refusals = refusals(script, tx);
             // A file that mixes both kinds is refused above, so it runs in no transaction.
             boolean transactional = tx.transactionalDdl() && !script.has(Directive.NO_TRANSACTION)
                     && all.stream().allMatch(s -> tx.whyNotInTransaction(s).isEmpty());
@@ -133,7 +137,7 @@ public final class Linter {
                 StatementContext ctx = new StatementContext(st, shape, verdict, schema, dialect, options,
                         transactional || explicitTransaction, lockTimeout);
                 int before = findings.size();
-                for (ExecutionMode.Refusal r : refusals.stream().filter(r -> r.line() == st.line()).toList()) {
+                for (ExecutionModes.Refusal r : refusals.stream().filter(r -> r.line() == st.line()).toList()) {
                     add(Rules.REFUSED_BY_MIGRATE, st.line(), st.sql(), "migrate refuses this file: " + r.message(), verdict);
                     refusals.remove(r);
                 }
@@ -160,11 +164,11 @@ public final class Linter {
          * on the statement it names (one about a directive at once, on the directive's line) and cannot be suppressed,
          * as migrate would refuse anyway.
          */
-        private List<ExecutionMode.Refusal> refusals(SqlScript script, TransactionRules tx) {
+        private List<ExecutionModes.Refusal> refusals(SqlScript script, TransactionRules tx) {
             String name = input.file().substring(input.file().lastIndexOf('/') + 1);
             String version = MigrationName.parse(name).map(MigrationName::version).map(Object::toString).orElse(null);
-            List<ExecutionMode.Refusal> out = new ArrayList<>();
-            ExecutionMode.refusal(script, version, tx).ifPresent(out::add);
+            List<ExecutionModes.Refusal> out = new ArrayList<>();
+            ExecutionModes.refusal(script, version, tx).ifPresent(out::add);
             LockTimeoutDirective.refusal(script).ifPresent(r -> add(Rules.REFUSED_BY_MIGRATE, r.line(),
                     "-- underway:" + Directive.LOCK_TIMEOUT, "migrate refuses this file: " + r.message(), null));
             return out;

@@ -4,9 +4,11 @@ import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
+import dev.underway.migration.MigrationScript;
+import dev.underway.migration.PendingMigration;
 import dev.underway.plan.MigrationDirectory;
-import dev.underway.plan.MigrationScript;
-import dev.underway.plan.PendingMigration;
+import dev.underway.report.Finding;
+import dev.underway.report.LintOptions;
 import dev.underway.sql.shape.SchemaModel;
 
 import java.util.ArrayList;

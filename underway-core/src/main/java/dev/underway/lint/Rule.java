@@ -1,5 +1,11 @@
 package dev.underway.lint;
 
+import dev.underway.report.LintRule;
+import dev.underway.report.Severity;
+
+import java.util.Locale;
+
+
 /**
  * One lint rule: a stable code, what it says and why, and the check itself. Rules are data
  * plus a function; {@link Rules} lists them all.
@@ -25,5 +31,10 @@ public record Rule(String code, String name, Severity severity, Engine engine, S
 
     public boolean appliesTo(dev.underway.dialect.DatabaseKind kind) {
         return engine == Engine.ANY || (engine == Engine.MYSQL) == kind.isMySqlFamily();
+    }
+
+    /** What the rule says, for listings and reports (the public view of a rule). */
+    public LintRule describe() {
+        return new LintRule(code, name, severity, engine.name().toLowerCase(Locale.ROOT), summary, explanation, safeAlternative);
     }
 }

@@ -8,6 +8,7 @@ import dev.underway.lint.rules.PostgresConstraintRules;
 import dev.underway.lint.rules.PostgresIndexRules;
 import dev.underway.lint.rules.PostgresPartitionRules;
 import dev.underway.lint.rules.PostgresRewriteRules;
+import dev.underway.report.Severity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static dev.underway.lint.Severity.ERROR;
-import static dev.underway.lint.Severity.WARNING;
+import static dev.underway.report.Severity.ERROR;
+import static dev.underway.report.Severity.WARNING;
 
 /** Every lint rule, by code. Codes are stable: documented in the README, referenced by suppressions. */
 public final class Rules {

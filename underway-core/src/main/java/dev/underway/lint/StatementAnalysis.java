@@ -1,7 +1,8 @@
 package dev.underway.lint;
 
-import dev.underway.dialect.Verdict;
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Verdict;
+import dev.underway.report.Finding;
 import dev.underway.sql.shape.StatementShape;
 
 import java.util.List;

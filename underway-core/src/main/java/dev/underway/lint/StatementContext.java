@@ -1,8 +1,9 @@
 package dev.underway.lint;
 
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.Verdict;
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Verdict;
+import dev.underway.report.LintOptions;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementKind;
 import dev.underway.sql.shape.StatementShape;

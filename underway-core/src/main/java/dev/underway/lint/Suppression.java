@@ -1,6 +1,6 @@
 package dev.underway.lint;
 
-import dev.underway.sql.Directive;
+import dev.underway.migration.Directive;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.underway.load;
 
-import dev.underway.dialect.TableColumn;
-import dev.underway.dialect.TableKey;
+import dev.underway.migration.TableColumn;
+import dev.underway.migration.TableKey;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.underway.load;
 
 import dev.underway.Interruption;
 import dev.underway.dialect.Dialect;
+import dev.underway.report.QueryKind;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,6 +3,7 @@ package dev.underway.load;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
+import dev.underway.report.LatencyStats;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,9 @@
 package dev.underway.load;
 
+import dev.underway.report.LatencyStats;
+import dev.underway.report.QueryKind;
+import dev.underway.report.Stall;
+import dev.underway.report.TimelineInterval;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -196,7 +200,7 @@ public final class LoadRecording {
         }
         Map<String, LatencyStats.ErrorCount> byState = new LinkedHashMap<>();
         byId.forEach((id, n) -> byState.put(errors.state(id), new LatencyStats.ErrorCount(n, errors.message(id))));
-        return LatencyStats.of(h, max, failed, byState);
+        return stats(h, max, failed, byState);
     }
 
     /** The first index whose query ended at or after {@code t} (ends are sorted). */
@@ -212,5 +216,18 @@ public final class LoadRecording {
             }
         }
         return lo;
+    }
+
+    private static LatencyStats stats(Histogram latenciesMicros, long maxMicros, long errors, Map<String, LatencyStats.ErrorCount> byState) {
+        long n = latenciesMicros.getTotalCount();
+        if (n == 0) {
+            return new LatencyStats(0, errors, byState, 0, 0, 0);
+        }
+        return new LatencyStats(n, errors, byState, millis(Math.min(maxMicros, latenciesMicros.getValueAtPercentile(50))),
+                millis(Math.min(maxMicros, latenciesMicros.getValueAtPercentile(99))), millis(maxMicros));
+    }
+
+    private static double millis(long micros) {
+        return Math.round(micros / 100.0) / 10.0;
     }
 }

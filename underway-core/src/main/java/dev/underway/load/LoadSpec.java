@@ -3,6 +3,7 @@ package dev.underway.load;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
+import dev.underway.report.QueryMix;
 
 import java.util.List;
 

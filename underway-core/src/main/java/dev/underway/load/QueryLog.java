@@ -1,5 +1,7 @@
 package dev.underway.load;
 
+import dev.underway.report.QueryKind;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,10 +4,11 @@ import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
-import dev.underway.dialect.TableColumn;
 import dev.underway.dialect.TableInfo;
-import dev.underway.dialect.TableKey;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.TableColumn;
+import dev.underway.migration.TableKey;
+import dev.underway.report.QueryKind;
 import dev.underway.synthetic.RowGenerator;
 
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package dev.underway.observe;
 
-import dev.underway.dialect.Blocker;
-import dev.underway.lint.Finding;
-import dev.underway.plan.PendingMigration;
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.Blocker;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.SqlStatement;
+import dev.underway.report.Finding;
 
 import java.sql.Connection;
 import java.time.Duration;

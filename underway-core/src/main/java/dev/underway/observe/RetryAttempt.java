@@ -1,9 +1,9 @@
 package dev.underway.observe;
 
 import dev.underway.Durations;
-import dev.underway.dialect.Blocker;
 import dev.underway.dialect.ErrorKind;
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.Blocker;
+import dev.underway.migration.SqlStatement;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,12 +1,15 @@
 package dev.underway.op;
 
 import dev.underway.dialect.postgres.PostgresExpandDdl;
+import dev.underway.migration.Action;
+import dev.underway.migration.Phase;
+import dev.underway.migration.Stage;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 import static dev.underway.dialect.postgres.PostgresQuoting.literal;
+import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * {@code add_column}. The column gets its final name at once (the old version's views do not

@@ -1,6 +1,10 @@
 package dev.underway.op;
 
 import dev.underway.dialect.postgres.PostgresExpandDdl;
+import dev.underway.migration.Action;
+import dev.underway.migration.Phase;
+import dev.underway.migration.Stage;
+import dev.underway.migration.Violation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,11 @@ package dev.underway.op;
 
 import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.dialect.postgres.PostgresQuoting;
+import dev.underway.migration.Action;
+import dev.underway.migration.Phase;
+import dev.underway.migration.Stage;
+import dev.underway.migration.Violation;
+
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -2,6 +2,10 @@ package dev.underway.op;
 
 import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.dialect.postgres.PostgresQuoting;
+import dev.underway.migration.Action;
+import dev.underway.migration.Phase;
+import dev.underway.migration.Stage;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,6 +1,9 @@
 package dev.underway.op;
 
 import dev.underway.dialect.postgres.PostgresExpandDdl;
+import dev.underway.migration.Action;
+import dev.underway.migration.Phase;
+import dev.underway.migration.Stage;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,6 +5,9 @@ import dev.underway.UnderwayException;
 import dev.underway.dialect.postgres.PostgresDependents.Dependent;
 import dev.underway.dialect.postgres.PostgresDependents;
 import dev.underway.dialect.postgres.PostgresExpandDdl;
+import dev.underway.migration.Action;
+import dev.underway.migration.Phase;
+import dev.underway.migration.Stage;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package dev.underway.op;
 
+import dev.underway.migration.Action;
+
 import java.util.List;
 
 /**

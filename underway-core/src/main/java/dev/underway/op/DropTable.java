@@ -1,5 +1,7 @@
 package dev.underway.op;
 
+import dev.underway.migration.Action;
+
 import java.util.List;
 
 /** {@code drop_table}: the new version no longer shows the table; complete drops it. */

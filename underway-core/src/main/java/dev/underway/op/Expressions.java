@@ -1,9 +1,9 @@
 package dev.underway.op;
 
+import dev.underway.migration.Token;
+import dev.underway.migration.TokenType;
 import dev.underway.sql.Lexer;
 import dev.underway.sql.SqlSyntax;
-import dev.underway.sql.Token;
-import dev.underway.sql.TokenType;
 
 import java.util.Map;
 

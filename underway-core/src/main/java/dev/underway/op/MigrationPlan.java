@@ -1,14 +1,16 @@
 package dev.underway.op;
 
-import dev.underway.config.OnlineExecution;
-import dev.underway.dialect.postgres.PostgresExpandDdl;
-import dev.underway.exec.ExecutableStatement;
-import dev.underway.exec.StatementPlanner;
-
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.postgres.PostgresDependents;
+import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.dialect.postgres.PostgresVersionDdl;
-import dev.underway.sql.SqlStatement;
+import dev.underway.exec.StatementPlanner;
+import dev.underway.migration.Action;
+import dev.underway.migration.ExecutableStatement;
+import dev.underway.migration.OnlineExecution;
+import dev.underway.migration.Phase;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Stage;
 import dev.underway.sql.StatementSplitter;
 
 import java.util.ArrayList;

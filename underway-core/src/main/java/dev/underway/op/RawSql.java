@@ -1,6 +1,9 @@
 package dev.underway.op;
 
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.Action;
+import dev.underway.migration.Phase;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Stage;
 import dev.underway.sql.StatementSplitter;
 import dev.underway.sql.shape.StatementClassifier;
 import dev.underway.sql.shape.StatementKind;

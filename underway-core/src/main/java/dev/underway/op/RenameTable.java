@@ -1,5 +1,7 @@
 package dev.underway.op;
 
+import dev.underway.migration.Action;
+
 import java.util.List;
 
 /** {@code rename_table}: the new version shows the table under its new name at once; complete renames it. */

@@ -21,8 +21,8 @@ public final class SqlOperationGate {
         if (unsafe) {
             return;
         }
-        dev.underway.lint.Linter linter = new dev.underway.lint.Linter(dialect, dev.underway.lint.LintOptions.DEFAULT);
-        List<dev.underway.lint.Finding> findings = new ArrayList<>();
+        dev.underway.lint.Linter linter = new dev.underway.lint.Linter(dialect, dev.underway.report.LintOptions.DEFAULT);
+        List<dev.underway.report.Finding> findings = new ArrayList<>();
         for (LintInput in : inputs(List.of(m), dialect.syntax())) {
             findings.addAll(linter.analyze(in, new dev.underway.sql.shape.SchemaModel()).findings());
         }

@@ -1,11 +1,15 @@
 package dev.underway.op;
 
 import dev.underway.dialect.postgres.PostgresQuoting;
-import dev.underway.dialect.postgres.PostgresVersionDdl;
 import dev.underway.dialect.postgres.PostgresVersionDdl.SyncAssignment;
 import dev.underway.dialect.postgres.PostgresVersionDdl.SyncBlock;
 import dev.underway.dialect.postgres.PostgresVersionDdl.SyncGuard;
 import dev.underway.dialect.postgres.PostgresVersionDdl.SyncVariable;
+import dev.underway.dialect.postgres.PostgresVersionDdl;
+import dev.underway.migration.Action;
+import dev.underway.migration.Phase;
+import dev.underway.migration.Stage;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

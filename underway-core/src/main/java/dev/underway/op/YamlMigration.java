@@ -2,9 +2,9 @@ package dev.underway.op;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
+import dev.underway.migration.MigrationName;
+import dev.underway.migration.MigrationVersion;
 import dev.underway.plan.Checksums;
-import dev.underway.plan.MigrationName;
-import dev.underway.plan.MigrationVersion;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

@@ -1,6 +1,6 @@
 package dev.underway.plan;
 
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.SqlStatement;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.underway.plan;
 
+import dev.underway.migration.MigrationName;
+import dev.underway.migration.MigrationVersion;
+
 import java.nio.file.Path;
 
 /**

@@ -2,8 +2,9 @@ package dev.underway.plan;
 
 import dev.underway.Durations;
 import dev.underway.UnderwayException;
-import dev.underway.sql.Directive;
-import dev.underway.sql.SqlScript;
+import dev.underway.migration.Directive;
+import dev.underway.migration.ExecutionMode;
+import dev.underway.migration.SqlScript;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class LockTimeoutDirective {
     }
 
     /** Why migrate refuses the file's {@code -- underway:lock-timeout} directive, or empty. */
-    public static Optional<ExecutionMode.Refusal> refusal(SqlScript sql) {
+    public static Optional<ExecutionModes.Refusal> refusal(SqlScript sql) {
         List<Directive> given = sql.directives().stream().filter(d -> d.name().equals(Directive.LOCK_TIMEOUT)).toList();
         if (given.isEmpty()) {
             return Optional.empty();
@@ -38,7 +39,7 @@ public final class LockTimeoutDirective {
         return Optional.empty();
     }
 
-    private static Optional<ExecutionMode.Refusal> refusal(Directive d, String message) {
-        return Optional.of(new ExecutionMode.Refusal(d.line(), message));
+    private static Optional<ExecutionModes.Refusal> refusal(Directive d, String message) {
+        return Optional.of(new ExecutionModes.Refusal(d.line(), message));
     }
 }

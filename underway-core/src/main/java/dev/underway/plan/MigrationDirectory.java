@@ -3,7 +3,10 @@ package dev.underway.plan;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
-import dev.underway.sql.SqlScript;
+import dev.underway.migration.MigrationName;
+import dev.underway.migration.MigrationScript;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.SqlScript;
 import dev.underway.sql.SqlSyntax;
 import dev.underway.sql.StatementSplitter;
 

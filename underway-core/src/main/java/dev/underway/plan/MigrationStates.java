@@ -4,9 +4,15 @@ import dev.underway.Audience;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
-import dev.underway.sql.SqlStatement;
-import dev.underway.plan.HistoryPhase;
-import dev.underway.plan.HistoryRow;
+import dev.underway.migration.HistoryPhase;
+import dev.underway.migration.HistoryRow;
+import dev.underway.migration.MigrationCategory;
+import dev.underway.migration.MigrationInfo;
+import dev.underway.migration.MigrationScript;
+import dev.underway.migration.MigrationState;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.SqlStatement;
 
 import java.util.ArrayList;
 import java.util.Comparator;

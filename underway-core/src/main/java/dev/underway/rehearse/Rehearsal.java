@@ -6,19 +6,22 @@ import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
 import dev.underway.exec.Database;
 import dev.underway.exec.Migrator;
+import dev.underway.expand.DirectoryMigration;
 import dev.underway.expand.ExpandContract;
-import dev.underway.expand.PhaseResult;
 import dev.underway.lint.StatementAnalysis;
 import dev.underway.load.LoadGenerator;
 import dev.underway.load.LoadRecording;
 import dev.underway.load.LoadSpec;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.PhaseResult;
+import dev.underway.migration.QualifiedName;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
-import dev.underway.expand.DirectoryMigration;
-import dev.underway.plan.MigrationVersion;
+import dev.underway.report.FilledTable;
+import dev.underway.report.RehearsalReport;
+import dev.underway.report.RehearsalRequest;
 import dev.underway.state.StateLocation;
 import dev.underway.synthetic.SyntheticData;
 
@@ -78,7 +81,7 @@ public final class Rehearsal {
         try (Connection c = db.open()) {
             Map<String, StatementAnalysis> analyses = plan.analyze(dialect);
             Set<String> touched = existing(c, dialect, target, plan.touchedTables(analyses, config(null)));
-            List<SyntheticData.Filled> filled = fill(c, dialect, target, touched, plan.fresh());
+            List<FilledTable> filled = fill(c, dialect, target, touched, plan.fresh());
             List<String> loadTables = loadTables(c, dialect, target, touched);
             return rehearse(db, c, plan, analyses, filled, loadTables);
         } catch (SQLException e) {
@@ -88,7 +91,7 @@ public final class Rehearsal {
     }
 
     private RehearsalReport rehearse(Database db, Connection c, RehearsalPlan plan, Map<String, StatementAnalysis> analyses,
-                                     List<SyntheticData.Filled> filled, List<String> loadTables) throws SQLException {
+                                     List<FilledTable> filled, List<String> loadTables) throws SQLException {
         Dialect dialect = db.dialect();
         String target = db.targetSchema();
         Map<String, List<String>> columns = new LinkedHashMap<>();
@@ -222,7 +225,7 @@ public final class Rehearsal {
         return out;
     }
 
-    private List<SyntheticData.Filled> fill(Connection c, Dialect dialect, String target, Set<String> touched,
+    private List<FilledTable> fill(Connection c, Dialect dialect, String target, Set<String> touched,
                                             boolean fresh) throws SQLException {
         Map<QualifiedName, Long> rows = new LinkedHashMap<>();
         if (fresh) {

@@ -2,10 +2,17 @@ package dev.underway.rehearse;
 
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.SessionProbe;
-import dev.underway.lint.Finding;
-import dev.underway.load.LatencyStats;
+import dev.underway.lint.Rule;
+import dev.underway.lint.Rules;
 import dev.underway.load.LoadRecording;
-import dev.underway.load.Stall;
+import dev.underway.report.FilledTable;
+import dev.underway.report.Finding;
+import dev.underway.report.LatencyStats;
+import dev.underway.report.LintRule;
+import dev.underway.report.RehearsalReport;
+import dev.underway.report.RehearsalRequest;
+import dev.underway.report.Stall;
+import dev.underway.report.StepReport;
 import dev.underway.synthetic.SyntheticData;
 
 import java.time.Duration;
@@ -14,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns what the recorder saw and the load's recording into the report. */
 final class ReportBuilder {
@@ -25,7 +33,7 @@ final class ReportBuilder {
         this.windowNanos = window.toNanos();
     }
 
-    RehearsalReport build(String database, RehearsalPlan plan, List<SyntheticData.Filled> filled,
+    RehearsalReport build(String database, RehearsalPlan plan, List<FilledTable> filled,
                           List<StepRecorder.Step> steps, LoadRecording recording, RehearsalRequest request,
                           long firstStartNanos, List<RehearsalReport.Event> events, String error) {
         List<StepReport> out = new ArrayList<>();
@@ -40,7 +48,14 @@ final class ReportBuilder {
                 recording.overall(), recording.within(0, firstStartNanos), recording.longestStall());
         return new RehearsalReport(database, plan.setup(), plan.rehearsed().stream().map(RehearsalPlan.Item::label).toList(),
                 filled, load, out, recording == null ? List.of() : recording.timeline(Duration.ofSeconds(1)),
-                recording == null ? List.of() : recording.timeline(detailInterval(recording.durationMillis())), events, error);
+                recording == null ? List.of() : recording.timeline(detailInterval(recording.durationMillis())), events,
+                lintRules(out), error);
+    }
+
+    /** The lint rules whose codes appear on the statements, by code: what each code in the report means. */
+    private static List<LintRule> lintRules(List<StepReport> steps) {
+        return steps.stream().flatMap(s -> s.lint().stream()).distinct().sorted().map(Rules::byCode)
+                .flatMap(Optional::stream).map(Rule::describe).toList();
     }
 
     /** Each stall is shown once: on the step (or the transaction) it belongs to, not on every step it overlaps. */

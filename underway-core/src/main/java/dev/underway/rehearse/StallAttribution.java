@@ -1,6 +1,6 @@
 package dev.underway.rehearse;
 
-import dev.underway.load.Stall;
+import dev.underway.report.Stall;
 
 import java.util.List;
 import java.util.Optional;

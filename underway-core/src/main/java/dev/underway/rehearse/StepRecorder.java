@@ -1,15 +1,15 @@
 package dev.underway.rehearse;
 
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.Redaction;
 import dev.underway.dialect.ErrorKind;
+import dev.underway.dialect.Redaction;
 import dev.underway.dialect.SessionProbe;
 import dev.underway.lint.StatementAnalysis;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.SqlStatement;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
 import dev.underway.observe.RetryAttempt;
-import dev.underway.plan.PendingMigration;
-import dev.underway.sql.SqlStatement;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,8 +2,8 @@ package dev.underway.rehearse;
 
 import dev.underway.config.ConnectionSettings;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
 import dev.underway.dialect.Redaction;
+import dev.underway.migration.QualifiedName;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,6 +2,8 @@ package dev.underway.sql;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
+import dev.underway.migration.Token;
+import dev.underway.migration.TokenType;
 
 /**
  * A hand-written SQL lexer shared by all engines; the engine's quirks come from

@@ -2,6 +2,11 @@ package dev.underway.sql;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
+import dev.underway.migration.Directive;
+import dev.underway.migration.SqlScript;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Token;
+import dev.underway.migration.TokenType;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,12 @@
 package dev.underway.state;
 
-import dev.underway.plan.StoredText;
-
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.migration.BackfillCheckpoint;
+import dev.underway.migration.BackfillState;
+import dev.underway.migration.BackfillStatus;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.StoredText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

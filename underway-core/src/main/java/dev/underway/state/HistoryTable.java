@@ -1,13 +1,12 @@
 package dev.underway.state;
 
-import dev.underway.plan.HistoryPhase;
-import dev.underway.plan.StoredText;
-
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
-import dev.underway.plan.HistoryRow;
-import dev.underway.plan.MigrationVersion;
+import dev.underway.migration.HistoryPhase;
+import dev.underway.migration.HistoryRow;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.StoredText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

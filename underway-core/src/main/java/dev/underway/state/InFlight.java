@@ -1,5 +1,7 @@
 package dev.underway.state;
 
+import dev.underway.migration.FlightPhase;
+
 import java.time.Instant;
 import java.util.List;
 

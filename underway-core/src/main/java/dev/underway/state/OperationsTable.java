@@ -1,10 +1,10 @@
 package dev.underway.state;
 
-import dev.underway.plan.StoredText;
-
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.migration.FlightPhase;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.StoredText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,7 +2,7 @@ package dev.underway.state;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.migration.QualifiedName;
 
 /**
  * Where Underway keeps its own tables: a schema (PostgreSQL) or database (MySQL) and a prefix

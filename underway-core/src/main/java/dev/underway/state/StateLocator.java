@@ -1,11 +1,11 @@
 package dev.underway.state;
 
 import dev.underway.Reason;
-import dev.underway.dialect.Redaction;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.dialect.Redaction;
+import dev.underway.migration.QualifiedName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package dev.underway.state;
 
 import dev.underway.dialect.ColumnType;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.migration.QualifiedName;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package dev.underway.synthetic;
 import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.DataFill;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.migration.QualifiedName;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

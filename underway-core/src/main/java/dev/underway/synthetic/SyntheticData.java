@@ -1,12 +1,13 @@
 package dev.underway.synthetic;
 
 import dev.underway.Reason;
-import dev.underway.dialect.Redaction;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.dialect.Redaction;
+import dev.underway.migration.QualifiedName;
+import dev.underway.report.FilledTable;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,16 +31,12 @@ public final class SyntheticData {
     private SyntheticData() {
     }
 
-    /** What one table got. */
-    public record Filled(QualifiedName table, long rows, long millis, boolean addedAsParent) {
-    }
-
     /**
      * @param rows       rows to add per table
      * @param parentRows rows for an empty table that a NOT NULL foreign key of a filled table references, when
      *                   {@code rows} does not name it
      */
-    public static List<Filled> fill(Connection c, Dialect dialect, Map<QualifiedName, Long> rows, long parentRows)
+    public static List<FilledTable> fill(Connection c, Dialect dialect, Map<QualifiedName, Long> rows, long parentRows)
             throws SQLException {
         Map<QualifiedName, Long> plan = new LinkedHashMap<>(rows);
         Set<QualifiedName> parents = new LinkedHashSet<>();
@@ -59,7 +56,7 @@ public final class SyntheticData {
             }
             dependsOn.put(t, deps);
         }
-        List<Filled> out = new ArrayList<>();
+        List<FilledTable> out = new ArrayList<>();
         for (QualifiedName t : order(plan.keySet(), dependsOn)) {
             out.add(fillOne(c, dialect, t, plan.get(t), parents.contains(t)));
         }
@@ -79,7 +76,7 @@ public final class SyntheticData {
         return out;
     }
 
-    private static Filled fillOne(Connection c, Dialect dialect, QualifiedName table, long rows, boolean parent)
+    private static FilledTable fillOne(Connection c, Dialect dialect, QualifiedName table, long rows, boolean parent)
             throws SQLException {
         long start = System.nanoTime();
         RowGenerator g = RowGenerator.forTable(c, dialect, table);
@@ -108,7 +105,7 @@ public final class SyntheticData {
             c.setAutoCommit(autoCommit);
         }
         dialect.dataFill().analyze(c, table);
-        return new Filled(table, rows, (System.nanoTime() - start) / 1_000_000, parent);
+        return new FilledTable(table, rows, (System.nanoTime() - start) / 1_000_000, parent);
     }
 
     /** Row numbers continue after the rows already there, so values unique per row number do not collide. */

@@ -8,6 +8,8 @@ import dev.underway.lint.FileAnalysis;
 import dev.underway.lint.LintInput;
 import dev.underway.lint.Linter;
 import dev.underway.lint.StatementAnalysis;
+import dev.underway.report.Observation;
+import dev.underway.report.TracedStatement;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementKind;
 

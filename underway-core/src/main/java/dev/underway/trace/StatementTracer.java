@@ -1,9 +1,11 @@
 package dev.underway.trace;
 
-import dev.underway.dialect.SessionProbe;
-import dev.underway.dialect.postgres.PgLock;
 import dev.underway.dialect.Redaction;
+import dev.underway.dialect.SessionProbe;
 import dev.underway.dialect.postgres.PostgresSessionProbe;
+import dev.underway.report.Observation;
+import dev.underway.report.ObservedLock;
+import dev.underway.report.PgLock;
 import dev.underway.trace.RelationSnapshot.Relation;
 
 import java.sql.Connection;

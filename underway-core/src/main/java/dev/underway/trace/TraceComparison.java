@@ -1,7 +1,9 @@
 package dev.underway.trace;
 
-import dev.underway.dialect.Verdict;
-import dev.underway.dialect.postgres.PgLock;
+import dev.underway.migration.Verdict;
+import dev.underway.report.Observation;
+import dev.underway.report.ObservedLock;
+import dev.underway.report.PgLock;
 
 import java.util.ArrayList;
 import java.util.List;

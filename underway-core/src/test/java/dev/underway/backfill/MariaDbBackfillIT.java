@@ -2,6 +2,8 @@ package dev.underway.backfill;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
+import dev.underway.migration.BackfillRequest;
+import dev.underway.migration.BackfillResult;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;

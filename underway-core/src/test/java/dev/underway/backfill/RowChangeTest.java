@@ -5,6 +5,7 @@ import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.mysql.MySqlDialect;
 import dev.underway.dialect.postgres.PostgresDialect;
+import dev.underway.migration.RowChange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RowChangeTest {
     @Test
     void splitsAtTopLevelCommasAndTheFirstEquals() {
-        RowChange.Assign a = RowChange.parseSet("tier = coalesce(tier, 'a,b'), \"Score\" = greatest(1, 2) , n=n+1",
+        RowChange.Assign a = Assignments.parse("tier = coalesce(tier, 'a,b'), \"Score\" = greatest(1, 2) , n=n+1",
                 PostgresDialect.SYNTAX);
         assertThat(a.assignments()).containsExactly(
                 new RowChange.Assignment("tier", "coalesce(tier, 'a,b')"),
@@ -23,7 +24,7 @@ class RowChangeTest {
 
     @Test
     void mysqlBackticksAndComparisonsInsideExpressions() {
-        RowChange.Assign a = RowChange.parseSet("`flag` = (a = b), x = IF(a >= 1, 'y', 'n')", MySqlDialect.SYNTAX);
+        RowChange.Assign a = Assignments.parse("`flag` = (a = b), x = IF(a >= 1, 'y', 'n')", MySqlDialect.SYNTAX);
         assertThat(a.assignments()).containsExactly(
                 new RowChange.Assignment("flag", "(a = b)"),
                 new RowChange.Assignment("x", "IF(a >= 1, 'y', 'n')"));
@@ -32,7 +33,7 @@ class RowChangeTest {
     /** The remedy names the option the caller knows: the CLI's flag, or the builder method of a library caller. */
     @Test
     void aRefusalNamesTheSettingForItsAudience() {
-        assertThatThrownBy(() -> RowChange.parseSet("a = 1; DROP TABLE t", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("a = 1; DROP TABLE t", PostgresDialect.SYNTAX))
                 .isInstanceOfSatisfying(UnderwayException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.BAD_OPTION);
                     assertThat(e.getMessage()).contains("BackfillRequest.Builder.set(String) 'a = 1; DROP TABLE t'")
@@ -45,53 +46,53 @@ class RowChangeTest {
 
     @Test
     void refusesWhatIsNotAListOfAssignments() {
-        assertThatThrownBy(() -> RowChange.parseSet("lower(a)", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("lower(a)", PostgresDialect.SYNTAX))
                 .isInstanceOf(UnderwayException.class).hasMessageContaining("write column = expression");
-        assertThatThrownBy(() -> RowChange.parseSet("a = 1; DROP TABLE t", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("a = 1; DROP TABLE t", PostgresDialect.SYNTAX))
                 .hasMessageContaining("contains ';'");
-        assertThatThrownBy(() -> RowChange.parseSet("n = n + 1 -- and the rest", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("n = n + 1 -- and the rest", PostgresDialect.SYNTAX))
                 .hasMessageContaining("contains a comment");
-        assertThatThrownBy(() -> RowChange.parseSet("n = n + 1 WHERE true", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("n = n + 1 WHERE true", PostgresDialect.SYNTAX))
                 .hasMessageContaining("has a WHERE clause of its own");
-        assertThatThrownBy(() -> RowChange.parseSet("a = (1", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("a = (1", PostgresDialect.SYNTAX))
                 .hasMessageContaining("leaves a parenthesis open");
-        assertThatThrownBy(() -> RowChange.parseSet("a = 1)", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("a = 1)", PostgresDialect.SYNTAX))
                 .hasMessageContaining("closes a parenthesis it did not open");
         // FROM and WHERE inside parentheses, and the IS DISTINCT FROM operator, are part of the expression.
-        assertThat(RowChange.parseSet("a = (SELECT max(x) FROM u WHERE u.id = 1)", PostgresDialect.SYNTAX)
+        assertThat(Assignments.parse("a = (SELECT max(x) FROM u WHERE u.id = 1)", PostgresDialect.SYNTAX)
                 .assignments()).containsExactly(new RowChange.Assignment("a", "(SELECT max(x) FROM u WHERE u.id = 1)"));
-        assertThat(RowChange.parseSet("a = b IS DISTINCT FROM c", PostgresDialect.SYNTAX).assignments())
+        assertThat(Assignments.parse("a = b IS DISTINCT FROM c", PostgresDialect.SYNTAX).assignments())
                 .containsExactly(new RowChange.Assignment("a", "b IS DISTINCT FROM c"));
-        assertThatThrownBy(() -> RowChange.parseSet("a = 1 FROM u", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("a = 1 FROM u", PostgresDialect.SYNTAX))
                 .hasMessageContaining("has a FROM clause of its own");
-        assertThatThrownBy(() -> RowChange.parseSet("n = y.distinct FROM other", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("n = y.distinct FROM other", PostgresDialect.SYNTAX))
                 .hasMessageContaining("has a FROM clause of its own");
-        assertThat(RowChange.parseSet("a = b IS NOT DISTINCT FROM c", PostgresDialect.SYNTAX).assignments())
+        assertThat(Assignments.parse("a = b IS NOT DISTINCT FROM c", PostgresDialect.SYNTAX).assignments())
                 .containsExactly(new RowChange.Assignment("a", "b IS NOT DISTINCT FROM c"));
-        assertThatThrownBy(() -> RowChange.parseSet("a = doc ? 'k'", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("a = doc ? 'k'", PostgresDialect.SYNTAX))
                 .hasMessageContaining("contains '?'");
-        assertThatThrownBy(() -> RowChange.parseSet("a = $1", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("a = $1", PostgresDialect.SYNTAX))
                 .hasMessageContaining("contains '$1'");
-        assertThatThrownBy(() -> RowChange.parseSet("a = 'x\\' || b", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("a = 'x\\' || b", PostgresDialect.SYNTAX))
                 .hasMessageContaining("backslash in a quoted string");
-        assertThat(RowChange.parseSet("a = E'x\\n'", PostgresDialect.SYNTAX).assignments()).hasSize(1);
+        assertThat(Assignments.parse("a = E'x\\n'", PostgresDialect.SYNTAX).assignments()).hasSize(1);
     }
 
     @Test
     void mysqlFragmentsCannotHideTheRestOfTheStatement() {
         // MySQL starts a -- comment before a control character too, not only before a space.
-        assertThatThrownBy(() -> RowChange.parseSet("n = 1 --\u0001", MySqlDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("n = 1 --\u0001", MySqlDialect.SYNTAX))
                 .hasMessageContaining("contains a comment");
-        assertThatThrownBy(() -> RowChange.parseSet("n = 1 # rest", MySqlDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("n = 1 # rest", MySqlDialect.SYNTAX))
                 .hasMessageContaining("contains a comment");
         // Under NO_BACKSLASH_ESCAPES this string would end at the backslash.
-        assertThatThrownBy(() -> RowChange.parseSet("n = '\\') OR true #'", MySqlDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("n = '\\') OR true #'", MySqlDialect.SYNTAX))
                 .hasMessageContaining("backslash in a quoted string");
-        assertThatThrownBy(() -> RowChange.parseSet("n = \"a\\\" x\"", MySqlDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("n = \"a\\\" x\"", MySqlDialect.SYNTAX))
                 .hasMessageContaining("backslash in a quoted string");
-        assertThat(RowChange.parseSet("n = n--1", MySqlDialect.SYNTAX).assignments())
+        assertThat(Assignments.parse("n = n--1", MySqlDialect.SYNTAX).assignments())
                 .containsExactly(new RowChange.Assignment("n", "n--1"));
-        assertThatThrownBy(() -> RowChange.parseSet("a = 1,", PostgresDialect.SYNTAX))
+        assertThatThrownBy(() -> Assignments.parse("a = 1,", PostgresDialect.SYNTAX))
                 .hasMessageContaining("write column = expression");
     }
 }

@@ -1,10 +1,11 @@
 package dev.underway.dialect;
 
-import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.mysql.MySqlDialect;
-import dev.underway.exec.StatementPlanner;
 import dev.underway.dialect.postgres.PostgresDialect;
-import dev.underway.sql.SqlStatement;
+import dev.underway.exec.StatementPlanner;
+import dev.underway.migration.OnlineExecution;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.TimeoutClass;
 import dev.underway.sql.StatementSplitter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,9 +1,10 @@
 package dev.underway.exec;
 
-import dev.underway.Reason;
 import dev.underway.Audience;
+import dev.underway.Reason;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
+import dev.underway.migration.AppliedMigration;
 import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;

@@ -1,11 +1,12 @@
 package dev.underway.exec;
 
-import dev.underway.Reason;
 import dev.underway.Audience;
+import dev.underway.Reason;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
-import dev.underway.backfill.BackfillRequest;
-import dev.underway.backfill.RowChange;
+import dev.underway.migration.AppliedMigration;
+import dev.underway.migration.BackfillRequest;
+import dev.underway.migration.RowChange;
 import dev.underway.op.YamlMigration;
 import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;

@@ -2,20 +2,21 @@ package dev.underway.exec;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.config.OnlineExecution;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
-import dev.underway.dialect.TimeoutClass;
-import dev.underway.plan.MigrationName;
 import dev.underway.lint.FileAnalysis;
 import dev.underway.lint.LintInput;
-import dev.underway.lint.LintOptions;
 import dev.underway.lint.Linter;
-import dev.underway.plan.MigrationScript;
-import dev.underway.sql.shape.SchemaModel;
+import dev.underway.migration.ExecutableStatement;
+import dev.underway.migration.MigrationName;
+import dev.underway.migration.MigrationScript;
+import dev.underway.migration.OnlineExecution;
+import dev.underway.migration.TimeoutClass;
+import dev.underway.report.LintOptions;
 import dev.underway.sql.StatementSplitter;
+import dev.underway.sql.shape.SchemaModel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,8 +4,8 @@ import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
-import dev.underway.sql.SqlScript;
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.SqlScript;
+import dev.underway.migration.SqlStatement;
 import dev.underway.sql.StatementSplitter;
 
 import java.io.IOException;

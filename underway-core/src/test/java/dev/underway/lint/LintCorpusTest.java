@@ -1,7 +1,9 @@
 package dev.underway.lint;
 
 import dev.underway.dialect.DatabaseKind;
-import dev.underway.dialect.Verdict;
+import dev.underway.migration.Verdict;
+import dev.underway.report.Finding;
+import dev.underway.report.LintOptions;
 import dev.underway.sql.shape.SchemaModel;
 import org.junit.jupiter.api.Test;
 

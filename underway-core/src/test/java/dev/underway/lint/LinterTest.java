@@ -4,11 +4,14 @@ import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
-import dev.underway.dialect.Verdict;
-import dev.underway.plan.ExecutionMode;
-import dev.underway.plan.MigrationName;
-import dev.underway.plan.MigrationScript;
-import dev.underway.sql.SqlScript;
+import dev.underway.migration.ExecutionMode;
+import dev.underway.migration.MigrationName;
+import dev.underway.migration.MigrationScript;
+import dev.underway.migration.SqlScript;
+import dev.underway.migration.Verdict;
+import dev.underway.plan.ExecutionModes;
+import dev.underway.report.Finding;
+import dev.underway.report.LintOptions;
 import dev.underway.sql.StatementSplitter;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.testkit.ProjectFiles;
@@ -226,7 +229,7 @@ class LinterTest {
                 .containsExactly("UW005@3 error");
         MigrationScript script = new MigrationScript(MigrationName.parse("V2__f.sql").orElseThrow(), "V2__f.sql", null, 0,
                 new StatementSplitter(PG.syntax()).split(mixed, "V2__f.sql"));
-        assertThatThrownBy(() -> ExecutionMode.of(script, PG.transactions()))
+        assertThatThrownBy(() -> ExecutionModes.of(script, PG.transactions()))
                 .hasMessage("V2__f.sql:3: " + found.get(0).message().substring("migrate refuses this file: ".length()));
 
         assertThat(codes(PG, USERS, "BEGIN;\nALTER TABLE users ADD COLUMN x int;\nCOMMIT;")).containsExactly("UW005@V2__f.sql:1");

@@ -1,11 +1,12 @@
 package dev.underway.lint;
 
 import dev.underway.dialect.Dialect;
+import dev.underway.report.LintOptions;
+import dev.underway.report.TracedStatement;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import dev.underway.trace.MigrationTracer;
-import dev.underway.trace.TracedStatement;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

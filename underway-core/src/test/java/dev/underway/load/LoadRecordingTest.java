@@ -1,5 +1,9 @@
 package dev.underway.load;
 
+import dev.underway.report.LatencyStats;
+import dev.underway.report.QueryKind;
+import dev.underway.report.Stall;
+import dev.underway.report.TimelineInterval;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,9 @@
 package dev.underway.load;
 
 import dev.underway.config.ConnectionSettings;
+import dev.underway.report.LatencyStats;
+import dev.underway.report.QueryKind;
+import dev.underway.report.QueryMix;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

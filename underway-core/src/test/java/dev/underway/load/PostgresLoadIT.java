@@ -1,5 +1,7 @@
 package dev.underway.load;
 
+import dev.underway.report.QueryKind;
+import dev.underway.report.QueryMix;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package dev.underway.load;
 
 import dev.underway.UnderwayException;
+import dev.underway.report.QueryKind;
+import dev.underway.report.QueryMix;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumMap;

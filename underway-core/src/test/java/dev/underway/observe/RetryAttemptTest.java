@@ -1,9 +1,9 @@
 package dev.underway.observe;
 
-import dev.underway.dialect.Blocker;
 import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.postgres.PostgresDialect;
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.Blocker;
+import dev.underway.migration.SqlStatement;
 import dev.underway.sql.StatementSplitter;
 import org.junit.jupiter.api.Test;
 

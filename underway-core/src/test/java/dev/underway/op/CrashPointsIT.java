@@ -1,9 +1,9 @@
 package dev.underway.op;
 
 import dev.underway.Phases;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.SqlStatement;
 import dev.underway.observe.MigrationListener;
-import dev.underway.plan.PendingMigration;
-import dev.underway.sql.SqlStatement;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

@@ -1,10 +1,10 @@
 package dev.underway.op;
 
+import dev.underway.Phases;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.state.FlightPhase;
-import dev.underway.Phases;
-import dev.underway.expand.MigrationStatus;
+import dev.underway.migration.FlightPhase;
+import dev.underway.migration.MigrationStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

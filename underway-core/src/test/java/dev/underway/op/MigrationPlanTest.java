@@ -3,6 +3,8 @@ package dev.underway.op;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.postgres.PostgresDialect;
+import dev.underway.migration.Action;
+import dev.underway.migration.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

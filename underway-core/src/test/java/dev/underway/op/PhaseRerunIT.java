@@ -1,9 +1,9 @@
 package dev.underway.op;
 
+import dev.underway.Phases;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.Phases;
-import dev.underway.expand.PhaseResult;
+import dev.underway.migration.PhaseResult;
 import dev.underway.observe.PhaseListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package dev.underway.op;
 
+import dev.underway.Phases;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.Phases;
+import dev.underway.migration.FlightPhase;
+import dev.underway.migration.PendingMigration;
+import dev.underway.migration.SqlStatement;
 import dev.underway.observe.MigrationListener;
-import dev.underway.plan.PendingMigration;
-import dev.underway.sql.SqlStatement;
-import dev.underway.state.FlightPhase;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

@@ -6,8 +6,9 @@ import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.TransactionRules;
 import dev.underway.dialect.postgres.PostgresDialect;
-import dev.underway.plan.MigrationName;
-import dev.underway.plan.MigrationScript;
+import dev.underway.migration.ExecutionMode;
+import dev.underway.migration.MigrationName;
+import dev.underway.migration.MigrationScript;
 import dev.underway.sql.StatementSplitter;
 import org.junit.jupiter.api.Test;
 
@@ -26,26 +27,26 @@ class ExecutionModeTest {
 
     @Test
     void ordinaryDdlRunsInOneTransactionOnPostgres() {
-        assertThat(ExecutionMode.of(script("CREATE TABLE t (id int); CREATE INDEX i ON t (id);"), PG17))
+        assertThat(ExecutionModes.of(script("CREATE TABLE t (id int); CREATE INDEX i ON t (id);"), PG17))
                 .isEqualTo(ExecutionMode.TRANSACTIONAL);
     }
 
     @Test
     void concurrentStatementsAloneRunStatementByStatement() {
-        assertThat(ExecutionMode.of(script("CREATE INDEX CONCURRENTLY i ON t (id); DROP INDEX CONCURRENTLY j;"), PG17))
+        assertThat(ExecutionModes.of(script("CREATE INDEX CONCURRENTLY i ON t (id); DROP INDEX CONCURRENTLY j;"), PG17))
                 .isEqualTo(ExecutionMode.PER_STATEMENT);
-        assertThat(ExecutionMode.of(script("VACUUM t;"), PG17)).isEqualTo(ExecutionMode.PER_STATEMENT);
-        assertThat(ExecutionMode.of(script("REINDEX INDEX CONCURRENTLY i;"), PG17)).isEqualTo(ExecutionMode.PER_STATEMENT);
+        assertThat(ExecutionModes.of(script("VACUUM t;"), PG17)).isEqualTo(ExecutionMode.PER_STATEMENT);
+        assertThat(ExecutionModes.of(script("REINDEX INDEX CONCURRENTLY i;"), PG17)).isEqualTo(ExecutionMode.PER_STATEMENT);
     }
 
     @Test
     void aColumnNamedConcurrentlyIsNotTheModifier() {
-        assertThat(ExecutionMode.of(script("CREATE INDEX i ON t (concurrently);"), PG17)).isEqualTo(ExecutionMode.TRANSACTIONAL);
+        assertThat(ExecutionModes.of(script("CREATE INDEX i ON t (concurrently);"), PG17)).isEqualTo(ExecutionMode.TRANSACTIONAL);
     }
 
     @Test
     void mixingIsRefusedWithAdviceOnHowToSplit() {
-        assertThatThrownBy(() -> ExecutionMode.of(script("CREATE TABLE t (id int);\nCREATE INDEX CONCURRENTLY i ON t (id);"), PG17))
+        assertThatThrownBy(() -> ExecutionModes.of(script("CREATE TABLE t (id int);\nCREATE INDEX CONCURRENTLY i ON t (id);"), PG17))
                 .isInstanceOf(UnderwayException.class)
                 .hasMessageStartingWith("V7__x.sql:2: CREATE INDEX CONCURRENTLY cannot run inside a transaction, but the statement at line 1")
                 .hasMessageContaining("into a migration of their own")
@@ -54,26 +55,26 @@ class ExecutionModeTest {
 
     @Test
     void noTransactionDirectiveAllowsMixing() {
-        assertThat(ExecutionMode.of(script("-- underway:no-transaction\nCREATE TABLE t (id int);\nCREATE INDEX CONCURRENTLY i ON t (id);"), PG17))
+        assertThat(ExecutionModes.of(script("-- underway:no-transaction\nCREATE TABLE t (id int);\nCREATE INDEX CONCURRENTLY i ON t (id);"), PG17))
                 .isEqualTo(ExecutionMode.PER_STATEMENT);
     }
 
     @Test
     void addEnumValueNeedsNoTransactionOnlyBeforePostgres12() {
         MigrationScript s = script("ALTER TYPE mood ADD VALUE 'meh';");
-        assertThat(ExecutionMode.of(s, PG17)).isEqualTo(ExecutionMode.TRANSACTIONAL);
-        assertThat(ExecutionMode.of(s, PG11)).isEqualTo(ExecutionMode.PER_STATEMENT);
+        assertThat(ExecutionModes.of(s, PG17)).isEqualTo(ExecutionMode.TRANSACTIONAL);
+        assertThat(ExecutionModes.of(s, PG11)).isEqualTo(ExecutionMode.PER_STATEMENT);
     }
 
     @Test
     void transactionControlInsideATransactionalMigrationIsRefused() {
-        assertThatThrownBy(() -> ExecutionMode.of(script("BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;"), PG17))
+        assertThatThrownBy(() -> ExecutionModes.of(script("BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;"), PG17))
                 .hasMessageStartingWith("V7__x.sql:1: 'BEGIN' controls the transaction");
     }
 
     @Test
     void mysqlAlwaysRunsStatementByStatement() {
-        assertThat(ExecutionMode.of(script("CREATE TABLE t (id int); INSERT INTO t VALUES (1);"), MARIA))
+        assertThat(ExecutionModes.of(script("CREATE TABLE t (id int); INSERT INTO t VALUES (1);"), MARIA))
                 .isEqualTo(ExecutionMode.PER_STATEMENT);
     }
 }

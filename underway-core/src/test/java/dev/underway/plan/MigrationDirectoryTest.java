@@ -3,6 +3,7 @@ package dev.underway.plan;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.postgres.PostgresDialect;
+import dev.underway.migration.MigrationScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

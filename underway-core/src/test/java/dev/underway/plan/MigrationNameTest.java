@@ -1,5 +1,8 @@
 package dev.underway.plan;
 
+import dev.underway.migration.MigrationCategory;
+import dev.underway.migration.MigrationName;
+import dev.underway.migration.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,7 @@
 package dev.underway.plan;
 
 import dev.underway.UnderwayException;
+import dev.underway.migration.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

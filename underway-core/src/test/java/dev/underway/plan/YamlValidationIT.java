@@ -1,10 +1,13 @@
 package dev.underway.plan;
 
-import dev.underway.Reason;
 import dev.underway.MigrateOptions;
+import dev.underway.Reason;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.exec.Repair;
+import dev.underway.migration.MigrationInfo;
+import dev.underway.migration.MigrationState;
+import dev.underway.migration.MigrationVersion;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;

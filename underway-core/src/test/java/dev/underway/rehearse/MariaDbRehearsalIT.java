@@ -1,8 +1,10 @@
 package dev.underway.rehearse;
 
 import dev.underway.Underway;
-
-import dev.underway.plan.MigrationVersion;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.report.RehearsalReport;
+import dev.underway.report.RehearsalRequest;
+import dev.underway.report.StepReport;
 import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;

@@ -1,11 +1,13 @@
 package dev.underway.rehearse;
 
-import dev.underway.Underway;
-
-import dev.underway.UnderwayException;
 import dev.underway.Reason;
-import dev.underway.load.Stall;
-import dev.underway.plan.MigrationVersion;
+import dev.underway.Underway;
+import dev.underway.UnderwayException;
+import dev.underway.migration.MigrationVersion;
+import dev.underway.report.RehearsalReport;
+import dev.underway.report.RehearsalRequest;
+import dev.underway.report.Stall;
+import dev.underway.report.StepReport;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;

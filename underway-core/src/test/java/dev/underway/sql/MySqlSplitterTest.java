@@ -2,6 +2,9 @@ package dev.underway.sql;
 
 import dev.underway.UnderwayException;
 import dev.underway.dialect.mysql.MySqlDialect;
+import dev.underway.migration.Directive;
+import dev.underway.migration.SqlScript;
+import dev.underway.migration.SqlStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

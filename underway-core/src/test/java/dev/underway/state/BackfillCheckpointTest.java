@@ -1,5 +1,6 @@
 package dev.underway.state;
 
+import dev.underway.migration.BackfillCheckpoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

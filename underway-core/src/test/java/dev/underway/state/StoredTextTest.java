@@ -1,10 +1,11 @@
 package dev.underway.state;
 
-import dev.underway.plan.HistoryPhase;
-import dev.underway.plan.StoredText;
-
 import dev.underway.UnderwayException;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.migration.BackfillStatus;
+import dev.underway.migration.FlightPhase;
+import dev.underway.migration.HistoryPhase;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.StoredText;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,10 +3,10 @@ package dev.underway.synthetic;
 import dev.underway.Audience;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.ColumnProfile.Kind;
-import dev.underway.dialect.Dialects;
+import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.DatabaseKind;
+import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +115,7 @@ class ColumnGeneratorTest {
     @Test
     void foreignKeysTakeTheParentsKeys() {
         ColumnProfile fk = column(Kind.INTEGER, null, false, false).withReference(
-                new dev.underway.dialect.QualifiedName("public", "p"), "id");
+                new dev.underway.migration.QualifiedName("public", "p"), "id");
         ColumnGenerator g = new ColumnGenerator(fk, PG, List.of("7", "8", "9"), "public.t");
         SplittableRandom r = new SplittableRandom(4);
         for (int i = 0; i < 100; i++) {

@@ -4,7 +4,8 @@ import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.migration.QualifiedName;
+import dev.underway.report.FilledTable;
 import dev.underway.testkit.Sql;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,7 @@ abstract class SyntheticDataScenario {
 
     @Test
     void everyKindIsFilledAndTheServerAcceptsItParentsFirst() throws SQLException {
-        List<SyntheticData.Filled> filled = SyntheticData.fill(c, dialect, Map.of(table("wide"), 5000L), 40);
+        List<FilledTable> filled = SyntheticData.fill(c, dialect, Map.of(table("wide"), 5000L), 40);
 
         assertThat(filled).extracting(f -> f.table().name() + ":" + f.rows() + ":" + f.addedAsParent())
                 .containsExactly("parent:40:true", "wide:5000:false");

@@ -1,7 +1,7 @@
 package dev.underway.dialect.mysql;
 
-import dev.underway.sql.Token;
-import dev.underway.sql.TokenType;
+import dev.underway.migration.Token;
+import dev.underway.migration.TokenType;
 
 import java.util.List;
 import java.util.Locale;

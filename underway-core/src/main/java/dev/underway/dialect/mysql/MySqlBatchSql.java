@@ -3,7 +3,7 @@ package dev.underway.dialect.mysql;
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.KeyLists;
-import dev.underway.dialect.TableColumn;
+import dev.underway.migration.TableColumn;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package dev.underway.dialect.mysql;
 
-import dev.underway.dialect.Blocker;
 import dev.underway.dialect.Blockers;
+import dev.underway.migration.Blocker;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

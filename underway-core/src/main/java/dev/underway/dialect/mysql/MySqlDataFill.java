@@ -1,11 +1,11 @@
 package dev.underway.dialect.mysql;
 
-import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.ColumnProfile.Kind;
+import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.DataFill;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
 import dev.underway.dialect.ValueLists;
+import dev.underway.migration.QualifiedName;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,8 +15,8 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

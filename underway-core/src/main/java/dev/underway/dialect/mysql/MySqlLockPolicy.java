@@ -1,13 +1,13 @@
 package dev.underway.dialect.mysql;
 
 import dev.underway.dialect.LockPolicy;
-import dev.underway.dialect.Verdict;
 import dev.underway.dialect.mysql.OnlineDdl.Algorithm;
 import dev.underway.dialect.mysql.OnlineDdl.Lock;
+import dev.underway.migration.Verdict;
 import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.AlterAction;
-import dev.underway.sql.shape.ConstraintDef;
 import dev.underway.sql.shape.ConstraintDef.ConstraintType;
+import dev.underway.sql.shape.ConstraintDef;
 import dev.underway.sql.shape.Modifier;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementKind;

@@ -1,7 +1,7 @@
 package dev.underway.dialect.mysql;
 
-import dev.underway.dialect.TimeoutClass;
 import dev.underway.dialect.TimeoutPolicy;
+import dev.underway.migration.TimeoutClass;
 
 /**
  * MySQL/MariaDB: every DDL algorithm, in-place index builds included, takes an exclusive

@@ -1,7 +1,7 @@
 package dev.underway.dialect.mysql;
 
 import dev.underway.dialect.TransactionRules;
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.SqlStatement;
 
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package dev.underway.dialect.postgres;
 
-import dev.underway.dialect.Verdict;
+import dev.underway.migration.Verdict;
+import dev.underway.report.PgLock;
 import dev.underway.sql.shape.TableName;
 
 import java.util.LinkedHashMap;

@@ -1,10 +1,11 @@
 package dev.underway.dialect.postgres;
 
 import dev.underway.dialect.ServerVersion;
+import dev.underway.report.PgLock;
 import dev.underway.sql.shape.AlterAction;
 import dev.underway.sql.shape.ColumnDef;
-import dev.underway.sql.shape.ConstraintDef;
 import dev.underway.sql.shape.ConstraintDef.ConstraintType;
+import dev.underway.sql.shape.ConstraintDef;
 import dev.underway.sql.shape.Modifier;
 import dev.underway.sql.shape.SchemaModel;
 import dev.underway.sql.shape.StatementShape;
@@ -15,10 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import static dev.underway.dialect.postgres.PgLock.ACCESS_EXCLUSIVE;
-import static dev.underway.dialect.postgres.PgLock.ROW_SHARE;
-import static dev.underway.dialect.postgres.PgLock.SHARE_ROW_EXCLUSIVE;
-import static dev.underway.dialect.postgres.PgLock.SHARE_UPDATE_EXCLUSIVE;
+import static dev.underway.report.PgLock.ACCESS_EXCLUSIVE;
+import static dev.underway.report.PgLock.ROW_SHARE;
+import static dev.underway.report.PgLock.SHARE_ROW_EXCLUSIVE;
+import static dev.underway.report.PgLock.SHARE_UPDATE_EXCLUSIVE;
 
 /** ALTER TABLE on PostgreSQL: the lock is the strongest any sub-command needs (manual, ALTER TABLE). */
 final class PostgresAlterTable {

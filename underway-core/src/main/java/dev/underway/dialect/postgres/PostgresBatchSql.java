@@ -2,7 +2,8 @@ package dev.underway.dialect.postgres;
 
 import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.TableColumn;
+import dev.underway.dialect.KeyLists;
+import dev.underway.migration.TableColumn;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import dev.underway.dialect.KeyLists;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

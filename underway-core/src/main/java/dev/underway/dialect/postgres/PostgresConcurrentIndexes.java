@@ -1,10 +1,10 @@
 package dev.underway.dialect.postgres;
 
-import dev.underway.dialect.ConcurrentIndex;
 import dev.underway.dialect.ConcurrentIndexes;
 import dev.underway.dialect.Dialect;
-import dev.underway.sql.SqlStatement;
-import dev.underway.sql.Token;
+import dev.underway.migration.ConcurrentIndex;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Token;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,11 +1,11 @@
 package dev.underway.dialect.postgres;
 
-import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.ColumnProfile.Kind;
+import dev.underway.dialect.ColumnProfile;
 import dev.underway.dialect.DataFill;
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
 import dev.underway.dialect.ValueLists;
+import dev.underway.migration.QualifiedName;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 

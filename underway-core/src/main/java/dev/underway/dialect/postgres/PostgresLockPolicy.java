@@ -2,7 +2,8 @@ package dev.underway.dialect.postgres;
 
 import dev.underway.dialect.LockPolicy;
 import dev.underway.dialect.ServerVersion;
-import dev.underway.dialect.Verdict;
+import dev.underway.migration.Verdict;
+import dev.underway.report.PgLock;
 import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.Modifier;
 import dev.underway.sql.shape.SchemaModel;
@@ -11,13 +12,13 @@ import dev.underway.sql.shape.TableName;
 
 import java.util.List;
 
-import static dev.underway.dialect.postgres.PgLock.ACCESS_EXCLUSIVE;
-import static dev.underway.dialect.postgres.PgLock.ACCESS_SHARE;
-import static dev.underway.dialect.postgres.PgLock.EXCLUSIVE;
-import static dev.underway.dialect.postgres.PgLock.ROW_EXCLUSIVE;
-import static dev.underway.dialect.postgres.PgLock.SHARE;
-import static dev.underway.dialect.postgres.PgLock.SHARE_ROW_EXCLUSIVE;
-import static dev.underway.dialect.postgres.PgLock.SHARE_UPDATE_EXCLUSIVE;
+import static dev.underway.report.PgLock.ACCESS_EXCLUSIVE;
+import static dev.underway.report.PgLock.ACCESS_SHARE;
+import static dev.underway.report.PgLock.EXCLUSIVE;
+import static dev.underway.report.PgLock.ROW_EXCLUSIVE;
+import static dev.underway.report.PgLock.SHARE;
+import static dev.underway.report.PgLock.SHARE_ROW_EXCLUSIVE;
+import static dev.underway.report.PgLock.SHARE_UPDATE_EXCLUSIVE;
 
 /**
  * PostgreSQL's lock levels per statement (manual: "Explicit Locking", ALTER TABLE, CREATE

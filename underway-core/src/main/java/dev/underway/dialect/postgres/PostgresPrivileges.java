@@ -3,7 +3,7 @@ package dev.underway.dialect.postgres;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Privilege;
 import dev.underway.dialect.Privileges;
-import dev.underway.dialect.QualifiedName;
+import dev.underway.migration.QualifiedName;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,7 @@
 package dev.underway.dialect.postgres;
 
 import dev.underway.dialect.SessionProbe;
+import dev.underway.report.PgLock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,11 +1,11 @@
 package dev.underway.dialect.postgres;
 
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.QualifiedName;
-import dev.underway.dialect.TableColumn;
 import dev.underway.dialect.TableInfo;
 import dev.underway.dialect.TableIntrospection;
-import dev.underway.dialect.TableKey;
+import dev.underway.migration.QualifiedName;
+import dev.underway.migration.TableColumn;
+import dev.underway.migration.TableKey;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

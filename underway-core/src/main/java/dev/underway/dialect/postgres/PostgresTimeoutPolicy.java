@@ -1,7 +1,7 @@
 package dev.underway.dialect.postgres;
 
-import dev.underway.dialect.TimeoutClass;
 import dev.underway.dialect.TimeoutPolicy;
+import dev.underway.migration.TimeoutClass;
 
 /**
  * PostgreSQL: statements that take a lock stronger than SHARE UPDATE EXCLUSIVE (and those the

@@ -2,8 +2,8 @@ package dev.underway.dialect.postgres;
 
 import dev.underway.dialect.ServerVersion;
 import dev.underway.dialect.TransactionRules;
-import dev.underway.sql.SqlStatement;
-import dev.underway.sql.Token;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Token;
 
 import java.util.List;
 import java.util.Optional;

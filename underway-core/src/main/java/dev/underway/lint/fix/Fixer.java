@@ -2,13 +2,13 @@ package dev.underway.lint.fix;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.lint.Finding;
 import dev.underway.lint.LintInput;
 import dev.underway.lint.Linter;
 import dev.underway.lint.StatementAnalysis;
+import dev.underway.migration.Directive;
+import dev.underway.migration.SqlStatement;
 import dev.underway.plan.Checksums;
-import dev.underway.sql.Directive;
-import dev.underway.sql.SqlStatement;
+import dev.underway.report.Finding;
 import dev.underway.sql.shape.SchemaModel;
 
 import java.io.IOException;

@@ -2,13 +2,13 @@ package dev.underway.lint.fix;
 
 import dev.underway.dialect.Dialect;
 import dev.underway.lint.StatementAnalysis;
-import dev.underway.sql.SqlStatement;
-import dev.underway.sql.Token;
-import dev.underway.sql.TokenType;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Token;
+import dev.underway.migration.TokenType;
 import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.AlterAction;
-import dev.underway.sql.shape.ConstraintDef;
 import dev.underway.sql.shape.ConstraintDef.ConstraintType;
+import dev.underway.sql.shape.ConstraintDef;
 import dev.underway.sql.shape.Modifier;
 import dev.underway.sql.shape.PostgresNames;
 import dev.underway.sql.shape.SchemaModel;

@@ -1,7 +1,7 @@
 package dev.underway.lint.rules;
 
-import dev.underway.lint.Rule;
 import dev.underway.lint.Rule.Engine;
+import dev.underway.lint.Rule;
 import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.AlterAction;
 import dev.underway.sql.shape.Modifier;
@@ -9,8 +9,8 @@ import dev.underway.sql.shape.StatementKind;
 
 import java.util.List;
 
-import static dev.underway.lint.Severity.ERROR;
-import static dev.underway.lint.Severity.WARNING;
+import static dev.underway.report.Severity.ERROR;
+import static dev.underway.report.Severity.WARNING;
 
 /** Changes that break the application version still running, or lose data: both engines. */
 public final class BreakingChangeRules {

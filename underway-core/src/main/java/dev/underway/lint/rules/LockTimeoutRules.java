@@ -1,7 +1,7 @@
 package dev.underway.lint.rules;
 
-import dev.underway.lint.Rule;
 import dev.underway.lint.Rule.Engine;
+import dev.underway.lint.Rule;
 import dev.underway.lint.StatementContext;
 import dev.underway.sql.shape.TableName;
 
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static dev.underway.lint.Severity.ERROR;
+import static dev.underway.report.Severity.ERROR;
 
 /**
  * A strong lock requested without a lock timeout waits behind any long transaction, and every

@@ -1,7 +1,7 @@
 package dev.underway.lint.rules;
 
-import dev.underway.lint.Rule;
 import dev.underway.lint.Rule.Engine;
+import dev.underway.lint.Rule;
 import dev.underway.lint.StatementContext;
 import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.AlterAction;
@@ -11,8 +11,8 @@ import dev.underway.sql.shape.TableModel;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.underway.lint.Severity.ERROR;
-import static dev.underway.lint.Severity.INFO;
+import static dev.underway.report.Severity.ERROR;
+import static dev.underway.report.Severity.INFO;
 
 /** MySQL/MariaDB: ALTERs that copy the table (blocking writes) instead of running INSTANT or INPLACE. */
 public final class MySqlRules {

@@ -1,7 +1,7 @@
 package dev.underway.lint.rules;
 
-import dev.underway.lint.Rule;
 import dev.underway.lint.Rule.Engine;
+import dev.underway.lint.Rule;
 import dev.underway.lint.StatementContext;
 import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.AlterAction;
@@ -11,7 +11,7 @@ import dev.underway.sql.shape.StatementKind;
 import java.util.List;
 import java.util.Objects;
 
-import static dev.underway.lint.Severity.ERROR;
+import static dev.underway.report.Severity.ERROR;
 
 /** PostgreSQL changes that break the application version still running: renamed enum values and schemas, json. */
 public final class PostgresBreakingRules {

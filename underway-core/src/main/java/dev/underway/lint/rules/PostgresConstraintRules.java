@@ -1,12 +1,12 @@
 package dev.underway.lint.rules;
 
-import dev.underway.lint.Rule;
 import dev.underway.lint.Rule.Engine;
+import dev.underway.lint.Rule;
 import dev.underway.lint.StatementContext;
 import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.AlterAction;
-import dev.underway.sql.shape.ConstraintDef;
 import dev.underway.sql.shape.ConstraintDef.ConstraintType;
+import dev.underway.sql.shape.ConstraintDef;
 import dev.underway.sql.shape.StatementKind;
 import dev.underway.sql.shape.TableModel;
 import dev.underway.sql.shape.TableName;
@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static dev.underway.lint.Severity.ERROR;
+import static dev.underway.report.Severity.ERROR;
 
 /** PostgreSQL constraints: validate without blocking, and build keys from concurrent indexes. */
 public final class PostgresConstraintRules {

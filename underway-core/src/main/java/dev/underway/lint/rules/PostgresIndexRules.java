@@ -1,7 +1,7 @@
 package dev.underway.lint.rules;
 
-import dev.underway.lint.Rule;
 import dev.underway.lint.Rule.Engine;
+import dev.underway.lint.Rule;
 import dev.underway.lint.StatementContext;
 import dev.underway.sql.shape.Modifier;
 import dev.underway.sql.shape.StatementKind;
@@ -9,8 +9,8 @@ import dev.underway.sql.shape.TableName;
 
 import java.util.List;
 
-import static dev.underway.lint.Severity.ERROR;
-import static dev.underway.lint.Severity.WARNING;
+import static dev.underway.report.Severity.ERROR;
+import static dev.underway.report.Severity.WARNING;
 
 /** PostgreSQL index builds and drops: CONCURRENTLY, and where it cannot be used. */
 public final class PostgresIndexRules {

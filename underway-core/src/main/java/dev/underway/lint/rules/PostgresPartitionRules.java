@@ -1,14 +1,14 @@
 package dev.underway.lint.rules;
 
-import dev.underway.lint.Rule;
 import dev.underway.lint.Rule.Engine;
+import dev.underway.lint.Rule;
 import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.AlterAction;
 import dev.underway.sql.shape.Modifier;
 
 import java.util.List;
 
-import static dev.underway.lint.Severity.WARNING;
+import static dev.underway.report.Severity.WARNING;
 
 /** PostgreSQL partitions: detaching without blocking every query on the partitioned table. */
 public final class PostgresPartitionRules {

@@ -1,7 +1,7 @@
 package dev.underway.lint.rules;
 
-import dev.underway.lint.Rule;
 import dev.underway.lint.Rule.Engine;
+import dev.underway.lint.Rule;
 import dev.underway.lint.StatementContext;
 import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.AlterAction;
@@ -12,8 +12,8 @@ import dev.underway.sql.shape.StatementKind;
 import java.util.List;
 import java.util.function.Predicate;
 
-import static dev.underway.lint.Severity.ERROR;
-import static dev.underway.lint.Severity.INFO;
+import static dev.underway.report.Severity.ERROR;
+import static dev.underway.report.Severity.INFO;
 
 /** PostgreSQL statements that rewrite a table while holding ACCESS EXCLUSIVE. */
 public final class PostgresRewriteRules {

@@ -1,8 +1,8 @@
 package dev.underway.sql.shape;
 
-import dev.underway.sql.SqlStatement;
-import dev.underway.sql.Token;
-import dev.underway.sql.TokenType;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.Token;
+import dev.underway.migration.TokenType;
 
 import java.util.ArrayList;
 import java.util.List;

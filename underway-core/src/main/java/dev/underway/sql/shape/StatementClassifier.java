@@ -1,7 +1,7 @@
 package dev.underway.sql.shape;
 
-import dev.underway.sql.SqlStatement;
-import dev.underway.sql.TokenType;
+import dev.underway.migration.SqlStatement;
+import dev.underway.migration.TokenType;
 
 import java.util.Locale;
 

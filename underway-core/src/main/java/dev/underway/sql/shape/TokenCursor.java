@@ -1,7 +1,7 @@
 package dev.underway.sql.shape;
 
-import dev.underway.sql.Token;
-import dev.underway.sql.TokenType;
+import dev.underway.migration.Token;
+import dev.underway.migration.TokenType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -175,7 +175,7 @@ final class TokenCursor {
     }
 
     /** The source text of a token run, as written (tokens keep their offsets into the file). */
-    static String text(dev.underway.sql.SqlStatement statement, List<Token> run) {
+    static String text(dev.underway.migration.SqlStatement statement, List<Token> run) {
         if (run.isEmpty()) {
             return "";
         }

@@ -1,6 +1,6 @@
 package dev.underway.sql.shape;
 
-import dev.underway.sql.Token;
+import dev.underway.migration.Token;
 
 import java.util.List;
 

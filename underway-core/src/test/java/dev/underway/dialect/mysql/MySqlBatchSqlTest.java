@@ -4,7 +4,7 @@ import dev.underway.dialect.BatchSql;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
-import dev.underway.dialect.TableColumn;
+import dev.underway.migration.TableColumn;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

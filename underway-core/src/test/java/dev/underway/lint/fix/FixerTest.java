@@ -5,8 +5,8 @@ import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.lint.LintInput;
-import dev.underway.lint.LintOptions;
 import dev.underway.lint.Linter;
+import dev.underway.report.LintOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

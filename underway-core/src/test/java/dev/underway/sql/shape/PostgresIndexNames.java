@@ -1,7 +1,7 @@
 package dev.underway.sql.shape;
 
 import dev.underway.dialect.postgres.PostgresDialect;
-import dev.underway.sql.SqlStatement;
+import dev.underway.migration.SqlStatement;
 import dev.underway.sql.StatementSplitter;
 
 import java.util.List;

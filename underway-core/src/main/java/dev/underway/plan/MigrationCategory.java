@@ -1,7 +1,0 @@
-package dev.underway.plan;
-
-/** Versioned migrations run once in version order; repeatable ones run again whenever they change. */
-public enum MigrationCategory {
-    VERSIONED,
-    REPEATABLE
-}

@@ -1,0 +1,11 @@
+package dev.underway.report;
+
+/**
+ * What one lint rule says, without its check: a stable code, a short name, the severity, the engines it applies to,
+ * and the explanation and safe alternative that findings of it carry. {@code underway lint --rules} lists them.
+ *
+ * @param engines {@code any}, {@code postgresql} or {@code mysql} (MySQL and MariaDB)
+ */
+public record LintRule(String code, String name, Severity severity, String engines, String summary, String explanation,
+                       String safeAlternative) {
+}
