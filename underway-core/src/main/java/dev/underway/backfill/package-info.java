@@ -1,5 +1,5 @@
 /**
- * Batched, resumable data changes: {@code Backfill} plans a {@code BackfillRequest} ({@code BackfillPlanner} to
+ * Batched, resumable data changes: {@code Backfill} plans a {@code migration.BackfillRequest} ({@code BackfillPlanner} to
  * {@code BackfillPlan}), takes its session lock and runs it with {@code BackfillRunner}: keyset batches in short
  * transactions that commit with their checkpoint ({@code BatchTransaction}), sized by {@code BatchSizer}, throttled by
  * {@code Throttles}, then catch-up passes. Engine SQL comes from the dialect's {@code BatchSql}. It may use the

@@ -2,7 +2,7 @@
  * Everything that differs between engines, split by concern: {@code Dialect} hands out small interfaces
  * ({@code LockPolicy}, {@code SessionTimeouts}, {@code SessionLocks}, {@code Blockers}, {@code ErrorClassifier},
  * {@code TableIntrospection}, {@code BatchSql}, {@code Privileges}, ...) whose implementations live in
- * {@code dialect.postgres} and {@code dialect.mysql}; {@code Dialects} detects the engine and version; {@code Verdict}
+ * {@code dialect.postgres} and {@code dialect.mysql}; {@code Dialects} detects the engine and version; {@code migration.Verdict}
  * is what a statement locks and rewrites; {@code Redaction} takes secrets out of driver messages. Engine-specific SQL,
  * quoting and catalog reading live here and nowhere else. It may use {@code sql}, {@code wait} and the foundation
  * types, and must not depend on plans, state tables, configuration or anything above them.

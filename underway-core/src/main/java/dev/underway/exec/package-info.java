@@ -1,7 +1,7 @@
 /**
  * The executor, the only place that runs migration statements: {@code Migrator} (migrate), the migration lock
- * ({@code MigrationLock}), the plan types ({@code MigratePlan}, {@code PlanStep}, {@code PlannedMigration},
- * {@code ExecutableStatement}) built by {@code StatementPlanner}, and the machinery that runs them
+ * ({@code MigrationLock}), the plan types ({@code migration.MigratePlan}, {@code migration.PlanStep}, {@code migration.PlannedMigration},
+ * {@code migration.ExecutableStatement}) built by {@code StatementPlanner}, and the machinery that runs them
  * ({@code MigrationExecutor} for SQL migrations, {@code ActionExecutor} for phase actions, both through
  * {@code GuardedStatements}, {@code LockTimeoutRetry} and {@code StatementRunner}); also baseline and repair.
  * {@code SQLException} is classified here and in the dialects, never passed on. It must not depend on
