@@ -2,7 +2,7 @@ package dev.underway;
 
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Dialects;
-import dev.underway.dialect.ErrorKind;
+import dev.underway.migration.ErrorKind;
 import dev.underway.migration.MigrateResult;
 import dev.underway.migration.OnlineExecution;
 import dev.underway.observe.RetryAttempt;

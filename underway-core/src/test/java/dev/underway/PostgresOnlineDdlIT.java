@@ -1,6 +1,6 @@
 package dev.underway;
 
-import dev.underway.dialect.ErrorKind;
+import dev.underway.migration.ErrorKind;
 import dev.underway.migration.MigrateResult;
 import dev.underway.migration.PendingMigration;
 import dev.underway.migration.SqlStatement;

@@ -33,8 +33,6 @@ class PublicSurfaceTest {
             "Builder.state -> dev.underway.state.StateLocation",
             "Phases.planStart -> dev.underway.op.YamlMigration",
             "Phases.start -> dev.underway.op.YamlMigration",
-            "RetryAttempt.<init> -> dev.underway.dialect.ErrorKind",
-            "RetryAttempt.kind -> dev.underway.dialect.ErrorKind",
             "Underway.backfillPlan -> dev.underway.backfill.BackfillPlan",
             "Underway.config -> dev.underway.config.UnderwayConfig",
             "Underway.repair -> dev.underway.exec.Repair$Result");

@@ -1,6 +1,6 @@
 package dev.underway.backfill;
 
-import dev.underway.dialect.ErrorKind;
+import dev.underway.migration.ErrorKind;
 
 /**
  * Chooses the next batch's size so that a batch takes about the target time. It starts small,

@@ -1,5 +1,7 @@
 package dev.underway.dialect;
 
+import dev.underway.migration.ErrorKind;
+
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;

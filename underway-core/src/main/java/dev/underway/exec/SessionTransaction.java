@@ -2,7 +2,7 @@ package dev.underway.exec;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.dialect.ErrorKind;
+import dev.underway.migration.ErrorKind;
 import dev.underway.migration.SqlStatement;
 
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package dev.underway.exec;
 
-import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.Redaction;
 import dev.underway.migration.Blocker;
+import dev.underway.migration.ErrorKind;
 import dev.underway.migration.SqlStatement;
 
 import java.sql.SQLException;

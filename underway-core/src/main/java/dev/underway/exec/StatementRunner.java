@@ -2,9 +2,9 @@ package dev.underway.exec;
 
 import dev.underway.Interruption;
 import dev.underway.dialect.ErrorClassifier;
-import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.postgres.PostgresCopyIn;
 import dev.underway.migration.Blocker;
+import dev.underway.migration.ErrorKind;
 import dev.underway.migration.ExecutableStatement;
 import dev.underway.migration.PendingMigration;
 import dev.underway.migration.SqlStatement;

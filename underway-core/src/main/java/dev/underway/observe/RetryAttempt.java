@@ -1,8 +1,8 @@
 package dev.underway.observe;
 
 import dev.underway.Durations;
-import dev.underway.dialect.ErrorKind;
 import dev.underway.migration.Blocker;
+import dev.underway.migration.ErrorKind;
 import dev.underway.migration.SqlStatement;
 
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.underway.rehearse;
 
 import dev.underway.dialect.Dialect;
-import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.Redaction;
 import dev.underway.dialect.SessionProbe;
 import dev.underway.lint.StatementAnalysis;
+import dev.underway.migration.ErrorKind;
 import dev.underway.migration.PendingMigration;
 import dev.underway.migration.SqlStatement;
 import dev.underway.observe.MigrationListener;

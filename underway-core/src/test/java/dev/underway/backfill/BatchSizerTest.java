@@ -1,6 +1,6 @@
 package dev.underway.backfill;
 
-import dev.underway.dialect.ErrorKind;
+import dev.underway.migration.ErrorKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.underway.dialect;
 
+import dev.underway.migration.ErrorKind;
 import dev.underway.testkit.Sql;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;

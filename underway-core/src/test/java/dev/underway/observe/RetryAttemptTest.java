@@ -1,8 +1,8 @@
 package dev.underway.observe;
 
-import dev.underway.dialect.ErrorKind;
 import dev.underway.dialect.postgres.PostgresDialect;
 import dev.underway.migration.Blocker;
+import dev.underway.migration.ErrorKind;
 import dev.underway.migration.SqlStatement;
 import dev.underway.sql.StatementSplitter;
 import org.junit.jupiter.api.Test;

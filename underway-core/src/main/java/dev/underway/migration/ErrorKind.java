@@ -1,4 +1,4 @@
-package dev.underway.dialect;
+package dev.underway.migration;
 
 /** What a database error means for whoever decides whether to retry. */
 public enum ErrorKind {
