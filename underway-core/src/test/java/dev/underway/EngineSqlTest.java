@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Engine-specific SQL lives under {@code dialect/}: the main sources of {@code underway-core} outside it name no
  * catalog ({@code pg_class}, {@code information_schema}, ...) and no PostgreSQL-only DDL, and the operations and
- * their orchestration ({@code op/}, {@code expand/}) build no DDL text of their own (they ask
- * {@code dialect/postgres}). Comments are not scanned: a comment may say which catalog a dialect reads.
+ * their orchestration ({@code op/}, {@code expand/}) build no DDL text of their own, not even the parts of a
+ * statement (column and constraint definitions, index parameters, the conditions a validation looks for): they ask
+ * {@code dialect/postgres}. Comments are not scanned: a comment may say which catalog a dialect reads.
  * A hit fails naming file:line; {@link #ALLOWED} holds what truly cannot move, each with its reason.
  */
 class EngineSqlTest {
@@ -35,6 +36,17 @@ class EngineSqlTest {
             "CREATE TABLE", "DROP TABLE", "CREATE VIEW", "DROP VIEW", "CREATE SCHEMA", "DROP SCHEMA", "CREATE INDEX",
             "CREATE UNIQUE INDEX", "DROP INDEX", "DROP TRIGGER", "DROP FUNCTION", "ADD COLUMN", "DROP COLUMN",
             "ADD CONSTRAINT", "DROP CONSTRAINT", "VALIDATE CONSTRAINT", "RENAME COLUMN", "COMMENT ON", "LOCK TABLE");
+
+    /**
+     * Parts of definitions and queries the operations must get from the dialect too ({@code PostgresDefinitions}):
+     * columns, constraints, index parameters, validation conditions. Matched as written in op/ and expand/; each is
+     * SQL syntax no message or description of theirs uses ({@code NOT VALID}, {@code SET NOT NULL} and
+     * {@code USING INDEX} are left out: descriptions and messages say them).
+     */
+    private static final List<String> OPERATION_CLAUSES = List.of("CHECK (", "FOREIGN KEY", "PRIMARY KEY (", "UNIQUE (",
+            "UNIQUE\"", "REFERENCES ", "CONSTRAINT ", "INCLUDE (", "WITH (", "TABLESPACE ", "GENERATED ", "AS IDENTITY",
+            "COLLATE ", "DEFERRABLE", "NO INHERIT", "NULLS NOT DISTINCT", "EXCLUDE", "IS NULL", "IS NOT NULL", "NOT (",
+            "DROP NOT NULL", "SET DEFAULT ", "DROP DEFAULT", " DEFAULT ", "CAST(", "SELECT ", " LIMIT ");
 
     /** "file: word" → why it stays. */
     private static final Map<String, String> ALLOWED = Map.of(
@@ -65,6 +77,9 @@ class EngineSqlTest {
                     }
                     if (operations) {
                         for (String word : OPERATION_DDL) {
+                            check(hits, relative, i, lines[i], word, lines[i].contains(word));
+                        }
+                        for (String word : OPERATION_CLAUSES) {
                             check(hits, relative, i, lines[i], word, lines[i].contains(word));
                         }
                     }

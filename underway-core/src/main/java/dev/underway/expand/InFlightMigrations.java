@@ -6,6 +6,7 @@ import dev.underway.exec.ActionExecutor;
 import dev.underway.exec.Database;
 import dev.underway.migration.FlightPhase;
 import dev.underway.migration.HistoryPhase;
+import dev.underway.migration.BackfillState;
 import dev.underway.migration.HistoryRow;
 import dev.underway.migration.MigrationStatus;
 import dev.underway.migration.OnlineExecution;
@@ -20,6 +21,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -50,21 +53,21 @@ final class InFlightMigrations {
 
     List<MigrationStatus> status() {
         try (Connection c = db.open()) {
+            List<InFlight> rows = operations.load(c);
+            Map<String, BackfillState> recorded = backfills.loadAll(c, rows.stream().flatMap(row -> row.backfills()
+                    .stream().map(table -> backfillName(row, table))).toList());
             List<MigrationStatus> out = new ArrayList<>();
-            for (InFlight row : operations.load(c)) {
+            for (InFlight row : rows) {
                 MigrationPlan plan = plan(row);
                 int total = switch (row.phase()) {
                     case START, STARTED -> plan.start().size();
                     case COMPLETE -> plan.complete(false, List.of()).size();
                     case ROLLBACK -> plan.rollback().size();
                 };
-                List<MigrationStatus.Backfill> bs = new ArrayList<>();
-                for (String table : row.backfills()) {
-                    String name = PhaseRun.backfillName(schema(), table, row.version());
-                    bs.add(backfills.load(c, name).map(s -> new MigrationStatus.Backfill(table, s.status().text(),
-                                    s.checkpoint().rowsDone(), s.estimatedRows()))
-                            .orElse(new MigrationStatus.Backfill(table, "pending", 0, 0)));
-                }
+                List<MigrationStatus.Backfill> bs = row.backfills().stream().map(table -> Optional.ofNullable(
+                        recorded.get(backfillName(row, table))).map(s -> new MigrationStatus.Backfill(table,
+                        s.status().text(), s.checkpoint().rowsDone(), s.estimatedRows()))
+                        .orElse(new MigrationStatus.Backfill(table, "pending", 0, 0))).toList();
                 int done = row.phase() == FlightPhase.STARTED ? total : row.actionsDone();
                 out.add(new MigrationStatus(row.version(), row.script(), row.phase(), done, total,
                         row.newSchema(), row.oldSchema(), row.tables(), bs, row.message(), row.startedOn(),
@@ -74,6 +77,10 @@ final class InFlightMigrations {
         } catch (SQLException e) {
             throw failure(db, "reading the in-flight migrations", e);
         }
+    }
+
+    private String backfillName(InFlight row, String table) {
+        return PhaseRun.backfillName(schema(), table, row.version());
     }
 
     /** The history of the target schema (empty before the first run). */
@@ -94,25 +101,24 @@ final class InFlightMigrations {
     /** The in-flight migration with this version, or the only one when none is given. */
     InFlight resolve(Connection c, String version) throws SQLException {
         List<InFlight> all = operations.load(c);
+        String inFlight = all.stream().map(f -> "V" + f.version()).collect(Collectors.joining(", "));
         if (version == null) {
             if (all.size() == 1) {
                 return all.get(0);
             }
-            throw UnderwayException.of(Reason.NOT_IN_FLIGHT, all.isEmpty() ? "no declarative migration is in flight on schema " + schema()
-                    : "several migrations are in flight (" + all.stream().map(f -> "V" + f.version())
-                    .collect(Collectors.joining(", ")) + "); name one");
+            throw UnderwayException.of(Reason.NOT_IN_FLIGHT, all.isEmpty() ? "no declarative migration is in flight on"
+                    + " schema " + schema() : "several migrations are in flight (" + inFlight + "); name one");
         }
         String wanted = EarlierRuns.normalize(version);
-        return all.stream().filter(f -> f.version().equals(wanted))
-                .findFirst().orElseThrow(() -> UnderwayException.of(Reason.NOT_IN_FLIGHT, "V" + wanted + " is not in flight on schema "
-                        + schema() + (all.isEmpty() ? "" : " (in flight: " + all.stream().map(f -> "V" + f.version())
-                        .collect(Collectors.joining(", ")) + ")")));
+        return all.stream().filter(f -> f.version().equals(wanted)).findFirst()
+                .orElseThrow(() -> UnderwayException.of(Reason.NOT_IN_FLIGHT, "V" + wanted + " is not in flight on schema "
+                        + schema() + (all.isEmpty() ? "" : " (in flight: " + inFlight + ")")));
     }
 
     void forget(Connection c, InFlight row) throws SQLException {
         operations.delete(c, row.version());
         for (String table : row.backfills()) {
-            backfills.delete(c, PhaseRun.backfillName(schema(), table, row.version()));
+            backfills.delete(c, backfillName(row, table));
         }
     }
 

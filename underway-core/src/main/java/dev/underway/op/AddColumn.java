@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresDefinitions;
 import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.migration.Action;
 import dev.underway.migration.Phase;
@@ -8,8 +9,6 @@ import dev.underway.migration.Stage;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.underway.dialect.postgres.PostgresQuoting.literal;
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * {@code add_column}. The column gets its final name at once (the old version's views do not
@@ -114,7 +113,6 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
         String referenced = r.referenced();
         List<Action> out = new ArrayList<>();
         String qt = x.qualified(t.physical);
-        String q = quote(column.name());
         String where = t.name + "." + column.name();
         boolean catalogDefault = column.defaultSql() != null && catalogOnly(column.defaultSql());
         if (column.generated() != null) {
@@ -123,7 +121,7 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
                     PostgresExpandDdl.addColumn(qt, column.definition(false))));
         } else {
             out.add(Action.of(Phase.START, Stage.COLUMNS, "add " + where, PostgresExpandDdl.addColumn(qt, column.name(),
-                    column.type() + (catalogDefault ? " DEFAULT " + column.defaultSql() : ""))));
+                    PostgresDefinitions.withDefault(column.type(), catalogDefault ? column.defaultSql() : null))));
         }
         if (column.defaultSql() != null && !catalogDefault) {
             out.add(Action.of(Phase.START, Stage.COLUMNS, "default of " + where + " for new rows",
@@ -142,8 +140,8 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
         }
         if (column.references() != null) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "foreign key " + column.references().name() + " (NOT VALID)",
-                    Constraints.addNotValid(x, t, column.references().name(), "FOREIGN KEY (" + q + ") "
-                            + column.references().clause(x, referenced))));
+                    Constraints.addNotValid(x, t, column.references().name(), PostgresDefinitions.foreignKey(
+                            List.of(column.name()), column.references().clause(x, referenced)))));
         }
         return out;
     }
@@ -157,12 +155,11 @@ final class AddColumn implements Operation<AddColumn.Resolved> {
         TableDraft t = r.t();
         String referenced = r.referenced();
         List<Action> out = new ArrayList<>();
-        String q = quote(column.name());
         if (!column.nullable() && column.generated() == null) {
             out.addAll(Constraints.completeNotNull(x, t, column.name(), column.name()));
         }
         if (column.check() != null) {
-            out.add(Constraints.validate(x, t, column.check().name(), "NOT (" + column.check().constraint() + ")"));
+            out.add(Constraints.validate(x, t, column.check().name(), PostgresDefinitions.not(column.check().constraint())));
         }
         if (column.references() != null) {
             out.add(Constraints.validate(x, t, column.references().name(), PostgresExpandDdl.orphans(

@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresDefinitions;
 import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.migration.Action;
 import dev.underway.migration.Phase;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * {@code alter_column} (and {@code rename_column}): any of name, type, nullable, default, check,
@@ -116,8 +116,8 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
      * catalog-only), the physical column the new version reads, and the table the foreign key references.
      */
     record Resolved(TableDraft t, SchemaSnapshot.Column old, ColumnCopy copy, String physical, String referenced) {
-        private String alter(Expansion x, String change) {
-            return PostgresExpandDdl.alterColumn(x.qualified(t.physical), physical, change);
+        private String dropNotNull(Expansion x) {
+            return PostgresExpandDdl.dropNotNull(x.qualified(t.physical), physical);
         }
     }
 
@@ -175,7 +175,7 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
         if (old.defaultSql() == null || newType.equalsIgnoreCase(old.type())) {
             return old.defaultSql();
         }
-        return "CAST((" + old.defaultSql() + ") AS " + newType + ")";
+        return PostgresDefinitions.cast(old.defaultSql(), newType);
     }
 
     @Override
@@ -194,7 +194,7 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
             }
             if (Boolean.TRUE.equals(nullable) && old.notNull()) {
                 out.add(Action.of(Phase.START, Stage.COLUMNS, "allow NULL in " + where + " (catalog only)",
-                        r.alter(x, "DROP NOT NULL")));
+                        r.dropNotNull(x)));
             }
         }
         if (setsComment || r.copy() != null && old.comment() != null) {
@@ -204,13 +204,13 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
         }
         if (check != null) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "check " + check.name() + " on " + where + " (NOT VALID)",
-                    Constraints.addNotValid(x, t, check.name(), "CHECK (" + expression(x, physical) + ")"
-                            + (check.noInherit() ? " NO INHERIT" : ""))));
+                    Constraints.addNotValid(x, t, check.name(), PostgresDefinitions.check(expression(x, physical),
+                            check.noInherit()))));
         }
         if (references != null) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "foreign key " + references.name() + " on " + where
-                    + " (NOT VALID)", Constraints.addNotValid(x, t, references.name(), "FOREIGN KEY ("
-                    + quote(physical) + ") " + references.clause(x, r.referenced()))));
+                    + " (NOT VALID)", Constraints.addNotValid(x, t, references.name(), PostgresDefinitions
+                    .foreignKey(List.of(physical), references.clause(x, r.referenced())))));
         }
         return out;
     }
@@ -234,7 +234,7 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
             out.addAll(r.copy().complete(x));
         }
         if (check != null) {
-            out.add(Constraints.validate(x, t, check.name(), "NOT (" + expression(x, physical) + ")"));
+            out.add(Constraints.validate(x, t, check.name(), PostgresDefinitions.not(expression(x, physical))));
         }
         if (references != null) {
             String refColumn = references.columns().get(0);
@@ -270,10 +270,10 @@ final class AlterColumn implements Operation<AlterColumn.Resolved> {
         }
         if (Boolean.TRUE.equals(nullable) && old.notNull()) {
             String check = Names.notNullCheck(t.physical, old.name());
-            out.add(Constraints.checkBeforeRestoring(x, t, check, quote(old.name()) + " IS NOT NULL",
+            out.add(Constraints.checkBeforeRestoring(x, t, check, PostgresDefinitions.isNotNull(old.name()),
                     "NOT NULL on " + where));
             out.add(Action.of(Phase.ROLLBACK, Stage.UNDO, "restore NOT NULL on " + where,
-                    PostgresExpandDdl.alterColumn(table, old.name(), "SET NOT NULL"),
+                    PostgresExpandDdl.setNotNull(table, old.name()),
                     PostgresExpandDdl.dropConstraint(table, check)));
         }
         return out;

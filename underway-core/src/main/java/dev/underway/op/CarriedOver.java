@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresDefinitions;
 import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.migration.Action;
 import dev.underway.migration.Phase;
@@ -9,7 +10,6 @@ import dev.underway.migration.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -52,7 +52,7 @@ final class CarriedOver {
     /** The constraint's definition on the copies; for a foreign key only the local columns are renamed. */
     private static String onCopies(Expansion x, SchemaSnapshot.Constraint k, Map<String, String> copies) {
         String def = k.definition();
-        int references = def.toUpperCase(Locale.ROOT).indexOf(" REFERENCES ");
+        int references = PostgresDefinitions.referencesStart(def);
         if (k.type().equals("f") && references > 0) {
             return Expressions.renameColumns(def.substring(0, references), copies, x.syntax()) + def.substring(references);
         }
@@ -64,8 +64,7 @@ final class CarriedOver {
         List<Action> out = new ArrayList<>();
         for (SchemaSnapshot.Index i : indexes(t, copies)) {
             // At start, so the new version's queries (and its ON CONFLICT on a unique column) have them too.
-            int using = i.definition().indexOf(" USING ");
-            String rest = Expressions.renameColumns(i.definition().substring(using), copies, x.syntax());
+            String rest = Expressions.renameColumns(PostgresDefinitions.indexBodyOf(i.definition()), copies, x.syntax());
             List<String> cols = i.columns().stream().map(c -> copies.getOrDefault(c, c)).toList();
             Violation duplicates = i.unique() ? new Violation("unique index " + i.name() + " on " + t.name
                     + " rebuilt on the new columns (duplicates)", PostgresExpandDdl.sampleDuplicates(
@@ -76,7 +75,7 @@ final class CarriedOver {
                     List.of(), true, null, duplicates));
         }
         for (SchemaSnapshot.Constraint k : constraints(t, copies)) {
-            String def = onCopies(x, k, copies).replaceAll("(?i)\\s+NOT VALID$", "");
+            String def = PostgresDefinitions.withoutNotValid(onCopies(x, k, copies));
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "carry " + k.name() + " of " + t.name + " over to the copy"
                     + " (NOT VALID)", Constraints.addNotValid(x, t, temporary(k.name()), def)));
         }
@@ -87,10 +86,9 @@ final class CarriedOver {
         Map<String, String> copies = copies(t);
         List<Action> out = new ArrayList<>();
         for (SchemaSnapshot.Constraint k : constraints(t, copies)) {
-            String def = onCopies(x, k, copies);
-            Action validate = def.startsWith("CHECK ")
-                    ? Constraints.validate(x, t, temporary(k.name()), "NOT " + def.substring("CHECK ".length())
-                    .replaceAll("(?i)\\s+NO INHERIT$", ""))
+            String condition = PostgresDefinitions.checkCondition(onCopies(x, k, copies));
+            Action validate = condition != null
+                    ? Constraints.validate(x, t, temporary(k.name()), PostgresDefinitions.not(condition))
                     : Action.validation(Stage.VALIDATE, Phase.COMPLETE, "validate " + temporary(k.name()) + " on " + t.name,
                     PostgresExpandDdl.validateConstraint(x.qualified(t.physical), temporary(k.name())), null);
             out.add(validate);
@@ -110,7 +108,7 @@ final class CarriedOver {
             SchemaSnapshot.Constraint backed = t.before.constraints().get(i.name());
             out.add(backed != null && backed.type().equals("u")
                     ? Action.of(Phase.COMPLETE, Stage.CONTRACT, "unique constraint " + i.name() + " from the rebuilt index",
-                    PostgresExpandDdl.addConstraintUsingIndex(x.qualified(t.physical), i.name(), "UNIQUE",
+                    PostgresExpandDdl.addConstraintUsingIndex(x.qualified(t.physical), i.name(), false,
                             temporary(i.name())))
                     : Action.of(Phase.COMPLETE, Stage.CONTRACT, "rename index " + temporary(i.name()) + " to " + i.name(),
                     PostgresExpandDdl.renameIndex(x.qualified(temporary(i.name())), i.name())));

@@ -1,16 +1,13 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresDefinitions;
 import dev.underway.dialect.postgres.PostgresExpandDdl;
-import dev.underway.dialect.postgres.PostgresQuoting;
 import dev.underway.migration.Action;
 import dev.underway.migration.Phase;
 import dev.underway.migration.Stage;
 import dev.underway.migration.Violation;
 
 import java.util.List;
-import java.util.stream.Collectors;
-
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * The SQL of constraints added without long locks: NOT VALID at start, VALIDATE at complete
@@ -52,17 +49,17 @@ final class Constraints {
     /** @param visible the column's name in the new version, for messages */
     static List<Action> completeNotNull(Expansion x, TableDraft t, String column, String visible) {
         String check = Names.notNullCheck(t.physical, column);
-        return List.of(validate(x, t, check, quote(column) + " IS NULL", "NOT NULL on " + t.name + "." + visible),
+        return List.of(validate(x, t, check, PostgresDefinitions.isNull(column), "NOT NULL on " + t.name + "." + visible),
                 Action.of(Phase.COMPLETE, Stage.CONTRACT, "SET NOT NULL on " + t.name + "." + column
                                 + " (no scan: the validated check proves it)",
-                        PostgresExpandDdl.alterColumn(x.qualified(t.physical), column, "SET NOT NULL"),
+                        PostgresExpandDdl.setNotNull(x.qualified(t.physical), column),
                         PostgresExpandDdl.dropConstraint(x.qualified(t.physical), check)));
     }
 
     /** UNIQUE: the index is built concurrently at complete (duplicates then fail complete, not the application). */
     static List<Action> completeUnique(Expansion x, TableDraft t, String name, List<String> columns,
                                        boolean nullsNotDistinct) {
-        return completeIndexed(x, t, name, columns, "UNIQUE", nullsNotDistinct, IndexParameters.NONE);
+        return completeIndexed(x, t, name, columns, false, nullsNotDistinct, IndexParameters.NONE);
     }
 
     /**
@@ -70,21 +67,20 @@ final class Constraints {
      * complete, then the contract adopts it ({@code ADD CONSTRAINT ... USING INDEX}: a brief ACCESS EXCLUSIVE lock, no
      * scan while the columns are NOT NULL, which a primary key's copies are made by then).
      *
-     * @param constraint {@code UNIQUE} or {@code PRIMARY KEY}
+     * @param primaryKey the primary key, else a unique constraint
      * @param index      include_columns, storage parameters and tablespace, on physical column names
      */
-    static List<Action> completeIndexed(Expansion x, TableDraft t, String name, List<String> columns, String constraint,
+    static List<Action> completeIndexed(Expansion x, TableDraft t, String name, List<String> columns, boolean primaryKey,
                                         boolean nullsNotDistinct, IndexParameters index) {
-        String cols = columns.stream().map(PostgresQuoting::quote).collect(Collectors.joining(", "));
         String sample = PostgresExpandDdl.sampleDuplicates(x.qualified(t.physical), columns);
-        String what = constraint.equals("UNIQUE") ? "unique constraint" : "primary key";
+        String what = primaryKey ? "primary key" : "unique constraint";
         return List.of(
                 new Action(Phase.COMPLETE, Stage.VALIDATE, "build the unique index " + name + " on " + t.name
                         + " concurrently", List.of(PostgresExpandDdl.createIndexConcurrently(true, name,
-                        x.qualified(t.physical), " (" + cols + ")" + index.indexClause(nullsNotDistinct))),
+                        x.qualified(t.physical), PostgresDefinitions.indexOn(columns, index.indexClause(nullsNotDistinct)))),
                         List.of(), true, null, new Violation(what + " " + name + " on " + t.name + " (duplicates)", sample)),
-                Action.of(Phase.COMPLETE, Stage.CONTRACT, constraint + " constraint " + name + " from its index",
-                        PostgresExpandDdl.addConstraintUsingIndex(x.qualified(t.physical), name, constraint, name)));
+                Action.of(Phase.COMPLETE, Stage.CONTRACT, what + " " + name + " from its index",
+                        PostgresExpandDdl.addConstraintUsingIndex(x.qualified(t.physical), name, primaryKey, name)));
     }
 
     /**
@@ -94,7 +90,7 @@ final class Constraints {
      */
     static Action checkBeforeRestoring(Expansion x, TableDraft t, String name, String condition, String what) {
         String drop = PostgresExpandDdl.dropConstraintIfExists(x.qualified(t.physical), name);
-        Action validate = validate(x, t, name, "NOT (" + condition + ")", what);
+        Action validate = validate(x, t, name, PostgresDefinitions.not(condition), what);
         return Action.check(Phase.ROLLBACK, Stage.PREPARE_UNDO, "check that " + what + " holds again (NOT VALID check,"
                         + " then validated; dropped again if it does not)",
                 List.of(PostgresExpandDdl.replaceCheckNotValid(x.qualified(t.physical), name, condition),

@@ -1,7 +1,7 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresDefinitions;
 import dev.underway.dialect.postgres.PostgresExpandDdl;
-import dev.underway.dialect.postgres.PostgresQuoting;
 import dev.underway.migration.Action;
 import dev.underway.migration.Phase;
 import dev.underway.migration.Stage;
@@ -12,9 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * {@code create_constraint}. On an existing table, a check or foreign key would make the old
@@ -189,15 +187,14 @@ final class CreateConstraint implements Operation<CreateConstraint.Resolved> {
         List<Action> out = new ArrayList<>();
         r.copies().forEach(c -> out.addAll(c.start()));
         r.notNull().forEach(c -> out.add(Constraints.notNullCheck(x, t, c)));
-        String quoted = r.cols(k.columns()).stream().map(PostgresQuoting::quote).collect(Collectors.joining(", "));
         if (k.type().equals("check")) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "check " + k.name() + " on " + t.name + " (NOT VALID)",
-                    Constraints.addNotValid(x, t, k.name(), "CHECK (" + checkExpression(x, r) + ")"
-                            + (k.noInherit() ? " NO INHERIT" : ""))));
+                    Constraints.addNotValid(x, t, k.name(), PostgresDefinitions.check(checkExpression(x, r),
+                            k.noInherit()))));
         } else if (k.type().equals("foreign_key")) {
             out.add(Action.of(Phase.START, Stage.CONSTRAINTS, "foreign key " + k.name() + " on " + t.name + " (NOT VALID)",
-                    Constraints.addNotValid(x, t, k.name(), "FOREIGN KEY (" + quoted + ") "
-                            + k.references().clause(x, referenced))));
+                    Constraints.addNotValid(x, t, k.name(), PostgresDefinitions.foreignKey(r.cols(k.columns()),
+                            k.references().clause(x, referenced)))));
         }
         return out;
     }
@@ -214,11 +211,11 @@ final class CreateConstraint implements Operation<CreateConstraint.Resolved> {
         IndexParameters index = new IndexParameters(r.cols(k.index().includeColumns()), k.index().storageParameters(),
                 k.index().tablespace());
         switch (k.type()) {
-            case "unique" -> out.addAll(Constraints.completeIndexed(x, t, k.name(), r.cols(k.columns()), "UNIQUE",
+            case "unique" -> out.addAll(Constraints.completeIndexed(x, t, k.name(), r.cols(k.columns()), false,
                     k.nullsNotDistinct(), index));
             case "primary_key" -> out.addAll(Constraints.completeIndexed(x, t, k.name(), r.cols(k.columns()),
-                    "PRIMARY KEY", false, index));
-            case "check" -> out.add(Constraints.validate(x, t, k.name(), "NOT (" + checkExpression(x, r) + ")"));
+                    true, false, index));
+            case "check" -> out.add(Constraints.validate(x, t, k.name(), PostgresDefinitions.not(checkExpression(x, r))));
             default -> {
                 out.add(Constraints.validate(x, t, k.name(), PostgresExpandDdl.orphans(x.qualified(t.physical),
                         r.cols(k.columns()), x.qualified(r.referenced()), k.references().columns())));

@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresDefinitions;
 import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.migration.Action;
 import dev.underway.migration.Phase;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * {@code create_index}: built concurrently at start (writes go on); rollback drops it concurrently.
@@ -90,12 +92,11 @@ final class CreateIndex implements Operation<CreateIndex.Resolved> {
         List<String> physical = r.physical();
         Map<String, String> renames = new HashMap<>();
         t.columns.forEach(c -> renames.put(c.name, c.physical));
+        List<String> elements = IntStream.range(0, columns.size()).mapToObj(i -> columns.get(i).element(physical.get(i)))
+                .toList();
         String sql = PostgresExpandDdl.createIndexConcurrently(unique, name, x.qualified(t.physical),
-                (method == null ? "" : " USING " + method.toLowerCase(Locale.ROOT))
-                + " (" + String.join(", ", java.util.stream.IntStream.range(0, columns.size())
-                .mapToObj(i -> columns.get(i).element(physical.get(i))).toList()) + ")"
-                + (storage == null ? "" : " WITH (" + storage + ")")
-                + (predicate == null ? "" : " WHERE " + Expressions.renameColumns(predicate, renames, x.syntax())));
+                PostgresDefinitions.indexBody(method == null ? null : method.toLowerCase(Locale.ROOT), elements, storage,
+                        predicate == null ? null : Expressions.renameColumns(predicate, renames, x.syntax())));
         return List.of(Action.concurrently(Phase.START, Stage.INDEXES, "build index " + name + " on " + t.name
                 + " concurrently", sql));
     }

@@ -1,5 +1,6 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresDefinitions;
 import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.migration.Action;
 import dev.underway.migration.Phase;
@@ -10,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /** {@code create_table}: a new table nobody uses yet, so it gets its constraints at once; rollback drops it. */
 final class CreateTable implements Operation<List<String>> {
@@ -83,22 +83,19 @@ final class CreateTable implements Operation<List<String>> {
         List<String> parts = new ArrayList<>();
         int ref = 0;
         for (ColumnSpec c : columns) {
-            StringBuilder b = new StringBuilder(c.definition(true));
-            if (c.unique()) {
-                b.append(" UNIQUE");
-            }
+            List<String> named = new ArrayList<>();
             if (c.check() != null) {
-                b.append(" CONSTRAINT ").append(quote(c.check().name())).append(' ').append(c.check().clause());
+                named.add(PostgresDefinitions.named(c.check().name(), c.check().clause(), false, false));
             }
             if (c.references() != null) {
-                b.append(" CONSTRAINT ").append(quote(c.references().name())).append(' ')
-                        .append(c.references().clause(x, referenced.get(ref++)));
+                named.add(PostgresDefinitions.named(c.references().name(), c.references().clause(x, referenced.get(ref++)),
+                        false, false));
             }
-            parts.add(b.toString());
+            parts.add(PostgresDefinitions.columnWithConstraints(c.definition(true), c.unique(), named));
         }
-        List<String> pk = columns.stream().filter(ColumnSpec::pk).map(c -> quote(c.name())).toList();
+        List<String> pk = columns.stream().filter(ColumnSpec::pk).map(ColumnSpec::name).toList();
         if (!pk.isEmpty()) {
-            parts.add("PRIMARY KEY (" + String.join(", ", pk) + ")");
+            parts.add(PostgresDefinitions.primaryKey(pk, ""));
         }
         for (TableConstraint k : constraints) {
             parts.add(k.definition(x, referenced.get(ref++)));

@@ -5,6 +5,7 @@ import dev.underway.UnderwayException;
 import dev.underway.dialect.postgres.PostgresDependents.Dependent;
 import dev.underway.dialect.postgres.PostgresDependents;
 import dev.underway.dialect.postgres.PostgresExpandDdl;
+import dev.underway.dialect.postgres.PostgresQuoting;
 import dev.underway.migration.Action;
 import dev.underway.migration.Phase;
 import dev.underway.migration.Stage;
@@ -16,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * The user's objects (views, materialized views, rules, SQL-bodied functions, and what depends on
@@ -182,6 +182,6 @@ public final class DependentObjects {
     }
 
     private static String table(Dropped d) {
-        return quote(d.root().schema()) + "." + quote(d.root().table());
+        return PostgresQuoting.qualified(d.root().schema(), d.root().table());
     }
 }

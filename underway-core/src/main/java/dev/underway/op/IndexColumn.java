@@ -2,15 +2,12 @@ package dev.underway.op;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.dialect.postgres.PostgresQuoting;
+import dev.underway.dialect.postgres.PostgresDefinitions;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * One column of {@code create_index}, in any of the shapes pgroll has accepted over its releases:
@@ -96,29 +93,8 @@ record IndexColumn(String name, String collate, String sort, String nulls, Strin
         return u;
     }
 
-    /** A possibly schema-qualified name (a collation, an operator class), each part quoted. */
-    private static String qualified(String name) {
-        return java.util.Arrays.stream(name.split("\\.", -1)).map(PostgresQuoting::quote).collect(Collectors.joining("."));
-    }
-
-    /** The index element: {@code "col" COLLATE "C" "text_pattern_ops" DESC NULLS LAST}, on the physical column. */
+    /** The index element on the physical column. */
     String element(String physical) {
-        StringBuilder b = new StringBuilder(quote(physical));
-        if (collate != null) {
-            b.append(" COLLATE ").append(qualified(collate));
-        }
-        if (opclass != null) {
-            b.append(' ').append(qualified(opclass));
-            if (!params.isEmpty()) {
-                b.append(" (").append(params.stream().map(String::strip).collect(Collectors.joining(", "))).append(')');
-            }
-        }
-        if (sort != null) {
-            b.append(' ').append(sort);
-        }
-        if (nulls != null) {
-            b.append(" NULLS ").append(nulls);
-        }
-        return b.toString();
+        return PostgresDefinitions.indexElement(physical, collate, opclass, params, sort, nulls);
     }
 }

@@ -1,10 +1,8 @@
 package dev.underway.op;
 
-import dev.underway.dialect.postgres.PostgresQuoting;
-import java.util.List;
-import java.util.stream.Collectors;
+import dev.underway.dialect.postgres.PostgresDefinitions;
 
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
+import java.util.List;
 
 /**
  * pgroll's {@code index_parameters} of a unique, primary key or exclusion constraint: columns the
@@ -33,23 +31,13 @@ record IndexParameters(List<String> includeColumns, String storageParameters, St
         return includeColumns.isEmpty() && storageParameters == null && tablespace == null;
     }
 
-    private String include() {
-        return includeColumns.isEmpty() ? "" : " INCLUDE (" + includeColumns.stream().map(PostgresQuoting::quote)
-                .collect(Collectors.joining(", ")) + ")";
-    }
-
-    private String with() {
-        return storageParameters == null ? "" : " WITH (" + storageParameters + ")";
-    }
-
-    /** After a constraint's columns: {@code INCLUDE (...) WITH (...) USING INDEX TABLESPACE ts}. */
+    /** The parameters after a constraint's columns. */
     String constraintClause() {
-        return include() + with() + (tablespace == null ? "" : " USING INDEX TABLESPACE " + quote(tablespace));
+        return PostgresDefinitions.constraintIndex(includeColumns, storageParameters, tablespace);
     }
 
-    /** After a {@code CREATE INDEX}'s columns: {@code INCLUDE (...) [NULLS NOT DISTINCT] WITH (...) TABLESPACE ts}. */
+    /** The parameters after a {@code CREATE INDEX}'s columns. */
     String indexClause(boolean nullsNotDistinct) {
-        return include() + (nullsNotDistinct ? " NULLS NOT DISTINCT" : "") + with()
-                + (tablespace == null ? "" : " TABLESPACE " + quote(tablespace));
+        return PostgresDefinitions.indexParameters(includeColumns, nullsNotDistinct, storageParameters, tablespace);
     }
 }

@@ -1,6 +1,7 @@
 package dev.underway.op;
 
-import dev.underway.dialect.postgres.PostgresQuoting;
+import dev.underway.dialect.postgres.PostgresDefinitions;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -57,10 +58,7 @@ record ReferenceSpec(String name, String table, List<String> columns, String onD
 
     /** {@code REFERENCES "s"."t" ("c") ON DELETE ...}, pointing at the referenced table's physical name. */
     String clause(Expansion x, String referencedPhysical) {
-        return "REFERENCES " + x.qualified(referencedPhysical) + " (" + String.join(", ", columns.stream().map(PostgresQuoting::quote)
-                .toList()) + ")" + (matchType == null ? "" : " MATCH " + matchType)
-                + (onDelete == null ? "" : " ON DELETE " + onDelete + (onDeleteSetColumns.isEmpty() ? "" : " ("
-                + String.join(", ", onDeleteSetColumns.stream().map(PostgresQuoting::quote).toList()) + ")")) + (onUpdate == null ? "" : " ON UPDATE " + onUpdate)
-                + (deferrable ? " DEFERRABLE" + (initiallyDeferred ? " INITIALLY DEFERRED" : "") : "");
+        return PostgresDefinitions.references(x.qualified(referencedPhysical), columns, matchType, onDelete,
+                onDeleteSetColumns, onUpdate, deferrable, initiallyDeferred);
     }
 }

@@ -64,7 +64,7 @@ public record SchemaSnapshot(String schema, Map<String, Table> tables) {
     }
 
     /**
-     * @param columns    the key columns; an expression index also lists the columns its definition names
+     * @param columns    the key columns in key order, then the columns its expressions and predicate use
      * @param definition {@code pg_get_indexdef}: {@code CREATE INDEX i ON public.t USING btree (c)}
      */
     public record Index(String name, List<String> columns, boolean unique, boolean primary, String definition) {

@@ -1,6 +1,5 @@
 package dev.underway.op;
 
-import dev.underway.dialect.postgres.PostgresQuoting;
 import dev.underway.dialect.postgres.PostgresVersionDdl.SyncAssignment;
 import dev.underway.dialect.postgres.PostgresVersionDdl.SyncBlock;
 import dev.underway.dialect.postgres.PostgresVersionDdl.SyncGuard;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * The BEFORE INSERT OR UPDATE trigger that keeps a table's old and new columns consistent.
@@ -94,25 +92,22 @@ public final class SyncTrigger {
      * a typo fails start rather than every write of the old application once the trigger exists.
      */
     static List<ExpressionCheck> checks(Expansion x, TableDraft t) {
-        String oldRow = "(SELECT " + t.oldColumns().stream().map(PostgresQuoting::quote).collect(Collectors.joining(", "))
-                + " FROM " + x.qualified(t.physical) + ") AS _uw_row";
-        String newRow = "(SELECT " + t.columns.stream().map(c -> (c.newType != null ? "CAST(NULL AS " + c.newType + ")"
-                : quote(c.physical)) + " AS " + quote(c.name)).collect(Collectors.joining(", "))
-                + " FROM " + x.qualified(t.physical) + ") AS _uw_row";
+        String oldRow = PostgresVersionDdl.oldRow(x.qualified(t.physical), t.oldColumns());
+        String newRow = PostgresVersionDdl.newRow(x.qualified(t.physical), t.columns.stream()
+                .map(c -> new PostgresVersionDdl.RowColumn(c.name, c.physical, c.newType)).toList());
         List<ExpressionCheck> out = new ArrayList<>(t.defaultChecks);
         for (TableDraft.Sync s : t.syncs) {
             if (s.up() != null) {
                 String target = t.columns.stream().filter(c -> c.physical.equals(s.newColumn())).map(c -> c.name)
                         .findFirst().orElse(s.newColumn());
                 out.add(new ExpressionCheck(s.line(), "up of " + t.name + "." + target + " (over the old version's"
-                        + " columns " + String.join(", ", t.oldColumns()) + ")", "SELECT "
-                        + Expressions.value(s.up()) + " FROM " + oldRow + " LIMIT 0"));
+                        + " columns " + String.join(", ", t.oldColumns()) + ")",
+                        PostgresVersionDdl.parseOver(Expressions.value(s.up()), oldRow)));
             }
             if (s.down() != null) {
                 out.add(new ExpressionCheck(s.line(), "down of " + t.name + "." + s.oldColumn() + " (over the new"
                         + " version's columns " + t.columns.stream().map(c -> c.name).collect(Collectors.joining(", "))
-                        + ")", "SELECT "
-                        + Expressions.value(s.down()) + " FROM " + newRow + " LIMIT 0"));
+                        + ")", PostgresVersionDdl.parseOver(Expressions.value(s.down()), newRow)));
             }
         }
         return out;

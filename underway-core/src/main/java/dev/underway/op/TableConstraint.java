@@ -1,12 +1,10 @@
 package dev.underway.op;
 
-import dev.underway.dialect.postgres.PostgresQuoting;
+import dev.underway.dialect.postgres.PostgresDefinitions;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
-
-import static dev.underway.dialect.postgres.PostgresQuoting.quote;
 
 /**
  * A constraint of create_table's {@code constraints:} list (and of create_constraint on a table the
@@ -93,19 +91,18 @@ record TableConstraint(String name, String type, List<String> columns, String ch
         return k;
     }
 
+    /** The constraint as a table definition or {@code ADD} takes it, a foreign key pointing at the physical table. */
     String definition(Expansion x, String referencedPhysical) {
-        String cols = "(" + columns.stream().map(PostgresQuoting::quote).collect(Collectors.joining(", ")) + ")";
         String body = switch (type) {
-            case "unique" -> "UNIQUE" + (nullsNotDistinct ? " NULLS NOT DISTINCT " : " ") + cols + index.constraintClause();
-            case "primary_key" -> "PRIMARY KEY " + cols + index.constraintClause();
-            case "check" -> "CHECK (" + check + ")" + (noInherit ? " NO INHERIT" : "");
-            case "exclude" -> "EXCLUDE" + (exclude.indexMethod() == null ? "" : " USING " + exclude.indexMethod())
-                    + " (" + exclude.elements() + ")" + index.constraintClause()
-                    + (exclude.predicate() == null ? "" : " WHERE (" + exclude.predicate() + ")");
-            default -> "FOREIGN KEY " + cols + " " + references.clause(x, referencedPhysical);
+            case "unique" -> PostgresDefinitions.unique(columns, nullsNotDistinct, index.constraintClause());
+            case "primary_key" -> PostgresDefinitions.primaryKey(columns, index.constraintClause());
+            case "check" -> PostgresDefinitions.check(check, noInherit);
+            case "exclude" -> PostgresDefinitions.exclude(exclude.indexMethod(), exclude.elements(),
+                    index.constraintClause(), exclude.predicate());
+            default -> PostgresDefinitions.foreignKey(columns, references.clause(x, referencedPhysical));
         };
+        // A foreign key that is deferrable says so in its REFERENCES clause already.
         boolean canDefer = deferrable && !type.equals("check") && (references == null || !references.deferrable());
-        return "CONSTRAINT " + quote(name) + " " + body + (canDefer ? " DEFERRABLE"
-                + (initiallyDeferred ? " INITIALLY DEFERRED" : "") : "");
+        return PostgresDefinitions.named(name, body, canDefer, initiallyDeferred);
     }
 }

@@ -13,7 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,6 +75,28 @@ public final class BackfillStateTable {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
         }
+    }
+
+    /** The recorded backfills among {@code names}, by name, in one query; empty before the table exists. */
+    public Map<String, BackfillState> loadAll(Connection c, Collection<String> names) throws SQLException {
+        Map<String, BackfillState> out = new LinkedHashMap<>();
+        if (names.isEmpty() || !dialect.schemas().tableExists(c, table)) {
+            return out;
+        }
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + StateTables.names(COLUMNS) + " FROM " + q
+                + " WHERE name IN (" + String.join(", ", Collections.nCopies(distinct.size(), "?")) + ")")) {
+            for (int i = 0; i < distinct.size(); i++) {
+                ps.setString(i + 1, distinct.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BackfillState s = read(rs);
+                    out.put(s.name(), s);
+                }
+            }
+        }
+        return out;
     }
 
     private BackfillState read(ResultSet rs) throws SQLException {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static dev.underway.op.VersionedDatabase.exec;
@@ -17,6 +18,7 @@ import static dev.underway.op.VersionedDatabase.one;
 import static dev.underway.op.VersionedDatabase.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Several migrations in flight, conflicts, violations found at complete, and version schemas over time. */
 class InFlightIT {
@@ -113,6 +115,19 @@ class InFlightIT {
         ec.complete("V2");
         assertThat(db.columns("public_v3", "users")).containsExactly("id", "mail");
         assertThat(ec.status()).isEmpty();
+    }
+
+    @Test
+    void statusGivesEachInFlightMigrationItsOwnBackfills() throws SQLException {
+        exec(db.admin, "INSERT INTO tags VALUES (1, 'x'), (2, 'y')");
+        Phases ec = db.expandContract();
+        ec.start(yaml("V2__users.yaml", "operations:\n  - alter_column: {table: users, column: email, type: varchar(100),"
+                + " up: email, down: email}\n"));
+        ec.start(yaml("V3__tags.yaml", "operations:\n  - alter_column: {table: tags, column: label, type: varchar(50),"
+                + " up: label, down: label}\n"));
+        assertThat(ec.status()).extracting(MigrationStatus::version, s -> s.backfills().stream()
+                        .map(b -> b.table() + ": " + b.status() + ", " + b.rowsDone()).toList())
+                .containsExactly(tuple("2", List.of("users: done, 3")), tuple("3", List.of("tags: done, 2")));
     }
 
     @Test

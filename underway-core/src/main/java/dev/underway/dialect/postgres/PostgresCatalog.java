@@ -43,8 +43,15 @@ public final class PostgresCatalog {
             ORDER BY c.relname, k.conname""";
     private static final String INDEXES = """
             SELECT c.relname, ic.relname, i.indisunique, i.indisprimary,
-                   ARRAY(SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0
-                         AND (a.attnum = ANY (i.indkey) OR pg_get_indexdef(i.indexrelid) ~ ('\\m' || a.attname || '\\M'))),
+                   ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY u(n, o)
+                         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.n ORDER BY u.o)
+                   || ARRAY(SELECT a.attname FROM pg_attribute a
+                            WHERE a.attrelid = i.indrelid AND a.attnum > 0 AND a.attnum <> ALL (i.indkey)
+                              AND EXISTS (SELECT 1 FROM pg_depend d
+                                          WHERE d.classid = 'pg_class'::regclass AND d.objid = i.indexrelid
+                                            AND d.refclassid = 'pg_class'::regclass AND d.refobjid = i.indrelid
+                                            AND d.refobjsubid = a.attnum)
+                            ORDER BY a.attnum),
                    pg_get_indexdef(i.indexrelid)
             FROM pg_index i
             JOIN pg_class c ON c.oid = i.indrelid
@@ -77,7 +84,11 @@ public final class PostgresCatalog {
                                 List<String> referencedColumns, String definition) {
     }
 
-    /** An index of a table, with the columns its key or expressions name. */
+    /**
+     * An index of a table. {@code columns}: its key columns in key order (included columns too), then the columns
+     * its expressions and predicate use, by position in the table. Those come from the dependencies the server
+     * records for the index ({@code pg_depend}), not from the definition's text, so any column name reads right.
+     */
     public record IndexRow(String table, String name, List<String> columns, boolean unique, boolean primary,
                            String definition) {
     }

@@ -31,6 +31,14 @@ public final class PostgresExpandDdl {
         return "ALTER TABLE " + table + " ALTER COLUMN " + quote(column) + " " + change;
     }
 
+    public static String setNotNull(String table, String column) {
+        return alterColumn(table, column, "SET NOT NULL");
+    }
+
+    public static String dropNotNull(String table, String column) {
+        return alterColumn(table, column, "DROP NOT NULL");
+    }
+
     /** {@code SET DEFAULT expr}, or {@code DROP DEFAULT} for null. */
     public static String setDefault(String table, String column, String defaultSql) {
         return alterColumn(table, column, defaultSql == null ? "DROP DEFAULT" : "SET DEFAULT " + defaultSql);
@@ -91,7 +99,7 @@ public final class PostgresExpandDdl {
     }
 
     public static String notNullCheck(String column) {
-        return "CHECK (" + quote(column) + " IS NOT NULL)";
+        return PostgresDefinitions.check(PostgresDefinitions.isNotNull(column), false);
     }
 
     public static String validateConstraint(String table, String name) {
@@ -110,9 +118,10 @@ public final class PostgresExpandDdl {
         return "ALTER TABLE " + table + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to);
     }
 
-    /** @param constraint {@code UNIQUE} or {@code PRIMARY KEY} */
-    public static String addConstraintUsingIndex(String table, String name, String constraint, String index) {
-        return "ALTER TABLE " + table + " ADD CONSTRAINT " + quote(name) + " " + constraint + " USING INDEX " + quote(index);
+    /** A unique constraint, or the primary key, adopting an index built before. */
+    public static String addConstraintUsingIndex(String table, String name, boolean primaryKey, String index) {
+        return "ALTER TABLE " + table + " ADD CONSTRAINT " + quote(name) + (primaryKey ? " PRIMARY KEY" : " UNIQUE")
+                + " USING INDEX " + quote(index);
     }
 
     public static String replicaIdentity(String table, String clause) {
@@ -140,7 +149,7 @@ public final class PostgresExpandDdl {
 
     /** Plans (without running) a cast of {@code expression} to {@code type}: planning folds constants, so it fails. */
     public static String castCheck(String expression, String type) {
-        return "EXPLAIN SELECT CAST((" + expression + ") AS " + type + ")";
+        return "EXPLAIN SELECT " + PostgresDefinitions.cast(expression, type);
     }
 
     /** A row's key as text for messages: the key columns joined, or the row's ctid without a key. */

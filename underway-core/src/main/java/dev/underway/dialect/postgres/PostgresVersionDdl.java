@@ -49,6 +49,33 @@ public final class PostgresVersionDdl {
         return "DROP VIEW IF EXISTS " + PostgresQuoting.qualified(viewSchema, viewName);
     }
 
+    /**
+     * A column of the row an expression is checked over: the base column {@code physical} under {@code name}, or a
+     * NULL of {@code nullOfType} for a column the table does not have yet.
+     */
+    public record RowColumn(String name, String physical, String nullOfType) {
+    }
+
+    /** One row source of the table's base columns, as the old version sees them. */
+    public static String oldRow(String table, List<String> columns) {
+        return row(table, columns.stream().map(PostgresQuoting::quote).toList());
+    }
+
+    /** One row source of the table's columns under the new version's names. */
+    public static String newRow(String table, List<RowColumn> columns) {
+        return row(table, columns.stream().map(c -> (c.nullOfType() != null ? "CAST(NULL AS " + c.nullOfType() + ")"
+                : quote(c.physical())) + " AS " + quote(c.name())).toList());
+    }
+
+    private static String row(String table, List<String> selected) {
+        return "(SELECT " + String.join(", ", selected) + " FROM " + table + ") AS _uw_row";
+    }
+
+    /** Makes the server parse {@code value} over a row source of {@link #oldRow} or {@link #newRow}, returning no row. */
+    public static String parseOver(String value, String row) {
+        return "SELECT " + value + " FROM " + row + " LIMIT 0";
+    }
+
     /** A variable of the trigger's body: a row column under the name the writing version gives it. */
     public record SyncVariable(String name, String column) {
     }
