@@ -117,7 +117,7 @@ final class RehearseCommand implements Callable<Integer> {
                     throw UnderwayException.of(Reason.BAD_OPTION, "--in-place needs --url (or UNDERWAY_URL): the embedded database"
                             + " holds no copy of production");
                 }
-                return report(run(admin, schema, state.location(), request, "in " + admin.redactedUrl()));
+                return report(run(admin, schema, new StateLocation(state.stateSchema, state.stateTablePrefix), request, "in " + admin.redactedUrl()));
             }
             if (schema != null) {
                 throw UnderwayException.of(Reason.BAD_OPTION, "--schema is for --in-place; a scratch database is rehearsed in its default"

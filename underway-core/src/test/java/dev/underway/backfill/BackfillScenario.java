@@ -4,6 +4,7 @@ import dev.underway.BackfillRef;
 import dev.underway.Reason;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
+import dev.underway.migration.BackfillPlan;
 import dev.underway.migration.BackfillRequest;
 import dev.underway.migration.BackfillResult;
 import dev.underway.migration.BackfillState;
