@@ -68,7 +68,8 @@ public enum Setting {
 
     /**
      * A placeholder that renders as {@code cli} for the CLI and as {@code library} for a library caller, for remedies
-     * that differ in more than a name ({@code --state-schema app --state-table-prefix underway_} / {@code stateSchema("app").stateTablePrefix("underway_")}).
+     * that differ in more than a name ({@code --state-schema app --state-table-prefix underway_} /
+     * {@code stateSchema("app").stateTablePrefix("underway_")}).
      */
     public static String either(String cli, String library) {
         if (cli.contains("}}") || library.contains("}}")) {

@@ -86,6 +86,9 @@ public final class Underway implements AutoCloseable {
     /**
      * The settings of every command. With a data source and no URL, the first call takes one connection from it to
      * learn the URL (and so the engine) its connections lead to.
+     *
+     * <p>Internal (its type is {@code config.UnderwayConfig}): public only while the CLI's {@code load} still reads
+     * the connection from it; package-private once that runs through the facade.
      */
     public synchronized UnderwayConfig config() {
         if (closed) {

@@ -11,7 +11,7 @@ import dev.underway.migration.Verdict;
  * @param line        the statement's first line (or the directive's line for suppression findings)
  * @param statement   the statement's text
  * @param explanation why it matters
- * @param safeAlternative what to write instead, naming the fixer as its reader knows it ({@link #safeAlternative(Audience)})
+ * @param safeAlternative what to write instead, naming the fixer for its reader ({@link #safeAlternative(Audience)})
  * @param verdict     the statement's lock verdict, or null for findings about directives
  */
 public record Finding(String code, Severity severity, String message, String explanation, String safeAlternative,
@@ -23,7 +23,7 @@ public record Finding(String code, Severity severity, String message, String exp
         return safeAlternative(Audience.LIBRARY);
     }
 
-    /** What to write instead, naming the fixer as {@code audience} knows it ({@code lint --fix}, {@code Underway.fix}). */
+    /** What to write instead, naming the fixer for {@code audience}: {@code lint --fix} or {@code Underway.fix}. */
     public String safeAlternative(Audience audience) {
         return Setting.render(safeAlternative, audience);
     }

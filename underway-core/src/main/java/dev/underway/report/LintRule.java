@@ -17,7 +17,7 @@ public record LintRule(String code, String name, Severity severity, String engin
         return safeAlternative(Audience.LIBRARY);
     }
 
-    /** What to write instead, naming the fixer as {@code audience} knows it ({@code lint --fix}, {@code Underway.fix}). */
+    /** What to write instead, naming the fixer for {@code audience}: {@code lint --fix} or {@code Underway.fix}. */
     public String safeAlternative(Audience audience) {
         return Setting.render(safeAlternative, audience);
     }
