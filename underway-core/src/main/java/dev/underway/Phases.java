@@ -7,6 +7,7 @@ import dev.underway.migration.PhasePlan;
 import dev.underway.migration.PhaseResult;
 import dev.underway.op.YamlMigration;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -19,6 +20,32 @@ public final class Phases {
 
     Phases(ExpandContract engine) {
         this.engine = engine;
+    }
+
+    /**
+     * The actions {@link #start(Path)} would run: reads and checks the file and the target's catalog, takes no lock
+     * and changes nothing.
+     *
+     * @param file a {@code V<version>__<description>.yaml} file in pgroll's format
+     * @throws UnderwayException {@link Reason#BAD_FILE} for a file that is not a valid migration,
+     *                           {@link Reason#FILE_ACCESS} for one that cannot be read
+     */
+    public PhasePlan planStart(Path file) {
+        return planStart(YamlMigration.read(file));
+    }
+
+    /**
+     * Expands with the migration in {@code file}: creates the new schema version beside the old one, both usable
+     * until complete or rollback. Takes the migration lock.
+     *
+     * @param file a {@code V<version>__<description>.yaml} file in pgroll's format
+     * @throws UnderwayException {@link Reason#BAD_FILE} for a file that is not a valid migration,
+     *                           {@link Reason#FILE_ACCESS} for one that cannot be read,
+     *                           {@link Reason#ALREADY_IN_FLIGHT} when it is in flight already past its start,
+     *                           {@link Reason#REFUSED_OPERATION} for an operation refused before it changes anything
+     */
+    public PhaseResult start(Path file) {
+        return start(YamlMigration.read(file));
     }
 
     /** The actions {@link #start(YamlMigration)} would run. */

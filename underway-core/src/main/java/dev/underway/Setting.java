@@ -16,8 +16,8 @@ public enum Setting {
     CONNECT_TIMEOUT("--connect-timeout", "connectTimeout(Duration)"),
     SCHEMA("--schema", "schema(String)"),
     DIRECTORY("--dir", "directory(Path)"),
-    STATE_SCHEMA("--state-schema", "state(new StateLocation(schema, prefix))"),
-    STATE_TABLE_PREFIX("--state-table-prefix", "state(new StateLocation(schema, prefix))"),
+    STATE_SCHEMA("--state-schema", "stateSchema(String)"),
+    STATE_TABLE_PREFIX("--state-table-prefix", "stateTablePrefix(String)"),
     LOCK_WAIT("--lock-wait", "lockWait(Duration)"),
     OUT_OF_ORDER("--out-of-order", "outOfOrder(true)"),
     UNSAFE("--unsafe", "unsafe(true)"),
@@ -68,7 +68,8 @@ public enum Setting {
 
     /**
      * A placeholder that renders as {@code cli} for the CLI and as {@code library} for a library caller, for remedies
-     * that differ in more than a name ({@code --state-schema app} / {@code state(new StateLocation("app", null))}).
+     * that differ in more than a name ({@code --state-schema app --state-table-prefix underway_} /
+     * {@code stateSchema("app").stateTablePrefix("underway_")}).
      */
     public static String either(String cli, String library) {
         if (cli.contains("}}") || library.contains("}}")) {

@@ -1,7 +1,6 @@
 package dev.underway;
 
 import dev.underway.backfill.Backfill;
-import dev.underway.backfill.BackfillPlan;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.ConnectionSource;
 import dev.underway.config.UnderwayConfig;
@@ -14,6 +13,7 @@ import dev.underway.expand.DirectoryMigration;
 import dev.underway.expand.ExpandContract;
 import dev.underway.lint.LintInput;
 import dev.underway.lint.Linter;
+import dev.underway.migration.BackfillPlan;
 import dev.underway.migration.BackfillRequest;
 import dev.underway.migration.BackfillResult;
 import dev.underway.migration.BackfillState;
@@ -23,6 +23,7 @@ import dev.underway.migration.MigrateResult;
 import dev.underway.migration.MigrationInfo;
 import dev.underway.migration.MigrationVersion;
 import dev.underway.migration.OnlineExecution;
+import dev.underway.migration.RepairResult;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
@@ -85,6 +86,9 @@ public final class Underway implements AutoCloseable {
     /**
      * The settings of every command. With a data source and no URL, the first call takes one connection from it to
      * learn the URL (and so the engine) its connections lead to.
+     *
+     * <p>Internal (its type is {@code config.UnderwayConfig}): public only while the CLI's {@code load} still reads
+     * the connection from it; package-private once that runs through the facade.
      */
     public synchronized UnderwayConfig config() {
         if (closed) {
@@ -187,7 +191,16 @@ public final class Underway implements AutoCloseable {
         return new Baseline(Workspace.open(config()), listener).fromFlyway(flywayTable);
     }
 
-    public Repair.Result repair() {
+    /**
+     * Makes the history agree with the directory, after a human has checked that this is right: removes failed
+     * attempts (they run again from their first statement), accepts the current checksum of applied files that were
+     * edited, and removes the rows of applied migrations whose files were deleted. Takes the migration lock.
+     *
+     * @throws UnderwayException {@link Reason#LOCK_NOT_ACQUIRED} when another process holds the migration lock past
+     *                           {@link Builder#lockWait(Duration)}; {@link Reason#PRIVILEGE_MISSING} when the user
+     *                           may not change the history table
+     */
+    public RepairResult repair() {
         return new Repair(Workspace.open(config()), listener).run();
     }
 
@@ -199,9 +212,17 @@ public final class Underway implements AutoCloseable {
         return new Backfill(config()).run(request, backfillListener == null ? BackfillListener.NONE : backfillListener);
     }
 
-    /** The checked plan of a backfill; changes nothing. */
+    /**
+     * The dry run of {@link #backfill}: checks the change against the table (the assignments are tried and rolled
+     * back) and returns what the backfill would walk and the statements of its first batch. Changes nothing.
+     *
+     * @throws UnderwayException {@link Reason#NO_SUCH_OBJECT} for a table or column that does not exist,
+     *                           {@link Reason#BAD_OPTION} for a change or condition the server refuses,
+     *                           {@link Reason#NO_USABLE_KEY} for a table without a unique NOT NULL key,
+     *                           {@link Reason#PRIVILEGE_MISSING} when the user may not read or change the table
+     */
     public BackfillPlan backfillPlan(BackfillRequest request) {
-        return new Backfill(config()).plan(request);
+        return new Backfill(config()).plan(request).publicPlan();
     }
 
     /**
@@ -298,12 +319,14 @@ public final class Underway implements AutoCloseable {
         private Duration connectTimeout = ConnectionSettings.DEFAULT_CONNECT_TIMEOUT;
         private String schema;
         private Path directory;
-        private StateLocation state = StateLocation.DEFAULT;
+        private String stateSchema;
+        private String stateTablePrefix;
         private Duration lockWait;
         private boolean outOfOrder;
         private MigrationVersion target;
         private boolean unsafe;
         private MigrationListener listener = MigrationListener.NONE;
+        private Audience audience = Audience.LIBRARY;
         private OnlineExecution online = OnlineExecution.DEFAULTS;
 
         /**
@@ -347,8 +370,23 @@ public final class Underway implements AutoCloseable {
             return this;
         }
 
-        public Builder state(StateLocation state) {
-            this.state = state == null ? StateLocation.DEFAULT : state;
+        /**
+         * The schema (PostgreSQL) or database (MySQL) for Underway's own tables. Default (null): schema
+         * {@code underway} on PostgreSQL; the target database itself, tables prefixed {@code underway_}, on
+         * MySQL/MariaDB. Given without {@link #stateTablePrefix(String) a prefix}, the tables get none.
+         */
+        public Builder stateSchema(String stateSchema) {
+            this.stateSchema = stateSchema;
+            return this;
+        }
+
+        /**
+         * A prefix for the names of Underway's own tables (at most 40 characters), e.g. {@code underway_} next to
+         * the application's tables. Default (null): none with a {@link #stateSchema(String) state schema},
+         * {@code underway_} inside a MySQL/MariaDB target.
+         */
+        public Builder stateTablePrefix(String stateTablePrefix) {
+            this.stateTablePrefix = stateTablePrefix;
             return this;
         }
 
@@ -414,7 +452,24 @@ public final class Underway implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Who reads the texts this instance logs, hands to listeners and returns as sentences (a backfill's pause, the
+         * warning about a state table in its old place, what waits for a complete): their remedies name builder
+         * methods for {@link Audience#LIBRARY} (the default) and command-line flags for {@link Audience#CLI}. A
+         * failure's text is chosen when it is read: {@link UnderwayException#message(Audience)}.
+         */
+        public Builder audience(Audience audience) {
+            this.audience = audience == null ? Audience.LIBRARY : audience;
+            return this;
+        }
+
+        /**
+         * An instance with these settings.
+         *
+         * @throws UnderwayException {@link Reason#BAD_OPTION} for a state schema or table prefix that is too long
+         */
         public Underway build() {
+            state();
             return new Underway(this);
         }
 
@@ -428,12 +483,14 @@ public final class Underway implements AutoCloseable {
             c.connectTimeout = connectTimeout;
             c.schema = schema;
             c.directory = directory;
-            c.state = state;
+            c.stateSchema = stateSchema;
+            c.stateTablePrefix = stateTablePrefix;
             c.lockWait = lockWait;
             c.outOfOrder = outOfOrder;
             c.target = target;
             c.unsafe = unsafe;
             c.listener = listener;
+            c.audience = audience;
             c.online = online;
             return c;
         }
@@ -443,10 +500,15 @@ public final class Underway implements AutoCloseable {
                     dataSource == null ? ConnectionSource.driver() : ConnectionSource.of(dataSource));
         }
 
+        private StateLocation state() {
+            return new StateLocation(stateSchema, stateTablePrefix);
+        }
+
         private UnderwayConfig config(ConnectionSettings connection) {
             ConnectionSettings c = dataSource == null || url != null ? connection
                     : new ConnectionSettings(connection.url(), user, password, connectTimeout, connection.source());
-            return new UnderwayConfig(c, schema, directory, state, lockWait, outOfOrder, target, unsafe, online);
+            return new UnderwayConfig(c, schema, directory, state(), lockWait, outOfOrder, target, unsafe, online,
+                    audience);
         }
     }
 }

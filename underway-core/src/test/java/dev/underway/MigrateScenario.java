@@ -4,7 +4,6 @@ import dev.underway.migration.MigratePlan;
 import dev.underway.migration.MigrateResult;
 import dev.underway.migration.MigrationInfo;
 import dev.underway.migration.MigrationVersion;
-import dev.underway.state.StateLocation;
 import dev.underway.testkit.ProjectFiles;
 import dev.underway.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -356,9 +355,9 @@ abstract class MigrateScenario {
     @Test
     void stateTablesCanLiveInTheTargetSchemaWithAPrefix() throws Exception {
         write("V1__a.sql", "CREATE TABLE a (id int);");
-        builder().state(new StateLocation(targetSchema(), "underway_")).build().migrate();
+        builder().stateSchema(targetSchema()).stateTablePrefix("underway_").build().migrate();
         assertThat(count("SELECT count(*) FROM " + targetSchema() + ".underway_history")).isEqualTo(1);
-        assertThat(builder().state(new StateLocation(targetSchema(), "underway_")).build().info().migrations())
+        assertThat(builder().stateSchema(targetSchema()).stateTablePrefix("underway_").build().info().migrations())
                 .extracting(m -> m.state().label()).containsExactly("applied");
     }
 

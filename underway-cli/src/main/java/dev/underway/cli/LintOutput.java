@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.Audience;
 import dev.underway.dialect.Dialect;
 import dev.underway.migration.Verdict;
 import dev.underway.report.Finding;
@@ -40,7 +41,7 @@ final class LintOutput {
                 out.println("    lock: " + f.verdict().summary());
             }
             out.println("    why: " + f.explanation());
-            out.println("    instead: " + f.safeAlternative());
+            out.println("    instead: " + f.safeAlternative(Audience.CLI));
         }
     }
 
@@ -64,7 +65,7 @@ final class LintOutput {
                 return new Entry(f.file(), f.line(), f.statement(), f.code(), f.severity().label(),
                         v == null ? null : v.lock(), v == null ? null : v.blocksReads(),
                         v == null ? null : v.blocksWrites(), v == null ? null : v.rewrite(), f.message(),
-                        f.safeAlternative());
+                        f.safeAlternative(Audience.CLI));
             }
         }
     }

@@ -117,7 +117,8 @@ final class RehearseCommand implements Callable<Integer> {
                     throw UnderwayException.of(Reason.BAD_OPTION, "--in-place needs --url (or UNDERWAY_URL): the embedded database"
                             + " holds no copy of production");
                 }
-                return report(run(admin, schema, state.location(), request, "in " + admin.redactedUrl()));
+                StateLocation given = new StateLocation(state.stateSchema, state.stateTablePrefix);
+                return report(run(admin, schema, given, request, "in " + admin.redactedUrl()));
             }
             if (schema != null) {
                 throw UnderwayException.of(Reason.BAD_OPTION, "--schema is for --in-place; a scratch database is rehearsed in its default"

@@ -1,7 +1,7 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
-import dev.underway.exec.Repair;
+import dev.underway.migration.RepairResult;
 import picocli.CommandLine.Command;
 
 import java.util.List;
@@ -12,7 +12,7 @@ final class RepairCommand extends DatabaseCommand {
 
     @Override
     int run(Underway underway) {
-        Repair.Result r = underway.repair();
+        RepairResult r = underway.repair();
         if (r.changedNothing()) {
             out().println("Nothing to repair: the history agrees with the directory.");
             return 0;

@@ -2,6 +2,7 @@ package dev.underway.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.underway.Audience;
 import dev.underway.lint.Rule;
 import dev.underway.lint.Rules;
 import dev.underway.report.Finding;
@@ -71,7 +72,7 @@ final class Sarif {
 
     private static ReportingDescriptor rule(Rule r) {
         return new ReportingDescriptor(r.code(), r.name(), new Message(r.summary()), new Message(r.explanation()),
-                new Message(r.safeAlternative()), new Configuration(r.severity().sarifLevel()));
+                new Message(r.safeAlternative(Audience.CLI)), new Configuration(r.severity().sarifLevel()));
     }
 
     /**
@@ -106,7 +107,7 @@ final class Sarif {
             index++;
         }
         return new Result(f.code(), index, f.severity().sarifLevel(), new Message(f.message() + ". "
-                + f.safeAlternative()), List.of(new Location(new PhysicalLocation(artifactLocation(f.file()),
+                + f.safeAlternative(Audience.CLI)), List.of(new Location(new PhysicalLocation(artifactLocation(f.file()),
                 new Region(f.line())))));
     }
 }

@@ -3,7 +3,6 @@ package dev.underway.cli;
 import dev.underway.Phases;
 import dev.underway.Underway;
 import dev.underway.migration.PhaseResult;
-import dev.underway.op.YamlMigration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +30,7 @@ final class StartCommand extends PhaseCommand {
 
     @Override
     int run(Underway underway) {
-        YamlMigration m = YamlMigration.read(parent.workDir.resolve(file));
+        Path m = parent.workDir.resolve(file);
         try (BackfillConsole console = new BackfillConsole(err(), System.console() != null)) {
             Phases ec = underway.expandContract(new PhaseConsole(err()), console);
             if (dryRun) {

@@ -1,6 +1,6 @@
 package dev.underway.cli;
 
-import dev.underway.state.StateLocation;
+import dev.underway.Underway;
 import picocli.CommandLine.Option;
 
 /** Where Underway keeps its own tables: every command on a target database, and rehearse --in-place. */
@@ -13,8 +13,8 @@ final class StateOptions {
             + "--state-table-prefix underway_). Default: none with --state-schema; underway_ inside a MySQL target.")
     String stateTablePrefix;
 
-    /** The library's default (resolved per engine when connecting) when the command left these options out. */
-    StateLocation location() {
-        return new StateLocation(stateSchema, stateTablePrefix);
+    /** The builder with this location; left out, the library's default (resolved per engine when connecting). */
+    Underway.Builder applyTo(Underway.Builder builder) {
+        return builder.stateSchema(stateSchema).stateTablePrefix(stateTablePrefix);
     }
 }

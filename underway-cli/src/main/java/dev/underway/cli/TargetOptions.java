@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.Audience;
 import dev.underway.Underway;
 import dev.underway.observe.MigrationListener;
 import picocli.CommandLine.Mixin;
@@ -48,14 +49,14 @@ public final class TargetOptions {
             resolvedUrl = pg.url();
             resolvedUser = pg.user();
         }
-        return Underway.builder()
+        return state.applyTo(Underway.builder())
+                .audience(Audience.CLI)
                 .url(resolvedUrl)
                 .user(resolvedUser)
                 .password(password)
                 .connectTimeout(connectTimeout.duration())
                 .schema(schema)
                 .directory(dir)
-                .state(state.location())
                 .lockWait(lockWait)
                 .listener(listener);
     }

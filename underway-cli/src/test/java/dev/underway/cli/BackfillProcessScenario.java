@@ -198,7 +198,8 @@ abstract class BackfillProcessScenario {
         assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String log = Files.readString(work.resolve("paused.log"));
         assertThat(run.exitValue()).as(log).isZero();
-        assertThat(log).contains("Waiting: paused");
+        assertThat(log).contains("Waiting: paused (run underway backfill --continue to resume)")
+                .doesNotContain("pauseBackfill");
         assertThat(count("SELECT count(*) FROM t WHERE n = 1")).isEqualTo(3000);
     }
 

@@ -80,6 +80,7 @@ class StateCliIT {
         assertThat(Files.readString(log))
                 .contains("is in the separate database underway, where earlier versions kept it; Underway keeps using it")
                 .contains("CREATE TABLE `" + db.name() + "`.`underway_history` LIKE `underway`.`history`;")
+                .contains("silence this warning with --state-schema underway").doesNotContain("stateSchema(")
                 .contains("Applied V2")
                 .doesNotContain("Applied V1");
     }

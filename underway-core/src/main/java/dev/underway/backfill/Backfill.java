@@ -46,7 +46,7 @@ public final class Backfill {
 
     public Backfill(UnderwayConfig config) {
         this.config = config;
-        this.db = Database.connect(config.connection(), config.schema(), config.state());
+        this.db = Database.connect(config.connection(), config.schema(), config.state(), config.audience());
         this.state = new BackfillStateTable(db.dialect(), db.state().table("backfills"));
     }
 
@@ -63,7 +63,7 @@ public final class Backfill {
     }
 
     /** The checked plan; writes nothing. */
-    public BackfillPlan plan(BackfillRequest request) {
+    public CheckedBackfill plan(BackfillRequest request) {
         try (Connection c = db.open()) {
             requirePrivileges(c, request);
             return planner().plan(c, request);
@@ -76,7 +76,7 @@ public final class Backfill {
         List<Connection> replicas = new ArrayList<>();
         try (Connection c = db.open(); Connection session = db.open()) {
             requirePrivileges(c, request);
-            BackfillPlan plan = planner().plan(c, request);
+            CheckedBackfill plan = planner().plan(c, request);
             // Replicas and the probe are checked before anything is recorded, so bad flags leave no state behind.
             List<Connection> lagSessions = lagSessions(request, c, replicas);
             ThrottleProbe probe = request.throttleQuery() == null ? null
@@ -123,7 +123,7 @@ public final class Backfill {
     }
 
     /** @param catchUpSkipped an earlier run's reason to skip catch-up passes, which this run keeps; or null */
-    private BackfillResult execute(Connection c, Connection session, BackfillPlan plan, BackfillCheckpoint from,
+    private BackfillResult execute(Connection c, Connection session, CheckedBackfill plan, BackfillCheckpoint from,
                                    boolean resumed, String catchUpSkipped, List<Connection> lagSessions,
                                    ThrottleProbe probe, BackfillListener listener)
             throws SQLException, InterruptedException {
@@ -131,7 +131,7 @@ public final class Backfill {
         try {
             db.dialect().batches().prepareSession(c, r.effectiveLockTimeout(), r.statementTimeout());
             Throttles throttles = new Throttles(r, plan.name(), session, state, db.dialect().replicaLag(), lagSessions,
-                    probe);
+                    probe, config.audience());
             listener.started(plan.name(), plan.table().toString(), plan.estimatedRows(), resumed, plan.sampleSql());
             BackfillResult result = new BackfillRunner(db.dialect(), plan, state, throttles, listener, catchUpSkipped)
                     .run(c, from, resumed);
@@ -168,7 +168,7 @@ public final class Backfill {
     }
 
     /** Where to start, or null when a resumed backfill had finished already. */
-    private BackfillCheckpoint startingPoint(Connection session, BackfillPlan plan, Optional<BackfillState> previous)
+    private BackfillCheckpoint startingPoint(Connection session, CheckedBackfill plan, Optional<BackfillState> previous)
             throws SQLException {
         ResumeMode mode = plan.request().resume();
         if (previous.isPresent() && mode != ResumeMode.RESTART) {
@@ -199,7 +199,7 @@ public final class Backfill {
         return BackfillCheckpoint.START;
     }
 
-    private static BackfillResult finishedEarlier(BackfillPlan plan, BackfillState p) {
+    private static BackfillResult finishedEarlier(CheckedBackfill plan, BackfillState p) {
         BackfillCheckpoint cp = p.checkpoint();
         return new BackfillResult(plan.name(), plan.table().toString(), 0, cp.rowsChanged(), cp.batches(), 0, null,
                 null, 0, 0, 0, java.time.Duration.ZERO, true, true);

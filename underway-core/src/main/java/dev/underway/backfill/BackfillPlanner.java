@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks a request against the database and turns it into a {@link BackfillPlan}. Everything
+ * Checks a request against the database and turns it into a {@link CheckedBackfill}. Everything
  * it refuses (unknown table or column, no usable key, a key or generated column in SET, an
  * expression or predicate the server rejects) is refused before any row is written.
  */
@@ -39,7 +39,7 @@ public final class BackfillPlanner {
         this.defaultSchema = defaultSchema;
     }
 
-    public BackfillPlan plan(Connection c, BackfillRequest r) throws SQLException {
+    public CheckedBackfill plan(Connection c, BackfillRequest r) throws SQLException {
         TableInfo table = table(c, r);
         QualifiedName name = table.name();
         if (table.key() == null) {
@@ -63,7 +63,7 @@ public final class BackfillPlanner {
         validate(c, statements, targets.get(0), name);
         long estimate = rows(c, targets);
         String change = r.change() instanceof RowChange.Touch ? "touch" : setClause;
-        return new BackfillPlan(r.name() != null ? r.name() : name.toString(), name, table.key(), change, r.predicate(),
+        return new CheckedBackfill(r.name() != null ? r.name() : name.toString(), name, table.key(), change, r.predicate(),
                 targets, statements, r.catchUp() && differs != null, estimate, r);
     }
 

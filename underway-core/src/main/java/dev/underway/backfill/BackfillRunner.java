@@ -25,7 +25,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Executes a {@link BackfillPlan}: the sweep over every target in key order, then catch-up
+ * Executes a {@link CheckedBackfill}: the sweep over every target in key order, then catch-up
  * passes until one finds nothing left to change. Batches that hit a lock timeout, deadlock or
  * statement timeout are rolled back, shrunk and retried with backoff; any other error stops
  * the run with the checkpoint of the last committed batch kept for {@code --resume}.
@@ -35,7 +35,7 @@ final class BackfillRunner {
     private static final Duration BACKOFF_MAX = Duration.ofSeconds(5);
 
     private final Dialect dialect;
-    private final BackfillPlan plan;
+    private final CheckedBackfill plan;
     private final BackfillStateTable state;
     private final Throttles throttles;
     private final BackfillListener listener;
@@ -58,7 +58,7 @@ final class BackfillRunner {
     private boolean checked;
 
     /** @param catchUpSkipped why an earlier run of this backfill skipped catch-up passes (a resume keeps it), or null */
-    BackfillRunner(Dialect dialect, BackfillPlan plan, BackfillStateTable state, Throttles throttles,
+    BackfillRunner(Dialect dialect, CheckedBackfill plan, BackfillStateTable state, Throttles throttles,
                    BackfillListener listener, String catchUpSkipped) {
         this.dialect = dialect;
         this.catchUpSkipped = catchUpSkipped;

@@ -25,10 +25,10 @@ final class BatchTransaction {
     record Outcome(List<String> upper, int walked, int changed, long millis, long lockMillis) {
     }
 
-    private final BackfillPlan plan;
+    private final CheckedBackfill plan;
     private final BackfillStateTable state;
 
-    BatchTransaction(BackfillPlan plan, BackfillStateTable state) {
+    BatchTransaction(CheckedBackfill plan, BackfillStateTable state) {
         this.plan = plan;
         this.state = state;
     }

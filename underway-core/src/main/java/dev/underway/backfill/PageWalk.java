@@ -24,11 +24,11 @@ import java.util.List;
 final class PageWalk {
     private static final int KEYS_PER_UPDATE = 500;
 
-    private final BackfillPlan plan;
+    private final CheckedBackfill plan;
     private final BackfillStateTable state;
     private final BatchSql.PageRanges pages;
 
-    PageWalk(BackfillPlan plan, BackfillStateTable state, BatchSql.PageRanges pages) {
+    PageWalk(CheckedBackfill plan, BackfillStateTable state, BatchSql.PageRanges pages) {
         this.plan = plan;
         this.state = state;
         this.pages = pages;

@@ -1,6 +1,8 @@
 package dev.underway.backfill;
 
+import dev.underway.Audience;
 import dev.underway.Durations;
+import dev.underway.Setting;
 import dev.underway.dialect.ReplicaLag;
 import dev.underway.migration.BackfillRequest;
 import dev.underway.migration.BackfillStatus;
@@ -29,6 +31,7 @@ final class Throttles {
     private final ReplicaLag replicaLag;
     private final List<Connection> lagSessions;
     private final ThrottleProbe probe;
+    private final String pausedReason;
     private boolean checked;
     private long lastCheckNanos;
     private long nextBatchNanos;
@@ -37,10 +40,13 @@ final class Throttles {
     /**
      * @param session     an autocommit session for probes and the pause flag
      * @param lagSessions the sessions that can see replica lag (the primary on PostgreSQL, each replica on MySQL)
+     * @param audience    who reads the reasons a listener gets: how the pause's reason says to continue
      */
     Throttles(BackfillRequest request, String name, Connection session, BackfillStateTable state, ReplicaLag replicaLag,
-              List<Connection> lagSessions, ThrottleProbe probe) {
+              List<Connection> lagSessions, ThrottleProbe probe, Audience audience) {
         this.request = request;
+        this.pausedReason = Setting.render("paused (" + Setting.either("run underway backfill --continue to resume",
+                "continue it with pauseBackfill(BackfillRef.named(\"" + name + "\"), false)") + ")", audience);
         this.probe = probe;
         this.name = name;
         this.session = session;
@@ -92,7 +98,7 @@ final class Throttles {
         checked = true;
         lastCheckNanos = System.nanoTime();
         if (state.paused(session, name)) {
-            return Optional.of("paused (run underway backfill --continue to resume)");
+            return Optional.of(pausedReason);
         }
         if (request.maxReplicaLag() != null) {
             for (Connection c : lagSessions) {

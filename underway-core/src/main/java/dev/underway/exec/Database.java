@@ -1,5 +1,6 @@
 package dev.underway.exec;
 
+import dev.underway.Audience;
 import dev.underway.Setting;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
@@ -45,6 +46,14 @@ public final class Database {
      * state tables are ({@link StateLocator}).
      */
     public static Database connect(ConnectionSettings settings, String schema, StateLocation state) {
+        return connect(settings, schema, state, Audience.LIBRARY);
+    }
+
+    /**
+     * {@link #connect(ConnectionSettings, String, StateLocation)}, logging a warning about where the state is (see
+     * {@link StateLocator}) with remedies for {@code audience}.
+     */
+    public static Database connect(ConnectionSettings settings, String schema, StateLocation state, Audience audience) {
         try (Connection c = settings.open()) {
             Dialect dialect = settings.dialect(c);
             String target = schema != null && !schema.isBlank() ? schema : dialect.schemas().current(c);
@@ -54,7 +63,7 @@ public final class Database {
             }
             boolean exists = dialect.schemas().exists(c, target);
             return new Database(settings, dialect, target, c.getMetaData().getUserName(), exists,
-                    StateLocator.resolve(c, dialect, target, state));
+                    StateLocator.resolve(c, dialect, target, state, audience));
         } catch (ConnectionFailure e) {
             throw UnderwayException.of(Reason.CONNECTION_FAILED, settings.describe(e));
         } catch (SQLException e) {

@@ -117,8 +117,8 @@ public final class PrivilegeCheck {
         if (stateMissing && !db.state().equals(in)) {
             b.append("\nOr keep Underway's tables in the target ").append(kind()).append(", where ").append(db.user())
                     .append(" may create tables: ").append(Setting.either("--state-schema " + db.targetSchema()
-                            + " --state-table-prefix " + StateLocation.IN_TARGET_PREFIX, "state(new StateLocation(\""
-                            + db.targetSchema() + "\", \"" + StateLocation.IN_TARGET_PREFIX + "\"))"));
+                            + " --state-table-prefix " + StateLocation.IN_TARGET_PREFIX, "stateSchema(\""
+                            + db.targetSchema() + "\").stateTablePrefix(\"" + StateLocation.IN_TARGET_PREFIX + "\")"));
         }
         return b.toString();
     }

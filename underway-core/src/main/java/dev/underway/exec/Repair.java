@@ -2,6 +2,7 @@ package dev.underway.exec;
 
 import dev.underway.migration.HistoryRow;
 import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.RepairResult;
 import dev.underway.observe.MigrationListener;
 
 import java.sql.Connection;
@@ -20,13 +21,6 @@ import java.util.Map;
  */
 public final class Repair {
 
-    /** What repair changed, as {@code V3 (V3__x.sql)} labels. */
-    public record Result(List<String> removedFailed, List<String> realigned, List<String> removedMissing) {
-        public boolean changedNothing() {
-            return removedFailed.isEmpty() && realigned.isEmpty() && removedMissing.isEmpty();
-        }
-    }
-
     /** What repair needs of a file: the checksum to accept and the description that goes with it. */
     private record VersionedFile(int checksum, String description) { }
 
@@ -38,14 +32,16 @@ public final class Repair {
         this.listener = listener;
     }
 
-    public Result run() {
+    public RepairResult run() {
         try (MigrationLock lock = w.lock(listener); Connection c = w.db().open()) {
             PrivilegeCheck.of("repair", w.db()).stateTable(w.history().name(), "SELECT", "UPDATE", "DELETE").require(c);
             w.history().create(c);
             Map<MigrationVersion, VersionedFile> files = new HashMap<>();
             w.dir().versioned().forEach(f -> files.put(f.version(), new VersionedFile(f.checksum(), f.description())));
             w.dir().declarative().forEach(f -> files.put(f.version(), new VersionedFile(f.checksum(), f.description())));
-            Result result = new Result(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            List<String> removedFailed = new ArrayList<>();
+            List<String> realigned = new ArrayList<>();
+            List<String> removedMissing = new ArrayList<>();
             c.setAutoCommit(false);
             for (HistoryRow r : w.history().load(c)) {
                 VersionedFile file = r.isVersioned() ? files.get(r.version()) : null;
@@ -55,17 +51,17 @@ public final class Repair {
                 }
                 if (!r.success()) {
                     w.history().delete(c, r.rank());
-                    result.removedFailed().add(label);
+                    removedFailed.add(label);
                 } else if (file == null && r.isVersioned() && !r.needsNoFile()) {
                     w.history().delete(c, r.rank());
-                    addOnce(result.removedMissing(), label);
+                    addOnce(removedMissing, label);
                 } else if (file != null && r.isVersioned() && !r.needsNoFile() && !Integer.valueOf(file.checksum()).equals(r.checksum())) {
                     w.history().realign(c, r.rank(), file.checksum(), file.description());
-                    addOnce(result.realigned(), label);
+                    addOnce(realigned, label);
                 }
             }
             c.commit();
-            return result;
+            return new RepairResult(removedFailed, realigned, removedMissing);
         } catch (SQLException e) {
             throw w.failure("repairing the history", e);
         }

@@ -24,7 +24,7 @@ public record Workspace(Database db, MigrationDirectory dir, HistoryTable histor
     }
 
     private static Workspace open(UnderwayConfig config, boolean readFiles) {
-        Database db = Database.connect(config.connection(), config.schema(), config.state());
+        Database db = Database.connect(config.connection(), config.schema(), config.state(), config.audience());
         MigrationDirectory dir = readFiles ? MigrationDirectory.load(config.directory(), db.dialect().syntax())
                 : MigrationDirectory.empty(config.directory());
         HistoryTable history = new HistoryTable(db.dialect(), db.state().history(), db.targetSchema());

@@ -1,6 +1,7 @@
 package dev.underway.expand;
 
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.exec.MigrationLock;
@@ -149,7 +150,7 @@ public final class DirectoryMigration {
      * earlier run finished it), its complete; then the rest. Without {@code complete} the run stops after the first
      * start, and what comes after it waits.
      */
-    private static Steps steps(List<PlannedMigration> sql, Declarative d, boolean complete) {
+    private Steps steps(List<PlannedMigration> sql, Declarative d, boolean complete) {
         List<Step> out = new ArrayList<>();
         int next = 0;
         for (YamlMigration m : d.toRun()) {
@@ -195,13 +196,15 @@ public final class DirectoryMigration {
     }
 
     /** The run stops after starting {@code m}: the migrations after it are listed as waiting for its complete. */
-    private static List<String> waitingFor(YamlMigration m, List<PlannedMigration> sqlAfter, List<YamlMigration> yaml) {
+    private List<String> waitingFor(YamlMigration m, List<PlannedMigration> sqlAfter, List<YamlMigration> yaml) {
         List<String> later = new ArrayList<>();
         sqlAfter.forEach(p -> later.add(p.script()));
         yaml.stream().filter(y -> y.version().compareTo(m.version()) > 0).forEach(y -> later.add(y.script()));
-        return later.isEmpty() ? List.of() : List.of(String.join(", ", later) + " wait"
-                + (later.size() == 1 ? "s" : "") + " until " + m.label() + " is completed: run `underway complete "
-                + m.version() + "` (or migrate --complete) once every application runs its version");
+        return later.isEmpty() ? List.of() : List.of(config.render(String.join(", ", later) + " wait"
+                + (later.size() == 1 ? "s" : "") + " until " + m.label() + " is completed: " + Setting.either(
+                "run `underway complete " + m.version() + "` (or migrate --complete)",
+                "complete it with expandContract(...).complete(\"" + m.version() + "\") (or migrate with"
+                        + " MigrateOptions.withComplete(true))") + " once every application runs its version"));
     }
 
     /**

@@ -63,7 +63,7 @@ public final class ExpandContract {
         this.listener = listener;
         this.phases = phases;
         this.backfillListener = backfillListener;
-        this.db = Database.connect(config.connection(), config.schema(), config.state());
+        this.db = Database.connect(config.connection(), config.schema(), config.state(), config.audience());
         if (db.dialect().kind() != DatabaseKind.POSTGRESQL) {
             throw UnderwayException.of(Reason.UNSUPPORTED, "declarative (YAML) migrations need PostgreSQL: they keep two versions of the"
                     + " schema alive with views and triggers; " + db.dialect().describe() + " is not supported");

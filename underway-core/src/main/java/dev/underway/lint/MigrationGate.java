@@ -85,7 +85,8 @@ public final class MigrationGate {
         if (!errors.isEmpty() && !unsafe) {
             throw UnderwayException.of(Reason.LINT_FAILED, command + " refused: " + errors.size() + " lint error(s) in pending migrations;"
                     + " nothing was applied.\n  " + String.join("\n  ", errors.stream().map(Finding::headline).toList())
-                    + "\nRewrite them safely (`underway lint --fix` does the mechanical cases), suppress one with"
+                    + "\nRewrite them safely" + Setting.either(" (`underway lint --fix` does the mechanical cases)",
+                    " (each finding says how)") + ", suppress one with"
                     + " -- underway:allow <code> reason=\"...\", or run " + command + " " + Setting.either("--unsafe", "with unsafe(true)")
                     + ".", null);
         }

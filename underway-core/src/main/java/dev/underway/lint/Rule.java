@@ -1,5 +1,7 @@
 package dev.underway.lint;
 
+import dev.underway.Audience;
+import dev.underway.Setting;
 import dev.underway.report.LintRule;
 import dev.underway.report.Severity;
 
@@ -15,10 +17,13 @@ import java.util.Locale;
  * @param engine          which engine family it applies to
  * @param summary         one line, used as the finding message when the check gives no detail
  * @param explanation     why it matters
- * @param safeAlternative what to do instead
+ * @param safeAlternative what to do instead; may name settings or the fixer for its reader ({@link Setting#either})
  */
 public record Rule(String code, String name, Severity severity, Engine engine, String summary, String explanation,
                    String safeAlternative, Check check) {
+
+    /** How a safe alternative names the fixer: the CLI's {@code lint --fix}, the library's {@code Underway.fix}. */
+    public static final String FIXER = Setting.either("`underway lint --fix`", "Underway.fix(...)");
 
     /** Which engines a rule applies to. */
     public enum Engine { ANY, POSTGRESQL, MYSQL }
@@ -31,6 +36,11 @@ public record Rule(String code, String name, Severity severity, Engine engine, S
 
     public boolean appliesTo(dev.underway.dialect.DatabaseKind kind) {
         return engine == Engine.ANY || (engine == Engine.MYSQL) == kind.isMySqlFamily();
+    }
+
+    /** What to write instead, naming the fixer as {@code audience} knows it (as {@link LintRule} does). */
+    public String safeAlternative(Audience audience) {
+        return Setting.render(safeAlternative, audience);
     }
 
     /** What the rule says, for listings and reports (the public view of a rule). */

@@ -1,5 +1,6 @@
 package dev.underway.state;
 
+import dev.underway.Audience;
 import dev.underway.Reason;
 import dev.underway.Setting;
 import dev.underway.UnderwayException;
@@ -41,8 +42,13 @@ public final class StateLocator {
     private StateLocator() {
     }
 
-    public static StateLocation resolve(Connection c, Dialect dialect, String target, StateLocation requested)
-            throws SQLException {
+    /**
+     * Where the state of {@code target} is: {@code requested} when it names a schema, else the engine's default, or
+     * the legacy location when that still holds this target's rows (then a warning, once per process, names the
+     * remedies as {@code audience} knows them).
+     */
+    public static StateLocation resolve(Connection c, Dialect dialect, String target, StateLocation requested,
+                                        Audience audience) throws SQLException {
         if (!requested.isDefault()) {
             return requested;
         }
@@ -65,7 +71,7 @@ public final class StateLocator {
             return inTarget;
         }
         if (ANNOUNCED.add(c.getMetaData().getURL() + "|" + target)) {
-            LOG.warn(legacyNotice(dialect, target, legacy, inTarget, holding));
+            LOG.warn(Setting.render(legacyNotice(dialect, target, legacy, inTarget, holding), audience));
         }
         return legacy;
     }
@@ -86,14 +92,22 @@ public final class StateLocator {
             // Guessing "not there" could apply every migration again to a database that has them.
             throw UnderwayException.of(Reason.PRIVILEGE_MISSING, "cannot read " + table + " to learn whether it holds the history of " + target
                     + ", where earlier versions kept it: " + Redaction.message(e) + "; grant SELECT on it, or say where"
-                    + " the state is: " + Setting.either("--state-schema " + table.schema() + " (there) or --state-schema " + target
-                    + " --state-table-prefix " + StateLocation.IN_TARGET_PREFIX, "state(new StateLocation(\"" + table.schema()
-                    + "\", null)) (there) or state(new StateLocation(\"" + target + "\", \"" + StateLocation.IN_TARGET_PREFIX
-                    + "\"))") + " (inside " + target + ")");
+                    + " the state is: " + whereTheStateIs(table.schema(), target) + " (inside " + target + ")");
         }
     }
 
-    /** Says where the state is and gives the statements that move this target's rows into the default location. */
+    /** The remedies "the state is there" or "inside the target, prefixed", as either audience knows them. */
+    private static String whereTheStateIs(String there, String target) {
+        return Setting.either("--state-schema " + there + " (there) or --state-schema " + target
+                + " --state-table-prefix " + StateLocation.IN_TARGET_PREFIX, "stateSchema(\"" + there
+                + "\") (there) or stateSchema(\"" + target + "\").stateTablePrefix(\"" + StateLocation.IN_TARGET_PREFIX
+                + "\")");
+    }
+
+    /**
+     * Says where the state is and gives the statements that move this target's rows into the default location: a
+     * template (see {@link Setting#render}).
+     */
     static String legacyNotice(Dialect dialect, String target, StateLocation legacy, StateLocation inTarget,
                                List<String> tables) {
         StringBuilder move = new StringBuilder();
@@ -111,6 +125,6 @@ public final class StateLocator {
                 + " now inside the target database (" + inTarget.history() + "), so that the history goes when the"
                 + " database is dropped and needs no privileges outside it. To move it, while no underway process"
                 + " runs on " + target + ":" + move + "\n  or keep it where it is and silence this warning with"
-                + " --state-schema " + legacy.schema();
+                + " " + Setting.either("--state-schema " + legacy.schema(), "stateSchema(\"" + legacy.schema() + "\")");
     }
 }

@@ -4,6 +4,7 @@ import dev.underway.BackfillRef;
 import dev.underway.Reason;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
+import dev.underway.migration.BackfillPlan;
 import dev.underway.migration.BackfillRequest;
 import dev.underway.migration.BackfillResult;
 import dev.underway.migration.BackfillState;
@@ -278,7 +279,11 @@ abstract class BackfillScenario {
         long held = progress("rows_done");
         assertThat(held).isLessThan(2000);
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).until(() -> progress("rows_done") == held);
-        assertThat(events.throttles).anyMatch(t -> t.startsWith("paused"));
+        assertThat(events.throttles).anyMatch(t -> t.startsWith("paused"))
+                .as("a library caller is told the facade call, not the flag")
+                .anyMatch(t -> t.equals("paused (continue it with pauseBackfill(BackfillRef.named(\"" + stateName("t")
+                        + "\"), false))"))
+                .noneMatch(t -> t.contains("--continue"));
         underway().pauseBackfill(BackfillRef.table("t"), false);
         BackfillResult r = run.get(60, TimeUnit.SECONDS);
         assertThat(r.rowsChanged()).isEqualTo(2000);

@@ -2,6 +2,9 @@ package dev.underway.backfill;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
+import dev.underway.config.ConnectionSettings;
+import dev.underway.config.UnderwayConfig;
+import dev.underway.migration.BackfillPlan;
 import dev.underway.migration.BackfillRequest;
 import dev.underway.migration.BackfillResult;
 import dev.underway.testkit.TestDatabase;
@@ -135,7 +138,8 @@ class PostgresBackfillIT extends BackfillScenario {
     @Test
     void catchUpPassesReadPageRangesSequentiallyAndFixOnlyDifferingRows() throws Exception {
         createItems(5000, 1);
-        BackfillPlan plan = underway().backfillPlan(BackfillRequest.builder("t").set("b = upper(a)").build());
+        CheckedBackfill plan = new Backfill(new UnderwayConfig(new ConnectionSettings(db.url(), db.user(), db.password()),
+                null, null, null, null, false, null, false, null)).plan(BackfillRequest.builder("t").set("b = upper(a)").build());
         try (Connection c = db.connect();
              PreparedStatement ps = c.prepareStatement("EXPLAIN " + plan.statements().differingOnPages(plan.table()))) {
             ps.setString(1, "(0,0)");

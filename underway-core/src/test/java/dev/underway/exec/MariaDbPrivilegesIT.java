@@ -5,7 +5,6 @@ import dev.underway.Reason;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.migration.AppliedMigration;
-import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,13 +51,13 @@ class MariaDbPrivilegesIT {
     @Test
     void aSeparateStateDatabaseTheUserCannotCreateIsNamedWithTheWayAround() throws Exception {
         TestDatabase app = user("ALL ON `" + root.name() + "`.*");
-        UnderwayException e = refused(() -> as(app).directory(dir).state(new StateLocation("underway", null)).build()
+        UnderwayException e = refused(() -> as(app).directory(dir).stateSchema("underway").build()
                 .migrate());
         assertThat(e.getMessage())
                 .startsWith("migrate cannot run as " + app.user() + " on ")
                 .contains("CREATE on database `underway`, to create database underway for Underway's table"
                         + " underway.history (GRANT CREATE ON `underway`.* TO '" + app.user() + "'@'%')")
-                .contains("state(new StateLocation(\"" + root.name() + "\", \"underway_\"))");
+                .contains("stateSchema(\"" + root.name() + "\").stateTablePrefix(\"underway_\")");
         assertThat(e.reason()).isEqualTo(Reason.PRIVILEGE_MISSING);
         assertThat(e.message(Audience.CLI)).contains("--state-schema " + root.name() + " --state-table-prefix underway_");
         assertThat(root.column("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + root.name() + "'"))

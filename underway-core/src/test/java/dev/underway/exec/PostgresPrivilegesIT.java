@@ -8,7 +8,6 @@ import dev.underway.migration.AppliedMigration;
 import dev.underway.migration.BackfillRequest;
 import dev.underway.migration.RowChange;
 import dev.underway.op.YamlMigration;
-import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * else, as an application's role often does.
  */
 class PostgresPrivilegesIT {
-    private static final StateLocation IN_APP = new StateLocation("app", "underway_");
 
     @TempDir
     Path dir;
@@ -46,6 +44,11 @@ class PostgresPrivilegesIT {
         Files.writeString(dir.resolve("V1__users.sql"), "CREATE TABLE users (id int PRIMARY KEY, email text);");
     }
 
+    /** With the state tables inside schema app, prefixed underway_. */
+    private Underway.Builder inApp(TestDatabase who) {
+        return as(who).stateSchema("app").stateTablePrefix("underway_");
+    }
+
     private Underway.Builder as(TestDatabase who) {
         return Underway.builder().url(who.url()).user(who.user()).password(who.password()).schema("app").directory(dir);
     }
@@ -58,14 +61,14 @@ class PostgresPrivilegesIT {
                 .contains("nothing was changed")
                 .contains("CREATE on database " + admin.name() + ", to create schema underway for Underway's table"
                         + " underway.history (GRANT CREATE ON DATABASE \"" + admin.name() + "\" TO \"" + role + "\")")
-                .contains("state(new StateLocation(\"app\", \"underway_\"))");
+                .contains("stateSchema(\"app\").stateTablePrefix(\"underway_\")");
         assertThat(e.reason()).isEqualTo(Reason.PRIVILEGE_MISSING);
         assertThat(e.message(Audience.CLI)).contains("--state-schema app --state-table-prefix underway_");
         assertThat(admin.column("SELECT nspname FROM pg_namespace WHERE nspname = 'underway'")).isEmpty();
         assertThat(admin.column("SELECT tablename FROM pg_tables WHERE schemaname = 'app'")).isEmpty();
 
         // What the message says works: the state in the role's own schema.
-        as(app).state(IN_APP).build().migrate();
+        inApp(app).build().migrate();
         assertThat(admin.column("SELECT version FROM app.underway_history")).containsExactly("1");
     }
 
@@ -97,7 +100,7 @@ class PostgresPrivilegesIT {
 
     @Test
     void aMissingTargetSchemaNeedsCreateOnTheDatabase() throws Exception {
-        UnderwayException e = refused(() -> as(app).schema("tenant").state(IN_APP).build().migrate());
+        UnderwayException e = refused(() -> inApp(app).schema("tenant").build().migrate());
         assertThat(e.getMessage()).contains("CREATE on database " + admin.name() + ", to create the target schema tenant");
         assertThat(admin.column("SELECT nspname FROM pg_namespace WHERE nspname = 'tenant'")).isEmpty();
     }
@@ -113,9 +116,9 @@ class PostgresPrivilegesIT {
 
     @Test
     void backfillNeedsUpdateOnItsTable() throws Exception {
-        as(admin).state(IN_APP).build().migrate();
+        inApp(admin).build().migrate();
         admin.exec("GRANT SELECT ON app.users TO " + role, "GRANT ALL ON app.underway_history TO " + role);
-        assertThatThrownBy(() -> as(app).state(IN_APP).build().backfill(BackfillRequest.builder("users").schema("app")
+        assertThatThrownBy(() -> inApp(app).build().backfill(BackfillRequest.builder("users").schema("app")
                 .change(RowChange.touch()).build(), null))
                 .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.PRIVILEGE_MISSING))
                 .hasMessageStartingWith("backfill cannot run as " + role)
@@ -130,9 +133,9 @@ class PostgresPrivilegesIT {
 
     @Test
     void startWithoutCreateOnTheDatabaseIsRefusedBeforeItAddsAnything() throws Exception {
-        as(app).state(IN_APP).build().migrate();
+        inApp(app).build().migrate();
         app.exec("INSERT INTO app.users VALUES (1, 'a@x')");
-        UnderwayException e = refused(() -> as(app).state(IN_APP).build().expandContract(null, null)
+        UnderwayException e = refused(() -> inApp(app).build().expandContract(null, null)
                 .start(YamlMigration.parse("V2__tier.yaml", ADD_TIER)));
         assertThat(e.getMessage())
                 .startsWith("start cannot run as " + role)
@@ -145,17 +148,17 @@ class PostgresPrivilegesIT {
                 + " 'underway\\_%' ORDER BY 1")).containsExactly("underway_history");
 
         admin.exec("GRANT CREATE ON DATABASE " + admin.name() + " TO " + role);
-        as(app).state(IN_APP).build().expandContract(null, null).start(YamlMigration.parse("V2__tier.yaml", ADD_TIER));
+        inApp(app).build().expandContract(null, null).start(YamlMigration.parse("V2__tier.yaml", ADD_TIER));
         assertThat(admin.column("SELECT tier FROM app.users")).containsExactly("free");
     }
 
     @Test
     void startOnATableTheRoleDoesNotOwnNamesItsOwner() throws Exception {
-        as(admin).state(IN_APP).build().migrate();
+        inApp(admin).build().migrate();
         admin.exec("GRANT CREATE ON DATABASE " + admin.name() + " TO " + role,
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON app.users TO " + role,
                 "GRANT ALL ON app.underway_history TO " + role);
-        UnderwayException e = refused(() -> as(app).state(IN_APP).build().expandContract(null, null)
+        UnderwayException e = refused(() -> inApp(app).build().expandContract(null, null)
                 .start(YamlMigration.parse("V2__tier.yaml", ADD_TIER)));
         assertThat(e.getMessage()).contains("ownership of table app.users (owned by postgres), to start V2__tier.yaml,"
                 + " which changes it (ALTER TABLE \"app\".\"users\" OWNER TO \"" + role + "\", or GRANT \"postgres\" TO \""

@@ -4,10 +4,10 @@ import dev.underway.MigrateOptions;
 import dev.underway.Reason;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
-import dev.underway.exec.Repair;
 import dev.underway.migration.MigrationInfo;
 import dev.underway.migration.MigrationState;
 import dev.underway.migration.MigrationVersion;
+import dev.underway.migration.RepairResult;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +73,7 @@ class YamlValidationIT {
         assertThatThrownBy(() -> underway().migrate(MigrateOptions.defaults().withComplete(true)))
                 .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.CHECKSUM_CHANGED));
 
-        Repair.Result repaired = underway().repair();
+        RepairResult repaired = underway().repair();
         assertThat(repaired.realigned()).containsExactly("V2 (V2__rename.yaml)");
         assertThat(underway().validate().errors()).isEmpty();
         assertThat(v2().note()).isEqualTo("expand/contract, completed");

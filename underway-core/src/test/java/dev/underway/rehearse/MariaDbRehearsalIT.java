@@ -5,7 +5,6 @@ import dev.underway.migration.MigrationVersion;
 import dev.underway.report.RehearsalReport;
 import dev.underway.report.RehearsalRequest;
 import dev.underway.report.StepReport;
-import dev.underway.state.StateLocation;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class MariaDbRehearsalIT {
                 + "ALTER TABLE t ADD INDEX t_name (name);");
 
         RehearsalReport r = Underway.builder().url(db.url()).user(db.user()).password(db.password()).schema(db.name())
-                .state(new StateLocation(db.name(), "underway_")).build()
+                .stateSchema(db.name()).stateTablePrefix("underway_").build()
                 .rehearse(RehearsalRequest.builder(dir).from(MigrationVersion.parse("2"))
                 .defaultRows(2000).clients(2).ratePerSecond(100).warmup(Duration.ofMillis(500))
                 .cooldown(Duration.ofMillis(500)).build(), null);

@@ -68,7 +68,7 @@ class MariaDbStateLocationIT {
     @Test
     void aHistoryInTheLegacyDatabaseIsUsedAndHowToMoveItIsSaid() throws Exception {
         Files.delete(dir.resolve("V2__b.sql"));
-        builder().state(new StateLocation("underway", null)).build().migrate();
+        builder().stateSchema("underway").build().migrate();
         Files.writeString(dir.resolve("V2__b.sql"), "CREATE TABLE b (id int PRIMARY KEY);");
 
         // Found there: V1 is not applied again, V2 joins it in the same table.
@@ -77,7 +77,7 @@ class MariaDbStateLocationIT {
         assertThat(tableExists("underway_history")).isFalse();
         assertThat(warnings()).singleElement().asString()
                 .contains("is in the separate database underway")
-                .contains("--state-schema underway")
+                .contains("stateSchema(\"underway\")").doesNotContain("--state-schema")
                 .contains("CREATE TABLE `" + db.name() + "`.`underway_history` LIKE `underway`.`history`;");
 
         // The statements the warning gives move it; afterwards the default finds it inside the target, silently.
@@ -96,9 +96,9 @@ class MariaDbStateLocationIT {
 
     @Test
     void anExplicitStateSchemaIsTakenAsGiven() throws Exception {
-        builder().state(new StateLocation("underway", null)).build().migrate();
+        builder().stateSchema("underway").build().migrate();
         log.list.clear();
-        assertThat(builder().state(new StateLocation("underway", null)).build().migrate().applied()).isEmpty();
+        assertThat(builder().stateSchema("underway").build().migrate().applied()).isEmpty();
         assertThat(warnings()).isEmpty();
         assertThat(tableExists("underway_history")).isFalse();
     }

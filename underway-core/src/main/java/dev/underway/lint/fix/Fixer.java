@@ -1,5 +1,6 @@
 package dev.underway.lint.fix;
 
+import dev.underway.Audience;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.lint.LintInput;
@@ -96,7 +97,7 @@ public final class Fixer {
             }
         }
         a.findings().stream().filter(Finding::isError).findFirst().ifPresent(f -> notes.add(at + f.code()
-                + " not fixed automatically: " + whyNot(a) + ". Instead: " + f.safeAlternative()));
+                + " not fixed automatically: " + whyNot(a) + ". Instead: " + f.safeAlternative(Audience.CLI)));
     }
 
     private static String whyNot(StatementAnalysis a) {

@@ -27,7 +27,7 @@ public final class PostgresConstraintRules {
             "Adding a CHECK constraint holds ACCESS EXCLUSIVE (no reads or writes) and a FOREIGN KEY holds SHARE ROW "
                     + "EXCLUSIVE on both tables (no writes) while every existing row is checked.",
             "ADD CONSTRAINT ... NOT VALID (brief), then ALTER TABLE ... VALIDATE CONSTRAINT ... in a separate "
-                    + "transaction: it takes only SHARE UPDATE EXCLUSIVE while it scans. `underway lint --fix` writes this for an ALTER TABLE "
+                    + "transaction: it takes only SHARE UPDATE EXCLUSIVE while it scans. " + Rule.FIXER + " writes this for an ALTER TABLE "
                     + "whose only sub-command adds the constraint.",
             ctx -> {
                 if (ctx.tableIsNew() || ctx.shape().is(StatementKind.ALTER_DOMAIN)) {
@@ -69,7 +69,7 @@ public final class PostgresConstraintRules {
             "ALTER COLUMN ... SET NOT NULL checks every row while holding ACCESS EXCLUSIVE: no reads or writes. "
                     + "PostgreSQL 12+ skips the scan when a validated CHECK (col IS NOT NULL) constraint exists.",
             "Four steps: ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID; VALIDATE CONSTRAINT c (separate transaction); "
-                    + "SET NOT NULL (no scan now); DROP CONSTRAINT c. `underway lint --fix` writes this for an ALTER TABLE whose only sub-command is "
+                    + "SET NOT NULL (no scan now); DROP CONSTRAINT c. " + Rule.FIXER + " writes this for an ALTER TABLE whose only sub-command is "
                     + "SET NOT NULL (PostgreSQL 12+).",
             ctx -> {
                 if (ctx.tableIsNew() || ctx.shape().is(StatementKind.ALTER_DOMAIN)) {
@@ -93,7 +93,7 @@ public final class PostgresConstraintRules {
             "Adding a UNIQUE or PRIMARY KEY constraint builds the index while holding ACCESS EXCLUSIVE: no reads or "
                     + "writes for the whole build (and a primary key also checks NOT NULL by scanning).",
             "CREATE UNIQUE INDEX CONCURRENTLY idx ON t (cols); then ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX idx "
-                    + "(or PRIMARY KEY USING INDEX idx, with the columns made NOT NULL safely first). `underway lint --fix` "
+                    + "(or PRIMARY KEY USING INDEX idx, with the columns made NOT NULL safely first). " + Rule.FIXER + " "
                     + "writes this for an ALTER TABLE whose only sub-command is ADD UNIQUE / PRIMARY KEY (columns).",
             ctx -> {
                 if (ctx.tableIsNew()) {

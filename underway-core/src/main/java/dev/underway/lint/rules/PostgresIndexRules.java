@@ -64,7 +64,7 @@ public final class PostgresIndexRules {
             "CREATE INDEX CONCURRENTLY without an index name",
             "A failed concurrent build leaves an INVALID index behind that must be dropped before a retry; Underway's "
                     + "executor drops it by name, so it refuses to run a concurrent build without one.",
-            "Name the index: CREATE INDEX CONCURRENTLY users_email_idx ON users (email). `underway lint --fix` writes "
+            "Name the index: CREATE INDEX CONCURRENTLY users_email_idx ON users (email). " + Rule.FIXER + " writes "
                     + "the name PostgreSQL would have chosen when it can derive it.",
             ctx -> ctx.shape().is(StatementKind.CREATE_INDEX) && ctx.shape().has(Modifier.CONCURRENTLY)
                     && ctx.shape().names().isEmpty() && !ctx.options().externalRunner()

@@ -1,7 +1,6 @@
 package dev.underway.backfill;
 
-
-
+import dev.underway.migration.BackfillPlan;
 import dev.underway.migration.BackfillRequest;
 import dev.underway.migration.QualifiedName;
 import dev.underway.migration.TableKey;
@@ -10,7 +9,8 @@ import java.util.List;
 
 /**
  * A checked backfill, as data: which relations to walk in which order, by which key, with
- * which statements and limits. The runner executes it; tests and dry runs read it.
+ * which statements and limits. The runner executes it; tests read it, dry runs read its
+ * {@link #publicPlan() public plan}.
  *
  * @param name       the checkpoint's name
  * @param change     the change as recorded with the checkpoint ({@code touch} or the assignments)
@@ -18,7 +18,7 @@ import java.util.List;
  * @param catchUp    whether catch-up passes follow the sweep
  * @param estimatedRows the planner's estimate of all targets' rows together
  */
-public record BackfillPlan(
+public record CheckedBackfill(
         String name,
         QualifiedName table,
         TableKey key,
@@ -34,5 +34,10 @@ public record BackfillPlan(
     public List<String> sampleSql() {
         QualifiedName first = targets.get(0);
         return List.of(statements.boundary(first, true), statements.update(first, true, false));
+    }
+
+    /** What the facade hands out of this plan: everything but the statements and the request. */
+    public BackfillPlan publicPlan() {
+        return new BackfillPlan(name, table, key, change, predicate, targets, catchUp, estimatedRows, sampleSql());
     }
 }
