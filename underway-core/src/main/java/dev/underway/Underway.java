@@ -5,6 +5,7 @@ import dev.underway.config.ConnectionSettings;
 import dev.underway.config.ConnectionSource;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.dialect.Dialect;
+import dev.underway.dialect.Dialects;
 import dev.underway.exec.Baseline;
 import dev.underway.exec.Migrator;
 import dev.underway.exec.Repair;
@@ -13,6 +14,9 @@ import dev.underway.expand.DirectoryMigration;
 import dev.underway.expand.ExpandContract;
 import dev.underway.lint.LintInput;
 import dev.underway.lint.Linter;
+import dev.underway.lint.Rule;
+import dev.underway.lint.Rules;
+import dev.underway.lint.fix.Fixer;
 import dev.underway.migration.BackfillPlan;
 import dev.underway.migration.BackfillRequest;
 import dev.underway.migration.BackfillResult;
@@ -29,8 +33,12 @@ import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
 import dev.underway.plan.MigrationStates;
 import dev.underway.rehearse.Rehearsal;
+import dev.underway.report.FixReport;
+import dev.underway.report.FixedFile;
 import dev.underway.report.LintOptions;
 import dev.underway.report.LintReport;
+import dev.underway.report.LintRule;
+import dev.underway.report.LintTarget;
 import dev.underway.report.RehearsalReport;
 import dev.underway.report.RehearsalRequest;
 import dev.underway.report.TracedStatement;
@@ -257,8 +265,69 @@ public final class Underway implements AutoCloseable {
 
     /** Lints a migration directory or one SQL file for this target's engine and version. Changes nothing. */
     public LintReport lint(Path path, LintOptions options) {
-        Dialect dialect = config().connection().detectDialect();
-        return new Linter(dialect, options).lint(LintInput.load(path, path.toString(), dialect.syntax()));
+        return lint(config().connection().detectDialect(), path, path.toString(), options);
+    }
+
+    /**
+     * The engine and version lint judges by on this target: its server's, read at the first call that needs them
+     * (one connection). A {@link LintTarget} of the same engine at another version lints for that version.
+     *
+     * @throws UnderwayException {@link Reason#CONNECTION_FAILED} when the server cannot be reached
+     */
+    public LintTarget lintTarget() {
+        return Dialects.lintTarget(config().connection().detectDialect());
+    }
+
+    /** This target's JDBC URL without its password, for messages. */
+    public String redactedUrl() {
+        return config().connection().redactedUrl();
+    }
+
+    /**
+     * Lints a migration directory (its SQL migrations in the order migrate applies them, each judged with the ones
+     * before it) or one SQL file for {@code target}, without a database. Declarative (YAML) migrations are skipped
+     * (see {@link #declarativeMigrations}). Changes nothing.
+     *
+     * @param name how findings name {@code path}: a migration's file is {@code name/V1__x.sql} ({@code ""} or
+     *             {@code "."}: {@code V1__x.sql}), a file given is {@code name}
+     * @throws UnderwayException {@link Reason#FILE_ACCESS} when the path does not exist or cannot be read,
+     *                           {@link Reason#BAD_FILE} when a file name or statement cannot be parsed
+     */
+    public static LintReport lint(Path path, String name, LintTarget target, LintOptions options) {
+        return lint(Dialects.offline(target), path, name, options);
+    }
+
+    private static LintReport lint(Dialect dialect, Path path, String name, LintOptions options) {
+        return new Linter(dialect, options).lint(LintInput.load(path, name, dialect.syntax()));
+    }
+
+    /**
+     * {@code lint --fix} without a database: rewrites the statements behind mechanical findings of the SQL files at
+     * {@code path} into their safe form (CONCURRENTLY, NOT VALID + VALIDATE, ...) and lints the files as fixed. Writes
+     * nothing: each {@link FixedFile} holds the new text and notes on what was and was not rewritten.
+     *
+     * @param name as for {@link #lint(Path, String, LintTarget, LintOptions)}
+     * @throws UnderwayException as {@link #lint(Path, String, LintTarget, LintOptions)} does
+     */
+    public static FixReport fix(Path path, String name, LintTarget target, LintOptions options) {
+        Dialect dialect = Dialects.offline(target);
+        return new Fixer(new Linter(dialect, options)).fixAndLint(LintInput.load(path, name, dialect.syntax()));
+    }
+
+    /**
+     * The declarative (YAML) migrations at {@code path} (the file itself, or those in the directory), named as
+     * {@link #lint(Path, String, LintTarget, LintOptions)} names files. Lint and trace skip them, as they are not SQL;
+     * {@link #expandContract} plans and runs them.
+     *
+     * @throws UnderwayException {@link Reason#FILE_ACCESS} when the directory cannot be read
+     */
+    public static List<String> declarativeMigrations(Path path, String name) {
+        return LintInput.declarative(path, name);
+    }
+
+    /** Every lint rule, sorted by code: what it says, its severity and the engines it applies to. */
+    public static List<LintRule> lintRules() {
+        return Rules.all().stream().map(Rule::describe).toList();
     }
 
     /**

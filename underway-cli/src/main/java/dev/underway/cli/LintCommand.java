@@ -2,17 +2,12 @@ package dev.underway.cli;
 
 import dev.underway.ErrorCode;
 import dev.underway.Reason;
+import dev.underway.Underway;
 import dev.underway.UnderwayException;
-import dev.underway.config.ConnectionSettings;
-import dev.underway.dialect.DatabaseKind;
-import dev.underway.dialect.Dialect;
-import dev.underway.dialect.Dialects;
-import dev.underway.dialect.ServerVersion;
-import dev.underway.lint.LintInput;
-import dev.underway.lint.Linter;
 import dev.underway.report.Finding;
 import dev.underway.report.LintOptions;
 import dev.underway.report.LintReport;
+import dev.underway.report.LintTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,64 +73,63 @@ final class LintCommand implements Callable<Integer> {
         if (dryRun && !fix) {
             throw UnderwayException.of(Reason.BAD_OPTION, "--dry-run only works with --fix");
         }
-        Dialect dialect = dialect();
-        Linter linter = new Linter(dialect, new LintOptions(externalRunner));
+        LintTarget target = target();
+        LintOptions options = new LintOptions(externalRunner);
         List<Finding> findings = new ArrayList<>();
+        List<String> files = new ArrayList<>();
         int suppressed = 0;
-        int files = 0;
         for (Path p : paths) {
             Path path = parent.workDir.resolve(p);
             LintOutput.skippedDeclarative(path, p.toString(), err());
-            List<LintInput> inputs = LintInput.load(path, p.toString(), dialect.syntax());
-            if (fix) {
-                inputs = new FixRun(linter, out(), err(), dryRun).fix(inputs);
-            }
-            LintReport report = linter.lint(inputs);
+            LintReport report = fix ? new FixRun(out(), err(), dryRun).apply(Underway.fix(path, p.toString(), target, options))
+                    : Underway.lint(path, p.toString(), target, options);
             findings.addAll(report.findings());
             suppressed += report.suppressed();
-            files += inputs.size();
+            files.addAll(report.files());
         }
-        LintReport all = new LintReport(findings, suppressed);
+        LintReport all = new LintReport(findings, suppressed, files);
         if (!(fix && dryRun)) {
-            new LintOutput(out()).print(all, format, dialect);
+            new LintOutput(out()).print(all, format);
         }
-        err().println(LintOutput.summary(all, files, dialect));
+        err().println(LintOutput.summary(all, target));
         err().flush();
         return all.hasErrors() ? ErrorCode.FAILED.exitCode() : 0;
     }
 
-    private Dialect dialect() {
+    private LintTarget target() {
         if (server.given()) {
-            ConnectionSettings settings = server.settings();
-            Dialect d = settings.detectDialect();
-            if (engine != null && kind(engine) != d.kind()) {
-                // Linting for another engine than the server's would judge every statement by the wrong rules.
-                throw UnderwayException.of(Reason.BAD_OPTION, "--dialect " + engine.name().toLowerCase(Locale.ROOT) + " contradicts "
-                        + settings.redactedUrl() + ", which is " + d.describe() + "; drop --dialect to lint for the "
-                        + "server's engine, or drop --url to lint offline for " + engine.name().toLowerCase(Locale.ROOT));
+            try (Underway uw = Underway.builder().url(server.url()).user(server.user).password(server.password)
+                    .connectTimeout(server.connectTimeout.duration()).build()) {
+                LintTarget t = uw.lintTarget();
+                if (engine != null && engine(engine) != t.engine()) {
+                    // Linting for another engine than the server's would judge every statement by the wrong rules.
+                    throw UnderwayException.of(Reason.BAD_OPTION, "--dialect " + engine.name().toLowerCase(Locale.ROOT)
+                            + " contradicts " + uw.redactedUrl() + ", which is " + t.describe() + "; drop --dialect to"
+                            + " lint for the server's engine, or drop --url to lint offline for "
+                            + engine.name().toLowerCase(Locale.ROOT));
+                }
+                return targetVersion == null ? t : new LintTarget(t.engine(), targetVersion);
             }
-            return targetVersion == null ? d : Dialects.offline(d.kind(), ServerVersion.parse(targetVersion));
         }
         Engine e = engine == null ? Engine.POSTGRES : engine;
-        DatabaseKind kind = kind(e);
         String version = targetVersion != null ? targetVersion : switch (e) {
             case POSTGRES -> DEFAULT_POSTGRES;
             case MYSQL -> DEFAULT_MYSQL;
             case MARIADB -> DEFAULT_MARIADB;
         };
         try {
-            return Dialects.offline(kind, ServerVersion.parse(version));
+            return new LintTarget(engine(e), version);
         } catch (IllegalArgumentException ex) {
             throw UnderwayException.of(Reason.BAD_OPTION, "--target-version " + version + " is not a version; write e.g. 16, 8.0.28, "
                     + e.name().toLowerCase(Locale.ROOT));
         }
     }
 
-    private static DatabaseKind kind(Engine e) {
+    private static LintTarget.Engine engine(Engine e) {
         return switch (e) {
-            case POSTGRES -> DatabaseKind.POSTGRESQL;
-            case MYSQL -> DatabaseKind.MYSQL;
-            case MARIADB -> DatabaseKind.MARIADB;
+            case POSTGRES -> LintTarget.Engine.POSTGRESQL;
+            case MYSQL -> LintTarget.Engine.MYSQL;
+            case MARIADB -> LintTarget.Engine.MARIADB;
         };
     }
 

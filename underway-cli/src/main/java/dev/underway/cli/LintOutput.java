@@ -1,10 +1,11 @@
 package dev.underway.cli;
 
 import dev.underway.Audience;
-import dev.underway.dialect.Dialect;
+import dev.underway.Underway;
 import dev.underway.migration.Verdict;
 import dev.underway.report.Finding;
 import dev.underway.report.LintReport;
+import dev.underway.report.LintTarget;
 import dev.underway.report.Severity;
 
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ final class LintOutput {
         this.out = out;
     }
 
-    void print(LintReport report, LintCommand.LintFormat format, Dialect dialect) {
+    void print(LintReport report, LintCommand.LintFormat format) {
         switch (format) {
             case JSON -> out.println(Json.write(findings(report.findings())));
             case SARIF -> out.println(Json.write(Sarif.log(report.findings())));
@@ -72,14 +73,15 @@ final class LintOutput {
 
     /** Says on stderr which declarative migrations at {@code path} are not read (they are not SQL). */
     static void skippedDeclarative(java.nio.file.Path path, String shown, PrintWriter err) {
-        for (String file : dev.underway.lint.LintInput.declarative(path, shown)) {
+        for (String file : Underway.declarativeMigrations(path, shown)) {
             err.println(file + ": declarative migration (YAML), not linted as SQL; `underway start " + file
                     + " --dry-run` prints its plan");
         }
     }
 
-    static String summary(LintReport r, int files, Dialect dialect) {
-        return "Linted " + files + (files == 1 ? " file" : " files") + " for " + dialect.describe() + ": "
+    static String summary(LintReport r, LintTarget target) {
+        int files = r.files().size();
+        return "Linted " + files + (files == 1 ? " file" : " files") + " for " + target.describe() + ": "
                 + r.count(Severity.ERROR) + " error(s), " + r.count(Severity.WARNING) + " warning(s), "
                 + r.count(Severity.INFO) + " info" + (r.suppressed() > 0 ? "; " + r.suppressed() + " suppressed" : "") + ".";
     }

@@ -3,9 +3,9 @@ package dev.underway.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.underway.Audience;
-import dev.underway.lint.Rule;
-import dev.underway.lint.Rules;
+import dev.underway.Underway;
 import dev.underway.report.Finding;
+import dev.underway.report.LintRule;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ final class Sarif {
     }
 
     static Log log(List<Finding> findings) {
-        List<Rule> rules = Rules.all();
+        List<LintRule> rules = Underway.lintRules();
         String version = UnderwayCommand.class.getPackage().getImplementationVersion();
         Driver driver = new Driver("underway", version == null ? "0.0.0-dev" : version,
                 rules.stream().map(Sarif::rule).toList());
@@ -70,7 +70,7 @@ final class Sarif {
         return new Log(SCHEMA, "2.1.0", List.of(new Run(new Tool(driver), results)));
     }
 
-    private static ReportingDescriptor rule(Rule r) {
+    private static ReportingDescriptor rule(LintRule r) {
         return new ReportingDescriptor(r.code(), r.name(), new Message(r.summary()), new Message(r.explanation()),
                 new Message(r.safeAlternative(Audience.CLI)), new Configuration(r.severity().sarifLevel()));
     }
@@ -101,7 +101,7 @@ final class Sarif {
         return out.toString();
     }
 
-    private static Result result(Finding f, List<Rule> rules) {
+    private static Result result(Finding f, List<LintRule> rules) {
         int index = 0;
         while (index < rules.size() && !rules.get(index).code().equals(f.code())) {
             index++;

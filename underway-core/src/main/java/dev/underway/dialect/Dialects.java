@@ -3,6 +3,7 @@ package dev.underway.dialect;
 import dev.underway.dialect.mysql.MariaDbDialect;
 import dev.underway.dialect.mysql.MySqlDialect;
 import dev.underway.dialect.postgres.PostgresDialect;
+import dev.underway.report.LintTarget;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -33,5 +34,23 @@ public final class Dialects {
             case MYSQL -> new MySqlDialect(version);
             case MARIADB -> new MariaDbDialect(version);
         };
+    }
+
+    /** A dialect without a server for what lint judges by: the target's engine at its version. */
+    public static Dialect offline(LintTarget target) {
+        return offline(switch (target.engine()) {
+            case POSTGRESQL -> DatabaseKind.POSTGRESQL;
+            case MYSQL -> DatabaseKind.MYSQL;
+            case MARIADB -> DatabaseKind.MARIADB;
+        }, ServerVersion.parse(target.version()));
+    }
+
+    /** The engine and version lint judges by on a server of this dialect. */
+    public static LintTarget lintTarget(Dialect dialect) {
+        return new LintTarget(switch (dialect.kind()) {
+            case POSTGRESQL -> LintTarget.Engine.POSTGRESQL;
+            case MYSQL -> LintTarget.Engine.MYSQL;
+            case MARIADB -> LintTarget.Engine.MARIADB;
+        }, dialect.version().toString());
     }
 }

@@ -64,15 +64,17 @@ public final class Linter {
     public LintReport lint(List<LintInput> files, int reported) {
         SchemaModel schema = new SchemaModel();
         List<Finding> findings = new ArrayList<>();
+        List<String> linted = new ArrayList<>();
         int suppressed = 0;
         for (int i = 0; i < files.size(); i++) {
             FileAnalysis a = analyze(files.get(i), schema);
             if (i >= files.size() - reported) {
                 findings.addAll(a.findings());
                 suppressed += a.suppressed();
+                linted.add(files.get(i).file());
             }
         }
-        return new LintReport(findings, suppressed);
+        return new LintReport(findings, suppressed, linted);
     }
 
     /** Lints one file as the next migration after what {@code schema} holds, and replays it into the schema. */

@@ -7,11 +7,13 @@ import java.util.List;
  *
  * @param findings   every finding left after suppressions, in file and line order
  * @param suppressed how many findings a suppression with a reason removed
+ * @param files      the SQL files linted, as findings name them (declarative migrations are not linted)
  */
-public record LintReport(List<Finding> findings, int suppressed) {
+public record LintReport(List<Finding> findings, int suppressed, List<String> files) {
 
     public LintReport {
         findings = List.copyOf(findings);
+        files = List.copyOf(files);
     }
 
     public boolean hasErrors() {

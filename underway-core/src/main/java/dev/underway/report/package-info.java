@@ -1,6 +1,7 @@
 /**
- * Public API: the reports of the review tools, and what they take. Lint ({@code LintOptions}, {@code Finding},
- * {@code Severity}, {@code LintReport}, {@code LintRule}), trace ({@code TracedStatement}, {@code Observation},
+ * Public API: the reports of the review tools, and what they take. Lint ({@code LintTarget}, {@code LintOptions},
+ * {@code Finding}, {@code Severity}, {@code LintReport}, {@code LintRule}, and {@code FixReport}, {@code FixedFile} of
+ * {@code lint --fix}), trace ({@code TracedStatement}, {@code Observation},
  * {@code ObservedLock}, {@code PgLock}), rehearsal ({@code RehearsalRequest}, {@code RehearsalReport},
  * {@code StepReport}, {@code FilledTable}) and a simulated load ({@code QueryMix}, {@code QueryKind},
  * {@code LatencyStats}, {@code Stall}, {@code TimelineInterval}).

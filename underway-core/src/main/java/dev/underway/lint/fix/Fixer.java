@@ -10,6 +10,9 @@ import dev.underway.migration.Directive;
 import dev.underway.migration.SqlStatement;
 import dev.underway.plan.Checksums;
 import dev.underway.report.Finding;
+import dev.underway.report.FixReport;
+import dev.underway.report.FixedFile;
+import dev.underway.sql.StatementSplitter;
 import dev.underway.sql.shape.SchemaModel;
 
 import java.io.IOException;
@@ -43,13 +46,25 @@ public final class Fixer {
         return out;
     }
 
+    /** Fixes every file and lints them as they are then (the new texts, which this does not write). */
+    public FixReport fixAndLint(List<LintInput> inputs) {
+        List<FixedFile> fixed = fix(inputs);
+        List<LintInput> now = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            FixedFile f = fixed.get(i);
+            now.add(!f.changed() ? inputs.get(i) : new LintInput(f.file(), f.path(),
+                    new StatementSplitter(linter.dialect().syntax()).split(f.text(), f.file())));
+        }
+        return new FixReport(fixed, linter.lint(now));
+    }
+
     private FixedFile fix(LintInput input, SchemaModel schema) {
         String original = read(input);
         List<Replacement> replacements = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         linter.analyze(input, schema, (a, before) -> plan(input, a, before, replacements, notes));
         if (replacements.isEmpty()) {
-            return new FixedFile(input, original, original, notes);
+            return new FixedFile(input.file(), input.path(), original, original, notes);
         }
         StringBuilder text = new StringBuilder(original);
         for (int i = replacements.size() - 1; i >= 0; i--) {
@@ -69,7 +84,7 @@ public final class Fixer {
                         + " of their own");
             }
         }
-        return new FixedFile(input, original, text.toString(), notes);
+        return new FixedFile(input.file(), input.path(), original, text.toString(), notes);
     }
 
     private record Replacement(int start, int end, Rewrite rewrite) {

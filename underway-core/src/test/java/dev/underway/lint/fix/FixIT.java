@@ -7,6 +7,7 @@ import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.lint.LintInput;
 import dev.underway.lint.Linter;
+import dev.underway.report.FixedFile;
 import dev.underway.report.LintOptions;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;

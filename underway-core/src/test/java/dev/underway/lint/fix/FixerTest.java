@@ -6,6 +6,7 @@ import dev.underway.dialect.Dialects;
 import dev.underway.dialect.ServerVersion;
 import dev.underway.lint.LintInput;
 import dev.underway.lint.Linter;
+import dev.underway.report.FixedFile;
 import dev.underway.report.LintOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
