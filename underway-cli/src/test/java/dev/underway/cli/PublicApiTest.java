@@ -52,11 +52,8 @@ class PublicApiTest {
             "dev.underway.load.LoadRecording",
             "dev.underway.load.LoadSpec",
             "dev.underway.op.YamlMigration",
-            "dev.underway.rehearse.Rehearsal",
             "dev.underway.sql.StatementSplitter",
             "dev.underway.state.StateLocation",
-            "dev.underway.trace.MigrationTracer",
-            "dev.underway.trace.ScratchDatabase",
             "dev.underway.wait.LockWait");
 
     private static final JavaClasses CLI_CLASSES = new ClassFileImporter()
