@@ -1,6 +1,7 @@
 package dev.underway;
 
 import dev.underway.backfill.Backfill;
+import dev.underway.config.ConnectionFailure;
 import dev.underway.config.ConnectionSettings;
 import dev.underway.config.ConnectionSource;
 import dev.underway.config.UnderwayConfig;
@@ -41,7 +42,7 @@ import dev.underway.report.LintRule;
 import dev.underway.report.LintTarget;
 import dev.underway.report.RehearsalReport;
 import dev.underway.report.RehearsalRequest;
-import dev.underway.report.TracedStatement;
+import dev.underway.report.TraceReport;
 import dev.underway.state.StateLocation;
 import dev.underway.trace.MigrationTracer;
 import dev.underway.trace.ScratchDatabase;
@@ -77,6 +78,14 @@ public final class Underway implements AutoCloseable {
     private final MigrationListener listener;
     private UnderwayConfig config;
     private boolean closed;
+
+    /** An instance with fixed settings: a {@link Scratch}'s. */
+    private Underway(UnderwayConfig config, MigrationListener listener) {
+        this.configure = connection -> config;
+        this.dataSource = null;
+        this.listener = listener;
+        this.config = config;
+    }
 
     private Underway(Builder b) {
         this.configure = b.copy()::config;
@@ -334,17 +343,34 @@ public final class Underway implements AutoCloseable {
      * Runs each statement of the SQL migrations in {@code path} (a directory or one file) on a disposable
      * database created beside the target and dropped afterwards (PostgreSQL only; needs the right to create
      * databases), and records the locks each really takes, whether it rewrites and what it scans, beside lint's
-     * static verdict.
+     * static verdict. Files are named as {@code path.toString()} shows them; see {@link #trace(Path, String)}.
      */
-    public List<TracedStatement> trace(Path path) {
+    public TraceReport trace(Path path) {
+        return trace(path, path.toString());
+    }
+
+    /**
+     * {@link #trace(Path)}, naming {@code path} in results and messages as {@code shown} (how the user wrote it; a
+     * directory's files as {@code shown/relative-path}). Declarative (YAML) migrations are not traced. Changes
+     * nothing in the target: the scratch database is dropped afterwards, also when the trace fails or is stopped.
+     *
+     * @throws UnderwayException {@link Reason#UNSUPPORTED} for a target other than PostgreSQL,
+     *                           {@link Reason#PRIVILEGE_MISSING} when the scratch database cannot be created,
+     *                           {@link Reason#CONNECTION_FAILED}, {@link Reason#FILE_ACCESS} for a missing or
+     *                           unreadable path, {@link Reason#DATABASE_ERROR}
+     */
+    public TraceReport trace(Path path, String shown) {
         ConnectionSettings target = config().connection();
         MigrationTracer.requirePostgres(target.kind());
         Dialect dialect = target.detectDialect();
-        List<LintInput> inputs = LintInput.load(path, path.toString(), dialect.syntax());
+        List<LintInput> inputs = LintInput.load(path, shown, dialect.syntax());
         try (ScratchDatabase scratch = ScratchDatabase.create(target); Connection session = scratch.open()) {
-            return new MigrationTracer(new Linter(dialect, LintOptions.DEFAULT), scratch::open).traceAll(session, inputs);
+            return new TraceReport(dialect.describe(), new MigrationTracer(new Linter(dialect, LintOptions.DEFAULT),
+                    scratch::open).traceAll(session, inputs));
+        } catch (ConnectionFailure e) {
+            throw UnderwayException.of(Reason.CONNECTION_FAILED, target.describe(e));
         } catch (SQLException e) {
-            throw UnderwayException.of(Reason.DATABASE_ERROR, "database error while tracing " + path + " on "
+            throw UnderwayException.of(Reason.DATABASE_ERROR, "database error while tracing " + shown + " on "
                     + target.redactedUrl() + ": " + target.describe(e), e);
         }
     }
@@ -357,6 +383,68 @@ public final class Underway implements AutoCloseable {
      */
     public RehearsalReport rehearse(RehearsalRequest request, Consumer<String> progress) {
         return new Rehearsal(config().connection(), config().schema(), config().state(), request, progress).run();
+    }
+
+    /**
+     * Creates a disposable database beside the target (on PostgreSQL a new database, which needs CREATEDB; on
+     * MySQL/MariaDB a new database on the same server, which needs CREATE and DROP) for {@link #rehearse rehearse}
+     * or any other command that must not change the target: {@link Scratch#underway()} works on it, and closing it
+     * drops it unless {@link Scratch#keep() kept}. The target itself is never changed.
+     *
+     * @param namePrefix the new database's name before a random suffix ({@code underway_rehearse_})
+     * @throws UnderwayException {@link Reason#PRIVILEGE_MISSING} when it cannot be created,
+     *                           {@link Reason#CONNECTION_FAILED}, {@link Reason#BAD_OPTION} for a PostgreSQL URL
+     *                           that names no database
+     */
+    public Scratch scratch(String namePrefix) {
+        UnderwayConfig c = config();
+        ScratchDatabase db = ScratchDatabase.create(c.connection(), namePrefix);
+        return new Scratch(db, new Underway(new UnderwayConfig(db.settings(), db.schema(), c.directory(), db.state(),
+                c.lockWait(), c.outOfOrder(), c.target(), c.unsafe(), c.online(), c.audience()), listener));
+    }
+
+    /**
+     * A disposable database beside the target, from {@link Underway#scratch(String)}: dropped on {@link #close()}
+     * unless {@link #keep() kept}.
+     */
+    public static final class Scratch implements AutoCloseable {
+        private final ScratchDatabase db;
+        private final Underway underway;
+
+        private Scratch(ScratchDatabase db, Underway underway) {
+            this.db = db;
+            this.underway = underway;
+        }
+
+        /** Its name ({@code underway_rehearse_3f2a...}). */
+        public String name() {
+            return db.name();
+        }
+
+        /**
+         * An {@link Underway} for it, with the settings of the one that created it: it works in the new database's
+         * default schema, and keeps its state tables where dropping the database removes them.
+         */
+        public Underway underway() {
+            return underway;
+        }
+
+        /** Leaves it in place on {@link #close()}, for a look at what was done there. */
+        public void keep() {
+            db.keep();
+        }
+
+        /**
+         * Drops it, unless kept.
+         *
+         * @throws UnderwayException {@link Reason#DATABASE_ERROR} when it cannot be dropped (it must then be dropped
+         *                           by hand; the message names it)
+         */
+        @Override
+        public void close() {
+            underway.close();
+            db.close();
+        }
     }
 
     /**

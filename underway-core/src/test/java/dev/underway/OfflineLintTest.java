@@ -1,8 +1,8 @@
 package dev.underway;
 
+import dev.underway.report.Finding;
 import dev.underway.report.FixReport;
 import dev.underway.report.FixedFile;
-import dev.underway.report.Finding;
 import dev.underway.report.LintOptions;
 import dev.underway.report.LintReport;
 import dev.underway.report.LintRule;

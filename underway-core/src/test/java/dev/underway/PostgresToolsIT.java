@@ -1,6 +1,9 @@
 package dev.underway;
 
 import dev.underway.report.LintReport;
+import dev.underway.report.RehearsalReport;
+import dev.underway.report.RehearsalRequest;
+import dev.underway.report.TraceReport;
 import dev.underway.report.TracedStatement;
 import dev.underway.testkit.TestDatabase;
 import dev.underway.testkit.TestDatabases;
@@ -9,15 +12,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** lint and trace through the facade, for the target's engine and version. */
+/** lint, trace and rehearse through the facade, for the target's engine and version. */
 class PostgresToolsIT {
     @TempDir
     Path dir;
+
+    private static final String SCRATCH = "SELECT count(*) FROM pg_database WHERE datname LIKE ?";
 
     private final TestDatabase db = TestDatabases.postgres();
 
@@ -39,12 +45,65 @@ class PostgresToolsIT {
     void traceRecordsTheLocksEachStatementTakesOnAScratchDatabase() throws Exception {
         Files.writeString(dir.resolve("V1__t.sql"), "CREATE TABLE t (id int);");
         Files.writeString(dir.resolve("V2__col.sql"), "ALTER TABLE t ADD COLUMN c int;");
+        long scratches = db.count(SCRATCH, "underway\\_trace\\_%");
         try (Underway uw = underway()) {
-            List<TracedStatement> traced = uw.trace(dir);
+            TraceReport report = uw.trace(dir);
+            List<TracedStatement> traced = report.statements();
             assertThat(traced).hasSize(2);
             assertThat(traced.get(1).observation().locks()).isNotEmpty();
+            assertThat(traced).extracting(TracedStatement::file).containsExactly(dir + "/V1__t.sql", dir + "/V2__col.sql");
+            assertThat(report.database()).startsWith("PostgreSQL ");
+            assertThat(report.differing()).isZero();
+
+            assertThat(uw.trace(dir, "db/migration").statements()).extracting(TracedStatement::file)
+                    .containsExactly("db/migration/V1__t.sql", "db/migration/V2__col.sql");
+            // One file on its own scratch database: the table of V1 is not there.
+            TraceReport failing = uw.trace(dir.resolve("V2__col.sql"), "V2__col.sql");
+            assertThat(failing.statements()).singleElement().satisfies(s -> {
+                assertThat(s.file()).isEqualTo("V2__col.sql");
+                assertThat(s.observation().error()).contains("relation \"t\" does not exist");
+            });
+            assertThat(failing.differing()).isOne();
         }
         assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_name = 't'")).isZero();
+        assertThat(db.count(SCRATCH, "underway\\_trace\\_%")).isEqualTo(scratches);
+    }
+
+    @Test
+    void rehearseOnAScratchDatabaseLeavesTheTargetAsItWasAndTheScratchIsDroppedUnlessKept() throws Exception {
+        Files.writeString(dir.resolve("V1__t.sql"), "CREATE TABLE t (id int PRIMARY KEY, v int);");
+        Files.writeString(dir.resolve("V2__col.sql"), "ALTER TABLE t ADD COLUMN c int;");
+        RehearsalRequest request = RehearsalRequest.builder(dir).defaultRows(100).clients(1).ratePerSecond(20)
+                .warmup(Duration.ofMillis(100)).cooldown(Duration.ofMillis(100)).window(Duration.ofMillis(100)).build();
+        String ours = "underway\\_tools\\_%";
+        long before = db.count(SCRATCH, ours);
+        String name;
+        try (Underway uw = underway(); Underway.Scratch scratch = uw.scratch("underway_tools_")) {
+            name = scratch.name();
+            assertThat(name).startsWith("underway_tools_");
+            assertThat(db.count(SCRATCH, ours)).isEqualTo(before + 1);
+            RehearsalReport report = scratch.underway().rehearse(request, null);
+            assertThat(report.setup()).containsExactly("V1");
+            assertThat(report.rehearsed()).containsExactly("V2");
+            assertThat(report.statements()).singleElement().satisfies(s -> assertThat(s.lockMode())
+                    .isEqualTo("ACCESS EXCLUSIVE"));
+        }
+        assertThat(db.count(SCRATCH, ours)).isEqualTo(before);
+        assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE table_name = 't'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'underway'")).isZero();
+
+        try (Underway uw = underway(); Underway.Scratch scratch = uw.scratch("underway_tools_")) {
+            scratch.keep();
+            name = scratch.name();
+        }
+        assertThat(db.count(SCRATCH, ours)).isEqualTo(before + 1);
+        db.exec("DROP DATABASE \"" + name + "\"");
+    }
+
+    @Test
+    void theRedactedUrlLeavesThePasswordOut() {
+        Underway uw = Underway.builder().url("jdbc:postgresql://db:5432/app?user=app&password=hunter2").build();
+        assertThat(uw.redactedUrl()).isEqualTo("jdbc:postgresql://db:5432/app?user=app&password=***");
     }
 
     @Test

@@ -8,12 +8,12 @@ import dev.underway.report.Finding;
 import dev.underway.report.LintOptions;
 import dev.underway.report.LintReport;
 import dev.underway.report.LintTarget;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

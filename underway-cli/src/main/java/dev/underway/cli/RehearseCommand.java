@@ -3,19 +3,17 @@ package dev.underway.cli;
 import dev.underway.Durations;
 import dev.underway.ErrorCode;
 import dev.underway.Reason;
+import dev.underway.Underway;
 import dev.underway.UnderwayException;
-import dev.underway.config.ConnectionSettings;
 import dev.underway.migration.MigrationVersion;
-import dev.underway.rehearse.Rehearsal;
+import dev.underway.report.RehearsalFailed;
 import dev.underway.report.RehearsalReport;
 import dev.underway.report.RehearsalRequest;
-import dev.underway.state.StateLocation;
-import dev.underway.trace.ScratchDatabase;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,14 +109,15 @@ final class RehearseCommand implements Callable<Integer> {
     public Integer call() {
         RehearsalRequest request = request();
         try (EmbeddedSession embedded = new EmbeddedSession(parent.workDir)) {
-            ConnectionSettings admin = server.settingsOrEmbedded(embedded, err());
+            Underway.Builder builder = server.builderOrEmbedded(embedded, err());
             if (inPlace) {
                 if (!server.given()) {
                     throw UnderwayException.of(Reason.BAD_OPTION, "--in-place needs --url (or UNDERWAY_URL): the embedded database"
                             + " holds no copy of production");
                 }
-                StateLocation given = new StateLocation(state.stateSchema, state.stateTablePrefix);
-                return report(run(admin, schema, given, request, "in " + admin.redactedUrl()));
+                try (Underway target = state.applyTo(builder.schema(schema)).build()) {
+                    return report(run(target, request, "in " + target.redactedUrl()));
+                }
             }
             if (schema != null) {
                 throw UnderwayException.of(Reason.BAD_OPTION, "--schema is for --in-place; a scratch database is rehearsed in its default"
@@ -128,27 +127,25 @@ final class RehearseCommand implements Callable<Integer> {
                 throw UnderwayException.of(Reason.BAD_OPTION, "--state-schema and --state-table-prefix are for --in-place; a scratch"
                         + " database keeps its state where dropping it removes it");
             }
-            try (ScratchDatabase scratch = ScratchDatabase.create(admin, "underway_rehearse_")) {
+            try (Underway admin = builder.build(); Underway.Scratch scratch = admin.scratch("underway_rehearse_")) {
                 if (keep) {
                     scratch.keep();
                 }
                 String where = "on the scratch database " + scratch.name() + (keep ? " (kept)" : " (dropped afterwards)");
-                return report(run(scratch.settings(), scratch.schema(), scratch.state(), request, where));
+                return report(run(scratch.underway(), request, where));
             }
         }
     }
 
-    private RehearsalReport run(ConnectionSettings settings, String in, StateLocation state, RehearsalRequest request,
-                                String where) {
+    private RehearsalReport run(Underway underway, RehearsalRequest request, String where) {
         err().println("Rehearsing " + dir + " " + where + ".");
         err().flush();
-        Rehearsal rehearsal = new Rehearsal(settings, in, state, request, line -> {
-            err().println(line);
-            err().flush();
-        });
         try {
-            return rehearsal.run();
-        } catch (Rehearsal.RehearsalFailed e) {
+            return underway.rehearse(request, line -> {
+                err().println(line);
+                err().flush();
+            });
+        } catch (RehearsalFailed e) {
             print(e.report());
             throw e;
         }

@@ -1,5 +1,6 @@
 package dev.underway.cli;
 
+import dev.underway.Underway;
 import dev.underway.config.ConnectionSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,13 +58,14 @@ abstract class ServerOptions {
             return url;
         }
 
-        /** The server of --url (or UNDERWAY_URL), or else the embedded PostgreSQL (started now). */
-        ConnectionSettings settingsOrEmbedded(EmbeddedSession embedded, java.io.PrintWriter err) {
+        /** A builder for the server of --url (or UNDERWAY_URL), or else the embedded PostgreSQL (started now). */
+        Underway.Builder builderOrEmbedded(EmbeddedSession embedded, java.io.PrintWriter err) {
+            Underway.Builder b = Underway.builder().connectTimeout(connectTimeout.duration());
             if (given()) {
-                return settings();
+                return b.url(url()).user(user).password(password);
             }
             EmbeddedDefault pg = embedded.start(err);
-            return new ConnectionSettings(pg.url(), pg.user(), null, connectTimeout.duration());
+            return b.url(pg.url()).user(pg.user());
         }
     }
 }

@@ -1,25 +1,18 @@
 package dev.underway.cli;
 
 import dev.underway.ErrorCode;
-import dev.underway.config.ConnectionSettings;
-import dev.underway.dialect.Dialect;
-import dev.underway.lint.LintInput;
-import dev.underway.lint.Linter;
-import dev.underway.report.LintOptions;
+import dev.underway.Underway;
+import dev.underway.report.TraceReport;
 import dev.underway.report.TracedStatement;
-import dev.underway.trace.MigrationTracer;
-import dev.underway.trace.ScratchDatabase;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,24 +39,21 @@ final class TraceCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws SQLException {
-        try (EmbeddedSession embedded = new EmbeddedSession(parent.workDir)) {
-            ConnectionSettings target = server.settingsOrEmbedded(embedded, err());
-            MigrationTracer.requirePostgres(target.kind());
-            Dialect dialect = target.detectDialect();
-            Linter linter = new Linter(dialect, LintOptions.DEFAULT);
+    public Integer call() {
+        try (EmbeddedSession embedded = new EmbeddedSession(parent.workDir);
+             Underway underway = server.builderOrEmbedded(embedded, err()).build()) {
             List<TracedStatement> results = new ArrayList<>();
+            String database = null;
             for (Path p : paths) {
                 Path path = parent.workDir.resolve(p);
                 LintOutput.skippedDeclarative(path, p.toString(), err());
-                List<LintInput> inputs = LintInput.load(path, p.toString(), dialect.syntax());
-                try (ScratchDatabase scratch = ScratchDatabase.create(target); Connection session = scratch.open()) {
-                    results.addAll(new MigrationTracer(linter, scratch::open).traceAll(session, inputs));
-                }
+                TraceReport report = underway.trace(path, p.toString());
+                results.addAll(report.statements());
+                database = report.database();
             }
             new TraceOutput(out()).print(results, format);
             long differing = results.stream().filter(r -> !r.agrees()).count();
-            err().println("Traced " + results.size() + " statement(s) on " + dialect.describe() + ": " + differing
+            err().println("Traced " + results.size() + " statement(s) on " + database + ": " + differing
                     + " differ from the static verdict.");
             err().flush();
             return differing == 0 ? 0 : ErrorCode.FAILED.exitCode();

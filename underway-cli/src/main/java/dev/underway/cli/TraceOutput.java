@@ -5,7 +5,6 @@ import dev.underway.migration.Verdict;
 import dev.underway.report.Observation;
 import dev.underway.report.ObservedLock;
 import dev.underway.report.TracedStatement;
-import dev.underway.trace.MigrationTracer;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -39,7 +38,7 @@ final class TraceOutput {
             String tail = (o == null ? "" : "  " + o.millis() + " ms") + "  " + (r.agrees() ? "ok" : "DIFFERS");
             int room = Math.max(20, WIDTH - where.length() - 2 - tail.length());
             out.println(where + "  " + r.statement().preview(room) + tail);
-            wrapped("  expected: " + MigrationTracer.locks(r.verdict().locks()) + "; " + rewriteScan(r.verdict().rewrite(),
+            wrapped("  expected: " + r.verdict().describeLocks() + "; " + rewriteScan(r.verdict().rewrite(),
                     r.verdict().scan()));
             wrapped("  observed: " + (o == null ? "(not run)" : observed(o) + "; " + rewriteScan(!o.rewritten().isEmpty(),
                     o.scanned() == null ? null : !o.scanned().isEmpty())));

@@ -42,10 +42,7 @@ class PublicApiTest {
             "dev.underway.load.LoadGenerator",
             "dev.underway.load.LoadRecording",
             "dev.underway.load.LoadSpec",
-            "dev.underway.rehearse.Rehearsal",
             "dev.underway.state.StateLocation",
-            "dev.underway.trace.MigrationTracer",
-            "dev.underway.trace.ScratchDatabase",
             "dev.underway.wait.LockWait");
 
     private static final JavaClasses CLI_CLASSES = new ClassFileImporter()

@@ -1,8 +1,8 @@
 package dev.underway.exec;
 
 import dev.underway.Audience;
-import dev.underway.Setting;
 import dev.underway.Reason;
+import dev.underway.Setting;
 import dev.underway.UnderwayException;
 import dev.underway.config.ConnectionFailure;
 import dev.underway.config.ConnectionSettings;

@@ -62,6 +62,15 @@ public record Verdict(String lock, Map<String, String> locks, boolean blocksRead
         return blocksWrites && (rewrite || scan);
     }
 
+    /**
+     * Every table-level lock by relation, for printing: {@code orders: SHARE ROW EXCLUSIVE, users: ACCESS EXCLUSIVE},
+     * or {@code none}.
+     */
+    public String describeLocks() {
+        return locks.isEmpty() ? NONE : String.join(", ", locks.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).toList());
+    }
+
     /** A one-line summary: {@code ACCESS EXCLUSIVE: blocks reads and writes, rewrites the table}. */
     public String summary() {
         List<String> parts = new ArrayList<>();

@@ -2,8 +2,8 @@ package dev.underway.op;
 
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.dialect.postgres.PostgresDependents.Dependent;
 import dev.underway.dialect.postgres.PostgresDependents;
+import dev.underway.dialect.postgres.PostgresDependents.Dependent;
 import dev.underway.dialect.postgres.PostgresExpandDdl;
 import dev.underway.dialect.postgres.PostgresQuoting;
 import dev.underway.migration.Action;

@@ -1,10 +1,10 @@
 package dev.underway.op;
 
+import dev.underway.dialect.postgres.PostgresVersionDdl;
 import dev.underway.dialect.postgres.PostgresVersionDdl.SyncAssignment;
 import dev.underway.dialect.postgres.PostgresVersionDdl.SyncBlock;
 import dev.underway.dialect.postgres.PostgresVersionDdl.SyncGuard;
 import dev.underway.dialect.postgres.PostgresVersionDdl.SyncVariable;
-import dev.underway.dialect.postgres.PostgresVersionDdl;
 import dev.underway.migration.Action;
 import dev.underway.migration.Phase;
 import dev.underway.migration.Stage;

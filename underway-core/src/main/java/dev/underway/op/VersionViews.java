@@ -1,7 +1,7 @@
 package dev.underway.op;
 
-import dev.underway.dialect.postgres.PostgresVersionDdl.ViewColumn;
 import dev.underway.dialect.postgres.PostgresVersionDdl;
+import dev.underway.dialect.postgres.PostgresVersionDdl.ViewColumn;
 import dev.underway.migration.Action;
 import dev.underway.migration.Phase;
 import dev.underway.migration.Stage;

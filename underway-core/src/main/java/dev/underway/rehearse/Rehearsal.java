@@ -20,6 +20,7 @@ import dev.underway.migration.QualifiedName;
 import dev.underway.observe.BackfillListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.report.FilledTable;
+import dev.underway.report.RehearsalFailed;
 import dev.underway.report.RehearsalReport;
 import dev.underway.report.RehearsalRequest;
 import dev.underway.state.StateLocation;
@@ -279,19 +280,5 @@ public final class Rehearsal {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    /** A rehearsed migration failed: the report up to that point comes with the error. */
-    public static final class RehearsalFailed extends UnderwayException {
-        private final transient RehearsalReport report;
-
-        RehearsalFailed(UnderwayException cause, RehearsalReport report) {
-            super(cause, "");
-            this.report = report;
-        }
-
-        public RehearsalReport report() {
-            return report;
-        }
     }
 }

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -95,11 +94,5 @@ public final class MigrationTracer {
             out.addAll(trace(session, f, schema));
         }
         return out;
-    }
-
-    /** Verdict locks by relation, for printing. */
-    public static String locks(Map<String, String> locks) {
-        return locks.isEmpty() ? "none" : String.join(", ", locks.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue()).toList());
     }
 }

@@ -48,7 +48,7 @@ class TraceCorpusIT {
                     if (!t.agrees()) {
                         disagreements.add(f.name() + ":" + t.statement().line() + " " + t.statement().preview(70)
                                 + "\n      " + String.join("; ", t.differences())
-                                + "\n      static: " + MigrationTracer.locks(t.verdict().locks()) + " rewrite="
+                                + "\n      static: " + t.verdict().describeLocks() + " rewrite="
                                 + t.verdict().rewrite() + " scan=" + t.verdict().scan()
                                 + "\n      traced: " + t.observation().locks() + " rewritten=" + t.observation().rewritten()
                                 + " scanned=" + t.observation().scanned());

@@ -4,6 +4,7 @@ import dev.underway.Reason;
 import dev.underway.Underway;
 import dev.underway.UnderwayException;
 import dev.underway.migration.MigrationVersion;
+import dev.underway.report.RehearsalFailed;
 import dev.underway.report.RehearsalReport;
 import dev.underway.report.RehearsalRequest;
 import dev.underway.report.Stall;
@@ -122,7 +123,7 @@ class PostgresRehearsalIT {
         write("V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY, v int NOT NULL);");
         write("V2__bad.sql", "ALTER TABLE t ADD COLUMN w int;\nALTER TABLE t ADD CONSTRAINT w_pos CHECK (v < 0);");
 
-        assertThatThrownBy(() -> rehearse(request().defaultRows(500))).isInstanceOfSatisfying(Rehearsal.RehearsalFailed.class,
+        assertThatThrownBy(() -> rehearse(request().defaultRows(500))).isInstanceOfSatisfying(RehearsalFailed.class,
                 e -> {
                     RehearsalReport r = e.report();
                     assertThat(r.setup()).containsExactly("V1");

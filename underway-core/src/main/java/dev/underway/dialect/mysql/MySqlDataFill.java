@@ -1,7 +1,7 @@
 package dev.underway.dialect.mysql;
 
-import dev.underway.dialect.ColumnProfile.Kind;
 import dev.underway.dialect.ColumnProfile;
+import dev.underway.dialect.ColumnProfile.Kind;
 import dev.underway.dialect.DataFill;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.ValueLists;

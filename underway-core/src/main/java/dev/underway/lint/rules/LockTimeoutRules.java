@@ -1,7 +1,7 @@
 package dev.underway.lint.rules;
 
-import dev.underway.lint.Rule.Engine;
 import dev.underway.lint.Rule;
+import dev.underway.lint.Rule.Engine;
 import dev.underway.lint.StatementContext;
 import dev.underway.sql.shape.TableName;
 

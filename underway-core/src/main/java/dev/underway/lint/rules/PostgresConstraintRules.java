@@ -1,12 +1,12 @@
 package dev.underway.lint.rules;
 
-import dev.underway.lint.Rule.Engine;
 import dev.underway.lint.Rule;
+import dev.underway.lint.Rule.Engine;
 import dev.underway.lint.StatementContext;
 import dev.underway.sql.shape.ActionKind;
 import dev.underway.sql.shape.AlterAction;
-import dev.underway.sql.shape.ConstraintDef.ConstraintType;
 import dev.underway.sql.shape.ConstraintDef;
+import dev.underway.sql.shape.ConstraintDef.ConstraintType;
 import dev.underway.sql.shape.StatementKind;
 import dev.underway.sql.shape.TableModel;
 import dev.underway.sql.shape.TableName;
