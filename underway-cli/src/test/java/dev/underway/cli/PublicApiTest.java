@@ -37,12 +37,9 @@ class PublicApiTest {
             "dev.underway.dialect.Dialect",
             "dev.underway.dialect.Redaction",
             "dev.underway.exec.Database",
-            "dev.underway.lint.LintInput",
-            "dev.underway.lint.Linter",
             "dev.underway.load.LoadGenerator",
             "dev.underway.load.LoadRecording",
             "dev.underway.load.LoadSpec",
-            "dev.underway.state.StateLocation",
             "dev.underway.wait.LockWait");
 
     private static final JavaClasses CLI_CLASSES = new ClassFileImporter()
