@@ -1,8 +1,11 @@
 package dev.underway.cli;
 
+import dev.underway.Underway;
 import dev.underway.config.ConnectionSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
 
 /**
  * A server that is not the migrated database itself: {@link ForLint} reads its engine and version, {@link Scratch}
@@ -24,6 +27,16 @@ abstract class ServerOptions {
         return url() != null && !url().isBlank();
     }
 
+    /** A builder for this server: its URL, user, password and connect timeout. */
+    Underway.Builder builder() {
+        return connectingTo(url(), user, password);
+    }
+
+    final Underway.Builder connectingTo(String url, String user, String password) {
+        return Underway.builder().url(url).user(user).password(password).connectTimeout(connectTimeout.duration());
+    }
+
+    /** Until lint, trace and rehearse take {@link #builder()}: the same server as core's internal settings. */
     ConnectionSettings settings() {
         return new ConnectionSettings(url(), user, password, connectTimeout.duration());
     }
@@ -57,8 +70,17 @@ abstract class ServerOptions {
             return url;
         }
 
-        /** The server of --url (or UNDERWAY_URL), or else the embedded PostgreSQL (started now). */
-        ConnectionSettings settingsOrEmbedded(EmbeddedSession embedded, java.io.PrintWriter err) {
+        /** A builder for the server of --url (or UNDERWAY_URL), or else the embedded PostgreSQL (started now). */
+        Underway.Builder builderOrEmbedded(EmbeddedSession embedded, PrintWriter err) {
+            if (given()) {
+                return builder();
+            }
+            EmbeddedDefault pg = embedded.start(err);
+            return connectingTo(pg.url(), pg.user(), null);
+        }
+
+        /** Until trace and rehearse take {@link #builderOrEmbedded}: the same server as core's internal settings. */
+        ConnectionSettings settingsOrEmbedded(EmbeddedSession embedded, PrintWriter err) {
             if (given()) {
                 return settings();
             }
