@@ -33,7 +33,6 @@ class PublicApiTest {
     static final Set<String> NOT_YET_PUBLIC = Set.of(
             "dev.underway.backfill.BackfillPlan",
             "dev.underway.config.ConnectionSettings",
-            "dev.underway.config.UnderwayConfig",
             "dev.underway.dialect.DatabaseKind",
             "dev.underway.dialect.Dialect",
             "dev.underway.dialect.Dialects",
