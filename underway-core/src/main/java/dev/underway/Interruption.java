@@ -1,6 +1,7 @@
 package dev.underway;
 
 import dev.underway.dialect.StatementCancel;
+import dev.underway.wait.LockWait;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
@@ -42,7 +43,10 @@ public final class Interruption {
         return PROCESS;
     }
 
-    /** Tracks a connection just opened, so that a request cancels what it runs; returns it. */
+    /**
+     * Tracks a connection just opened, so that a request cancels what it runs; returns it. Internal: the library's
+     * own connection code calls it (its cancel is a dialect type); callers only {@link #request} and {@link #clear}.
+     */
     public Connection track(Connection c, StatementCancel cancel) {
         synchronized (open) {
             open.keySet().removeIf(Interruption::closed);
@@ -120,6 +124,36 @@ public final class Interruption {
         String why = reason == null ? "stop requested" : reason;
         return new UnderwayException(Reason.INTERRUPTED, what + " was interrupted (" + why + ")."
                 + (howToContinue == null || howToContinue.isEmpty() ? "" : " " + howToContinue));
+    }
+
+    /** One try at a lock that someone else may hold: true when it is now held. */
+    @FunctionalInterface
+    public interface LockAttempt<E extends Exception> {
+        boolean tryLock() throws E;
+    }
+
+    /**
+     * Waits for a lock that someone else holds (a file lock of another process, say) for as long as they hold it, or
+     * until a stop is requested: tries it, pauses a little longer after each try (50 ms growing to half a second),
+     * and runs {@code waiting} once, when the first try finds it taken. A request, or an interrupt of this thread,
+     * ends the wait with the {@link #stopped(String, String) interruption error} for {@code what}.
+     *
+     * @param what          what waits, for the error: {@code "Waiting for the embedded database in .underway"}
+     * @param howToContinue the error's last sentence, or null
+     * @throws E what a try throws
+     */
+    public <E extends Exception> void waitForLock(String what, String howToContinue, LockAttempt<E> attempt,
+                                                  Runnable waiting) throws E {
+        try {
+            LockWait.withoutLimit()
+                    .reportingOnce(waited -> waiting.run())
+                    .checkingEachTry(() -> check(what, howToContinue))
+                    .acquire(attempt::tryLock);
+        } catch (InterruptedException e) {
+            // SIGINT/SIGTERM wake the wait in its pause: the stop request, not a failure of the wait.
+            Thread.currentThread().interrupt();
+            throw stopped(what, howToContinue);
+        }
     }
 
     /** Forgets a handled request, so that a long-lived library caller can run commands again. */

@@ -7,7 +7,9 @@ import dev.underway.config.ConnectionSource;
 import dev.underway.config.UnderwayConfig;
 import dev.underway.dialect.Dialect;
 import dev.underway.dialect.Dialects;
+import dev.underway.dialect.Redaction;
 import dev.underway.exec.Baseline;
+import dev.underway.exec.Database;
 import dev.underway.exec.Migrator;
 import dev.underway.exec.Repair;
 import dev.underway.exec.Workspace;
@@ -18,6 +20,8 @@ import dev.underway.lint.Linter;
 import dev.underway.lint.Rule;
 import dev.underway.lint.Rules;
 import dev.underway.lint.fix.Fixer;
+import dev.underway.load.LoadGenerator;
+import dev.underway.load.LoadSpec;
 import dev.underway.migration.BackfillPlan;
 import dev.underway.migration.BackfillRequest;
 import dev.underway.migration.BackfillResult;
@@ -30,6 +34,7 @@ import dev.underway.migration.MigrationVersion;
 import dev.underway.migration.OnlineExecution;
 import dev.underway.migration.RepairResult;
 import dev.underway.observe.BackfillListener;
+import dev.underway.observe.LoadListener;
 import dev.underway.observe.MigrationListener;
 import dev.underway.observe.PhaseListener;
 import dev.underway.plan.MigrationStates;
@@ -40,6 +45,8 @@ import dev.underway.report.LintOptions;
 import dev.underway.report.LintReport;
 import dev.underway.report.LintRule;
 import dev.underway.report.LintTarget;
+import dev.underway.report.LoadRequest;
+import dev.underway.report.LoadSummary;
 import dev.underway.report.RehearsalReport;
 import dev.underway.report.RehearsalRequest;
 import dev.underway.report.TraceReport;
@@ -102,12 +109,9 @@ public final class Underway implements AutoCloseable {
 
     /**
      * The settings of every command. With a data source and no URL, the first call takes one connection from it to
-     * learn the URL (and so the engine) its connections lead to.
-     *
-     * <p>Internal (its type is {@code config.UnderwayConfig}): public only while the CLI's {@code load} still reads
-     * the connection from it; package-private once that runs through the facade.
+     * learn the URL (and so the engine) its connections lead to. Internal: the facade's methods read it.
      */
-    public synchronized UnderwayConfig config() {
+    synchronized UnderwayConfig config() {
         if (closed) {
             throw new IllegalStateException("this Underway is closed");
         }
@@ -445,6 +449,53 @@ public final class Underway implements AutoCloseable {
             underway.close();
             db.close();
         }
+    }
+
+    /**
+     * Runs a simulated application against tables of the target schema for {@link LoadRequest#duration()}: its
+     * clients do point reads, inserts and updates at the request's rate, and every query's latency and error is
+     * recorded. Inserts and updates change the tables. A stop request ({@link Interruption#process()}) ends the run
+     * early; the summary then covers what ran.
+     *
+     * @param listener told when the clients connect and what ended in each second (null: nothing)
+     * @return latency, errors by SQLSTATE and the longest stall of the whole run, and of each kind of query
+     * @throws UnderwayException {@link Reason#CONNECTION_FAILED} when the target cannot be reached,
+     *                           {@link Reason#BAD_OPTION} for no table, clients outside 1 to 1000 or a negative rate,
+     *                           {@link Reason#NO_SUCH_OBJECT} for a table that does not exist
+     */
+    public LoadSummary load(LoadRequest request, LoadListener listener) {
+        ConnectionSettings connection = config().connection();
+        Database db = Database.connect(connection, config().schema());
+        LoadSpec spec = new LoadSpec(connection, db.targetSchema(), request.tables(), request.clients(),
+                request.ratePerSecond(), request.mix(), request.seed());
+        LoadListener to = listener == null ? LoadListener.NONE : listener;
+        to.started(db.dialect().describe(), db.targetSchema());
+        return LoadGenerator.run(spec, request.duration(), to);
+    }
+
+    /**
+     * A failure from outside Underway's own steps (a driver's or a pool's exception that reached the caller) as an
+     * {@link UnderwayException}, the way Underway reports its own: one as it is; while a stop is requested
+     * ({@link Interruption#process()}), {@link Reason#INTERRUPTED} with the exception's message; a failure to open a
+     * connection anywhere in its causes, {@link Reason#CONNECTION_FAILED} naming the server, database and user and
+     * what to check. Messages carry no password. Empty for anything else, which is a bug worth reporting.
+     */
+    public static Optional<UnderwayException> explain(Throwable e) {
+        if (e instanceof UnderwayException u) {
+            return Optional.of(u);
+        }
+        if (Interruption.process().requested()) {
+            // A signal cut short something outside Underway's own steps (a driver, an embedded server): not a bug.
+            return Optional.of(UnderwayException.of(Reason.INTERRUPTED, "interrupted (" + Interruption.process().reason()
+                    + "): " + Redaction.message(e), e));
+        }
+        SQLException connecting = ConnectionFailure.in(e);
+        if (connecting == null) {
+            return Optional.empty();
+        }
+        // The database could not be reached: its message says where and what to do.
+        return Optional.of(UnderwayException.of(Reason.CONNECTION_FAILED, connecting instanceof ConnectionFailure f
+                ? f.template() : "cannot connect: " + Redaction.describe(connecting, List.of()), e));
     }
 
     /**

@@ -1,6 +1,12 @@
 package dev.underway;
 
+import dev.underway.observe.LoadListener;
+import dev.underway.report.LatencyStats;
 import dev.underway.report.LintReport;
+import dev.underway.report.LoadRequest;
+import dev.underway.report.LoadSummary;
+import dev.underway.report.QueryKind;
+import dev.underway.report.QueryMix;
 import dev.underway.report.RehearsalReport;
 import dev.underway.report.RehearsalRequest;
 import dev.underway.report.TraceReport;
@@ -13,12 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** lint, trace and rehearse through the facade, for the target's engine and version. */
+/** lint, trace, rehearse and load through the facade, for the target's engine and version. */
 class PostgresToolsIT {
     @TempDir
     Path dir;
@@ -112,5 +120,52 @@ class PostgresToolsIT {
         Underway uw = Underway.builder().url(maria.url()).user(maria.user()).password(maria.password()).build();
         assertThatThrownBy(() -> uw.trace(dir)).isInstanceOf(UnderwayException.class)
                 .satisfies(e -> assertThat(((UnderwayException) e).reason()).isEqualTo(Reason.UNSUPPORTED));
+    }
+
+    @Test
+    void loadRunsTheApplicationForItsDurationAndSummarisesEachKind() throws Exception {
+        db.exec("CREATE TABLE items (id bigint PRIMARY KEY, name varchar(40) NOT NULL)",
+                "INSERT INTO items SELECT g, 'item ' || g FROM generate_series(1, 100) g");
+        List<String> started = new ArrayList<>();
+        List<LatencyStats> seconds = new ArrayList<>();
+        LoadSummary summary;
+        try (Underway uw = underway()) {
+            summary = uw.load(new LoadRequest(List.of("items"), 2, 0, new QueryMix(0, 100, 0), 3,
+                    Duration.ofSeconds(2)), new LoadListener() {
+                @Override
+                public void started(String database, String schema) {
+                    started.add(database + " / " + schema);
+                }
+
+                @Override
+                public void second(int second, LatencyStats stats) {
+                    assertThat(second).isEqualTo(seconds.size() + 1);
+                    seconds.add(stats);
+                }
+            });
+        }
+        assertThat(started).singleElement().asString().startsWith("PostgreSQL ").endsWith(" / public");
+        assertThat(seconds).hasSize(2);
+        assertThat(summary.durationMs()).isGreaterThanOrEqualTo(2000);
+        long inserted = db.count("SELECT count(*) FROM items") - 100;
+        assertThat(summary.of(QueryKind.INSERT).queries()).isEqualTo(inserted).isPositive();
+        assertThat(summary.overall().queries()).isEqualTo(inserted);
+        assertThat(summary.of(QueryKind.READ).queries()).isZero();
+        assertThat(seconds.stream().mapToLong(LatencyStats::queries).sum()).isLessThanOrEqualTo(inserted);
+    }
+
+    @Test
+    void loadRefusesAMissingTableAndANonPositiveDuration() {
+        try (Underway uw = underway()) {
+            UnderwayException missing = catchThrowableOfType(UnderwayException.class,
+                    () -> uw.load(LoadRequest.of(List.of("nowhere"), Duration.ofSeconds(1)), null));
+            assertThat(missing.reason()).isEqualTo(Reason.NO_SUCH_OBJECT);
+            assertThat(missing.details().table()).isEqualTo("public.nowhere");
+        }
+        UnderwayException zero = catchThrowableOfType(UnderwayException.class,
+                () -> LoadRequest.of(List.of("items"), Duration.ZERO));
+        assertThat(zero.reason()).isEqualTo(Reason.BAD_OPTION);
+        assertThat(zero.getMessage()).isEqualTo("the load's duration must be positive, got 0ms");
+        assertThat(zero.message(Audience.CLI)).isEqualTo("--duration must be positive, got 0ms");
     }
 }

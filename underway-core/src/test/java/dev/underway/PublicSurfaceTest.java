@@ -31,15 +31,22 @@ class PublicSurfaceTest {
     /** {@code member -> internal type} pairs still on the public surface, to be closed. */
     static final Set<String> NOT_YET_CLOSED = Set.of(
             "Phases.planStart -> dev.underway.op.YamlMigration",
-            "Phases.start -> dev.underway.op.YamlMigration",
-            "Underway.config -> dev.underway.config.UnderwayConfig");
+            "Phases.start -> dev.underway.op.YamlMigration");
+
+    /**
+     * Public members that are the library's own hooks, not API: {@code Interruption.track} registers each connection
+     * the library opens (the dialect's cancel with it); callers only request and clear a stop.
+     */
+    static final Set<String> INTERNAL_HOOKS = Set.of("Interruption.track -> dev.underway.dialect.StatementCancel");
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
 
     @Test
     void publicTypesHandOutOnlyPublicTypes() {
-        assertThat(leaks()).as("public members that take or return internal types").isEqualTo(new TreeSet<>(NOT_YET_CLOSED));
+        Set<String> leaks = leaks();
+        leaks.removeAll(INTERNAL_HOOKS);
+        assertThat(leaks).as("public members that take or return internal types").isEqualTo(new TreeSet<>(NOT_YET_CLOSED));
     }
 
     static Set<String> leaks() {
@@ -74,7 +81,6 @@ class PublicSurfaceTest {
         if (!PUBLIC_PACKAGES.contains(c.getPackageName()) || !c.getModifiers().contains(JavaModifier.PUBLIC)) {
             return false;
         }
-        return c.getEnclosingClass().map(PublicSurfaceTest::isPublicApi).orElse(true)
-                && !c.isEquivalentTo(Interruption.class);
+        return c.getEnclosingClass().map(PublicSurfaceTest::isPublicApi).orElse(true);
     }
 }

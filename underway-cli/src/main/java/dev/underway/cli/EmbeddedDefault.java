@@ -3,7 +3,6 @@ package dev.underway.cli;
 import dev.underway.Interruption;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
-import dev.underway.wait.LockWait;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -65,22 +64,13 @@ final class EmbeddedDefault implements AutoCloseable {
     /** Waits as long as another underway process uses the embedded database; a stop request ends the wait. */
     private static FileLock waitForLock(FileChannel channel, Path data, PrintWriter err) throws IOException {
         FileLock[] held = new FileLock[1];
-        try {
-            LockWait.withoutLimit()
-                    .reportingOnce(waited -> {
-                        err.println("Another underway process is using the embedded database in " + data
-                                + "; waiting for it.");
-                        err.flush();
-                    })
-                    .checkingEachTry(() -> Interruption.process().check("Waiting for the embedded database in " + data,
-                            "Nothing was changed."))
-                    .acquire(() -> (held[0] = channel.tryLock()) != null);
-            return held[0];
-        } catch (InterruptedException e) {
-            // SIGINT/SIGTERM wake the wait in its pause: the stop request, not a failure to start.
-            Thread.currentThread().interrupt();
-            throw Interruption.process().stopped("Waiting for the embedded database in " + data, "Nothing was changed.");
-        }
+        Interruption.process().waitForLock("Waiting for the embedded database in " + data, "Nothing was changed.",
+                () -> (held[0] = channel.tryLock()) != null, () -> {
+                    err.println("Another underway process is using the embedded database in " + data
+                            + "; waiting for it.");
+                    err.flush();
+                });
+        return held[0];
     }
 
     /**

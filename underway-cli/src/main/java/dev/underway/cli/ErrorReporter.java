@@ -6,16 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.underway.Audience;
 import dev.underway.ErrorCode;
-import dev.underway.Interruption;
+import dev.underway.Underway;
 import dev.underway.UnderwayException;
-import dev.underway.config.ConnectionFailure;
-import dev.underway.dialect.Redaction;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,26 +25,14 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof UnderwayException u) {
+        // Ours, or a driver's cut short by a signal or unable to connect: not a bug, and the message says what to do.
+        UnderwayException u = Underway.explain(e).orElse(null);
+        if (u != null) {
             // An interruption's message says itself what stopped and how to continue.
             err.println((u.code() == ErrorCode.INTERRUPTED ? "" : TerminalStyle.AUTO.error("error:") + " ")
                     + u.message(Audience.CLI));
             err.flush();
             return u.code().exitCode();
-        }
-        if (Interruption.process().requested()) {
-            // A signal cut short something outside Underway's own steps (a driver, the embedded server): not a bug.
-            err.println("interrupted (" + Interruption.process().reason() + "): " + Redaction.message(e));
-            err.flush();
-            return ErrorCode.INTERRUPTED.exitCode();
-        }
-        SQLException connecting = connecting(e);
-        if (connecting != null) {
-            // Not a bug in Underway: the database could not be reached. Its message already says where and what to do.
-            err.println(TerminalStyle.AUTO.error("error:") + " " + (connecting instanceof ConnectionFailure f ? f.message(Audience.CLI)
-                    : "cannot connect: " + Redaction.describe(connecting, List.of())));
-            err.flush();
-            return ErrorCode.USAGE.exitCode();
         }
         err.println(TerminalStyle.AUTO.error("internal error (please report it):") + " " + e);
         e.printStackTrace(err);
@@ -78,22 +62,5 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         } catch (JsonProcessingException impossible) {
             throw new UncheckedIOException(impossible);
         }
-    }
-
-    /**
-     * A failure to open a connection anywhere in the causes: ours, or a driver's (SQLSTATE 08001 cannot establish,
-     * 08004 rejected, class 28 authorization). A connection lost later is not a configuration error.
-     */
-    private static SQLException connecting(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectionFailure || t instanceof SQLException s && isConnectState(s.getSQLState())) {
-                return (SQLException) t;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isConnectState(String state) {
-        return state != null && (state.equals("08001") || state.equals("08004") || state.startsWith("28"));
     }
 }

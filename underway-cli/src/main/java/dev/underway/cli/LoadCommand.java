@@ -4,15 +4,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.underway.Durations;
-import dev.underway.Interruption;
-import dev.underway.Reason;
 import dev.underway.Underway;
-import dev.underway.UnderwayException;
-import dev.underway.exec.Database;
-import dev.underway.load.LoadGenerator;
-import dev.underway.load.LoadRecording;
-import dev.underway.load.LoadSpec;
+import dev.underway.observe.LoadListener;
 import dev.underway.report.LatencyStats;
+import dev.underway.report.LoadRequest;
+import dev.underway.report.LoadSummary;
 import dev.underway.report.QueryKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,29 +44,21 @@ final class LoadCommand extends DatabaseCommand {
 
     @Override
     int run(Underway underway) {
-        Duration length = duration;
-        if (length.isZero() || length.isNegative()) {
-            throw UnderwayException.of(Reason.BAD_OPTION, "--duration must be positive, got " + Durations.format(length));
-        }
-        Database db = Database.connect(underway.config().connection(), underway.config().schema());
-        LoadSpec spec = new LoadSpec(underway.config().connection(), db.targetSchema(), tables, app.clients, app.rate,
-                app.queryMix(), app.seed);
-        err().println("Load: " + app.clients + " clients on " + String.join(", ", tables) + " in " + db.targetSchema() + " of "
-                + db.dialect().describe() + " for " + Durations.format(length) + "."
-);
-        err().flush();
-        LoadRecording r;
-        try (LoadGenerator load = LoadGenerator.start(spec)) {
-            long end = System.nanoTime() + length.toNanos();
-            // SIGINT/SIGTERM end the load early; the summary covers what ran.
-            for (int second = 1; System.nanoTime() < end && !Interruption.process().requested(); second++) {
-                long next = Math.min(end, System.nanoTime() + 1_000_000_000L);
-                sleepUntil(next);
-                second(second, load.sinceLastCall());
+        LoadRequest request = app.request(tables, duration);
+        LoadSummary summary = underway.load(request, new LoadListener() {
+            @Override
+            public void started(String database, String schema) {
+                err().println("Load: " + request.clients() + " clients on " + String.join(", ", tables) + " in "
+                        + schema + " of " + database + " for " + Durations.format(request.duration()) + ".");
+                err().flush();
             }
-            r = load.stop();
-        }
-        summary(r);
+
+            @Override
+            public void second(int second, LatencyStats stats) {
+                LoadCommand.this.second(second, stats);
+            }
+        });
+        summary(summary);
         return 0;
     }
 
@@ -97,8 +85,8 @@ final class LoadCommand extends DatabaseCommand {
                        Map<String, LatencyStats.ErrorCount> errorsBySqlState, long longestStallMs,
                        long longestStallAtMs, LatencyStats read, LatencyStats insert, LatencyStats update)
                 implements LoadLine {
-            static Summary of(LoadRecording r) {
-                return new Summary(r.durationMillis(), r.overall(), r.overall().errorsByState(),
+            static Summary of(LoadSummary r) {
+                return new Summary(r.durationMs(), r.overall(), r.overall().errorsByState(),
                         r.longestStall().durationMs(), r.longestStall().startMs(), r.of(QueryKind.READ),
                         r.of(QueryKind.INSERT), r.of(QueryKind.UPDATE));
             }
@@ -109,7 +97,7 @@ final class LoadCommand extends DatabaseCommand {
         return new LoadLine.Second(second, s);
     }
 
-    private void summary(LoadRecording r) {
+    private void summary(LoadSummary r) {
         LatencyStats all = r.overall();
         if (format == Format.JSON) {
             out().println(Json.line(LoadLine.Summary.of(r)));
@@ -132,12 +120,5 @@ final class LoadCommand extends DatabaseCommand {
     private static void add(TextTable t, String label, LatencyStats s) {
         t.add(label, String.format(Locale.ROOT, "%,d", s.queries()), s.errors(), s.p50Ms() + " ms", s.p99Ms() + " ms",
                 s.maxMs() + " ms");
-    }
-
-    private static void sleepUntil(long nanoTime) {
-        long left;
-        while ((left = nanoTime - System.nanoTime()) > 0 && !Interruption.process().requested()) {
-            java.util.concurrent.locks.LockSupport.parkNanos(left);
-        }
     }
 }

@@ -1,7 +1,11 @@
 package dev.underway.cli;
 
+import dev.underway.report.LoadRequest;
 import dev.underway.report.QueryMix;
 import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.List;
 
 /** The simulated application's options, shared by load and rehearse. */
 final class LoadOptions {
@@ -23,5 +27,10 @@ final class LoadOptions {
 
     QueryMix queryMix() {
         return QueryMix.parse(mix);
+    }
+
+    /** A load of these clients on {@code tables} for {@code duration} (positive: else a usage error). */
+    LoadRequest request(List<String> tables, Duration duration) {
+        return new LoadRequest(tables, clients, rate, queryMix(), seed, duration);
     }
 }

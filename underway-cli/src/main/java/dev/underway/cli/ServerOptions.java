@@ -1,9 +1,10 @@
 package dev.underway.cli;
 
 import dev.underway.Underway;
-import dev.underway.config.ConnectionSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
 
 /**
  * A server that is not the migrated database itself: {@link ForLint} reads its engine and version, {@link Scratch}
@@ -25,8 +26,13 @@ abstract class ServerOptions {
         return url() != null && !url().isBlank();
     }
 
-    ConnectionSettings settings() {
-        return new ConnectionSettings(url(), user, password, connectTimeout.duration());
+    /** A builder for this server: its URL, user, password and connect timeout. */
+    Underway.Builder builder() {
+        return connectingTo(url(), user, password);
+    }
+
+    final Underway.Builder connectingTo(String url, String user, String password) {
+        return Underway.builder().url(url).user(user).password(password).connectTimeout(connectTimeout.duration());
     }
 
     /**
@@ -59,13 +65,12 @@ abstract class ServerOptions {
         }
 
         /** A builder for the server of --url (or UNDERWAY_URL), or else the embedded PostgreSQL (started now). */
-        Underway.Builder builderOrEmbedded(EmbeddedSession embedded, java.io.PrintWriter err) {
-            Underway.Builder b = Underway.builder().connectTimeout(connectTimeout.duration());
+        Underway.Builder builderOrEmbedded(EmbeddedSession embedded, PrintWriter err) {
             if (given()) {
-                return b.url(url()).user(user).password(password);
+                return builder();
             }
             EmbeddedDefault pg = embedded.start(err);
-            return b.url(pg.url()).user(pg.user());
+            return connectingTo(pg.url(), pg.user(), null);
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.underway.config;
 
 import dev.underway.Audience;
-import dev.underway.Setting;
 import dev.underway.Durations;
+import dev.underway.Setting;
 import dev.underway.dialect.DatabaseKind;
 import dev.underway.dialect.Redaction;
 
@@ -90,6 +90,24 @@ public final class ConnectionFailure extends SQLException {
         String message = "cannot connect to " + settings.redactedUrl() + " (" + engine(kind) + " at " + url.allHosts()
                 + ", database " + (url.database() == null ? "(the default)" : url.database()) + ", " + who + "): " + what;
         return new ConnectionFailure(message, reason, e);
+    }
+
+    /**
+     * The failure to open a connection among {@code e} and its causes: one of these, or a driver's (SQLSTATE 08001
+     * cannot establish, 08004 rejected, class 28 authorization); null when there is none. A connection lost later is
+     * not one.
+     */
+    public static SQLException in(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectionFailure || t instanceof SQLException s && isConnectState(s.getSQLState())) {
+                return (SQLException) t;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isConnectState(String state) {
+        return state != null && (state.equals("08001") || state.equals("08004") || state.startsWith("28"));
     }
 
     private static Reason reason(SQLException e) {

@@ -1,12 +1,16 @@
 package dev.underway.load;
 
+import dev.underway.Interruption;
 import dev.underway.Reason;
 import dev.underway.UnderwayException;
 import dev.underway.dialect.Dialect;
+import dev.underway.observe.LoadListener;
 import dev.underway.report.LatencyStats;
+import dev.underway.report.LoadSummary;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -86,6 +90,28 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a load for {@code length}, telling {@code listener} what ended in each second. A stop request
+     * ({@link Interruption#process()}) ends it early: the summary covers what ran.
+     */
+    public static LoadSummary run(LoadSpec spec, Duration length, LoadListener listener) {
+        try (LoadGenerator load = start(spec)) {
+            long end = System.nanoTime() + length.toNanos();
+            for (int second = 1; System.nanoTime() < end && !Interruption.process().requested(); second++) {
+                sleepUntil(Math.min(end, System.nanoTime() + 1_000_000_000L));
+                listener.second(second, load.sinceLastCall());
+            }
+            return load.stop().summary();
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0 && !Interruption.process().requested()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
+    }
+
     /** Nanoseconds since the load's clock started: the time base of its recording. */
     public long elapsedNanos() {
         return shared.elapsedNanos();
@@ -96,7 +122,7 @@ public final class LoadGenerator implements AutoCloseable {
      * migration), as a deploy of the new version would: each client switches before its next query.
      * Returns once every client has switched (or after {@code within}); false when some had not.
      */
-    public boolean useSchema(String schema, java.time.Duration within) {
+    public boolean useSchema(String schema, Duration within) {
         int generation = shared.useSchema(schema);
         long deadline = System.nanoTime() + within.toNanos();
         while (clients.stream().anyMatch(c -> c.appliedGeneration() < generation)) {

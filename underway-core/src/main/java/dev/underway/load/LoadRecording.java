@@ -1,6 +1,7 @@
 package dev.underway.load;
 
 import dev.underway.report.LatencyStats;
+import dev.underway.report.LoadSummary;
 import dev.underway.report.QueryKind;
 import dev.underway.report.Stall;
 import dev.underway.report.TimelineInterval;
@@ -8,6 +9,7 @@ import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,15 @@ public final class LoadRecording {
 
     public LatencyStats of(QueryKind kind) {
         return stats(0, size, i -> QueryLog.Meta.kind(meta[i]) == kind);
+    }
+
+    /** The whole run: every query, each kind, the longest stall. */
+    public LoadSummary summary() {
+        Map<QueryKind, LatencyStats> byKind = new EnumMap<>(QueryKind.class);
+        for (QueryKind k : QueryKind.values()) {
+            byKind.put(k, of(k));
+        }
+        return new LoadSummary(durationMillis(), overall(), byKind, longestStall());
     }
 
     /** Queries that ended in {@code [from, to)}. */
